@@ -1,0 +1,31 @@
+# The two commands a new machine needs: `make run` and `make test`.
+# Both install missing Debian packages first (scripts/bootstrap).
+
+DB ?= $(CURDIR)/build/demo/fmsledger.db
+
+.PHONY: all bootstrap build run test clean format
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+build: bootstrap
+	cmake --preset release >/dev/null
+	cmake --build --preset release
+
+# Builds, creates a fresh demo database and prints the portfolio and the Tomahawk case.
+run: build
+	@scripts/run-demo "$(DB)" build/release/src/cli/fmsledger
+
+# Builds the sanitizer preset and runs the whole suite through CTest.
+test: bootstrap
+	cmake --preset asan-ubsan >/dev/null
+	cmake --build --preset asan-ubsan
+	ctest --preset asan-ubsan
+
+format:
+	clang-format -i $$(git ls-files '*.h' '*.cc')
+
+clean:
+	rm -rf build
