@@ -19,13 +19,19 @@ struct RuleViolation {
 // Codes known, quantities positive, totals = quantity x unit cost, net cost = sum of lines,
 // cost summary adds up, deposit + installments = total, dates in order, acceptance not after
 // the OED, surcharge rate = the rate in force at acceptance (or offer, when not yet accepted),
-// line numbers unique and well formed, note references exist.
+// line numbers unique and well formed, note references exist. For a Basic LOA every line's
+// surcharge rate must be the rate in force on its acceptance date (offer date if unsigned);
+// for later versions a rate must at least exist in the table on or before the version's date
+// (check_successor checks which one).
 std::vector<RuleViolation> check_version(const LoaVersion& version, const ReferenceData& reference);
 
 // Amendments may change scope; Modifications may not (no added/removed lines, no quantity,
 // MASL, description, pricing or Type of Assistance changes). Versions must follow on in
-// sequence and keep the case identifier, purchaser and currency.
-std::vector<RuleViolation> check_successor(const LoaVersion& previous, const LoaVersion& next);
+// sequence (next.version == previous.version + 1), be effective no earlier than the previous
+// one, and keep the case identifier and currency. Lines carried over keep their locked admin
+// surcharge rate; lines new in `next` take the rate in force on its acceptance (or effective) date.
+std::vector<RuleViolation> check_successor(const LoaVersion& previous, const LoaVersion& next,
+                                           const ReferenceData& reference);
 
 // One line-level difference between two versions, for `case diff`.
 struct LineDifference {
