@@ -6,6 +6,8 @@
 // proportional share; the remaining minor units are then handed out one each to the parts with
 // the largest fractional remainders, ties going to the earlier part. An equal split of
 // USD 1,000.00 over 3 gives 333.34 + 333.33 + 333.33. The parts always sum to the whole.
+// A negative amount is split by its magnitude and each part negated, so splitting -x gives
+// exactly the negation of splitting x (-333.34 + -333.33 + -333.33): a reversal mirrors its charge.
 #pragma once
 
 #include <cstdint>

@@ -1,0 +1,987 @@
+// Reading and writing one LOA version document in the fmsledger.loa/1 JSON format
+// (docs/formats/loa.md).
+//
+// Reading happens in three passes over the text, and every pass keeps going after a problem
+// so the user sees the whole list at once:
+//   1. nlohmann::json parses the text; a syntax error stops everything and is reported as
+//      "FILE:LINE:COLUMN: ..." (computed from the byte offset nlohmann reports). A parser
+//      callback tracks the JSON Pointer of every key so duplicate keys, which nlohmann would
+//      silently resolve to the last one, are reported too.
+//   2. A strict walk over the known structure converts it into a LoaVersion: unknown fields,
+//      missing fields, wrong types, money as JSON numbers, unparseable amounts, dates and rates
+//      are "blocking" problems (the value in the model is a default, not what the file says).
+//      Problems with a value that was read as written (unknown codes, negative amounts,
+//      non-positive quantities, over-long text, too many lines) are recorded but not blocking.
+//   3. When nothing blocks, check_version (core/loa_rules.h) runs on the model, and its
+//      violations are added unless pass 2 already reported a problem at the same location.
+// All problems become one Error::invalid, one "FILE: /json/pointer: rule broken" per line,
+// capped at kMaxReportedProblems.
+//
+// Writing produces the canonical form: fields in the order of the format documentation,
+// money as plain decimal strings, every line's admin_surcharge_rate, design_and_construction
+// and notes always written, optional objects and dates written exactly when present, two-space
+// indentation and a final newline. Parsing the canonical form gives back the same version.
+#include "io/loa_json.h"
+
+#include <algorithm>
+#include <array>
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/case_id.h"
+#include "core/loa_rules.h"
+
+namespace fms::io {
+namespace {
+
+using Json = nlohmann::json;
+
+struct Problem {
+  std::string location;  // JSON Pointer; empty for the document as a whole
+  std::string message;
+  bool blocking = true;  // the model holds a default instead of the file's value
+};
+
+// RFC 6901 escaping of one reference token.
+std::string escape_token(std::string_view token) {
+  std::string out;
+  out.reserve(token.size());
+  for (const char c : token) {
+    if (c == '~') {
+      out += "~0";
+    } else if (c == '/') {
+      out += "~1";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string child(const std::string& location, std::string_view name) {
+  return location + "/" + escape_token(name);
+}
+
+std::string child(const std::string& location, std::size_t index) {
+  return location + "/" + std::to_string(index);
+}
+
+// A short description of a JSON value for messages: primitives as written (truncated),
+// containers by type only.
+std::string describe(const Json& value) {
+  if (value.is_object() || value.is_array()) return std::string(value.type_name());
+  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
+  constexpr std::size_t kMaxShown = 60;
+  if (text.size() > kMaxShown) text = text.substr(0, kMaxShown) + "...";
+  return std::string(value.type_name()) + " " + text;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// Records duplicate object keys while nlohmann parses, with their JSON Pointers.
+class DuplicateKeyTracker {
+ public:
+  bool on_event(Json::parse_event_t event, const Json& parsed) {
+    switch (event) {
+      case Json::parse_event_t::object_start:
+        frames_.push_back(Frame{false, 0, {}, {}});
+        break;
+      case Json::parse_event_t::array_start:
+        frames_.push_back(Frame{true, 0, {}, {}});
+        break;
+      case Json::parse_event_t::key: {
+        if (frames_.empty() || !parsed.is_string()) break;
+        Frame& top = frames_.back();
+        top.key = parsed.get<std::string>();
+        if (!top.keys.insert(top.key).second) {
+          duplicates_.push_back({path(), "field \"" + top.key +
+                                             "\" appears more than once in the same object; "
+                                             "keep only one"});
+        }
+        break;
+      }
+      case Json::parse_event_t::value:
+        advance();
+        break;
+      case Json::parse_event_t::object_end:
+      case Json::parse_event_t::array_end:
+        if (!frames_.empty()) frames_.pop_back();
+        advance();
+        break;
+    }
+    return true;
+  }
+
+  std::vector<Problem> take_problems() { return std::move(duplicates_); }
+
+ private:
+  struct Frame {
+    bool is_array;
+    std::size_t index;  // arrays: index of the element being read
+    std::string key;    // objects: key of the member being read
+    std::set<std::string> keys;
+  };
+
+  void advance() {
+    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
+  }
+
+  std::string path() const {
+    std::string out;
+    for (const Frame& frame : frames_) {
+      out += frame.is_array ? child("", frame.index) : child("", frame.key);
+    }
+    return out;
+  }
+
+  std::vector<Frame> frames_;
+  std::vector<Problem> duplicates_;
+};
+
+// "FILE:LINE:COLUMN: what" from nlohmann's 1-based byte index of the last byte read.
+std::string syntax_error_message(std::string_view text, const Json::parse_error& error,
+                                 const std::string& source) {
+  const std::size_t offset = std::min(error.byte == 0 ? 0 : error.byte - 1, text.size());
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  for (std::size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      line_start = i + 1;
+    }
+  }
+  const std::size_t column = offset - line_start + 1;
+  std::string what = error.what();
+  // nlohmann: "[json.exception.parse_error.101] parse error at line 2, column 7: syntax error ..."
+  const std::size_t column_word = what.find("column ");
+  const std::size_t separator =
+      column_word == std::string::npos ? what.find(": ") : what.find(": ", column_word);
+  if (separator != std::string::npos) what = what.substr(separator + 2);
+  return source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + what;
+}
+
+// "3.2", "3.20", "3" -> basis points. At most two decimals, at most three integer digits.
+std::optional<std::int64_t> parse_percent(std::string_view text) {
+  const std::size_t dot = text.find('.');
+  const std::string_view whole = text.substr(0, dot);
+  const std::string_view fraction = dot == std::string_view::npos ? "" : text.substr(dot + 1);
+  if (whole.empty() || whole.size() > 3) return std::nullopt;
+  if (dot != std::string_view::npos && (fraction.empty() || fraction.size() > 2)) {
+    return std::nullopt;
+  }
+  std::int64_t basis_points = 0;
+  for (const char c : whole) {
+    if (c < '0' || c > '9') return std::nullopt;
+    basis_points = basis_points * 10 + (c - '0');
+  }
+  basis_points *= 100;
+  std::int64_t scale = 10;
+  for (const char c : fraction) {
+    if (c < '0' || c > '9') return std::nullopt;
+    basis_points += (c - '0') * scale;
+    scale /= 10;
+  }
+  return basis_points;
+}
+
+// 320 -> "3.20"
+std::string format_percent(std::int64_t basis_points) {
+  const bool negative = basis_points < 0;
+  const std::int64_t magnitude = negative ? -basis_points : basis_points;
+  const std::int64_t fraction = magnitude % 100;
+  return std::string(negative ? "-" : "") + std::to_string(magnitude / 100) + "." +
+         (fraction < 10 ? "0" : "") + std::to_string(fraction);
+}
+
+enum class Presence { required, optional };
+
+using FieldList = std::span<const std::string_view>;
+
+constexpr std::array<std::string_view, 15> kTopFields = {
+    "format",        "case_id",          "document",  "title",        "purchaser", "purpose",
+    "terms_of_sale", "currency",         "dates",     "notification", "lines",     "notes",
+    "cost_summary",  "payment_schedule", "provenance"};
+constexpr std::array<std::string_view, 2> kDocumentFields = {"kind", "version"};
+constexpr std::array<std::string_view, 4> kDateFields = {"offer", "offer_expiration", "acceptance",
+                                                         "effective"};
+constexpr std::array<std::string_view, 4> kNotificationFields = {"transmittal", "notified_on",
+                                                                 "value", "mde_value"};
+constexpr std::array<std::string_view, 20> kLineFields = {"number",
+                                                          "generic_code",
+                                                          "masl",
+                                                          "description",
+                                                          "pricing",
+                                                          "quantity",
+                                                          "unit_of_issue",
+                                                          "unit_cost",
+                                                          "total",
+                                                          "months_of_service",
+                                                          "type_of_assistance",
+                                                          "source_of_supply",
+                                                          "offer_release_code",
+                                                          "delivery_term_code",
+                                                          "mde",
+                                                          "sme",
+                                                          "design_and_construction",
+                                                          "availability",
+                                                          "admin_surcharge_rate",
+                                                          "notes"};
+constexpr std::array<std::string_view, 2> kAvailabilityFields = {"from_months", "to_months"};
+constexpr std::array<std::string_view, 3> kNoteFields = {"number", "title", "text"};
+constexpr std::array<std::string_view, 6> kCostSummaryFields = {"net_estimated_cost",
+                                                                "packing_crating_handling",
+                                                                "transportation",
+                                                                "administrative_surcharge",
+                                                                "other",
+                                                                "total"};
+constexpr std::array<std::string_view, 2> kScheduleFields = {"initial_deposit", "installments"};
+constexpr std::array<std::string_view, 2> kInstallmentFields = {"due", "amount"};
+
+template <class Entry>
+bool has_code(const std::map<std::string, Entry>& table, const std::string& code) {
+  return table.count(code) != 0;
+}
+
+// Walks the parsed JSON into a LoaVersion, recording every problem.
+class DocumentReader {
+ public:
+  explicit DocumentReader(const ReferenceData& reference) : reference_(reference) {}
+
+  LoaVersion read(const Json& document) {
+    LoaVersion version;
+    if (!document.is_object()) {
+      fail("", "the document must be a JSON object, got " + describe(document));
+      return version;
+    }
+    // Another kind of document (a demo script, a reference-data file): say only that.
+    const auto format = document.find("format");
+    if (format != document.end() && format->is_string() && *format != kLoaFormat) {
+      fail("/format", "unsupported format \"" + format->get<std::string>() + "\"; expected \"" +
+                          std::string(kLoaFormat) + "\"");
+      return version;
+    }
+    check_fields(document, "", kTopFields);
+    read_header(document, version);
+    read_dates(document, version);
+    if (const Json* notification = member(document, "", "notification", Presence::optional)) {
+      read_notification(*notification, version);
+    }
+    read_lines(document, version);
+    read_notes(document, version);
+    read_cost_summary(document, version);
+    read_payment_schedule(document, version);
+    read_string(document, "", "provenance", Presence::required, version.provenance);
+    fill_default_surcharge_rates(version);
+    return version;
+  }
+
+  std::vector<Problem>& problems() { return problems_; }
+  [[nodiscard]] bool blocked() const {
+    for (const Problem& problem : problems_) {
+      if (problem.blocking) return true;
+    }
+    return false;
+  }
+
+ private:
+  void fail(std::string location, std::string message) {
+    problems_.push_back({std::move(location), std::move(message), true});
+  }
+  void flag(std::string location, std::string message) {
+    problems_.push_back({std::move(location), std::move(message), false});
+  }
+
+  // Unknown fields of an object, with a suggestion for near misses.
+  void check_fields(const Json& object, const std::string& location, FieldList known) {
+    constexpr std::size_t kMaxSuggestedKeyBytes = 64;  // bounds the edit-distance work
+    for (const auto& [key, value] : object.items()) {
+      bool found = false;
+      for (const std::string_view name : known) found = found || name == key;
+      if (found) continue;
+      std::string message = "unknown field \"" + key.substr(0, kMaxTextFieldBytes) + "\"";
+      // Problems past the reporting cap are only counted, so they need no suggestion.
+      if (problems_.size() < kMaxReportedProblems && key.size() <= kMaxSuggestedKeyBytes) {
+        message += suggestion(key, known);
+      }
+      flag(child(location, key), std::move(message));
+    }
+  }
+
+  // "; did you mean \"quantity\"?" for a near miss (2 edits at most), else the field list.
+  static std::string suggestion(std::string_view key, FieldList known) {
+    std::string_view closest;
+    std::size_t closest_distance = 3;
+    for (const std::string_view name : known) {
+      const std::size_t distance = edit_distance(key, name);
+      if (distance < closest_distance) {
+        closest_distance = distance;
+        closest = name;
+      }
+    }
+    if (!closest.empty()) return "; did you mean \"" + std::string(closest) + "\"?";
+    std::string list;
+    for (const std::string_view name : known) {
+      list += (list.empty() ? "" : ", ") + std::string(name);
+    }
+    return "; the fields here are: " + list;
+  }
+
+  // The member `name` of `object`, or nullptr (a problem when required and absent).
+  const Json* member(const Json& object, const std::string& location, std::string_view name,
+                     Presence presence) {
+    const auto it = object.find(std::string(name));
+    if (it == object.end()) {
+      if (presence == Presence::required) {
+        fail(child(location, name), "required field \"" + std::string(name) + "\" is missing");
+      }
+      return nullptr;
+    }
+    return &*it;
+  }
+
+  // The member `name` if it is an object with only `known` fields.
+  const Json* object_member(const Json& object, const std::string& location, std::string_view name,
+                            Presence presence, FieldList known) {
+    const Json* value = member(object, location, name, presence);
+    if (value == nullptr) return nullptr;
+    if (!value->is_object()) {
+      fail(child(location, name), "must be an object, got " + describe(*value));
+      return nullptr;
+    }
+    check_fields(*value, child(location, name), known);
+    return value;
+  }
+
+  const Json* array_member(const Json& object, const std::string& location, std::string_view name,
+                           Presence presence) {
+    const Json* value = member(object, location, name, presence);
+    if (value == nullptr) return nullptr;
+    if (!value->is_array()) {
+      fail(child(location, name), "must be an array, got " + describe(*value));
+      return nullptr;
+    }
+    return value;
+  }
+
+  bool read_text_value(const Json& value, const std::string& location, std::string& out) {
+    if (!value.is_string()) {
+      fail(location, "must be a string, got " + describe(value));
+      return false;
+    }
+    out = value.get<std::string>();
+    if (out.size() > kMaxTextFieldBytes) {
+      flag(location, "text is " + std::to_string(out.size()) +
+                         " bytes; a text field may be at most " +
+                         std::to_string(kMaxTextFieldBytes) + " bytes");
+    }
+    return true;
+  }
+
+  bool read_string(const Json& object, const std::string& location, std::string_view name,
+                   Presence presence, std::string& out) {
+    const Json* value = member(object, location, name, presence);
+    return value != nullptr && read_text_value(*value, child(location, name), out);
+  }
+
+  bool read_bool(const Json& object, const std::string& location, std::string_view name,
+                 Presence presence, bool& out) {
+    const Json* value = member(object, location, name, presence);
+    if (value == nullptr) return false;
+    if (!value->is_boolean()) {
+      fail(child(location, name), "must be true or false, got " + describe(*value));
+      return false;
+    }
+    out = value->get<bool>();
+    return true;
+  }
+
+  std::optional<std::int64_t> read_integer(const Json& object, const std::string& location,
+                                           std::string_view name, Presence presence,
+                                           std::int64_t minimum, std::int64_t maximum) {
+    const Json* value = member(object, location, name, presence);
+    if (value == nullptr) return std::nullopt;
+    const std::string here = child(location, name);
+    if (!value->is_number_integer()) {
+      fail(here, "must be a whole number, got " + describe(*value));
+      return std::nullopt;
+    }
+    if (value->is_number_unsigned() &&
+        value->get<std::uint64_t>() > static_cast<std::uint64_t>(maximum)) {
+      fail(here, "must be at most " + std::to_string(maximum) + ", got " + describe(*value));
+      return std::nullopt;
+    }
+    const std::int64_t number = value->get<std::int64_t>();
+    if (number < minimum || number > maximum) {
+      fail(here, "must be between " + std::to_string(minimum) + " and " + std::to_string(maximum) +
+                     ", got " + std::to_string(number));
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  std::optional<int> read_int(const Json& object, const std::string& location,
+                              std::string_view name, Presence presence) {
+    const std::optional<std::int64_t> number =
+        read_integer(object, location, name, presence, INT_MIN, INT_MAX);
+    if (!number) return std::nullopt;
+    return static_cast<int>(*number);
+  }
+
+  bool read_date(const Json& object, const std::string& location, std::string_view name,
+                 Presence presence, CivilDate& out) {
+    const Json* value = member(object, location, name, presence);
+    if (value == nullptr) return false;
+    const std::string here = child(location, name);
+    if (!value->is_string()) {
+      fail(here, "a date must be a string \"YYYY-MM-DD\", got " + describe(*value));
+      return false;
+    }
+    const std::string& text = value->get_ref<const std::string&>();
+    Result<CivilDate> date = CivilDate::parse(text);
+    if (!date.ok()) {
+      fail(here, "\"" + text + "\" is not a date \"YYYY-MM-DD\": " + date.error().message);
+      return false;
+    }
+    out = *date;
+    return true;
+  }
+
+  bool read_optional_date(const Json& object, const std::string& location, std::string_view name,
+                          std::optional<CivilDate>& out) {
+    CivilDate date;
+    if (!read_date(object, location, name, Presence::optional, date)) return false;
+    out = date;
+    return true;
+  }
+
+  bool read_money(const Json& object, const std::string& location, std::string_view name,
+                  Presence presence, Money& out) {
+    const Json* value = member(object, location, name, presence);
+    if (value == nullptr) return false;
+    const std::string here = child(location, name);
+    if (value->is_number()) {
+      fail(here, "money must be a decimal string such as \"1234.56\", not a JSON number (got " +
+                     value->dump() + "); write it in quotes");
+      return false;
+    }
+    if (!value->is_string()) {
+      fail(here, "money must be a decimal string such as \"1234.56\", got " + describe(*value));
+      return false;
+    }
+    const std::string& text = value->get_ref<const std::string&>();
+    // Money::parse also takes a currency prefix ("USD 1.00"); the format does not.
+    if (text.find_first_not_of("0123456789,.-") != std::string::npos) {
+      fail(here, "\"" + text.substr(0, 60) + "\" is not an amount: write digits with optional " +
+                     "thousands commas and decimals, e.g. \"4,250,000.00\"");
+      return false;
+    }
+    Result<Money> amount = Money::parse(text, currency_);
+    if (!amount.ok()) {
+      fail(here, "\"" + text + "\" is not an amount in " + std::string(currency_.code()) + ": " +
+                     amount.error().message);
+      return false;
+    }
+    out = *amount;
+    if (out.is_negative()) {
+      flag(here, "amounts must not be negative, got " + out.format_with_code());
+    }
+    return true;
+  }
+
+  template <class Entry>
+  void check_code(const std::map<std::string, Entry>& table, const std::string& code,
+                  const std::string& location, std::string_view list_name) {
+    if (has_code(table, code)) return;
+    std::string known;
+    std::size_t listed = 0;
+    for (const auto& [entry_code, entry] : table) {
+      if (listed++ == 24) {
+        known += ", ...";
+        break;
+      }
+      known += (known.empty() ? "" : ", ") + entry_code;
+    }
+    flag(location, "unknown " + std::string(list_name) + " \"" + code +
+                       "\"; known codes: " + (known.empty() ? std::string("none") : known));
+  }
+
+  void read_header(const Json& document, LoaVersion& version) {
+    std::string format;  // its value was checked first, in read()
+    read_string(document, "", "format", Presence::required, format);
+    std::string currency_code;
+    if (read_string(document, "", "currency", Presence::required, currency_code)) {
+      Result<Currency> currency = Currency::from_code(currency_code);
+      if (currency.ok()) {
+        currency_ = *currency;
+        version.currency = *currency;
+      } else {
+        fail("/currency",
+             "unknown currency \"" + currency_code + "\": " + currency.error().message);
+      }
+    }
+    std::string case_id;
+    if (read_string(document, "", "case_id", Presence::required, case_id)) {
+      Result<CaseId> parsed = CaseId::parse(case_id, reference_);
+      if (parsed.ok()) {
+        version.case_id = *parsed;
+      } else {
+        flag("/case_id",
+             "\"" + case_id + "\" is not a valid case identifier: " + parsed.error().message);
+      }
+    }
+    if (const Json* doc =
+            object_member(document, "", "document", Presence::required, kDocumentFields)) {
+      std::string kind;
+      if (read_string(*doc, "/document", "kind", Presence::required, kind)) {
+        Result<DocumentKind> parsed = document_kind_from_string(kind);
+        if (parsed.ok()) {
+          version.kind = *parsed;
+        } else {
+          fail("/document/kind", parsed.error().message);
+        }
+      }
+      if (const auto number = read_int(*doc, "/document", "version", Presence::required)) {
+        version.version = *number;
+      }
+    }
+    read_string(document, "", "title", Presence::required, version.title);
+    read_string(document, "", "purchaser", Presence::required, version.purchaser);
+    read_string(document, "", "purpose", Presence::required, version.purpose);
+    if (read_string(document, "", "terms_of_sale", Presence::required, version.terms_of_sale)) {
+      check_code(reference_.terms_of_sale, version.terms_of_sale, "/terms_of_sale",
+                 "terms of sale code");
+    }
+  }
+
+  void read_dates(const Json& document, LoaVersion& version) {
+    const Json* dates = object_member(document, "", "dates", Presence::required, kDateFields);
+    if (dates == nullptr) return;
+    read_date(*dates, "/dates", "offer", Presence::required, version.offer_date);
+    read_optional_date(*dates, "/dates", "offer_expiration", version.offer_expiration_date);
+    read_optional_date(*dates, "/dates", "acceptance", version.acceptance_date);
+    read_date(*dates, "/dates", "effective", Presence::required, version.effective_date);
+  }
+
+  void read_notification(const Json& value, LoaVersion& version) {
+    const std::string here = "/notification";
+    if (!value.is_object()) {
+      fail(here, "must be an object, got " + describe(value));
+      return;
+    }
+    check_fields(value, here, kNotificationFields);
+    NotificationReference notification;
+    read_string(value, here, "transmittal", Presence::required, notification.transmittal);
+    read_date(value, here, "notified_on", Presence::required, notification.notified_on);
+    read_money(value, here, "value", Presence::required, notification.notified_value);
+    read_money(value, here, "mde_value", Presence::required, notification.notified_mde_value);
+    version.notification = std::move(notification);
+  }
+
+  void read_lines(const Json& document, LoaVersion& version) {
+    const Json* lines = array_member(document, "", "lines", Presence::required);
+    if (lines == nullptr) return;
+    if (lines->size() > kMaxLoaLines) {
+      flag("/lines", "the document has " + std::to_string(lines->size()) +
+                         " lines; a document may have at most " + std::to_string(kMaxLoaLines) +
+                         " (split the case)");
+    }
+    version.lines.reserve(lines->size());
+    for (std::size_t i = 0; i < lines->size(); ++i) {
+      version.lines.push_back(read_line((*lines)[i], child("/lines", i)));
+    }
+  }
+
+  LoaLine read_line(const Json& value, const std::string& here) {
+    LoaLine line;
+    line.unit_cost = Money::zero(currency_);
+    line.total = Money::zero(currency_);
+    if (!value.is_object()) {
+      fail(here, "a line must be an object, got " + describe(value));
+      return line;
+    }
+    check_fields(value, here, kLineFields);
+    read_string(value, here, "number", Presence::required, line.number);
+    read_string(value, here, "generic_code", Presence::required, line.generic_code);
+    read_string(value, here, "masl", Presence::required, line.masl);
+    read_string(value, here, "description", Presence::required, line.description);
+    std::string pricing;
+    if (read_string(value, here, "pricing", Presence::required, pricing)) {
+      if (pricing == "per_unit") {
+        line.pricing = LinePricing::per_unit;
+      } else if (pricing == "lump_sum") {
+        line.pricing = LinePricing::lump_sum;
+      } else {
+        fail(child(here, "pricing"),
+             "pricing must be \"per_unit\" or \"lump_sum\", got \"" + pricing + "\"");
+      }
+    }
+    if (const auto quantity =
+            read_integer(value, here, "quantity", Presence::required, INT64_MIN, INT64_MAX)) {
+      line.quantity = *quantity;
+      if (line.quantity <= 0) {
+        flag(child(here, "quantity"),
+             "quantity must be greater than zero, got " + std::to_string(line.quantity));
+      }
+    }
+    if (read_string(value, here, "unit_of_issue", Presence::required, line.unit_of_issue)) {
+      check_code(reference_.units_of_issue, line.unit_of_issue, child(here, "unit_of_issue"),
+                 "unit of issue");
+    }
+    const bool per_unit = line.pricing == LinePricing::per_unit;
+    if (per_unit && !value.contains("unit_cost")) {
+      fail(child(here, "unit_cost"),
+           "required field \"unit_cost\" is missing (a per_unit line's total is quantity x "
+           "unit cost)");
+    } else {
+      read_money(value, here, "unit_cost", Presence::optional, line.unit_cost);
+    }
+    read_money(value, here, "total", Presence::required, line.total);
+    line.months_of_service = read_int(value, here, "months_of_service", Presence::optional);
+    if (!per_unit && !value.contains("months_of_service")) {
+      flag(child(here, "months_of_service"), "a lump-sum line needs its months of service (MOS)");
+    }
+    if (read_string(value, here, "type_of_assistance", Presence::required,
+                    line.type_of_assistance)) {
+      check_code(reference_.types_of_assistance, line.type_of_assistance,
+                 child(here, "type_of_assistance"), "Type of Assistance (TA) code");
+    }
+    if (read_string(value, here, "source_of_supply", Presence::required, line.source_of_supply)) {
+      check_code(reference_.sources_of_supply, line.source_of_supply,
+                 child(here, "source_of_supply"), "Source of Supply (SC) code");
+    }
+    if (read_string(value, here, "offer_release_code", Presence::required,
+                    line.offer_release_code)) {
+      check_code(reference_.offer_release_codes, line.offer_release_code,
+                 child(here, "offer_release_code"), "Offer/Release Code (ORC)");
+    }
+    if (read_string(value, here, "delivery_term_code", Presence::required,
+                    line.delivery_term_code)) {
+      check_code(reference_.delivery_term_codes, line.delivery_term_code,
+                 child(here, "delivery_term_code"), "Delivery Term Code (DTC)");
+    }
+    read_bool(value, here, "mde", Presence::required, line.major_defense_equipment);
+    read_bool(value, here, "sme", Presence::required, line.significant_military_equipment);
+    read_bool(value, here, "design_and_construction", Presence::optional,
+              line.design_and_construction);
+    if (const Json* availability =
+            object_member(value, here, "availability", Presence::optional, kAvailabilityFields)) {
+      const std::string at = child(here, "availability");
+      line.availability_months_from =
+          read_int(*availability, at, "from_months", Presence::required);
+      line.availability_months_to = read_int(*availability, at, "to_months", Presence::required);
+    }
+    std::string rate;
+    if (read_string(value, here, "admin_surcharge_rate", Presence::optional, rate)) {
+      const std::optional<std::int64_t> basis_points = parse_percent(rate);
+      if (basis_points) {
+        line.admin_surcharge_basis_points = *basis_points;
+      } else {
+        fail(child(here, "admin_surcharge_rate"),
+             "admin surcharge rate must be a percent such as \"3.2\" (digits, at most two "
+             "decimals, no % sign), got \"" +
+                 rate + "\"");
+      }
+    } else if (!value.contains("admin_surcharge_rate")) {
+      lines_without_rate_.insert(here);
+    }
+    if (const Json* notes = array_member(value, here, "notes", Presence::optional)) {
+      for (std::size_t j = 0; j < notes->size(); ++j) {
+        std::string note;
+        if (read_text_value((*notes)[j], child(child(here, "notes"), j), note)) {
+          line.note_references.push_back(std::move(note));
+        }
+      }
+    }
+    return line;
+  }
+
+  void read_notes(const Json& document, LoaVersion& version) {
+    const Json* notes = array_member(document, "", "notes", Presence::required);
+    if (notes == nullptr) return;
+    for (std::size_t i = 0; i < notes->size(); ++i) {
+      const std::string here = child("/notes", i);
+      const Json& value = (*notes)[i];
+      if (!value.is_object()) {
+        fail(here, "a note must be an object, got " + describe(value));
+        continue;
+      }
+      check_fields(value, here, kNoteFields);
+      LoaNote note;
+      read_string(value, here, "number", Presence::required, note.number);
+      read_string(value, here, "title", Presence::required, note.title);
+      read_string(value, here, "text", Presence::required, note.text);
+      version.notes.push_back(std::move(note));
+    }
+  }
+
+  void read_cost_summary(const Json& document, LoaVersion& version) {
+    const Json* summary =
+        object_member(document, "", "cost_summary", Presence::required, kCostSummaryFields);
+    CostSummary& out = version.cost_summary;
+    for (Money* amount :
+         {&out.net_estimated_cost, &out.packing_crating_handling, &out.transportation,
+          &out.administrative_surcharge, &out.other, &out.total}) {
+      *amount = Money::zero(currency_);
+    }
+    if (summary == nullptr) return;
+    const std::string here = "/cost_summary";
+    read_money(*summary, here, "net_estimated_cost", Presence::required, out.net_estimated_cost);
+    read_money(*summary, here, "packing_crating_handling", Presence::required,
+               out.packing_crating_handling);
+    read_money(*summary, here, "transportation", Presence::required, out.transportation);
+    read_money(*summary, here, "administrative_surcharge", Presence::required,
+               out.administrative_surcharge);
+    read_money(*summary, here, "other", Presence::required, out.other);
+    read_money(*summary, here, "total", Presence::required, out.total);
+  }
+
+  void read_payment_schedule(const Json& document, LoaVersion& version) {
+    PaymentSchedule& out = version.payment_schedule;
+    out.initial_deposit = Money::zero(currency_);
+    const Json* schedule =
+        object_member(document, "", "payment_schedule", Presence::required, kScheduleFields);
+    if (schedule == nullptr) return;
+    const std::string here = "/payment_schedule";
+    read_money(*schedule, here, "initial_deposit", Presence::required, out.initial_deposit);
+    const Json* installments = array_member(*schedule, here, "installments", Presence::required);
+    if (installments == nullptr) return;
+    for (std::size_t i = 0; i < installments->size(); ++i) {
+      const std::string at = child(here + "/installments", i);
+      const Json& value = (*installments)[i];
+      if (!value.is_object()) {
+        fail(at, "an installment must be an object, got " + describe(value));
+        continue;
+      }
+      check_fields(value, at, kInstallmentFields);
+      PaymentInstallment installment;
+      installment.amount = Money::zero(currency_);
+      read_date(value, at, "due", Presence::required, installment.due_date);
+      read_money(value, at, "amount", Presence::required, installment.amount);
+      out.installments.push_back(std::move(installment));
+    }
+  }
+
+  // A line without admin_surcharge_rate takes the rate in force on the acceptance date, or
+  // the offer date while the document is unsigned.
+  void fill_default_surcharge_rates(LoaVersion& version) {
+    if (lines_without_rate_.empty() || blocked()) return;
+    const CivilDate date = version.acceptance_date.value_or(version.offer_date);
+    const Result<SurchargeRate> rate = reference_.admin_surcharge_rate_on(date);
+    for (std::size_t i = 0; i < version.lines.size(); ++i) {
+      const std::string here = child("/lines", i);
+      if (lines_without_rate_.count(here) == 0) continue;
+      if (rate.ok()) {
+        version.lines[i].admin_surcharge_basis_points = rate->rate_basis_points;
+      } else {
+        fail(child(here, "admin_surcharge_rate"),
+             "no admin surcharge rate is in force on " + date.to_string() +
+                 " to default to; give admin_surcharge_rate explicitly (" + rate.error().message +
+                 ")");
+      }
+    }
+  }
+
+  const ReferenceData& reference_;
+  Currency currency_ = Currency::usd();
+  std::vector<Problem> problems_;
+  std::set<std::string> lines_without_rate_;  // pointers of lines that did not give a rate
+};
+
+Error problems_to_error(const std::vector<Problem>& problems, const std::string& source) {
+  std::string message;
+  const std::size_t shown = std::min(problems.size(), kMaxReportedProblems);
+  for (std::size_t i = 0; i < shown; ++i) {
+    const Problem& problem = problems[i];
+    if (i > 0) message += "\n";
+    message += source + ": ";
+    if (!problem.location.empty()) message += problem.location + ": ";
+    message += problem.message;
+  }
+  if (problems.size() > shown) {
+    message += "\n... and " + std::to_string(problems.size() - shown) + " more";
+  }
+  return Error::invalid(std::move(message));
+}
+
+nlohmann::ordered_json money_json(const Money& amount) {
+  return amount.to_plain_string();
+}
+
+nlohmann::ordered_json line_json(const LoaLine& line) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  out["number"] = line.number;
+  out["generic_code"] = line.generic_code;
+  out["masl"] = line.masl;
+  out["description"] = line.description;
+  out["pricing"] = line.pricing == LinePricing::per_unit ? "per_unit" : "lump_sum";
+  out["quantity"] = line.quantity;
+  out["unit_of_issue"] = line.unit_of_issue;
+  // A lump-sum line writes its unit cost only when it has one, so absent and zero agree.
+  if (line.pricing == LinePricing::per_unit || !line.unit_cost.is_zero()) {
+    out["unit_cost"] = money_json(line.unit_cost);
+  }
+  out["total"] = money_json(line.total);
+  if (line.months_of_service) out["months_of_service"] = *line.months_of_service;
+  out["type_of_assistance"] = line.type_of_assistance;
+  out["source_of_supply"] = line.source_of_supply;
+  out["offer_release_code"] = line.offer_release_code;
+  out["delivery_term_code"] = line.delivery_term_code;
+  out["mde"] = line.major_defense_equipment;
+  out["sme"] = line.significant_military_equipment;
+  out["design_and_construction"] = line.design_and_construction;
+  if (line.availability_months_from || line.availability_months_to) {
+    nlohmann::ordered_json availability = nlohmann::ordered_json::object();
+    if (line.availability_months_from) availability["from_months"] = *line.availability_months_from;
+    if (line.availability_months_to) availability["to_months"] = *line.availability_months_to;
+    out["availability"] = std::move(availability);
+  }
+  out["admin_surcharge_rate"] = format_percent(line.admin_surcharge_basis_points);
+  out["notes"] = line.note_references;
+  return out;
+}
+
+}  // namespace
+
+Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::string& source_name,
+                                     const ReferenceData& reference) {
+  if (json_text.size() > kMaxLoaDocumentBytes) {
+    return Error::invalid(source_name + ": the document is " + std::to_string(json_text.size()) +
+                          " bytes; an LOA document may be at most " +
+                          std::to_string(kMaxLoaDocumentBytes) + " bytes (8 MiB)");
+  }
+  DuplicateKeyTracker tracker;
+  Json document;
+  try {
+    document = Json::parse(json_text.begin(), json_text.end(),
+                           [&tracker](int /*depth*/, Json::parse_event_t event, Json& parsed) {
+                             return tracker.on_event(event, parsed);
+                           });
+  } catch (const Json::parse_error& error) {
+    return Error::invalid(syntax_error_message(json_text, error, source_name));
+  } catch (const Json::exception& error) {
+    return Error::invalid(source_name + ": " + error.what());
+  }
+
+  std::vector<Problem> problems = tracker.take_problems();
+  DocumentReader reader(reference);
+  LoaVersion version = reader.read(document);
+  const bool blocked = reader.blocked();
+  for (Problem& problem : reader.problems()) problems.push_back(std::move(problem));
+
+  if (!blocked) {
+    std::set<std::string> reported;
+    for (const Problem& problem : problems) reported.insert(problem.location);
+    for (RuleViolation& violation : check_version(version, reference)) {
+      if (reported.count(violation.location) != 0) continue;
+      reported.insert(violation.location);
+      problems.push_back({std::move(violation.location), std::move(violation.message), false});
+    }
+  }
+  if (!problems.empty()) return problems_to_error(problems, source_name);
+  return version;
+}
+
+nlohmann::ordered_json to_json(const LoaVersion& version) {
+  using OJson = nlohmann::ordered_json;
+  OJson out = OJson::object();
+  out["format"] = std::string(kLoaFormat);
+  out["case_id"] = version.case_id.to_string();
+  OJson document = OJson::object();
+  document["kind"] = std::string(to_string(version.kind));
+  document["version"] = version.version;
+  out["document"] = std::move(document);
+  out["title"] = version.title;
+  out["purchaser"] = version.purchaser;
+  out["purpose"] = version.purpose;
+  out["terms_of_sale"] = version.terms_of_sale;
+  out["currency"] = std::string(version.currency.code());
+
+  OJson dates = OJson::object();
+  dates["offer"] = version.offer_date.to_string();
+  if (version.offer_expiration_date) {
+    dates["offer_expiration"] = version.offer_expiration_date->to_string();
+  }
+  if (version.acceptance_date) dates["acceptance"] = version.acceptance_date->to_string();
+  dates["effective"] = version.effective_date.to_string();
+  out["dates"] = std::move(dates);
+
+  if (version.notification) {
+    OJson notification = OJson::object();
+    notification["transmittal"] = version.notification->transmittal;
+    notification["notified_on"] = version.notification->notified_on.to_string();
+    notification["value"] = money_json(version.notification->notified_value);
+    notification["mde_value"] = money_json(version.notification->notified_mde_value);
+    out["notification"] = std::move(notification);
+  }
+
+  OJson lines = OJson::array();
+  for (const LoaLine& line : version.lines) lines.push_back(line_json(line));
+  out["lines"] = std::move(lines);
+
+  OJson notes = OJson::array();
+  for (const LoaNote& note : version.notes) {
+    OJson entry = OJson::object();
+    entry["number"] = note.number;
+    entry["title"] = note.title;
+    entry["text"] = note.text;
+    notes.push_back(std::move(entry));
+  }
+  out["notes"] = std::move(notes);
+
+  const CostSummary& summary = version.cost_summary;
+  OJson cost = OJson::object();
+  cost["net_estimated_cost"] = money_json(summary.net_estimated_cost);
+  cost["packing_crating_handling"] = money_json(summary.packing_crating_handling);
+  cost["transportation"] = money_json(summary.transportation);
+  cost["administrative_surcharge"] = money_json(summary.administrative_surcharge);
+  cost["other"] = money_json(summary.other);
+  cost["total"] = money_json(summary.total);
+  out["cost_summary"] = std::move(cost);
+
+  OJson schedule = OJson::object();
+  schedule["initial_deposit"] = money_json(version.payment_schedule.initial_deposit);
+  OJson installments = OJson::array();
+  for (const PaymentInstallment& installment : version.payment_schedule.installments) {
+    OJson entry = OJson::object();
+    entry["due"] = installment.due_date.to_string();
+    entry["amount"] = money_json(installment.amount);
+    installments.push_back(std::move(entry));
+  }
+  schedule["installments"] = std::move(installments);
+  out["payment_schedule"] = std::move(schedule);
+
+  out["provenance"] = version.provenance;
+  return out;
+}
+
+std::string serialize_loa_version(const LoaVersion& version) {
+  // `replace` keeps serialization total for hand-built versions holding invalid UTF-8; text
+  // that came through parse_loa_version is always valid UTF-8, so it round-trips unchanged.
+  return to_json(version).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
+         "\n";
+}
+
+}  // namespace fms::io

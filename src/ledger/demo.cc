@@ -1,0 +1,57 @@
+// Plays examples/demo.json (embedded) through the same ledger commands a user would run.
+#include "ledger/demo.h"
+
+#include <nlohmann/json.hpp>
+
+#include "ledger/demo_files.h"
+
+namespace fms::ledger {
+namespace {
+
+Result<std::string_view> embedded(const std::string& name) {
+  for (const auto& file : demo_files::embedded_files()) {
+    if (file.name == name) return file.content;
+  }
+  return Error::internal("demo file " + name + " is not embedded in this build");
+}
+
+}  // namespace
+
+Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(auto existing, store.read_events({}));
+  if (!existing.empty()) {
+    return Error::conflict("the database already holds " + std::to_string(existing.size()) +
+                           " events; the demo loads into an empty database (give --db a new file)");
+  }
+  FMS_ASSIGN_OR_RETURN(std::string_view script_text, embedded("demo.json"));
+  const nlohmann::json script = nlohmann::json::parse(script_text, nullptr, false);
+  if (script.is_discarded() || !script.contains("steps") || !script["steps"].is_array()) {
+    return Error::internal("examples/demo.json is not a valid demo script");
+  }
+  DemoReport report;
+  std::size_t index = 0;
+  for (const auto& step : script["steps"]) {
+    const std::string where = "examples/demo.json: /steps/" + std::to_string(index++);
+    if (step.contains("import")) {
+      const std::string name = step["import"].get<std::string>();
+      FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
+      auto outcome = ledger.import_document(text, "examples/" + name, actor);
+      if (!outcome.ok()) return outcome.error().at(where);
+      ++report.documents;
+    } else if (step.contains("transition")) {
+      const auto& t = step["transition"];
+      auto to = case_status_from_string(t.value("to", ""));
+      auto date = CivilDate::parse(t.value("date", ""));
+      if (!to.ok()) return to.error().at(where);
+      if (!date.ok()) return date.error().at(where);
+      auto change = ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), actor);
+      if (!change.ok()) return change.error().at(where);
+      ++report.transitions;
+    } else {
+      return Error::internal(where + ": unknown demo step");
+    }
+  }
+  return report;
+}
+
+}  // namespace fms::ledger

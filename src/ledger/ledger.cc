@@ -1,0 +1,267 @@
+// Ledger commands: import an LOA document, change a case's status, read a case (now or as of
+// a date), list cases, read history, verify the whole record.
+#include "ledger/ledger.h"
+
+#include <chrono>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include <date/date.h>
+
+#include "core/case_id.h"
+#include "core/loa_rules.h"
+#include "io/loa_json.h"
+#include "ledger/events.h"
+#include "store/event_hash.h"
+
+namespace fms::ledger {
+namespace {
+
+using Micros = std::chrono::sys_time<std::chrono::microseconds>;
+
+std::string format_timestamp(Micros t) { return date::format("%FT%TZ", t); }
+
+CivilDate civil_date_of(Micros t) {
+  const date::year_month_day ymd{std::chrono::floor<date::days>(t)};
+  return CivilDate::from_ymd(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                             static_cast<unsigned>(ymd.day()));
+}
+
+Error located(const std::string& source, const std::string& pointer, const std::string& message,
+              ErrorKind kind = ErrorKind::invalid_input) {
+  return Error{kind, source + ": " + pointer + ": " + message};
+}
+
+Error violations_error(const std::string& source, const std::vector<RuleViolation>& violations) {
+  std::string message;
+  for (const auto& v : violations) {
+    if (!message.empty()) message += '\n';
+    message += source + ": " + v.location + ": " + v.message;
+  }
+  return Error::invalid(message);
+}
+
+Result<CaseState> fold(const std::vector<store::EventRecord>& events, const AsOf& as_of,
+                       const ReferenceData& reference) {
+  CaseState state;
+  for (const auto& event : events) {
+    FMS_ASSIGN_OR_RETURN(bool include, within(event, as_of, reference));
+    if (!include) continue;
+    FMS_TRY(apply(state, event, reference));
+  }
+  return state;
+}
+
+}  // namespace
+
+Clock Clock::system() {
+  return Clock{
+      [] { return format_timestamp(std::chrono::floor<std::chrono::microseconds>(
+               std::chrono::system_clock::now())); },
+      [] { return civil_date_of(std::chrono::floor<std::chrono::microseconds>(
+               std::chrono::system_clock::now())); }};
+}
+
+Clock Clock::fixed(const std::string& iso_timestamp) {
+  Micros base{};
+  std::istringstream in(iso_timestamp);
+  in >> date::parse("%FT%TZ", base);
+  if (in.fail()) {
+    std::istringstream date_only(iso_timestamp);
+    date::sys_days day{};
+    date_only >> date::parse("%F", day);
+    base = Micros(day);
+  }
+  auto counter = std::make_shared<std::int64_t>(0);
+  return Clock{[base, counter] { return format_timestamp(base + std::chrono::microseconds(++*counter)); },
+               [base] { return civil_date_of(base); }};
+}
+
+Result<std::string> Ledger::normalise_case_id(const std::string& text) const {
+  std::string upper = text;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  FMS_ASSIGN_OR_RETURN(CaseId id, CaseId::parse(upper, reference_));
+  return id.to_string();
+}
+
+Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const std::string& source,
+                                              const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(LoaVersion document, io::parse_loa_version(json_text, source, reference_));
+  const std::string case_id = document.case_id.to_string();
+  const std::string canonical = io::serialize_loa_version(document);
+  const std::string sha256 = store::sha256_hex(canonical);
+  const std::string label = document_label(document.kind, document.version);
+
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt}));
+  FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, {}, reference_));
+
+  if (const RecordedDocument* existing = state.find_version(document.version)) {
+    if (existing->sha256 == sha256) {
+      return ImportOutcome{false, case_id, document.version, label,
+                           source + ": " + label + " of " + case_id +
+                               " is already recorded with identical content; nothing changed"};
+    }
+    return located(source, "/document/version",
+                   "version " + std::to_string(document.version) + " of " + case_id +
+                       " is already recorded with different content (" + existing->source +
+                       ", recorded " + existing->recorded_at + " by " + existing->actor +
+                       "); a correction needs a new modification or amendment",
+                   ErrorKind::conflict);
+  }
+  if (state.documents.empty() && document.kind != DocumentKind::basic) {
+    return located(source, "/case_id",
+                   "case " + case_id + " does not exist; import its Basic LOA (version 0) first",
+                   ErrorKind::not_found);
+  }
+  if (!state.documents.empty()) {
+    const auto violations = check_successor(state.current(), document, reference_);
+    if (!violations.empty()) return violations_error(source, violations);
+  } else if (document.version != 0) {
+    return located(source, "/document/version", "a Basic LOA is version 0");
+  }
+
+  store::NewEvent event{clock_.timestamp(), actor, case_id, std::string(kDocumentRecorded), 1,
+                        encode(DocumentRecorded{source, sha256, document})};
+  CaseState next = state;
+  FMS_TRY(apply(next, store::EventRecord{0, event.recorded_at, event.actor, event.case_id,
+                                         event.type, event.type_version, event.payload, {}, {}},
+                reference_));
+  store::AppendRequest request;
+  request.events.push_back(std::move(event));
+  request.projections.push_back(project(next));
+  request.expected_last_sequence[case_id] = state.last_sequence;
+  FMS_TRY(store_.append(request));
+  return ImportOutcome{true, case_id, document.version, label,
+                       source + ": recorded " + label + " of " + case_id};
+}
+
+Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseStatus to,
+                                        const CivilDate& date, const std::string& reason,
+                                        const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
+  FMS_ASSIGN_OR_RETURN(CaseState state, load_case(case_id));
+  FMS_TRY(check_transition(state.status, to));
+  if (reason.empty() || reason.size() > kMaxReasonBytes) {
+    return Error::invalid("--reason must be 1 to " + std::to_string(kMaxReasonBytes) +
+                          " bytes: every status change says why");
+  }
+  if (date < state.status_date) {
+    return Error::invalid("date " + date.to_string() + " is before the case's last status change (" +
+                          std::string(to_string(state.status)) + " on " +
+                          state.status_date.to_string() + ")");
+  }
+  if (date > clock_.today()) {
+    return Error::invalid("date " + date.to_string() + " is in the future (today is " +
+                          clock_.today().to_string() + ")");
+  }
+  // The document whose offer this status concerns: the latest one with an OED.
+  const LoaVersion* offered = nullptr;
+  for (const auto& recorded : state.documents) {
+    if (recorded.document.offer_expiration_date) offered = &recorded.document;
+  }
+  if (to == CaseStatus::accepted && offered != nullptr) {
+    if (date > *offered->offer_expiration_date) {
+      return Error::invalid("cannot accept " + case_id + " on " + date.to_string() +
+                            ": after the offer expiration date " +
+                            offered->offer_expiration_date->to_string() + " of " +
+                            document_label(offered->kind, offered->version) +
+                            "; an extension needs a re-offered document with a new OED");
+    }
+    if (date < offered->offer_date) {
+      return Error::invalid("cannot accept " + case_id + " on " + date.to_string() +
+                            ": before it was offered on " + offered->offer_date.to_string());
+    }
+    if (offered->acceptance_date && *offered->acceptance_date != date) {
+      return Error::invalid("cannot accept " + case_id + " on " + date.to_string() + ": " +
+                            document_label(offered->kind, offered->version) +
+                            " records its acceptance on " + offered->acceptance_date->to_string());
+    }
+  }
+  if (to == CaseStatus::expired && offered != nullptr && date <= *offered->offer_expiration_date) {
+    return Error::invalid("cannot mark " + case_id + " expired on " + date.to_string() +
+                          ": its offer expiration date is " +
+                          offered->offer_expiration_date->to_string());
+  }
+
+  store::NewEvent event{clock_.timestamp(), actor, case_id, std::string(kStatusChanged), 1,
+                        encode(StatusChanged{state.status, to, date, reason})};
+  CaseState next = state;
+  FMS_TRY(apply(next, store::EventRecord{0, event.recorded_at, event.actor, event.case_id,
+                                         event.type, event.type_version, event.payload, {}, {}},
+                reference_));
+  store::AppendRequest request;
+  request.events.push_back(std::move(event));
+  request.projections.push_back(project(next));
+  request.expected_last_sequence[case_id] = state.last_sequence;
+  FMS_TRY(store_.append(request));
+  return next.history.back();
+}
+
+Result<CaseState> Ledger::load_case(const std::string& case_id_text, const AsOf& as_of) {
+  FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt}));
+  if (events.empty()) return Error::not_found("case " + case_id + " not found");
+  FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, as_of, reference_));
+  if (state.documents.empty()) {
+    std::string when = as_of.business_date ? "on " + as_of.business_date->to_string()
+                                           : "by " + as_of.recorded_at_most.value_or("then");
+    return Error::not_found("case " + case_id + " had no document in force " + when);
+  }
+  return state;
+}
+
+Result<std::vector<store::CaseSummaryRow>> Ledger::list_cases(const store::CaseFilter& filter) {
+  return store_.list_cases(filter);
+}
+
+Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_id_text) {
+  FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt}));
+  if (events.empty()) return Error::not_found("case " + case_id + " not found");
+  return events;
+}
+
+Result<VerifyReport> Ledger::verify() {
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_TRY(verify_chain(events));
+  std::map<std::string, CaseState> states;
+  for (const auto& event : events) {
+    FMS_TRY(apply(states[event.case_id], event, reference_));
+  }
+  FMS_ASSIGN_OR_RETURN(auto stored, store_.read_projections());
+  std::map<std::string, store::CaseProjection> stored_by_case;
+  for (auto& projection : stored) stored_by_case[projection.summary.case_id] = std::move(projection);
+  for (const auto& [case_id, state] : states) {
+    const store::CaseProjection replayed = project(state);
+    auto it = stored_by_case.find(case_id);
+    if (it == stored_by_case.end()) {
+      return Error::corruption("case " + case_id + ": the stored projection is missing; the log has " +
+                               std::to_string(state.documents.size()) + " document(s) for it");
+    }
+    if (it->second.summary != replayed.summary) {
+      return Error::corruption("case " + case_id +
+                               ": the stored case summary differs from a replay of the log "
+                               "(stored status " + it->second.summary.status + ", total " +
+                               std::to_string(it->second.summary.total_minor) + "; replayed status " +
+                               replayed.summary.status + ", total " +
+                               std::to_string(replayed.summary.total_minor) + ")");
+    }
+    if (it->second.lines != replayed.lines) {
+      return Error::corruption("case " + case_id +
+                               ": the stored case lines differ from a replay of the log");
+    }
+    stored_by_case.erase(it);
+  }
+  if (!stored_by_case.empty()) {
+    return Error::corruption("case " + stored_by_case.begin()->first +
+                             ": a projection exists for a case with no events in the log");
+  }
+  VerifyReport report;
+  report.events = static_cast<std::int64_t>(events.size());
+  report.cases = states.size();
+  report.head_hash = events.empty() ? store::kGenesisHash : events.back().hash;
+  return report;
+}
+
+}  // namespace fms::ledger

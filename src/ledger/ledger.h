@@ -1,0 +1,74 @@
+// The case ledger: commands in, events out. A command is validated against the case's current
+// state (folded from its events) and the reference data; if it is valid, the resulting events
+// and the case's new projection are appended in one transaction, otherwise nothing is written.
+// Front ends (CLI, HTTP) call only this; they never write to the store directly.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/case_status.h"
+#include "core/reference_data.h"
+#include "ledger/case_state.h"
+#include "store/store.h"
+
+namespace fms::ledger {
+
+// The ledger's notion of "now"; injected so tests are deterministic.
+struct Clock {
+  std::function<std::string()> timestamp;  // UTC, "2026-11-25T16:20:24.123456Z"
+  std::function<CivilDate()> today;
+  static Clock system();
+  // A fixed clock whose timestamps still increase by one microsecond per call.
+  static Clock fixed(const std::string& iso_timestamp);
+};
+
+inline constexpr std::size_t kMaxReasonBytes = 4000;
+
+struct ImportOutcome {
+  bool recorded = false;  // false: the identical document was already recorded
+  std::string case_id;
+  int version = 0;
+  std::string label;  // "Amendment 1"
+  std::string message;
+};
+
+struct VerifyReport {
+  std::int64_t events = 0;
+  std::size_t cases = 0;
+  std::string head_hash;
+};
+
+class Ledger {
+ public:
+  Ledger(store::Store& store, const ReferenceData& reference, Clock clock)
+      : store_(store), reference_(reference), clock_(std::move(clock)) {}
+
+  // Records one LOA document (JSON text from `source`). Errors are located "source: /pointer: ...".
+  Result<ImportOutcome> import_document(std::string_view json_text, const std::string& source,
+                                        const std::string& actor);
+
+  Result<StatusChange> transition(const std::string& case_id, CaseStatus to, const CivilDate& date,
+                                  const std::string& reason, const std::string& actor);
+
+  Result<CaseState> load_case(const std::string& case_id, const AsOf& as_of = {});
+  Result<std::vector<store::CaseSummaryRow>> list_cases(const store::CaseFilter& filter);
+  Result<std::vector<store::EventRecord>> history(const std::string& case_id);
+
+  // Re-checks the hash chain, replays the whole log from empty and compares the result with the
+  // stored projections. The error names the first event or case that does not match.
+  Result<VerifyReport> verify();
+
+  [[nodiscard]] const ReferenceData& reference() const { return reference_; }
+
+ private:
+  Result<std::string> normalise_case_id(const std::string& text) const;
+
+  store::Store& store_;
+  const ReferenceData& reference_;
+  Clock clock_;
+};
+
+}  // namespace fms::ledger

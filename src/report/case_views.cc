@@ -1,0 +1,385 @@
+// Text and JSON renderings of cases, diffs, history and the 36(b) check.
+#include "report/case_views.h"
+
+#include <map>
+
+#include "core/fiscal_year.h"
+#include "report/table.h"
+
+namespace fms::report {
+namespace {
+
+std::string rate_text(std::int64_t basis_points) {
+  const auto whole = basis_points / 100;
+  const auto fraction = basis_points % 100;
+  return std::to_string(whole) + "." + (fraction < 10 ? "0" : "") + std::to_string(fraction) + "%";
+}
+
+std::string availability_text(const LoaLine& line) {
+  if (!line.availability_months_from) return "";
+  std::string text = std::to_string(*line.availability_months_from);
+  if (line.availability_months_to && line.availability_months_to != line.availability_months_from) {
+    text += "-" + std::to_string(*line.availability_months_to);
+  }
+  return text + " mo";
+}
+
+std::string flags_text(const LoaLine& line) {
+  std::string text;
+  if (line.major_defense_equipment) text += "MDE";
+  if (line.significant_military_equipment) text += text.empty() ? "SME" : " SME";
+  return text;
+}
+
+std::string optional_date(const std::optional<CivilDate>& date) {
+  return date ? date->to_string() : "-";
+}
+
+std::string quantity_text(const LoaLine& line) {
+  std::string text = std::to_string(line.quantity) + " " + line.unit_of_issue;
+  if (line.pricing == LinePricing::lump_sum && line.months_of_service) {
+    text += " (" + std::to_string(*line.months_of_service) + " MOS)";
+  }
+  return text;
+}
+
+Json money_json(const Money& m) { return m.to_plain_string(); }
+
+}  // namespace
+
+std::string case_list_text(const std::vector<store::CaseSummaryRow>& rows) {
+  Table table({{"Case"}, {"Title"}, {"Status"}, {"Since"}, {"Document"}, {"Lines", Align::right},
+               {"Value", Align::right}});
+  std::map<std::string, std::int64_t> totals;
+  for (const auto& row : rows) {
+    auto currency = Currency::from_code(row.currency);
+    const std::string value = currency.ok() ? Money(row.total_minor, *currency).format_with_code()
+                                            : std::to_string(row.total_minor);
+    table.add_row({row.case_id, row.title, row.status, row.status_date, row.latest_document,
+                   std::to_string(row.line_count), value});
+    totals[row.currency] += row.total_minor;
+  }
+  if (rows.empty()) return "No cases.\n";
+  table.add_separator();
+  for (const auto& [code, total] : totals) {
+    auto currency = Currency::from_code(code);
+    table.add_row({std::to_string(rows.size()) + " case" + (rows.size() == 1 ? "" : "s"), "", "", "",
+                   "", "", currency.ok() ? Money(total, *currency).format_with_code() : ""});
+  }
+  return table.render();
+}
+
+Json case_list_json(const std::vector<store::CaseSummaryRow>& rows) {
+  Json cases = Json::array();
+  for (const auto& row : rows) {
+    auto currency = Currency::from_code(row.currency);
+    cases.push_back({{"case_id", row.case_id},
+                     {"customer", row.customer},
+                     {"implementing_agency", row.implementing_agency},
+                     {"title", row.title},
+                     {"purchaser", row.purchaser},
+                     {"status", row.status},
+                     {"status_date", row.status_date},
+                     {"latest_version", row.latest_version},
+                     {"latest_document", row.latest_document},
+                     {"currency", row.currency},
+                     {"value", currency.ok() ? Money(row.total_minor, *currency).to_plain_string()
+                                             : std::to_string(row.total_minor)},
+                     {"line_count", row.line_count}});
+  }
+  return {{"cases", cases}};
+}
+
+std::vector<ScheduleRow> schedule_rows(const LoaVersion& version) {
+  std::vector<ScheduleRow> rows;
+  const CivilDate deposit_due = version.acceptance_date.value_or(version.offer_date);
+  rows.push_back({deposit_due, "initial deposit", version.payment_schedule.initial_deposit});
+  for (const auto& installment : version.payment_schedule.installments) {
+    rows.push_back({installment.due_date, "installment", installment.amount});
+  }
+  return rows;
+}
+
+std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
+                      const ReferenceData& reference) {
+  std::string out;
+  auto agency = reference.implementing_agency(v.case_id.implementing_agency());
+  out += state.case_id + "  " + v.title + "\n";
+  out += "Purchaser:            " + v.purchaser + "\n";
+  out += "Implementing agency:  " + v.case_id.implementing_agency() +
+         (agency.ok() ? " (" + agency->meaning + ")" : "") + "\n";
+  out += "Status:               " + std::string(to_string(state.status)) + " since " +
+         state.status_date.to_string() + "\n";
+  out += "Document shown:       " + document_label(v.kind, v.version) + " (version " +
+         std::to_string(v.version) + " of " + std::to_string(state.current().version) +
+         "), effective " + v.effective_date.to_string() + "\n";
+  out += "Purpose:              " + v.purpose + "\n";
+  out += "Offered / OED / accepted: " + v.offer_date.to_string() + " / " +
+         optional_date(v.offer_expiration_date) + " / " + optional_date(v.acceptance_date) + "\n";
+  out += "Terms of sale:        " + v.terms_of_sale + "\n";
+  if (v.notification) {
+    out += "36(b) notification:   transmittal " + v.notification->transmittal + " of " +
+           v.notification->notified_on.to_string() + ", notified value " +
+           v.notification->notified_value.format_with_code() + "\n";
+  }
+  out += "Provenance:           " + v.provenance + "\n";
+
+  out += "\nLines\n";
+  Table lines({{"Line"}, {"Generic"}, {"MASL"}, {"Description"}, {"Quantity", Align::right},
+               {"Unit cost", Align::right}, {"Total", Align::right}, {"TA"}, {"SC"}, {"ORC"},
+               {"DTC"}, {"Flags"}, {"Availability"}, {"Surcharge", Align::right}});
+  for (const auto& line : v.lines) {
+    lines.add_row({line.number, line.generic_code, line.masl, line.description,
+                   quantity_text(line),
+                   line.pricing == LinePricing::per_unit ? line.unit_cost.format() : "lump sum",
+                   line.total.format(), line.type_of_assistance, line.source_of_supply,
+                   line.offer_release_code, line.delivery_term_code, flags_text(line),
+                   availability_text(line), rate_text(line.admin_surcharge_basis_points)});
+  }
+  out += lines.render();
+
+  const CostSummary& c = v.cost_summary;
+  out += "\nEstimated cost summary (" + std::string(v.currency.code()) + ")\n";
+  Table cost({{"Item"}, {"Amount", Align::right}});
+  cost.add_row({"Net estimated cost", c.net_estimated_cost.format()});
+  cost.add_row({"Packing, crating and handling", c.packing_crating_handling.format()});
+  cost.add_row({"Transportation", c.transportation.format()});
+  cost.add_row({"Administrative surcharge", c.administrative_surcharge.format()});
+  cost.add_row({"Other", c.other.format()});
+  cost.add_separator();
+  cost.add_row({"Total estimated cost", c.total.format()});
+  out += cost.render();
+
+  out += "\nPayment schedule (" + std::string(v.currency.code()) + ")\n";
+  Table schedule({{"Due"}, {"What"}, {"US fiscal quarter"}, {"Japanese fiscal quarter"},
+                  {"Amount", Align::right}, {"Cumulative", Align::right}});
+  std::map<int, std::int64_t> by_japan_fy;
+  std::int64_t cumulative = 0;
+  for (const auto& row : schedule_rows(v)) {
+    cumulative += row.amount.minor_units();
+    const auto jfy = FiscalQuarter::containing(FiscalCalendar::japan, row.due);
+    by_japan_fy[jfy.fiscal_year.year] += row.amount.minor_units();
+    schedule.add_row({row.due.to_string(), row.what,
+                      FiscalQuarter::containing(FiscalCalendar::us, row.due).label(), jfy.label(),
+                      row.amount.format(), Money(cumulative, v.currency).format()});
+  }
+  out += schedule.render();
+
+  out += "\nPayments by Japanese fiscal year (" + std::string(v.currency.code()) + ")\n";
+  Table fy({{"Fiscal year"}, {"From"}, {"To"}, {"Amount", Align::right}});
+  for (const auto& [year, minor] : by_japan_fy) {
+    const FiscalYear f{FiscalCalendar::japan, year};
+    fy.add_row({f.label(), f.first_day().to_string(), f.last_day().to_string(),
+                Money(minor, v.currency).format()});
+  }
+  fy.add_separator();
+  fy.add_row({"Total", "", "", Money(cumulative, v.currency).format()});
+  out += fy.render();
+
+  if (!v.notes.empty()) {
+    out += "\nNotes\n";
+    for (const auto& note : v.notes) out += "  " + note.number + ". " + note.title + "\n";
+  }
+
+  out += "\nDocuments\n";
+  Table docs({{"Version", Align::right}, {"Document"}, {"Offered"}, {"Effective"}, {"Value", Align::right},
+              {"Purpose"}});
+  for (const auto& recorded : state.documents) {
+    const LoaVersion& d = recorded.document;
+    docs.add_row({std::to_string(d.version), document_label(d.kind, d.version),
+                  d.offer_date.to_string(), d.effective_date.to_string(),
+                  d.cost_summary.total.format(), d.purpose});
+  }
+  out += docs.render();
+
+  out += "\nStatus history\n";
+  Table history({{"Date"}, {"From"}, {"To"}, {"Reason"}, {"Recorded by"}});
+  for (const auto& change : state.history) {
+    history.add_row({change.date.to_string(), change.from ? std::string(to_string(*change.from)) : "-",
+                     std::string(to_string(change.to)), change.reason, change.actor});
+  }
+  out += history.render();
+  return out;
+}
+
+Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
+  Json lines = Json::array();
+  for (const auto& line : v.lines) {
+    lines.push_back({{"number", line.number},
+                     {"generic_code", line.generic_code},
+                     {"masl", line.masl},
+                     {"description", line.description},
+                     {"pricing", line.pricing == LinePricing::per_unit ? "per_unit" : "lump_sum"},
+                     {"quantity", line.quantity},
+                     {"unit_of_issue", line.unit_of_issue},
+                     {"unit_cost", money_json(line.unit_cost)},
+                     {"total", money_json(line.total)},
+                     {"type_of_assistance", line.type_of_assistance},
+                     {"source_of_supply", line.source_of_supply},
+                     {"offer_release_code", line.offer_release_code},
+                     {"delivery_term_code", line.delivery_term_code},
+                     {"mde", line.major_defense_equipment},
+                     {"sme", line.significant_military_equipment},
+                     {"admin_surcharge_basis_points", line.admin_surcharge_basis_points}});
+  }
+  Json schedule = Json::array();
+  for (const auto& row : schedule_rows(v)) {
+    schedule.push_back({{"due", row.due.to_string()},
+                        {"what", row.what},
+                        {"us_fiscal_quarter", FiscalQuarter::containing(FiscalCalendar::us, row.due).label()},
+                        {"japan_fiscal_quarter",
+                         FiscalQuarter::containing(FiscalCalendar::japan, row.due).label()},
+                        {"amount", money_json(row.amount)}});
+  }
+  Json documents = Json::array();
+  for (const auto& recorded : state.documents) {
+    const LoaVersion& d = recorded.document;
+    documents.push_back({{"version", d.version},
+                         {"document", document_label(d.kind, d.version)},
+                         {"offer_date", d.offer_date.to_string()},
+                         {"effective_date", d.effective_date.to_string()},
+                         {"total", money_json(d.cost_summary.total)},
+                         {"purpose", d.purpose},
+                         {"sha256", recorded.sha256},
+                         {"recorded_at", recorded.recorded_at},
+                         {"recorded_by", recorded.actor}});
+  }
+  Json history = Json::array();
+  for (const auto& change : state.history) {
+    history.push_back({{"date", change.date.to_string()},
+                       {"from", change.from ? Json(std::string(to_string(*change.from))) : Json(nullptr)},
+                       {"to", std::string(to_string(change.to))},
+                       {"reason", change.reason},
+                       {"recorded_at", change.recorded_at},
+                       {"recorded_by", change.actor}});
+  }
+  const CostSummary& c = v.cost_summary;
+  return {{"case_id", state.case_id},
+          {"title", v.title},
+          {"purchaser", v.purchaser},
+          {"status", std::string(to_string(state.status))},
+          {"status_date", state.status_date.to_string()},
+          {"version", v.version},
+          {"document", document_label(v.kind, v.version)},
+          {"currency", std::string(v.currency.code())},
+          {"lines", lines},
+          {"cost_summary",
+           {{"net_estimated_cost", money_json(c.net_estimated_cost)},
+            {"packing_crating_handling", money_json(c.packing_crating_handling)},
+            {"transportation", money_json(c.transportation)},
+            {"administrative_surcharge", money_json(c.administrative_surcharge)},
+            {"other", money_json(c.other)},
+            {"total", money_json(c.total)}}},
+          {"payment_schedule", schedule},
+          {"documents", documents},
+          {"status_history", history}};
+}
+
+std::string diff_text(const std::string& case_id, const LoaVersion& from, const LoaVersion& to,
+                      const std::vector<LineDifference>& differences) {
+  std::string out = case_id + ": " + document_label(from.kind, from.version) + " -> " +
+                    document_label(to.kind, to.version) + "\n";
+  out += "Total estimated cost: " + from.cost_summary.total.format_with_code() + " -> " +
+         to.cost_summary.total.format_with_code() + "\n";
+  if (differences.empty()) return out + "No line differences.\n";
+  Table table({{"Line"}, {"Change"}, {"Details"}});
+  for (const auto& d : differences) {
+    std::string details;
+    for (const auto& f : d.fields) details += (details.empty() ? "" : "; ") + f;
+    table.add_row({d.line_number, d.change, details});
+  }
+  return out + table.render();
+}
+
+Json diff_json(const std::string& case_id, const LoaVersion& from, const LoaVersion& to,
+               const std::vector<LineDifference>& differences) {
+  Json lines = Json::array();
+  for (const auto& d : differences) {
+    lines.push_back({{"line", d.line_number}, {"change", d.change}, {"fields", d.fields}});
+  }
+  return {{"case_id", case_id},
+          {"from_version", from.version},
+          {"to_version", to.version},
+          {"from_total", money_json(from.cost_summary.total)},
+          {"to_total", money_json(to.cost_summary.total)},
+          {"lines", lines}};
+}
+
+std::string history_text(const std::vector<store::EventRecord>& events) {
+  Table table({{"Seq", Align::right}, {"Recorded at (UTC)"}, {"Actor"}, {"Event"}, {"Hash"}});
+  for (const auto& e : events) {
+    table.add_row({std::to_string(e.sequence), e.recorded_at, e.actor, e.type,
+                   e.hash.substr(0, 16)});
+  }
+  return table.render();
+}
+
+Json history_json(const std::vector<store::EventRecord>& events) {
+  Json list = Json::array();
+  for (const auto& e : events) {
+    list.push_back({{"sequence", e.sequence},
+                    {"recorded_at", e.recorded_at},
+                    {"actor", e.actor},
+                    {"case_id", e.case_id},
+                    {"type", e.type},
+                    {"type_version", e.type_version},
+                    {"payload", Json::parse(e.payload, nullptr, false)},
+                    {"previous_hash", e.previous_hash},
+                    {"hash", e.hash}});
+  }
+  return {{"events", list}};
+}
+
+std::string notification_text(const std::string& case_id, const LoaVersion& v,
+                              const NotificationCheck& check) {
+  std::string out = case_id + " (" + document_label(v.kind, v.version) + "): AECA 36(b) notification " +
+                    (check.required ? "REQUIRED" : "not required") + "\n";
+  out += "Purchaser group:  " + check.group + " (thresholds in force on " +
+         check.reference_date.to_string() + ")\n";
+  Table table({{"Value"}, {"Amount", Align::right}, {"Threshold", Align::right}, {"Triggers"}});
+  auto row = [&](const char* name, const Money& value, std::int64_t threshold_usd) {
+    const Money threshold(threshold_usd * 100, Currency::usd());
+    table.add_row({name, value.format_with_code(), threshold.format_with_code(),
+                   value.minor_units() >= threshold.minor_units() ? "yes" : "no"});
+  };
+  row("Major Defense Equipment", check.mde_value, check.thresholds.mde_usd);
+  row("Defense articles and services (total)", check.total_value,
+      check.thresholds.articles_services_usd);
+  row("Design and construction services", check.design_construction_value,
+      check.thresholds.design_construction_usd);
+  out += table.render();
+  if (check.required) {
+    out += "Formal review period: " + std::to_string(check.review_period_days) + " calendar days\n";
+  }
+  if (v.notification) {
+    out += "Recorded notification: transmittal " + v.notification->transmittal + " of " +
+           v.notification->notified_on.to_string() + ", " +
+           v.notification->notified_value.format_with_code() + "\n";
+  } else if (check.required) {
+    out += "No notification is recorded on this document.\n";
+  }
+  return out;
+}
+
+Json notification_json(const std::string& case_id, const LoaVersion& v,
+                       const NotificationCheck& check) {
+  Json out = {{"case_id", case_id},
+              {"version", v.version},
+              {"required", check.required},
+              {"group", check.group},
+              {"thresholds_effective_from", check.thresholds.effective_from.to_string()},
+              {"reference_date", check.reference_date.to_string()},
+              {"mde_value", money_json(check.mde_value)},
+              {"total_value", money_json(check.total_value)},
+              {"design_construction_value", money_json(check.design_construction_value)},
+              {"triggered", check.triggered},
+              {"review_period_days", check.review_period_days}};
+  if (v.notification) {
+    out["recorded_notification"] = {{"transmittal", v.notification->transmittal},
+                                    {"notified_on", v.notification->notified_on.to_string()},
+                                    {"value", money_json(v.notification->notified_value)}};
+  }
+  return out;
+}
+
+}  // namespace fms::report

@@ -1,0 +1,321 @@
+// SQLite-backed Store: event log + projections in one embedded database file.
+// Writes take the write lock up front (BEGIN IMMEDIATE), so the chain head read and the new
+// events inserted belong to the same serialised transaction; synchronous=FULL makes a commit
+// durable before append() returns.
+#include "store/sqlite/sqlite_store.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+#include <map>
+
+#include "store/event_hash.h"
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/statement.h"
+
+namespace fms::store {
+namespace {
+
+using sqlite::exec;
+using sqlite::Statement;
+
+// Rolls back unless commit() succeeded.
+class Transaction {
+ public:
+  explicit Transaction(sqlite3* db) : db_(db) {}
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction() {
+    if (open_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  Status begin_immediate() {
+    if (sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return sqlite::sqlite_error(db_, "starting a write transaction");
+    }
+    open_ = true;
+    return Status::Ok();
+  }
+  Status commit() {
+    if (sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return sqlite::sqlite_error(db_, "committing");
+    }
+    open_ = false;
+    return Status::Ok();
+  }
+
+ private:
+  sqlite3* db_;
+  bool open_ = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(sqlite3* db) : db_(db) {}
+  SqliteStore(const SqliteStore&) = delete;
+  SqliteStore& operator=(const SqliteStore&) = delete;
+  ~SqliteStore() override { sqlite3_close_v2(db_); }
+
+  Status configure(const SqliteOptions& options) {
+    sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    FMS_TRY(exec(db_, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
+    // journal_mode returns a row; WAL is persistent in the file once set.
+    FMS_ASSIGN_OR_RETURN(Statement wal, Statement::prepare(db_, "PRAGMA journal_mode = WAL"));
+    FMS_ASSIGN_OR_RETURN(bool row, wal.step());
+    if (!row) return Error::io("could not set the WAL journal mode");
+    return Status::Ok();
+  }
+
+  Status migrate() {
+    FMS_TRY(exec(db_,
+                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                 " number INTEGER PRIMARY KEY, description TEXT NOT NULL)"));
+    FMS_ASSIGN_OR_RETURN(Statement max_stmt,
+                         Statement::prepare(db_, "SELECT coalesce(max(number), 0) FROM schema_migrations"));
+    FMS_ASSIGN_OR_RETURN(bool row, max_stmt.step());
+    const std::int64_t applied = row ? max_stmt.integer(0) : 0;
+    const auto all = sqlite::migrations();
+    if (applied > all.back().number) {
+      return Error::io("the database schema is at migration " + std::to_string(applied) +
+                       ", newer than this fmsledger understands (" +
+                       std::to_string(all.back().number) + "); use a newer fmsledger");
+    }
+    for (const auto& migration : all) {
+      if (migration.number <= applied) continue;
+      Transaction tx(db_);
+      FMS_TRY(tx.begin_immediate());
+      FMS_TRY(exec(db_, std::string(migration.sql).c_str()));
+      FMS_ASSIGN_OR_RETURN(Statement record,
+                           Statement::prepare(db_, "INSERT INTO schema_migrations VALUES (?, ?)"));
+      record.bind(1, std::int64_t{migration.number});
+      record.bind(2, migration.description);
+      FMS_TRY(record.run());
+      FMS_TRY(tx.commit());
+    }
+    return Status::Ok();
+  }
+
+  Result<std::vector<EventRecord>> append(const AppendRequest& request) override {
+    for (const NewEvent& event : request.events) {
+      if (event.payload.size() > kMaxEventPayloadBytes) {
+        return Error::invalid("event payload of " + std::to_string(event.payload.size()) +
+                              " bytes exceeds the limit of " + std::to_string(kMaxEventPayloadBytes));
+      }
+      if (event.actor.empty() || event.actor.size() > kMaxActorBytes) {
+        return Error::invalid("actor must be 1 to " + std::to_string(kMaxActorBytes) + " bytes");
+      }
+    }
+    Transaction tx(db_);
+    FMS_TRY(tx.begin_immediate());
+    FMS_TRY(check_expected_sequences(request.expected_last_sequence));
+
+    FMS_ASSIGN_OR_RETURN(Statement head, Statement::prepare(
+        db_, "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1"));
+    FMS_ASSIGN_OR_RETURN(bool has_head, head.step());
+    std::int64_t sequence = has_head ? head.integer(0) : 0;
+    std::string previous = has_head ? head.text(1) : std::string(kGenesisHash);
+
+    FMS_ASSIGN_OR_RETURN(Statement insert, Statement::prepare(
+        db_, "INSERT INTO events (sequence, recorded_at, actor, case_id, type, type_version,"
+             " payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    std::vector<EventRecord> stored;
+    stored.reserve(request.events.size());
+    for (const NewEvent& event : request.events) {
+      EventRecord record{++sequence, event.recorded_at, event.actor,   event.case_id, event.type,
+                         event.type_version, event.payload, previous, {}};
+      record.hash = compute_event_hash(record);
+      insert.bind(1, record.sequence);
+      insert.bind(2, record.recorded_at);
+      insert.bind(3, record.actor);
+      insert.bind(4, record.case_id);
+      insert.bind(5, record.type);
+      insert.bind(6, std::int64_t{record.type_version});
+      insert.bind(7, record.payload);
+      insert.bind(8, record.previous_hash);
+      insert.bind(9, record.hash);
+      FMS_TRY(insert.run());
+      insert.reset();
+      previous = record.hash;
+      stored.push_back(std::move(record));
+    }
+    // A projection's last_sequence is the last event of its case, known only now.
+    std::map<std::string, std::int64_t> last_by_case;
+    for (const EventRecord& record : stored) last_by_case[record.case_id] = record.sequence;
+    for (CaseProjection projection : request.projections) {
+      if (auto it = last_by_case.find(projection.summary.case_id); it != last_by_case.end()) {
+        projection.summary.last_sequence = it->second;
+      }
+      FMS_TRY(replace_projection(projection));
+    }
+    FMS_TRY(tx.commit());
+    return stored;
+  }
+
+  Result<std::vector<EventRecord>> read_events(const EventQuery& query) override {
+    std::string sql =
+        "SELECT sequence, recorded_at, actor, case_id, type, type_version, payload,"
+        " previous_hash, hash FROM events WHERE 1=1";
+    if (query.case_id) sql += " AND case_id = :case";
+    if (query.recorded_at_most) sql += " AND recorded_at <= :upto";
+    sql += " ORDER BY sequence";
+    FMS_ASSIGN_OR_RETURN(Statement stmt, Statement::prepare(db_, sql));
+    if (query.case_id) stmt.bind(stmt.parameter_index(":case"), *query.case_id);
+    if (query.recorded_at_most) {
+      stmt.bind(stmt.parameter_index(":upto"), *query.recorded_at_most);
+    }
+    std::vector<EventRecord> events;
+    while (true) {
+      FMS_ASSIGN_OR_RETURN(bool row, stmt.step());
+      if (!row) break;
+      events.push_back(EventRecord{stmt.integer(0), stmt.text(1), stmt.text(2), stmt.text(3),
+                                   stmt.text(4), static_cast<int>(stmt.integer(5)), stmt.text(6),
+                                   stmt.text(7), stmt.text(8)});
+    }
+    return events;
+  }
+
+  Result<std::vector<CaseSummaryRow>> list_cases(const CaseFilter& filter) override {
+    std::string sql = std::string(kSummaryColumns) + " FROM case_summary WHERE 1=1";
+    if (filter.status) sql += " AND status = :status";
+    if (filter.customer) sql += " AND customer = :customer";
+    sql += " ORDER BY case_id";
+    FMS_ASSIGN_OR_RETURN(Statement stmt, Statement::prepare(db_, sql));
+    if (filter.status) stmt.bind(stmt.parameter_index(":status"), *filter.status);
+    if (filter.customer) {
+      stmt.bind(stmt.parameter_index(":customer"), *filter.customer);
+    }
+    std::vector<CaseSummaryRow> rows;
+    while (true) {
+      FMS_ASSIGN_OR_RETURN(bool row, stmt.step());
+      if (!row) break;
+      rows.push_back(summary_from(stmt));
+    }
+    return rows;
+  }
+
+  Result<std::vector<CaseProjection>> read_projections() override {
+    FMS_ASSIGN_OR_RETURN(std::vector<CaseSummaryRow> summaries, list_cases({}));
+    FMS_ASSIGN_OR_RETURN(Statement lines, Statement::prepare(
+        db_, "SELECT case_id, line_number, description, quantity, unit_of_issue, total_minor,"
+             " major_defense_equipment FROM case_line ORDER BY case_id, line_number"));
+    std::vector<CaseProjection> projections;
+    projections.reserve(summaries.size());
+    std::map<std::string, std::size_t> index;
+    for (auto& summary : summaries) {
+      index[summary.case_id] = projections.size();
+      projections.push_back(CaseProjection{std::move(summary), {}});
+    }
+    while (true) {
+      FMS_ASSIGN_OR_RETURN(bool row, lines.step());
+      if (!row) break;
+      CaseLineRow line{lines.text(0), lines.text(1), lines.text(2), lines.integer(3),
+                       lines.text(4), lines.integer(5), lines.integer(6) != 0};
+      auto it = index.find(line.case_id);
+      if (it == index.end()) {
+        return Error::corruption("projection line " + line.line_number + " of case " +
+                                 line.case_id + " has no case summary");
+      }
+      projections[it->second].lines.push_back(std::move(line));
+    }
+    return projections;
+  }
+
+ private:
+  static constexpr const char* kSummaryColumns =
+      "SELECT case_id, customer, implementing_agency, title, purchaser, status, status_date,"
+      " latest_version, latest_document, currency, total_minor, line_count, last_sequence";
+
+  static CaseSummaryRow summary_from(const Statement& s) {
+    return CaseSummaryRow{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
+                          s.text(5), s.text(6), static_cast<int>(s.integer(7)), s.text(8),
+                          s.text(9), s.integer(10), static_cast<int>(s.integer(11)),
+                          s.integer(12)};
+  }
+
+  Status check_expected_sequences(const std::map<std::string, std::int64_t>& expected) {
+    FMS_ASSIGN_OR_RETURN(Statement stmt, Statement::prepare(
+        db_, "SELECT coalesce(max(sequence), 0) FROM events WHERE case_id = ?"));
+    for (const auto& [case_id, sequence] : expected) {
+      stmt.bind(1, case_id);
+      FMS_ASSIGN_OR_RETURN(bool row, stmt.step());
+      const std::int64_t actual = row ? stmt.integer(0) : 0;
+      stmt.reset();
+      if (actual != sequence) {
+        return Error::conflict("case " + case_id + " changed while this command ran (last event " +
+                               std::to_string(actual) + ", expected " + std::to_string(sequence) +
+                               "); run the command again");
+      }
+    }
+    return Status::Ok();
+  }
+
+  Status replace_projection(const CaseProjection& p) {
+    FMS_ASSIGN_OR_RETURN(Statement del, Statement::prepare(db_, "DELETE FROM case_line WHERE case_id = ?"));
+    del.bind(1, p.summary.case_id);
+    FMS_TRY(del.run());
+    FMS_ASSIGN_OR_RETURN(Statement upsert, Statement::prepare(
+        db_, "INSERT OR REPLACE INTO case_summary (case_id, customer, implementing_agency, title,"
+             " purchaser, status, status_date, latest_version, latest_document, currency,"
+             " total_minor, line_count, last_sequence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    const CaseSummaryRow& s = p.summary;
+    upsert.bind(1, s.case_id);
+    upsert.bind(2, s.customer);
+    upsert.bind(3, s.implementing_agency);
+    upsert.bind(4, s.title);
+    upsert.bind(5, s.purchaser);
+    upsert.bind(6, s.status);
+    upsert.bind(7, s.status_date);
+    upsert.bind(8, std::int64_t{s.latest_version});
+    upsert.bind(9, s.latest_document);
+    upsert.bind(10, s.currency);
+    upsert.bind(11, s.total_minor);
+    upsert.bind(12, std::int64_t{s.line_count});
+    upsert.bind(13, s.last_sequence);
+    FMS_TRY(upsert.run());
+    FMS_ASSIGN_OR_RETURN(Statement line, Statement::prepare(
+        db_, "INSERT INTO case_line (case_id, line_number, description, quantity, unit_of_issue,"
+             " total_minor, major_defense_equipment) VALUES (?,?,?,?,?,?,?)"));
+    for (const CaseLineRow& l : p.lines) {
+      line.bind(1, l.case_id);
+      line.bind(2, l.line_number);
+      line.bind(3, l.description);
+      line.bind(4, l.quantity);
+      line.bind(5, l.unit_of_issue);
+      line.bind(6, l.total_minor);
+      line.bind(7, std::int64_t{l.major_defense_equipment ? 1 : 0});
+      FMS_TRY(line.run());
+      line.reset();
+    }
+    return Status::Ok();
+  }
+
+  sqlite3* db_;  // owned; closed in the destructor
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
+                                                 const SqliteOptions& options) {
+  if (!options.create_if_missing && !std::filesystem::exists(path)) {
+    return Error::not_found("no database at " + path + " (run `fmsledger init` or `fmsledger demo`)");
+  }
+  if (options.create_if_missing) {
+    const auto parent = std::filesystem::path(path).parent_path();
+    std::error_code ec;
+    if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    if (ec) return Error::io("cannot create directory " + parent.string() + ": " + ec.message());
+  }
+  sqlite3* db = nullptr;
+  const int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0) |
+                    SQLITE_OPEN_NOMUTEX;
+  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Error error = sqlite::sqlite_error(db, "opening database " + path);
+    sqlite3_close_v2(db);
+    return error;
+  }
+  auto store = std::make_unique<SqliteStore>(db);
+  if (Status s = store->configure(options); !s.ok()) return s.error().at(path);
+  if (Status s = store->migrate(); !s.ok()) return s.error().at(path);
+  return std::unique_ptr<Store>(std::move(store));
+}
+
+}  // namespace fms::store

@@ -1,0 +1,23 @@
+// The embedded SQLite implementation of the Store: one database file, WAL journal, foreign keys
+// on, a busy timeout so concurrent CLI invocations wait instead of failing, and numbered schema
+// migrations applied when the database is opened. UPDATE and DELETE on the event log are
+// refused by triggers: the log is append-only.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "store/store.h"
+
+namespace fms::store {
+
+struct SqliteOptions {
+  bool create_if_missing = true;
+  int busy_timeout_ms = 5000;
+};
+
+Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
+                                                 const SqliteOptions& options = {});
+
+}  // namespace fms::store

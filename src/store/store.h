@@ -1,0 +1,121 @@
+// The Store: where the append-only event log and the projections of current state live.
+//
+// The event log is the source of truth. Each event records who (actor), when (recorded_at, UTC),
+// which case, what (type + type_version + payload) and is chained to the one before by SHA-256
+// (see event_hash.h), so any later alteration of a stored byte is detectable. Projections
+// (one summary row per case and its current lines) exist for fast listing; they are replaced
+// in the same transaction as the events that change them, and `verify` recomputes them from
+// the log.
+//
+// The interface is deliberately narrow — append, read events, read projections — so that a
+// PostgreSQL implementation can sit behind it without changing any caller.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace fms::store {
+
+struct EventRecord {
+  std::int64_t sequence = 0;  // 1, 2, 3 ... without gaps
+  std::string recorded_at;    // "2026-11-25T16:20:24.123456Z"
+  std::string actor;
+  std::string case_id;  // empty for events not about one case
+  std::string type;     // "case.document_recorded"
+  int type_version = 1;
+  std::string payload;        // exact stored bytes (JSON)
+  std::string previous_hash;  // hex SHA-256 of the previous event; 64 zeros for the first
+  std::string hash;           // hex SHA-256 of this event (event_hash.h)
+};
+
+struct NewEvent {
+  std::string recorded_at;
+  std::string actor;
+  std::string case_id;
+  std::string type;
+  int type_version = 1;
+  std::string payload;
+};
+
+// The current picture of one case, as listing and reports need it.
+struct CaseSummaryRow {
+  std::string case_id;
+  std::string customer;             // "JA"
+  std::string implementing_agency;  // "P"
+  std::string title;
+  std::string purchaser;
+  std::string status;       // "implemented"
+  std::string status_date;  // date of the last status change
+  int latest_version = 0;
+  std::string latest_document;  // "Modification 1"
+  std::string currency;         // "USD"
+  std::int64_t total_minor = 0;  // case value (latest version) in minor units
+  int line_count = 0;
+  std::int64_t last_sequence = 0;  // last event of the case
+
+  friend bool operator==(const CaseSummaryRow&, const CaseSummaryRow&) = default;
+};
+
+struct CaseLineRow {
+  std::string case_id;
+  std::string line_number;
+  std::string description;
+  std::int64_t quantity = 0;
+  std::string unit_of_issue;
+  std::int64_t total_minor = 0;
+  bool major_defense_equipment = false;
+
+  friend bool operator==(const CaseLineRow&, const CaseLineRow&) = default;
+};
+
+struct CaseProjection {
+  CaseSummaryRow summary;
+  std::vector<CaseLineRow> lines;
+
+  friend bool operator==(const CaseProjection&, const CaseProjection&) = default;
+};
+
+struct AppendRequest {
+  std::vector<NewEvent> events;
+  std::vector<CaseProjection> projections;  // replace these cases' projections
+  // Optimistic concurrency: for each case, the last event sequence the caller decided on
+  // (0 = the case must have no events). A mismatch fails the append with a conflict.
+  std::map<std::string, std::int64_t> expected_last_sequence;
+};
+
+struct EventQuery {
+  std::optional<std::string> case_id;
+  std::optional<std::string> recorded_at_most;  // inclusive upper bound on recorded_at
+};
+
+struct CaseFilter {
+  std::optional<std::string> status;
+  std::optional<std::string> customer;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // Appends all events (assigning sequence numbers and chain hashes) and replaces the given
+  // projections, atomically and durably. Returns the stored records.
+  virtual Result<std::vector<EventRecord>> append(const AppendRequest& request) = 0;
+  // Events in sequence order.
+  virtual Result<std::vector<EventRecord>> read_events(const EventQuery& query) = 0;
+  virtual Result<std::vector<CaseSummaryRow>> list_cases(const CaseFilter& filter) = 0;
+  // Every stored projection, ordered by case id, lines by line number (for verify).
+  virtual Result<std::vector<CaseProjection>> read_projections() = 0;
+};
+
+// Limits every Store implementation enforces.
+inline constexpr std::size_t kMaxEventPayloadBytes = 16 * 1024 * 1024;
+inline constexpr std::size_t kMaxActorBytes = 128;
+
+}  // namespace fms::store

@@ -1,0 +1,154 @@
+// Every kind of bad LOA input exits 1 with a message naming the file, the JSON location and the
+// rule broken, and leaves the database byte-for-byte unchanged (`sqlite3 DB .dump`).
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <functional>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_harness.h"
+
+namespace fms::testing {
+namespace {
+
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using Json = nlohmann::ordered_json;
+
+Json example(const std::string& relative) {
+  return Json::parse(read_all(example_path(relative)));
+}
+
+struct BadInput {
+  std::string name;
+  std::string base;  // example document the bad input is derived from
+  std::function<std::string(Json&)> mutate;  // returns the file text
+  std::vector<std::string> expected;         // substrings of the error (besides the file name)
+};
+
+std::string dumped(Json& j) { return j.dump(2); }
+
+std::vector<BadInput> bad_inputs() {
+  return {
+      {"malformed_json", "cases/tomahawk/00-basic.json",
+       [](Json& j) { return dumped(j).substr(0, 200) + "\n  ,,}"; },
+       {":", "syntax"}},
+      {"unknown_top_level_field", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["colour"] = "blue"; return dumped(j); },
+       {"/colour", "unknown field"}},
+      {"unknown_line_field", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][1]["warhead"] = "x"; return dumped(j); },
+       {"/lines/1/warhead", "unknown field"}},
+      {"wrong_type", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][0]["quantity"] = "two hundred"; return dumped(j); },
+       {"/lines/0/quantity"}},
+      {"money_as_number", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][0]["unit_cost"] = 2120000.0; return dumped(j); },
+       {"/lines/0/unit_cost"}},
+      {"negative_quantity", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][2]["quantity"] = -3; return dumped(j); },
+       {"/lines/2/quantity"}},
+      {"zero_quantity", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][0]["quantity"] = 0; return dumped(j); },
+       {"/lines/0/quantity"}},
+      {"line_total_does_not_add_up", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][0]["total"] = "424000000.01"; return dumped(j); },
+       {"/lines/0/total"}},
+      {"cost_summary_does_not_add_up", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["cost_summary"]["other"] = "1.00"; return dumped(j); },
+       {"/cost_summary"}},
+      {"schedule_does_not_add_up", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["payment_schedule"]["initial_deposit"] = "1.00"; return dumped(j); },
+       {"/payment_schedule"}},
+      {"unknown_delivery_term_code", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][0]["delivery_term_code"] = "6"; return dumped(j); },
+       {"/lines/0/delivery_term_code", "\"6\""}},
+      {"unknown_type_of_assistance", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["lines"][0]["type_of_assistance"] = "Q"; return dumped(j); },
+       {"/lines/0/type_of_assistance"}},
+      {"unknown_customer", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["case_id"] = "ZZ-P-TWK"; return dumped(j); },
+       {"/case_id", "ZZ"}},
+      {"acceptance_after_oed", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["dates"]["acceptance"] = "2024-03-10"; j["dates"]["effective"] = "2024-03-10"; return dumped(j); },
+       {"/dates/acceptance"}},
+      {"amendment_for_missing_case", "cases/tomahawk/02-amendment.json",
+       [](Json& j) { j["case_id"] = "JA-P-ZZZ"; return dumped(j); },
+       {"/case_id", "JA-P-ZZZ does not exist"}},
+      {"modification_changes_scope", "cases/tomahawk/01-modification.json",
+       [](Json& j) { j["lines"][0]["quantity"] = 250; return dumped(j); },
+       {"may not change scope", "use an amendment"}},
+      {"modification_adds_line", "cases/tomahawk/01-modification.json",
+       [](Json& j) {
+         Json extra = j["lines"][0];
+         extra["number"] = "099";
+         j["lines"].push_back(extra);
+         return dumped(j);
+       },
+       {"099"}},
+      {"version_out_of_sequence", "cases/tomahawk/02-amendment.json",
+       [](Json& j) { j["document"]["version"] = 5; return dumped(j); },
+       {"/document/version"}},
+      {"same_version_different_content", "cases/tomahawk/00-basic.json",
+       [](Json& j) { j["title"] = "Changed title"; return dumped(j); },
+       {"/document/version", "different content"}},
+  };
+}
+
+class BadInputTest : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(BadInputTest, ExitsOneWithALocatedMessageAndChangesNothing) {
+  const BadInput& bad = GetParam();
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  const std::string before = cli.dump();
+
+  Json doc = example(bad.base);
+  const auto file = dir.path() / (bad.name + ".json");
+  write_all(file, bad.mutate(doc));
+  const Run run = cli({"case", "import", file.string()});
+  EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
+  EXPECT_THAT(run.err, HasSubstr(file.string()));
+  for (const auto& fragment : bad.expected) EXPECT_THAT(run.err, HasSubstr(fragment));
+  EXPECT_EQ(cli.dump(), before) << "the database changed after a refused import";
+}
+
+INSTANTIATE_TEST_SUITE_P(Loa, BadInputTest, ::testing::ValuesIn(bad_inputs()),
+                         [](const auto& info) { return info.param.name; });
+
+TEST(ImportTwice, TheSameDocumentAgainIsANoOpThatSaysSo) {
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  const std::string before = cli.dump();
+  for (const char* relative : {"cases/tomahawk/00-basic.json", "cases/tomahawk/01-modification.json"}) {
+    const Run again = cli({"case", "import", example_path(relative)});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_THAT(again.out, AllOf(HasSubstr("already recorded with identical content"),
+                                 HasSubstr("nothing changed")));
+  }
+  // Reformatting the file does not make it a different document.
+  Json doc = example("cases/tomahawk/00-basic.json");
+  const auto compact = dir.path() / "compact.json";
+  write_all(compact, doc.dump());
+  EXPECT_THAT(cli({"case", "import", compact.string()}).out, HasSubstr("identical content"));
+  EXPECT_EQ(cli.dump(), before);
+}
+
+TEST(ImportFile, UnreadableAndOversizedFilesAreRefused) {
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  const Run missing = cli({"case", "import", (dir.path() / "nope.json").string()});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, HasSubstr("nope.json"));
+  const auto big = dir.path() / "big.json";
+  write_all(big, std::string(9 * 1024 * 1024, ' '));
+  const Run oversized = cli({"case", "import", big.string()});
+  EXPECT_EQ(oversized.exit_code, 1);
+  EXPECT_THAT(oversized.err, AllOf(HasSubstr("big.json"), HasSubstr("limit")));
+}
+
+}  // namespace
+}  // namespace fms::testing
