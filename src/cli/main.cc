@@ -130,6 +130,8 @@ int main(int argc, char** argv) {
       "Cases, LOA versions (Basic LOA, Amendments, Modifications), lifecycle and an append-only,\n"
       "hash-chained history."};
   app.require_subcommand(1);
+  // Global options (--db, --json, ...) may also follow the subcommand.
+  app.fallthrough();
   app.option_defaults()->always_capture_default();
   app.add_option("--db", options.db,
                  "Database file (env FMSLEDGER_DB; default under $XDG_DATA_HOME or ~/.local/share)");
@@ -163,6 +165,7 @@ int main(int argc, char** argv) {
 
   auto* case_cmd = app.add_subcommand("case", "Cases and their LOA documents");
   case_cmd->require_subcommand(1);
+  case_cmd->fallthrough();
 
   std::string import_path;
   auto* import = case_cmd->add_subcommand("import", "Record one LOA document (docs/formats/loa.md)");

@@ -100,6 +100,7 @@ class [[nodiscard]] Status {
 
 #define FMS_CONCAT_INNER(a, b) a##b
 #define FMS_CONCAT(a, b) FMS_CONCAT_INNER(a, b)
+// NOLINTNEXTLINE(bugprone-macro-parentheses): lhs may be a declaration such as `auto x`.
 #define FMS_ASSIGN_IMPL(tmp, lhs, expr)      \
   auto tmp = (expr);                         \
   if (!tmp.ok()) return tmp.error();         \

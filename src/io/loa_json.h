@@ -22,7 +22,7 @@
 namespace fms::io {
 
 inline constexpr std::string_view kLoaFormat = "fmsledger.loa/1";
-inline constexpr std::size_t kMaxLoaDocumentBytes = 8 * 1024 * 1024;  // larger files are refused
+inline constexpr std::size_t kMaxLoaDocumentBytes = std::size_t{8} * 1024 * 1024;  // larger files are refused
 inline constexpr std::size_t kMaxLoaLines = 2000;                     // lines per version
 inline constexpr std::size_t kMaxTextFieldBytes = 4000;               // any one text field
 inline constexpr std::size_t kMaxReportedProblems = 50;

@@ -45,6 +45,16 @@ std::string quantity_text(const LoaLine& line) {
 
 Json money_json(const Money& m) { return m.to_plain_string(); }
 
+// Long free text is cut for tables; the full text is in --json and in the document itself.
+std::string shorten(const std::string& text, std::size_t max_chars) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == max_chars) return text.substr(0, i) + "...";
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string case_list_text(const std::vector<store::CaseSummaryRow>& rows) {
@@ -90,9 +100,13 @@ Json case_list_json(const std::vector<store::CaseSummaryRow>& rows) {
   return {{"cases", cases}};
 }
 
-std::vector<ScheduleRow> schedule_rows(const LoaVersion& version) {
+CivilDate initial_deposit_due(const ledger::CaseState& state) {
+  const LoaVersion& basic = state.documents.front().document;
+  return basic.acceptance_date.value_or(basic.offer_date);
+}
+
+std::vector<ScheduleRow> schedule_rows(const LoaVersion& version, const CivilDate& deposit_due) {
   std::vector<ScheduleRow> rows;
-  const CivilDate deposit_due = version.acceptance_date.value_or(version.offer_date);
   rows.push_back({deposit_due, "initial deposit", version.payment_schedule.initial_deposit});
   for (const auto& installment : version.payment_schedule.installments) {
     rows.push_back({installment.due_date, "installment", installment.amount});
@@ -113,7 +127,7 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
   out += "Document shown:       " + document_label(v.kind, v.version) + " (version " +
          std::to_string(v.version) + " of " + std::to_string(state.current().version) +
          "), effective " + v.effective_date.to_string() + "\n";
-  out += "Purpose:              " + v.purpose + "\n";
+  out += "Purpose:              " + shorten(v.purpose, 200) + "\n";
   out += "Offered / OED / accepted: " + v.offer_date.to_string() + " / " +
          optional_date(v.offer_expiration_date) + " / " + optional_date(v.acceptance_date) + "\n";
   out += "Terms of sale:        " + v.terms_of_sale + "\n";
@@ -122,7 +136,7 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
            v.notification->notified_on.to_string() + ", notified value " +
            v.notification->notified_value.format_with_code() + "\n";
   }
-  out += "Provenance:           " + v.provenance + "\n";
+  out += "Provenance:           " + shorten(v.provenance, 200) + "\n";
 
   out += "\nLines\n";
   Table lines({{"Line"}, {"Generic"}, {"MASL"}, {"Description"}, {"Quantity", Align::right},
@@ -155,7 +169,7 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
                   {"Amount", Align::right}, {"Cumulative", Align::right}});
   std::map<int, std::int64_t> by_japan_fy;
   std::int64_t cumulative = 0;
-  for (const auto& row : schedule_rows(v)) {
+  for (const auto& row : schedule_rows(v, initial_deposit_due(state))) {
     cumulative += row.amount.minor_units();
     const auto jfy = FiscalQuarter::containing(FiscalCalendar::japan, row.due);
     by_japan_fy[jfy.fiscal_year.year] += row.amount.minor_units();
@@ -188,7 +202,7 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
     const LoaVersion& d = recorded.document;
     docs.add_row({std::to_string(d.version), document_label(d.kind, d.version),
                   d.offer_date.to_string(), d.effective_date.to_string(),
-                  d.cost_summary.total.format(), d.purpose});
+                  d.cost_summary.total.format(), shorten(d.purpose, 70)});
   }
   out += docs.render();
 
@@ -223,7 +237,7 @@ Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
                      {"admin_surcharge_basis_points", line.admin_surcharge_basis_points}});
   }
   Json schedule = Json::array();
-  for (const auto& row : schedule_rows(v)) {
+  for (const auto& row : schedule_rows(v, initial_deposit_due(state))) {
     schedule.push_back({{"due", row.due.to_string()},
                         {"what", row.what},
                         {"us_fiscal_quarter", FiscalQuarter::containing(FiscalCalendar::us, row.due).label()},

@@ -35,7 +35,10 @@ struct ScheduleRow {
   std::string what;  // "initial deposit" or "installment"
   Money amount;
 };
-std::vector<ScheduleRow> schedule_rows(const LoaVersion& version);
+// The deposit is the case's: due when the Basic LOA was accepted (`deposit_due`).
+std::vector<ScheduleRow> schedule_rows(const LoaVersion& version, const CivilDate& deposit_due);
+// When the case's initial deposit fell due: Basic LOA acceptance, or its offer while unsigned.
+CivilDate initial_deposit_due(const ledger::CaseState& state);
 
 std::string diff_text(const std::string& case_id, const LoaVersion& from, const LoaVersion& to,
                       const std::vector<LineDifference>& differences);

@@ -33,6 +33,8 @@ struct EventRecord {
   std::string payload;        // exact stored bytes (JSON)
   std::string previous_hash;  // hex SHA-256 of the previous event; 64 zeros for the first
   std::string hash;           // hex SHA-256 of this event (event_hash.h)
+
+  friend bool operator==(const EventRecord&, const EventRecord&) = default;
 };
 
 struct NewEvent {

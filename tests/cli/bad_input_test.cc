@@ -25,9 +25,28 @@ struct BadInput {
   std::string base;  // example document the bad input is derived from
   std::function<std::string(Json&)> mutate;  // returns the file text
   std::vector<std::string> expected;         // substrings of the error (besides the file name)
+  bool basic_only = false;  // start from a database holding only the Tomahawk Basic LOA
 };
 
+void PrintTo(const BadInput& bad, std::ostream* os) { *os << bad.name; }
+
 std::string dumped(Json& j) { return j.dump(2); }
+
+// Adds whole dollars to a plain decimal money string such as "424000000.00".
+std::string plus_dollars(const std::string& amount, long long dollars) {
+  const auto dot = amount.find('.');
+  const long long whole = std::stoll(amount.substr(0, dot)) + dollars;
+  return std::to_string(whole) + (dot == std::string::npos ? "" : amount.substr(dot));
+}
+
+// Turns a consistent document into Modification 1 (no OED, no acceptance).
+void as_modification_1(Json& j) {
+  j["document"] = {{"kind", "modification"}, {"version", 1}};
+  j["dates"].erase("offer_expiration");
+  j["dates"].erase("acceptance");
+  j["dates"]["offer"] = "2025-02-21";
+  j["dates"]["effective"] = "2025-03-14";
+}
 
 std::vector<BadInput> bad_inputs() {
   return {
@@ -76,17 +95,28 @@ std::vector<BadInput> bad_inputs() {
       {"amendment_for_missing_case", "cases/tomahawk/02-amendment.json",
        [](Json& j) { j["case_id"] = "JA-P-ZZZ"; return dumped(j); },
        {"/case_id", "JA-P-ZZZ does not exist"}},
-      {"modification_changes_scope", "cases/tomahawk/01-modification.json",
-       [](Json& j) { j["lines"][0]["quantity"] = 250; return dumped(j); },
-       {"may not change scope", "use an amendment"}},
-      {"modification_adds_line", "cases/tomahawk/01-modification.json",
+      {"modification_changes_scope", "cases/tomahawk/00-basic.json",
        [](Json& j) {
-         Json extra = j["lines"][0];
-         extra["number"] = "099";
-         j["lines"].push_back(extra);
+         // Internally consistent: 250 rounds, totals and the last installment follow.
+         as_modification_1(j);
+         const long long extra = 50LL * 2120000;
+         j["lines"][0]["quantity"] = 250;
+         j["lines"][0]["total"] = plus_dollars(j["lines"][0]["total"], extra);
+         j["cost_summary"]["net_estimated_cost"] = plus_dollars(j["cost_summary"]["net_estimated_cost"], extra);
+         j["cost_summary"]["total"] = plus_dollars(j["cost_summary"]["total"], extra);
+         Json& last = j["payment_schedule"]["installments"].back();
+         last["amount"] = plus_dollars(last["amount"], extra);
          return dumped(j);
        },
-       {"099"}},
+       {"/lines/0/quantity", "may not change scope", "use an amendment"}, true},
+      {"modification_adds_line", "cases/tomahawk/02-amendment.json",
+       [](Json& j) {
+         as_modification_1(j);  // Amendment 2 adds line 009: as a modification it is refused
+         j["dates"]["offer"] = "2025-07-11";
+         j["dates"]["effective"] = "2025-08-29";
+         return dumped(j);
+       },
+       {"009", "use an amendment"}, true},
       {"version_out_of_sequence", "cases/tomahawk/02-amendment.json",
        [](Json& j) { j["document"]["version"] = 5; return dumped(j); },
        {"/document/version"}},
@@ -102,13 +132,17 @@ TEST_P(BadInputTest, ExitsOneWithALocatedMessageAndChangesNothing) {
   const BadInput& bad = GetParam();
   TempDir dir;
   Cli cli(dir.path() / "ledger.db");
-  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  if (bad.basic_only) {
+    ASSERT_EQ(cli({"case", "import", example_path("cases/tomahawk/00-basic.json")}).exit_code, 0);
+  } else {
+    ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  }
   const std::string before = cli.dump();
 
   Json doc = example(bad.base);
   const auto file = dir.path() / (bad.name + ".json");
   write_all(file, bad.mutate(doc));
-  const Run run = cli({"case", "import", file.string()});
+  const CliRun run = cli({"case", "import", file.string()});
   EXPECT_EQ(run.exit_code, 1) << run.out << run.err;
   EXPECT_THAT(run.err, HasSubstr(file.string()));
   for (const auto& fragment : bad.expected) EXPECT_THAT(run.err, HasSubstr(fragment));
@@ -116,7 +150,7 @@ TEST_P(BadInputTest, ExitsOneWithALocatedMessageAndChangesNothing) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Loa, BadInputTest, ::testing::ValuesIn(bad_inputs()),
-                         [](const auto& info) { return info.param.name; });
+                         [](const auto& test_info) { return test_info.param.name; });
 
 TEST(ImportTwice, TheSameDocumentAgainIsANoOpThatSaysSo) {
   TempDir dir;
@@ -124,7 +158,7 @@ TEST(ImportTwice, TheSameDocumentAgainIsANoOpThatSaysSo) {
   ASSERT_EQ(cli({"demo"}).exit_code, 0);
   const std::string before = cli.dump();
   for (const char* relative : {"cases/tomahawk/00-basic.json", "cases/tomahawk/01-modification.json"}) {
-    const Run again = cli({"case", "import", example_path(relative)});
+    const CliRun again = cli({"case", "import", example_path(relative)});
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_THAT(again.out, AllOf(HasSubstr("already recorded with identical content"),
                                  HasSubstr("nothing changed")));
@@ -140,12 +174,12 @@ TEST(ImportTwice, TheSameDocumentAgainIsANoOpThatSaysSo) {
 TEST(ImportFile, UnreadableAndOversizedFilesAreRefused) {
   TempDir dir;
   Cli cli(dir.path() / "ledger.db");
-  const Run missing = cli({"case", "import", (dir.path() / "nope.json").string()});
+  const CliRun missing = cli({"case", "import", (dir.path() / "nope.json").string()});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("nope.json"));
   const auto big = dir.path() / "big.json";
   write_all(big, std::string(9 * 1024 * 1024, ' '));
-  const Run oversized = cli({"case", "import", big.string()});
+  const CliRun oversized = cli({"case", "import", big.string()});
   EXPECT_EQ(oversized.exit_code, 1);
   EXPECT_THAT(oversized.err, AllOf(HasSubstr("big.json"), HasSubstr("limit")));
 }

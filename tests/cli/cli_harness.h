@@ -14,7 +14,7 @@
 
 namespace fms::testing {
 
-struct Run {
+struct CliRun {
   int exit_code = -1;
   std::string out;
   std::string err;
@@ -71,7 +71,7 @@ class Cli {
 
   [[nodiscard]] const std::filesystem::path& db() const { return db_; }
 
-  Run operator()(const std::vector<std::string>& args) const {
+  CliRun operator()(const std::vector<std::string>& args) const {
     const auto dir = db_.parent_path();
     const auto out_path = dir / "stdout.txt";
     const auto err_path = dir / "stderr.txt";
@@ -80,7 +80,7 @@ class Cli {
     for (const auto& arg : args) command += " " + shell_quote(arg);
     command += " >" + shell_quote(out_path.string()) + " 2>" + shell_quote(err_path.string());
     const int status = std::system(command.c_str());
-    Run run;
+    CliRun run;
     run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     run.out = read_all(out_path);
     run.err = read_all(err_path);

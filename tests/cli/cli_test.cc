@@ -22,14 +22,14 @@ class CliTest : public ::testing::Test {
   Cli cli_{dir_.path() / "ledger.db"};
 
   void load_demo() {
-    const Run run = cli_({"demo"});
+    const CliRun run = cli_({"demo"});
     ASSERT_EQ(run.exit_code, 0) << run.err;
   }
 };
 
 TEST_F(CliTest, DemoThenVerifySucceeds) {
   load_demo();
-  const Run verify = cli_({"verify"});
+  const CliRun verify = cli_({"verify"});
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
   EXPECT_THAT(verify.out, AllOf(HasSubstr("verify OK"), HasSubstr("hash chain intact")));
 }
@@ -37,7 +37,7 @@ TEST_F(CliTest, DemoThenVerifySucceeds) {
 TEST_F(CliTest, DemoRefusesANonEmptyDatabase) {
   load_demo();
   const std::string before = cli_.dump();
-  const Run again = cli_({"demo"});
+  const CliRun again = cli_({"demo"});
   EXPECT_EQ(again.exit_code, 1);
   EXPECT_THAT(again.err, HasSubstr("already holds"));
   EXPECT_EQ(cli_.dump(), before);
@@ -45,7 +45,7 @@ TEST_F(CliTest, DemoRefusesANonEmptyDatabase) {
 
 TEST_F(CliTest, CaseListShowsThePortfolio) {
   load_demo();
-  const Run list = cli_({"case", "list"});
+  const CliRun list = cli_({"case", "list"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
   for (const char* id : {"JA-P-TWK", "JA-P-SXB", "JA-P-HEW", "JA-D-JER", "JA-D-KTA", "JA-D-AMX",
                          "JA-P-FTS"}) {
@@ -53,22 +53,22 @@ TEST_F(CliTest, CaseListShowsThePortfolio) {
   }
   EXPECT_THAT(list.out, HasSubstr("7 cases"));
 
-  const Run offered = cli_({"case", "list", "--status", "offered", "--json"});
+  const CliRun offered = cli_({"case", "list", "--status", "offered", "--json"});
   ASSERT_EQ(offered.exit_code, 0) << offered.err;
   const auto json = nlohmann::json::parse(offered.out);
   ASSERT_EQ(json["cases"].size(), 1u);
   EXPECT_EQ(json["cases"][0]["case_id"], "JA-D-AMX");
 
-  const Run japan = cli_({"case", "list", "--country", "JA", "--json"});
+  const CliRun japan = cli_({"case", "list", "--country", "JA", "--json"});
   EXPECT_EQ(nlohmann::json::parse(japan.out)["cases"].size(), 7u);
-  const Run unknown_status = cli_({"case", "list", "--status", "shipped"});
+  const CliRun unknown_status = cli_({"case", "list", "--status", "shipped"});
   EXPECT_EQ(unknown_status.exit_code, 1);
   EXPECT_THAT(unknown_status.err, HasSubstr("--status"));
 }
 
 TEST_F(CliTest, CaseShowPresentsTheTomahawkCase) {
   load_demo();
-  const Run show = cli_({"case", "show", kTomahawk});
+  const CliRun show = cli_({"case", "show", kTomahawk});
   ASSERT_EQ(show.exit_code, 0) << show.err;
   EXPECT_THAT(show.out, HasSubstr("Tomahawk Block IV"));
   EXPECT_THAT(show.out, HasSubstr("Status:               implemented"));
@@ -78,7 +78,7 @@ TEST_F(CliTest, CaseShowPresentsTheTomahawkCase) {
   for (const char* fy : {"JFY2025", "JFY2026", "JFY2027"}) EXPECT_THAT(show.out, HasSubstr(fy));
   EXPECT_THAT(show.out, HasSubstr("RGM-109E Tomahawk Block IV all-up round"));
 
-  const Run json_run = cli_({"--json", "case", "show", kTomahawk});
+  const CliRun json_run = cli_({"--json", "case", "show", kTomahawk});
   ASSERT_EQ(json_run.exit_code, 0) << json_run.err;
   const auto json = nlohmann::json::parse(json_run.out);
   EXPECT_EQ(json["status"], "implemented");
@@ -92,17 +92,17 @@ TEST_F(CliTest, CaseShowOlderVersionAndAsOf) {
   EXPECT_EQ(basic["document"], "Basic LOA");
 
   // Before acceptance (18 Jan 2024) the case stood offered with only the Basic LOA.
-  const Run before = cli_({"--json", "case", "show", kTomahawk, "--as-of", "2024-01-10"});
+  const CliRun before = cli_({"--json", "case", "show", kTomahawk, "--as-of", "2024-01-10"});
   ASSERT_EQ(before.exit_code, 0) << before.err;
   const auto then = nlohmann::json::parse(before.out);
   EXPECT_EQ(then["status"], "offered");
   EXPECT_EQ(then["documents"].size(), 1u);
 
-  const Run never = cli_({"case", "show", kTomahawk, "--as-of", "2020-01-01"});
+  const CliRun never = cli_({"case", "show", kTomahawk, "--as-of", "2020-01-01"});
   EXPECT_EQ(never.exit_code, 1);
   EXPECT_THAT(never.err, HasSubstr("no document in force on 2020-01-01"));
 
-  const Run missing = cli_({"case", "show", kTomahawk, "--version", "9"});
+  const CliRun missing = cli_({"case", "show", kTomahawk, "--version", "9"});
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_THAT(missing.err, HasSubstr("has no version 9"));
 }
@@ -111,7 +111,7 @@ TEST_F(CliTest, CaseShowAsRecordedSeesOnlyEarlierEvents) {
   load_demo();
   const auto history = nlohmann::json::parse(cli_({"--json", "history", kTomahawk}).out);
   const std::string first_recorded = history["events"][0]["recorded_at"];
-  const Run then = cli_({"--json", "case", "show", kTomahawk, "--as-recorded", first_recorded});
+  const CliRun then = cli_({"--json", "case", "show", kTomahawk, "--as-recorded", first_recorded});
   ASSERT_EQ(then.exit_code, 0) << then.err;
   const auto json = nlohmann::json::parse(then.out);
   EXPECT_EQ(json["documents"].size(), 1u);
@@ -120,7 +120,7 @@ TEST_F(CliTest, CaseShowAsRecordedSeesOnlyEarlierEvents) {
 
 TEST_F(CliTest, NotifyCheckSaysTomahawkNeededNotification) {
   load_demo();
-  const Run check = cli_({"case", "notify-check", kTomahawk});
+  const CliRun check = cli_({"case", "notify-check", kTomahawk});
   ASSERT_EQ(check.exit_code, 0) << check.err;
   EXPECT_THAT(check.out, HasSubstr("REQUIRED"));
   EXPECT_THAT(check.out, HasSubstr("Major Defense Equipment"));
@@ -137,7 +137,7 @@ TEST_F(CliTest, NotifyCheckSaysTomahawkNeededNotification) {
 
 TEST_F(CliTest, DiffListsLineChanges) {
   load_demo();
-  const Run diff = cli_({"case", "diff", kTomahawk, "0", "2"});
+  const CliRun diff = cli_({"case", "diff", kTomahawk, "0", "2"});
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_THAT(diff.out, HasSubstr("Basic LOA -> Amendment 2"));
   EXPECT_THAT(diff.out, HasSubstr("added"));
@@ -149,22 +149,22 @@ TEST_F(CliTest, DiffListsLineChanges) {
 TEST_F(CliTest, TransitionsFollowTheStateMachine) {
   load_demo();
   const std::string before = cli_.dump();
-  const Run illegal = cli_({"case", "transition", "JA-D-AMX", "implemented", "--date", "2026-11-01",
+  const CliRun illegal = cli_({"case", "transition", "JA-D-AMX", "implemented", "--date", "2026-11-01",
                             "--reason", "skip acceptance"});
   EXPECT_EQ(illegal.exit_code, 1);
   EXPECT_THAT(illegal.err, AllOf(HasSubstr("cannot go from offered to implemented"),
                                  HasSubstr("accepted, expired, restated, withdrawn")));
-  const Run late = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date", "2027-02-01",
+  const CliRun late = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date", "2027-02-01",
                          "--reason", "signed late"});
   EXPECT_EQ(late.exit_code, 1);
   EXPECT_THAT(late.err, HasSubstr("in the future"));
   EXPECT_EQ(cli_.dump(), before);
 
-  const Run accepted = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date", "2026-11-20",
+  const CliRun accepted = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date", "2026-11-20",
                              "--reason", "LOA signed by ATLA"});
   ASSERT_EQ(accepted.exit_code, 0) << accepted.err;
   EXPECT_THAT(accepted.out, HasSubstr("from offered to accepted"));
-  const Run backwards = cli_({"case", "transition", "JA-D-AMX", "implemented", "--date",
+  const CliRun backwards = cli_({"case", "transition", "JA-D-AMX", "implemented", "--date",
                               "2026-11-19", "--reason", "deposit"});
   EXPECT_EQ(backwards.exit_code, 1);
   EXPECT_THAT(backwards.err, HasSubstr("before the case's last status change"));
@@ -183,42 +183,42 @@ TEST_F(CliTest, AcceptanceAfterTheOfferExpirationDateIsRefused) {
   ASSERT_EQ(oed, "2024-03-02");
 
   const std::string before = cli_.dump();
-  const Run late = cli_({"case", "transition", kTomahawk, "accepted", "--date", "2024-03-03",
+  const CliRun late = cli_({"case", "transition", kTomahawk, "accepted", "--date", "2024-03-03",
                          "--reason", "signed after the OED"});
   EXPECT_EQ(late.exit_code, 1);
   EXPECT_THAT(late.err, HasSubstr("after the offer expiration date 2024-03-02"));
   EXPECT_EQ(cli_.dump(), before);
 
-  const Run expired = cli_({"case", "transition", kTomahawk, "expired", "--date", "2024-03-03",
+  const CliRun expired = cli_({"case", "transition", kTomahawk, "expired", "--date", "2024-03-03",
                             "--reason", "OED passed unsigned"});
   EXPECT_EQ(expired.exit_code, 0) << expired.err;
-  const Run on_time = cli_({"case", "transition", kTomahawk, "offered", "--date", "2024-03-04",
+  const CliRun on_time = cli_({"case", "transition", kTomahawk, "offered", "--date", "2024-03-04",
                             "--reason", "reactivated"});
   EXPECT_EQ(on_time.exit_code, 0) << on_time.err;
 }
 
 TEST_F(CliTest, HistoryShowsWhoAndWhen) {
   load_demo();
-  const Run history = cli_({"history", kTomahawk});
+  const CliRun history = cli_({"history", kTomahawk});
   ASSERT_EQ(history.exit_code, 0) << history.err;
   EXPECT_THAT(history.out, AllOf(HasSubstr("case.document_recorded"), HasSubstr("case.status_changed"),
                                  HasSubstr("tester")));
-  const Run unknown = cli_({"history", "JA-P-ZZZ"});
+  const CliRun unknown = cli_({"history", "JA-P-ZZZ"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_THAT(unknown.err, HasSubstr("JA-P-ZZZ not found"));
-  const Run malformed = cli_({"history", "JA-X-ZZZ"});
+  const CliRun malformed = cli_({"history", "JA-X-ZZZ"});
   EXPECT_EQ(malformed.exit_code, 1);
   EXPECT_THAT(malformed.err, HasSubstr("implementing agency"));
 }
 
 TEST_F(CliTest, MissingDatabaseIsAClearError) {
-  const Run list = cli_({"case", "list"});
+  const CliRun list = cli_({"case", "list"});
   EXPECT_EQ(list.exit_code, 1);
   EXPECT_THAT(list.err, HasSubstr("no database at"));
 }
 
 TEST_F(CliTest, HelpShowsTheDefaultDatabasePath) {
-  const Run help = cli_({"--help"});
+  const CliRun help = cli_({"--help"});
   EXPECT_EQ(help.exit_code, 0);
   EXPECT_THAT(help.out, AllOf(HasSubstr("--db"), HasSubstr("fmsledger.db"), HasSubstr("--actor")));
 }
@@ -245,7 +245,7 @@ TEST_P(TamperTest, VerifyNamesTheAlteredEvent) {
         " = substr(" + column + ", 1, 9) || CASE substr(" + column + ", 10, 1) WHEN 'x' THEN 'y' "
         "ELSE 'x' END || substr(" + column + ", 11) WHERE sequence = " + seq + ";";
     ASSERT_EQ(tampered.sql(update), 0);
-    const Run verify = tampered({"verify"});
+    const CliRun verify = tampered({"verify"});
     EXPECT_EQ(verify.exit_code, 1) << verify.out;
     EXPECT_THAT(verify.err, AllOf(HasSubstr("verify FAILED"), HasSubstr("event " + seq + " (")))
         << "tampered column " << column << " of event " << seq;
@@ -258,7 +258,7 @@ INSTANTIATE_TEST_SUITE_P(Columns, TamperTest,
 TEST_F(CliTest, VerifyDetectsAProjectionThatDisagreesWithTheLog) {
   load_demo();
   ASSERT_EQ(cli_.sql("UPDATE case_summary SET total_minor = total_minor + 1 WHERE case_id = 'JA-P-TWK';"), 0);
-  const Run verify = cli_({"verify"});
+  const CliRun verify = cli_({"verify"});
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_THAT(verify.err, AllOf(HasSubstr("JA-P-TWK"), HasSubstr("differs from a replay")));
 }

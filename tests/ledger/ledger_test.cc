@@ -1,0 +1,147 @@
+// The ledger on a real SQLite store: commands produce events whose replay reproduces the
+// projections, as-of folds see only what was in force, and refused commands write nothing.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "ledger/demo.h"
+#include "ledger/ledger.h"
+#include "refdata/loader.h"
+#include "store/sqlite/sqlite_store.h"
+
+namespace fms::ledger {
+namespace {
+
+using ::testing::HasSubstr;
+
+std::string example(const std::string& relative) {
+  std::ifstream in(std::string(FMSLEDGER_SOURCE_DIR) + "/examples/" + relative);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+class LedgerTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::random_device rd;
+    dir_ = std::filesystem::temp_directory_path() / ("fms-ledger-" + std::to_string(rd()));
+    std::filesystem::create_directories(dir_);
+    auto reference = refdata::load_builtin();
+    ASSERT_TRUE(reference.ok()) << reference.error().message;
+    reference_ = std::move(reference).value();
+    auto store = store::open_sqlite_store((dir_ / "l.db").string());
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    store_ = std::move(store).value();
+    ledger_ = std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z"));
+  }
+  void TearDown() override {
+    ledger_.reset();
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  std::filesystem::path dir_;
+  ReferenceData reference_;
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<Ledger> ledger_;
+};
+
+TEST_F(LedgerTest, ImportsABasicLoaAsAnOfferedCase) {
+  auto outcome = ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json", "alice");
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  EXPECT_TRUE(outcome->recorded);
+  EXPECT_EQ(outcome->case_id, "JA-P-TWK");
+  auto state = ledger_->load_case("ja-p-twk");  // identifiers are case-insensitive on input
+  ASSERT_TRUE(state.ok()) << state.error().message;
+  EXPECT_EQ(state->status, CaseStatus::offered);
+  EXPECT_EQ(state->documents.size(), 1u);
+  EXPECT_EQ(state->documents[0].actor, "alice");
+  EXPECT_EQ(state->documents[0].recorded_at, "2026-11-25T12:00:00.000001Z");
+}
+
+TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
+  auto demo = load_demo(*ledger_, *store_, "demo");
+  ASSERT_TRUE(demo.ok()) << demo.error().message;
+  EXPECT_GE(demo->documents, 7);
+  auto report = ledger_->verify();
+  ASSERT_TRUE(report.ok()) << report.error().message;
+  EXPECT_EQ(report->cases, 7u);
+  EXPECT_EQ(report->events, demo->documents + demo->transitions);
+
+  // Replaying each case's events by hand gives exactly the stored projection.
+  auto stored = store_->read_projections();
+  ASSERT_TRUE(stored.ok());
+  for (const auto& projection : *stored) {
+    auto state = ledger_->load_case(projection.summary.case_id);
+    ASSERT_TRUE(state.ok());
+    EXPECT_EQ(project(*state), projection) << projection.summary.case_id;
+  }
+}
+
+TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
+  ASSERT_TRUE(load_demo(*ledger_, *store_, "demo").ok());
+  const auto on = [&](const char* date) {
+    return ledger_->load_case("JA-P-TWK", AsOf{CivilDate::parse(date).value(), std::nullopt});
+  };
+  auto offered = on("2023-12-20");
+  ASSERT_TRUE(offered.ok());
+  EXPECT_EQ(offered->status, CaseStatus::offered);
+  auto implemented = on("2024-06-30");
+  ASSERT_TRUE(implemented.ok());
+  EXPECT_EQ(implemented->status, CaseStatus::implemented);
+  EXPECT_EQ(implemented->current().version, 0);
+  auto modified = on("2025-03-14");
+  ASSERT_TRUE(modified.ok());
+  EXPECT_EQ(modified->current().version, 1);
+  auto before = on("2023-12-07");
+  ASSERT_FALSE(before.ok());
+  EXPECT_EQ(before.error().kind, ErrorKind::not_found);
+}
+
+TEST_F(LedgerTest, RefusedCommandsWriteNothing) {
+  ASSERT_TRUE(ledger_->import_document(example("cases/tomahawk/00-basic.json"), "b.json", "a").ok());
+  const auto events_before = store_->read_events({})->size();
+
+  auto skip = ledger_->transition("JA-P-TWK", CaseStatus::implemented,
+                                  CivilDate::parse("2024-02-01").value(), "skip", "a");
+  ASSERT_FALSE(skip.ok());
+  EXPECT_THAT(skip.error().message, HasSubstr("cannot go from offered to implemented"));
+
+  auto no_reason = ledger_->transition("JA-P-TWK", CaseStatus::accepted,
+                                       CivilDate::parse("2024-01-18").value(), "", "a");
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_THAT(no_reason.error().message, HasSubstr("--reason"));
+
+  auto wrong_day = ledger_->transition("JA-P-TWK", CaseStatus::accepted,
+                                       CivilDate::parse("2024-01-19").value(), "signed", "a");
+  ASSERT_FALSE(wrong_day.ok());
+  EXPECT_THAT(wrong_day.error().message, HasSubstr("records its acceptance on 2024-01-18"));
+
+  auto early_expiry = ledger_->transition("JA-P-TWK", CaseStatus::expired,
+                                          CivilDate::parse("2024-03-02").value(), "expired", "a");
+  ASSERT_FALSE(early_expiry.ok());
+  EXPECT_THAT(early_expiry.error().message, HasSubstr("offer expiration date is 2024-03-02"));
+
+  auto amendment_first = ledger_->import_document(example("cases/tomahawk/02-amendment.json"),
+                                                  "a.json", "a");
+  ASSERT_FALSE(amendment_first.ok());
+  EXPECT_THAT(amendment_first.error().message, HasSubstr("a.json: /document/version"));
+
+  EXPECT_EQ(store_->read_events({})->size(), events_before);
+}
+
+TEST_F(LedgerTest, FixedClockTimestampsIncrease) {
+  Clock clock = Clock::fixed("2026-11-25T12:00:00Z");
+  const std::string first = clock.timestamp();
+  const std::string second = clock.timestamp();
+  EXPECT_LT(first, second);
+  EXPECT_EQ(clock.today(), CivilDate::from_ymd(2026, 11, 25));
+}
+
+}  // namespace
+}  // namespace fms::ledger
