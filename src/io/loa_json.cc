@@ -23,6 +23,8 @@
 // indentation and a final newline. Parsing the canonical form gives back the same version.
 #include "io/loa_json.h"
 
+#include "core/json_pointer.h"
+
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -52,28 +54,7 @@ struct Problem {
 };
 
 // RFC 6901 escaping of one reference token.
-std::string escape_token(std::string_view token) {
-  std::string out;
-  out.reserve(token.size());
-  for (const char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string child(const std::string& location, std::string_view name) {
-  return location + "/" + escape_token(name);
-}
-
-std::string child(const std::string& location, std::size_t index) {
-  return location + "/" + std::to_string(index);
-}
+using json_pointer::child;
 
 // A short description of a JSON value for messages: primitives as written (truncated),
 // containers by type only.

@@ -21,6 +21,8 @@
 // user's input (ErrorKind::invalid_input); an unreadable override file is ErrorKind::io.
 #include "refdata/loader.h"
 
+#include "core/json_pointer.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
@@ -72,27 +74,7 @@ Error fail(const Source& source, const std::string& pointer, const std::string& 
   return Error{source.kind, message}.at(source.name + ": " + describe_pointer(pointer));
 }
 
-std::string escape_pointer_token(std::string_view token) {
-  std::string out;
-  for (char c : token) {
-    if (c == '~') {
-      out += "~0";
-    } else if (c == '/') {
-      out += "~1";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string child(const std::string& pointer, std::string_view key) {
-  return pointer + "/" + escape_pointer_token(key);
-}
-
-std::string child(const std::string& pointer, std::size_t index) {
-  return pointer + "/" + std::to_string(index);
-}
+using json_pointer::child;
 
 std::string type_name(const json& value) {
   if (value.is_number_float()) return "a number with a fraction";

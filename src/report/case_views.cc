@@ -297,9 +297,19 @@ std::string diff_text(const std::string& case_id, const LoaVersion& from, const 
          to.cost_summary.total.format_with_code() + "\n";
   if (differences.empty()) return out + "No line differences.\n";
   Table table({{"Line"}, {"Change"}, {"Details"}});
+  auto summary_of = [](const LoaVersion& version, const std::string& number) {
+    for (const auto& line : version.lines) {
+      if (line.number == number) {
+        return line.description + ", " + quantity_text(line) + ", " + line.total.format_with_code();
+      }
+    }
+    return std::string();
+  };
   for (const auto& d : differences) {
     std::string details;
     for (const auto& f : d.fields) details += (details.empty() ? "" : "; ") + f;
+    if (details.empty() && d.change == "added") details = summary_of(to, d.line_number);
+    if (details.empty() && d.change == "removed") details = summary_of(from, d.line_number);
     table.add_row({d.line_number, d.change, details});
   }
   return out + table.render();
@@ -369,6 +379,15 @@ std::string notification_text(const std::string& case_id, const LoaVersion& v,
     out += "Recorded notification: transmittal " + v.notification->transmittal + " of " +
            v.notification->notified_on.to_string() + ", " +
            v.notification->notified_value.format_with_code() + "\n";
+    const Money& notified = v.notification->notified_value;
+    if (v.cost_summary.total.minor_units() <= notified.minor_units()) {
+      out += "Case value is within the notified value.\n";
+    } else {
+      out += "Case value EXCEEDS the notified value by " +
+             Money(v.cost_summary.total.minor_units() - notified.minor_units(), notified.currency())
+                 .format_with_code() +
+             "; a new notification may be required.\n";
+    }
   } else if (check.required) {
     out += "No notification is recorded on this document.\n";
   }

@@ -125,6 +125,7 @@ TEST_F(CliTest, NotifyCheckSaysTomahawkNeededNotification) {
   EXPECT_THAT(check.out, HasSubstr("REQUIRED"));
   EXPECT_THAT(check.out, HasSubstr("Major Defense Equipment"));
   EXPECT_THAT(check.out, HasSubstr("15 calendar days"));
+  EXPECT_THAT(check.out, HasSubstr("Case value is within the notified value"));
   const auto json = nlohmann::json::parse(cli_({"--json", "case", "notify-check", kTomahawk}).out);
   EXPECT_TRUE(json["required"].get<bool>());
   EXPECT_EQ(json["group"], "nato_plus5");
@@ -140,7 +141,7 @@ TEST_F(CliTest, DiffListsLineChanges) {
   const CliRun diff = cli_({"case", "diff", kTomahawk, "0", "2"});
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_THAT(diff.out, HasSubstr("Basic LOA -> Amendment 2"));
-  EXPECT_THAT(diff.out, HasSubstr("added"));
+  EXPECT_THAT(diff.out, HasSubstr("009   added    Additional operator and maintainer training"));
   const auto json = nlohmann::json::parse(cli_({"--json", "case", "diff", kTomahawk, "0", "1"}).out);
   EXPECT_FALSE(json["lines"].empty());
   for (const auto& line : json["lines"]) EXPECT_EQ(line["change"], "changed");
