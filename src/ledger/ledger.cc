@@ -78,6 +78,20 @@ Clock Clock::fixed(const std::string& iso_timestamp) {
                [base] { return civil_date_of(base); }};
 }
 
+Result<CaseState> Ledger::commit(const CaseState& state, store::NewEvent event) {
+  // The new projection comes from applying the event exactly as replay will.
+  CaseState next = state;
+  FMS_TRY(apply(next, store::EventRecord{0, event.recorded_at, event.actor, event.case_id,
+                                         event.type, event.type_version, event.payload, {}, {}},
+                reference_));
+  store::AppendRequest request;
+  request.expected_last_sequence[event.case_id] = state.last_sequence;
+  request.events.push_back(std::move(event));
+  request.projections.push_back(project(next));
+  FMS_TRY(store_.append(request));
+  return next;
+}
+
 Result<std::string> Ledger::normalise_case_id(const std::string& text) const {
   std::string upper = text;
   for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -121,17 +135,9 @@ Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const 
     return located(source, "/document/version", "a Basic LOA is version 0");
   }
 
-  store::NewEvent event{clock_.timestamp(), actor, case_id, std::string(kDocumentRecorded), 1,
-                        encode(DocumentRecorded{source, sha256, document})};
-  CaseState next = state;
-  FMS_TRY(apply(next, store::EventRecord{0, event.recorded_at, event.actor, event.case_id,
-                                         event.type, event.type_version, event.payload, {}, {}},
-                reference_));
-  store::AppendRequest request;
-  request.events.push_back(std::move(event));
-  request.projections.push_back(project(next));
-  request.expected_last_sequence[case_id] = state.last_sequence;
-  FMS_TRY(store_.append(request));
+  FMS_TRY(commit(state, store::NewEvent{clock_.timestamp(), actor, case_id,
+                                         std::string(kDocumentRecorded), 1,
+                                         encode(DocumentRecorded{source, sha256, document})}));
   return ImportOutcome{true, case_id, document.version, label,
                        source + ": recorded " + label + " of " + case_id};
 }
@@ -184,17 +190,10 @@ Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseSta
                           offered->offer_expiration_date->to_string());
   }
 
-  store::NewEvent event{clock_.timestamp(), actor, case_id, std::string(kStatusChanged), 1,
-                        encode(StatusChanged{state.status, to, date, reason})};
-  CaseState next = state;
-  FMS_TRY(apply(next, store::EventRecord{0, event.recorded_at, event.actor, event.case_id,
-                                         event.type, event.type_version, event.payload, {}, {}},
-                reference_));
-  store::AppendRequest request;
-  request.events.push_back(std::move(event));
-  request.projections.push_back(project(next));
-  request.expected_last_sequence[case_id] = state.last_sequence;
-  FMS_TRY(store_.append(request));
+  FMS_ASSIGN_OR_RETURN(CaseState next,
+                       commit(state, store::NewEvent{clock_.timestamp(), actor, case_id,
+                                                     std::string(kStatusChanged), 1,
+                                                     encode(StatusChanged{state.status, to, date, reason})}));
   return next.history.back();
 }
 

@@ -65,6 +65,9 @@ class Ledger {
 
  private:
   Result<std::string> normalise_case_id(const std::string& text) const;
+  // Appends one event of a case whose current state is `state`, with the case's new
+  // projection, refusing if another writer changed the case meanwhile. Returns the new state.
+  Result<CaseState> commit(const CaseState& state, store::NewEvent event);
 
   store::Store& store_;
   const ReferenceData& reference_;
