@@ -24,6 +24,7 @@
 #include "io/loa_json.h"
 
 #include "core/json_pointer.h"
+#include "io/strict_json.h"
 
 #include <algorithm>
 #include <array>
@@ -80,88 +81,6 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
-}
-
-// Records duplicate object keys while nlohmann parses, with their JSON Pointers.
-class DuplicateKeyTracker {
- public:
-  bool on_event(Json::parse_event_t event, const Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start:
-        frames_.push_back(Frame{false, 0, {}, {}});
-        break;
-      case Json::parse_event_t::array_start:
-        frames_.push_back(Frame{true, 0, {}, {}});
-        break;
-      case Json::parse_event_t::key: {
-        if (frames_.empty() || !parsed.is_string()) break;
-        Frame& top = frames_.back();
-        top.key = parsed.get<std::string>();
-        if (!top.keys.insert(top.key).second) {
-          duplicates_.push_back({path(), "field \"" + top.key +
-                                             "\" appears more than once in the same object; "
-                                             "keep only one"});
-        }
-        break;
-      }
-      case Json::parse_event_t::value:
-        advance();
-        break;
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end:
-        if (!frames_.empty()) frames_.pop_back();
-        advance();
-        break;
-    }
-    return true;
-  }
-
-  std::vector<Problem> take_problems() { return std::move(duplicates_); }
-
- private:
-  struct Frame {
-    bool is_array;
-    std::size_t index;  // arrays: index of the element being read
-    std::string key;    // objects: key of the member being read
-    std::set<std::string> keys;
-  };
-
-  void advance() {
-    if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
-  }
-
-  std::string path() const {
-    std::string out;
-    for (const Frame& frame : frames_) {
-      out += frame.is_array ? child("", frame.index) : child("", frame.key);
-    }
-    return out;
-  }
-
-  std::vector<Frame> frames_;
-  std::vector<Problem> duplicates_;
-};
-
-// "FILE:LINE:COLUMN: what" from nlohmann's 1-based byte index of the last byte read.
-std::string syntax_error_message(std::string_view text, const Json::parse_error& error,
-                                 const std::string& source) {
-  const std::size_t offset = std::min(error.byte == 0 ? 0 : error.byte - 1, text.size());
-  std::size_t line = 1;
-  std::size_t line_start = 0;
-  for (std::size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  }
-  const std::size_t column = offset - line_start + 1;
-  std::string what = error.what();
-  // nlohmann: "[json.exception.parse_error.101] parse error at line 2, column 7: syntax error ..."
-  const std::size_t column_word = what.find("column ");
-  const std::size_t separator =
-      column_word == std::string::npos ? what.find(": ") : what.find(": ", column_word);
-  if (separator != std::string::npos) what = what.substr(separator + 2);
-  return source + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + what;
 }
 
 // "3.2", "3.20", "3" -> basis points. At most two decimals, at most three integer digits.
@@ -853,20 +772,12 @@ Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::stri
                           " bytes; an LOA document may be at most " +
                           std::to_string(kMaxLoaDocumentBytes) + " bytes (8 MiB)");
   }
-  DuplicateKeyTracker tracker;
-  Json document;
-  try {
-    document = Json::parse(json_text.begin(), json_text.end(),
-                           [&tracker](int /*depth*/, Json::parse_event_t event, Json& parsed) {
-                             return tracker.on_event(event, parsed);
-                           });
-  } catch (const Json::parse_error& error) {
-    return Error::invalid(syntax_error_message(json_text, error, source_name));
-  } catch (const Json::exception& error) {
-    return Error::invalid(source_name + ": " + error.what());
+  FMS_ASSIGN_OR_RETURN(StrictJson parsed, parse_strict_json(json_text, source_name));
+  const Json& document = parsed.value;
+  std::vector<Problem> problems;
+  for (DuplicateKey& duplicate : parsed.duplicate_keys) {
+    problems.push_back({std::move(duplicate.pointer), std::move(duplicate.message), true});
   }
-
-  std::vector<Problem> problems = tracker.take_problems();
   DocumentReader reader(reference);
   LoaVersion version = reader.read(document);
   const bool blocked = reader.blocked();

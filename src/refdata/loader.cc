@@ -22,11 +22,11 @@
 #include "refdata/loader.h"
 
 #include "core/json_pointer.h"
+#include "io/strict_json.h"
 
 #include <algorithm>
 #include <cerrno>
 #include <cstdint>
-#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <functional>
@@ -86,99 +86,15 @@ std::string type_name(const json& value) {
   return (vowel ? "an " : "a ") + name;
 }
 
-// ---- Syntax: parse with duplicate-key detection ------------------------------------------
-
-// nlohmann::json keeps the last of two equal keys silently; this callback notices them and
-// remembers the JSON Pointer of the first duplicate.
-class DuplicateKeyDetector {
- public:
-  bool on_event(int /*depth*/, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        count_element();
-        frames_.push_back(Frame{event == json::parse_event_t::object_start, {}, {}, 0});
-        break;
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        if (!frames_.empty()) frames_.pop_back();
-        break;
-      case json::parse_event_t::key:
-        if (!frames_.empty() && parsed.is_string()) {
-          Frame& top = frames_.back();
-          top.key = parsed.get<std::string>();
-          if (!top.keys.insert(top.key).second && !duplicate_) duplicate_ = pointer();
-        }
-        break;
-      case json::parse_event_t::value:
-        count_element();
-        break;
-    }
-    return true;
-  }
-
-  [[nodiscard]] const std::optional<std::string>& duplicate() const { return duplicate_; }
-
- private:
-  struct Frame {
-    bool is_object;
-    std::set<std::string> keys;
-    std::string key;         // current key (objects)
-    std::size_t next_index;  // elements seen so far (arrays)
-  };
-
-  void count_element() {
-    if (!frames_.empty() && !frames_.back().is_object) ++frames_.back().next_index;
-  }
-
-  [[nodiscard]] std::string pointer() const {
-    std::string out;
-    for (const Frame& frame : frames_) {
-      out = frame.is_object ? child(out, frame.key)
-                            : child(out, frame.next_index == 0 ? 0 : frame.next_index - 1);
-    }
-    return out;
-  }
-
-  std::vector<Frame> frames_;
-  std::optional<std::string> duplicate_;
-};
-
-// "[json.exception.parse_error.101] parse error at line 3, column 17: syntax error ..." ->
-// "file:3:17: syntax error ...".
-Error syntax_error(const Source& source, const std::string& what) {
-  std::string message = what;
-  std::size_t line = 0;
-  std::size_t column = 0;
-  std::size_t at = what.find(" at line ");
-  if (at != std::string::npos &&
-      std::sscanf(what.c_str() + at, " at line %zu, column %zu", &line, &column) == 2) {
-    std::size_t colon = what.find(": ", at);
-    if (colon != std::string::npos) message = what.substr(colon + 2);
-    return Error{source.kind, source.name + ":" + std::to_string(line) + ":" +
-                                  std::to_string(column) + ": not valid JSON: " + message};
-  }
-  std::size_t bracket = what.find("] ");
-  if (bracket != std::string::npos) message = what.substr(bracket + 2);
-  return Error{source.kind, source.name + ": not valid JSON: " + message};
-}
+// ---- Syntax ---------------------------------------------------------------------------------
 
 Result<json> parse_json(const Source& source, std::string_view text) {
-  DuplicateKeyDetector detector;
-  json document;
-  try {
-    document = json::parse(text.begin(), text.end(),
-                           [&detector](int depth, json::parse_event_t event, json& parsed) {
-                             return detector.on_event(depth, event, parsed);
-                           });
-  } catch (const json::parse_error& error) {
-    return syntax_error(source, error.what());
+  FMS_ASSIGN_OR_RETURN(io::StrictJson parsed, io::parse_strict_json(text, source.name, source.kind));
+  if (!parsed.duplicate_keys.empty()) {
+    const io::DuplicateKey& first = parsed.duplicate_keys.front();
+    return fail(source, first.pointer, first.message);
   }
-  if (detector.duplicate()) {
-    return fail(source, *detector.duplicate(),
-                "field appears twice in the same object; each field may be given once");
-  }
-  return document;
+  return std::move(parsed.value);
 }
 
 // ---- Typed field access ----------------------------------------------------------------------

@@ -363,7 +363,7 @@ const Malformed kMalformed[] = {
      "/delivery_term_codes/0"},
     {"duplicate_json_key",
      DTC(R"({"code": "6", "meaning": "m", "meaning": "n", "confidence": "unverified"})"),
-     ": /delivery_term_codes/0/meaning", "field appears twice"},
+     ": /delivery_term_codes/0/meaning", "field \"meaning\" appears more than once"},
     {"terms_of_sale_not_kebab",
      R"({"version": "v", "terms_of_sale": [{"code": "Cash_Sale", "meaning": "m",
         "confidence": "unverified"}]})",
