@@ -3,7 +3,6 @@
 
 #include <algorithm>
 
-#include "ledger/events.h"
 #include "store/event_hash.h"
 
 namespace fms::ledger {
@@ -15,62 +14,70 @@ const RecordedDocument* CaseState::find_version(int version) const {
   return nullptr;
 }
 
-Status apply(CaseState& state, const store::EventRecord& event, const ReferenceData& reference) {
+Result<DecodedEvent> decode(const store::EventRecord& event, const ReferenceData& reference) {
   if (event.type == kDocumentRecorded) {
     FMS_ASSIGN_OR_RETURN(DocumentRecorded payload, decode_document_recorded(event, reference));
+    return DecodedEvent{&event, std::move(payload)};
+  }
+  if (event.type == kStatusChanged) {
+    FMS_ASSIGN_OR_RETURN(StatusChanged payload, decode_status_changed(event));
+    return DecodedEvent{&event, std::move(payload)};
+  }
+  return Error::corruption(store::describe_event(event) + ": unknown event type");
+}
+
+bool within(const DecodedEvent& decoded, const AsOf& as_of) {
+  if (as_of.recorded_at_most && decoded.record->recorded_at > *as_of.recorded_at_most) return false;
+  if (!as_of.business_date) return true;
+  if (const auto* recorded = std::get_if<DocumentRecorded>(&decoded.payload)) {
+    const LoaVersion& doc = recorded->document;
+    const CivilDate& in_force = doc.kind == DocumentKind::basic ? doc.offer_date : doc.effective_date;
+    return in_force <= *as_of.business_date;
+  }
+  return std::get<StatusChanged>(decoded.payload).date <= *as_of.business_date;
+}
+
+Status apply(CaseState& state, DecodedEvent decoded) {
+  const store::EventRecord& event = *decoded.record;
+  if (auto* recorded = std::get_if<DocumentRecorded>(&decoded.payload)) {
     const int expected = state.documents.empty() ? 0 : state.current().version + 1;
-    if (payload.document.version != expected) {
+    if (recorded->document.version != expected) {
       return Error::corruption(store::describe_event(event) + ": records version " +
-                               std::to_string(payload.document.version) + " where version " +
+                               std::to_string(recorded->document.version) + " where version " +
                                std::to_string(expected) + " was due");
     }
     if (state.documents.empty()) {
       state.case_id = event.case_id;
       state.status = CaseStatus::offered;
-      state.status_date = payload.document.offer_date;
+      state.status_date = recorded->document.offer_date;
       state.history.push_back(StatusChange{std::nullopt, CaseStatus::offered,
-                                           payload.document.offer_date,
-                                           "Basic LOA offered", event.sequence,
-                                           event.recorded_at, event.actor});
+                                           recorded->document.offer_date, "Basic LOA offered",
+                                           event.sequence, event.recorded_at, event.actor});
     }
-    state.documents.push_back(RecordedDocument{std::move(payload.document),
-                                               std::move(payload.document_sha256),
-                                               std::move(payload.source), event.sequence,
+    state.documents.push_back(RecordedDocument{std::move(recorded->document),
+                                               std::move(recorded->document_sha256),
+                                               std::move(recorded->source), event.sequence,
                                                event.recorded_at, event.actor});
-  } else if (event.type == kStatusChanged) {
-    FMS_ASSIGN_OR_RETURN(StatusChanged payload, decode_status_changed(event));
-    if (state.documents.empty() || payload.from != state.status) {
+  } else {
+    auto& change = std::get<StatusChanged>(decoded.payload);
+    if (state.documents.empty() || change.from != state.status) {
       return Error::corruption(store::describe_event(event) + ": changes status from " +
-                               std::string(to_string(payload.from)) +
+                               std::string(to_string(change.from)) +
                                " but the case is not in that status");
     }
-    state.status = payload.to;
-    state.status_date = payload.date;
-    state.history.push_back(StatusChange{payload.from, payload.to, payload.date,
-                                         std::move(payload.reason), event.sequence,
+    state.status = change.to;
+    state.status_date = change.date;
+    state.history.push_back(StatusChange{change.from, change.to, change.date,
+                                         std::move(change.reason), event.sequence,
                                          event.recorded_at, event.actor});
-  } else {
-    return Error::corruption(store::describe_event(event) + ": unknown event type");
   }
   state.last_sequence = event.sequence;
   return Status::Ok();
 }
 
-Result<bool> within(const store::EventRecord& event, const AsOf& as_of,
-                    const ReferenceData& reference) {
-  if (as_of.recorded_at_most && event.recorded_at > *as_of.recorded_at_most) return false;
-  if (!as_of.business_date) return true;
-  if (event.type == kDocumentRecorded) {
-    FMS_ASSIGN_OR_RETURN(DocumentRecorded payload, decode_document_recorded(event, reference));
-    const LoaVersion& doc = payload.document;
-    const CivilDate& in_force = doc.kind == DocumentKind::basic ? doc.offer_date : doc.effective_date;
-    return in_force <= *as_of.business_date;
-  }
-  if (event.type == kStatusChanged) {
-    FMS_ASSIGN_OR_RETURN(StatusChanged payload, decode_status_changed(event));
-    return payload.date <= *as_of.business_date;
-  }
-  return true;
+Status apply(CaseState& state, const store::EventRecord& event, const ReferenceData& reference) {
+  FMS_ASSIGN_OR_RETURN(DecodedEvent decoded, decode(event, reference));
+  return apply(state, std::move(decoded));
 }
 
 store::CaseProjection project(const CaseState& state) {

@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/case_status.h"
 #include "core/loa.h"
 #include "core/reference_data.h"
+#include "ledger/events.h"
 #include "store/store.h"
 
 namespace fms::ledger {
@@ -55,11 +57,21 @@ struct AsOf {
   std::optional<std::string> recorded_at_most;  // inclusive, "2026-11-25T16:20:24.000000Z"
 };
 
+// One stored event with its payload decoded, so that filtering (as-of) and folding share a
+// single decode.
+struct DecodedEvent {
+  const store::EventRecord* record = nullptr;  // the stored event; outlives the DecodedEvent
+  std::variant<DocumentRecorded, StatusChanged> payload;
+};
+
+// Decodes an event; an event that cannot be decoded is corruption of the log.
+Result<DecodedEvent> decode(const store::EventRecord& event, const ReferenceData& reference);
+// Whether an event falls inside `as_of`.
+bool within(const DecodedEvent& event, const AsOf& as_of);
 // Folds one event into the state; an event that does not fit is corruption of the log.
+Status apply(CaseState& state, DecodedEvent event);
+// decode + apply, for folding a whole log.
 Status apply(CaseState& state, const store::EventRecord& event, const ReferenceData& reference);
-// Whether an event falls inside `as_of` (decodes the event's dates).
-Result<bool> within(const store::EventRecord& event, const AsOf& as_of,
-                    const ReferenceData& reference);
 
 store::CaseProjection project(const CaseState& state);
 

@@ -18,10 +18,10 @@ Result<std::string_view> embedded(const std::string& name) {
 }  // namespace
 
 Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::string& actor) {
-  FMS_ASSIGN_OR_RETURN(auto existing, store.read_events({}));
+  FMS_ASSIGN_OR_RETURN(auto existing, store.list_cases({}));
   if (!existing.empty()) {
     return Error::conflict("the database already holds " + std::to_string(existing.size()) +
-                           " events; the demo loads into an empty database (give --db a new file)");
+                           " cases; the demo loads into an empty database (give --db a new file)");
   }
   FMS_ASSIGN_OR_RETURN(std::string_view script_text, embedded("demo.json"));
   const nlohmann::json script = nlohmann::json::parse(script_text, nullptr, false);

@@ -46,9 +46,9 @@ Result<CaseState> fold(const std::vector<store::EventRecord>& events, const AsOf
                        const ReferenceData& reference) {
   CaseState state;
   for (const auto& event : events) {
-    FMS_ASSIGN_OR_RETURN(bool include, within(event, as_of, reference));
-    if (!include) continue;
-    FMS_TRY(apply(state, event, reference));
+    FMS_ASSIGN_OR_RETURN(DecodedEvent decoded, decode(event, reference));
+    if (!within(decoded, as_of)) continue;
+    FMS_TRY(apply(state, std::move(decoded)));
   }
   return state;
 }
@@ -198,9 +198,8 @@ Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseSta
 }
 
 Result<CaseState> Ledger::load_case(const std::string& case_id_text, const AsOf& as_of) {
-  FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt}));
-  if (events.empty()) return Error::not_found("case " + case_id + " not found");
+  FMS_ASSIGN_OR_RETURN(auto events, history(case_id_text));
+  const std::string& case_id = events.front().case_id;
   FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, as_of, reference_));
   if (state.documents.empty()) {
     std::string when = as_of.business_date ? "on " + as_of.business_date->to_string()
