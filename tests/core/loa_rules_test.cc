@@ -1,7 +1,7 @@
 // Tests of the LOA rules (core/loa_rules.h) and the document-kind names (core/loa.h).
 // Every test starts from one valid Basic LOA built in code, breaks exactly one thing, and
 // asserts the JSON Pointer and the key words of the violation. The reference data is built
-// here too, so the tests do not depend on the shipped refdata/ tables.
+// in tests/support/test_reference.h, so the tests do not depend on the shipped refdata/ tables.
 #include "core/loa_rules.h"
 
 #include <gmock/gmock.h>
@@ -15,6 +15,7 @@
 #include "core/case_id.h"
 #include "core/loa.h"
 #include "core/reference_data.h"
+#include "support/test_reference.h"
 
 namespace fms {
 namespace {
@@ -23,37 +24,14 @@ using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-CivilDate day(int year, unsigned month, unsigned d) {
-  return CivilDate::from_ymd(year, month, d);
-}
 Money usd(std::int64_t cents) {
   return Money(cents, Currency::usd());
 }
 
-CodeEntry code(const std::string& c) {
-  return CodeEntry{c, "meaning of " + c, "confirmed"};
-}
+using test_support::code;
+using test_support::day;
 
-const ReferenceData& reference() {
-  static const ReferenceData data = [] {
-    ReferenceData r;
-    r.version = "test";
-    r.customers["JA"] = CustomerEntry{"JA", "Japan", "nato_plus5", "confirmed"};
-    r.implementing_agencies["P"] = code("P");
-    r.types_of_assistance["3"] = TypeOfAssistanceEntry{"3", "stock", {"S", "R", "E"}, "confirmed"};
-    r.types_of_assistance["5"] = TypeOfAssistanceEntry{"5", "procurement", {"P"}, "confirmed"};
-    r.types_of_assistance["N"] = TypeOfAssistanceEntry{"N", "FMF grant", {}, "confirmed"};
-    for (const char* c : {"S", "P", "R", "X", "E"}) r.sources_of_supply[c] = code(c);
-    for (const char* c : {"A", "X", "Z"}) r.offer_release_codes[c] = code(c);
-    for (const char* c : {"2", "3", "4", "5", "7", "8", "9"}) r.delivery_term_codes[c] = code(c);
-    for (const char* c : {"EA", "LO", "SE"}) r.units_of_issue[c] = code(c);
-    r.terms_of_sale["cash-prior-to-delivery"] = code("cash-prior-to-delivery");
-    r.admin_surcharge_rates = {{day(2012, 11, 1), 350}, {day(2018, 6, 1), 320}};
-    r.offer_expiration_days_default = 85;
-    return r;
-  }();
-  return data;
-}
+const ReferenceData& reference() { return test_support::test_reference(); }
 
 LoaLine per_unit_line(std::string number, std::int64_t quantity, std::int64_t unit_cost_cents) {
   LoaLine line;

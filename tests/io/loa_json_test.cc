@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/loa_rules.h"
+#include "support/test_reference.h"
 
 namespace fms::io {
 namespace {
@@ -29,33 +30,10 @@ using ::testing::Not;
 using ::testing::StartsWith;
 using Json = nlohmann::json;
 
-CivilDate day(int year, unsigned month, unsigned d) {
-  return CivilDate::from_ymd(year, month, d);
-}
+using test_support::code;
+using test_support::day;
 
-CodeEntry code(const std::string& c) {
-  return CodeEntry{c, "meaning of " + c, "confirmed"};
-}
-
-const ReferenceData& reference() {
-  static const ReferenceData data = [] {
-    ReferenceData r;
-    r.version = "test";
-    r.customers["JA"] = CustomerEntry{"JA", "Japan", "nato_plus5", "confirmed"};
-    r.implementing_agencies["P"] = code("P");
-    r.types_of_assistance["3"] = TypeOfAssistanceEntry{"3", "stock", {"S", "R", "E"}, "confirmed"};
-    r.types_of_assistance["5"] = TypeOfAssistanceEntry{"5", "procurement", {"P"}, "confirmed"};
-    for (const char* c : {"S", "P", "R", "X", "E"}) r.sources_of_supply[c] = code(c);
-    for (const char* c : {"A", "X", "Z"}) r.offer_release_codes[c] = code(c);
-    for (const char* c : {"2", "3", "4", "5", "7", "8", "9"}) r.delivery_term_codes[c] = code(c);
-    for (const char* c : {"EA", "LO", "SE"}) r.units_of_issue[c] = code(c);
-    r.terms_of_sale["cash-prior-to-delivery"] = code("cash-prior-to-delivery");
-    r.admin_surcharge_rates = {{day(2012, 11, 1), 350}, {day(2018, 6, 1), 320}};
-    r.offer_expiration_days_default = 85;
-    return r;
-  }();
-  return data;
-}
+const ReferenceData& reference() { return test_support::test_reference(); }
 
 // A valid Basic LOA: a per-unit procurement line, a lump-sum service line, a stock line.
 // 1,000,000.00 + 250,000.00 + 15,000.00 = 1,265,000.00 net; + 10,000.00 PC&H + 5,000.00
@@ -354,7 +332,7 @@ TEST(LoaJsonParseTest, UnknownCodes) {
   doc["terms_of_sale"] = "barter";
   const std::string error = error_of(parse(doc));
   EXPECT_THAT(problems_at(error, "/lines/0/type_of_assistance"),
-              ElementsAre("unknown Type of Assistance (TA) code \"Q\"; known codes: 3, 5"));
+              ElementsAre("unknown Type of Assistance (TA) code \"Q\"; known codes: 3, 5, N"));
   EXPECT_THAT(problems_at(error, "/lines/0/source_of_supply"),
               ElementsAre(HasSubstr("unknown Source of Supply (SC) code \"W\"; known codes: E, "
                                     "P, R, S, X")));
