@@ -9,6 +9,8 @@
 // units, with checked arithmetic; an overflow is itself reported as a violation.
 #include "core/loa_rules.h"
 
+#include "core/rate.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -27,13 +29,7 @@ std::string line_pointer(std::size_t index, std::string_view field) {
 }
 
 // 320 -> "3.20%"
-std::string format_rate(std::int64_t basis_points) {
-  const bool negative = basis_points < 0;
-  const std::int64_t magnitude = negative ? -basis_points : basis_points;
-  const std::int64_t fraction = magnitude % 100;
-  return std::string(negative ? "-" : "") + std::to_string(magnitude / 100) + "." +
-         (fraction < 10 ? "0" : "") + std::to_string(fraction) + "%";
-}
+std::string format_rate(std::int64_t basis_points) { return format_basis_points(basis_points) + "%"; }
 
 // The date the admin surcharge rate of a newly accepted line is taken for: the acceptance
 // date when the document is signed, otherwise its offer date.

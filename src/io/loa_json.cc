@@ -1,12 +1,11 @@
-// Reading and writing one LOA version document in the fmsledger.loa/1 JSON format
+// Reading one LOA version document in the fmsledger.loa/1 JSON format
 // (docs/formats/loa.md).
 //
 // Reading happens in three passes over the text, and every pass keeps going after a problem
 // so the user sees the whole list at once:
-//   1. nlohmann::json parses the text; a syntax error stops everything and is reported as
-//      "FILE:LINE:COLUMN: ..." (computed from the byte offset nlohmann reports). A parser
-//      callback tracks the JSON Pointer of every key so duplicate keys, which nlohmann would
-//      silently resolve to the last one, are reported too.
+//   1. io/strict_json parses the text; a syntax error stops everything and is reported as
+//      "FILE:LINE:COLUMN: ...". Duplicate keys, which nlohmann would silently resolve to the
+//      last one, are reported with their JSON Pointers.
 //   2. A strict walk over the known structure converts it into a LoaVersion: unknown fields,
 //      missing fields, wrong types, money as JSON numbers, unparseable amounts, dates and rates
 //      are "blocking" problems (the value in the model is a default, not what the file says).
@@ -16,11 +15,7 @@
 //      violations are added unless pass 2 already reported a problem at the same location.
 // All problems become one Error::invalid, one "FILE: /json/pointer: rule broken" per line,
 // capped at kMaxReportedProblems.
-//
-// Writing produces the canonical form: fields in the order of the format documentation,
-// money as plain decimal strings, every line's admin_surcharge_rate, design_and_construction
-// and notes always written, optional objects and dates written exactly when present, two-space
-// indentation and a final newline. Parsing the canonical form gives back the same version.
+// Writing the canonical form is in loa_json_write.cc.
 #include "io/loa_json.h"
 
 #include "core/json_pointer.h"
@@ -105,15 +100,6 @@ std::optional<std::int64_t> parse_percent(std::string_view text) {
     scale /= 10;
   }
   return basis_points;
-}
-
-// 320 -> "3.20"
-std::string format_percent(std::int64_t basis_points) {
-  const bool negative = basis_points < 0;
-  const std::int64_t magnitude = negative ? -basis_points : basis_points;
-  const std::int64_t fraction = magnitude % 100;
-  return std::string(negative ? "-" : "") + std::to_string(magnitude / 100) + "." +
-         (fraction < 10 ? "0" : "") + std::to_string(fraction);
 }
 
 enum class Presence { required, optional };
@@ -726,43 +712,6 @@ Error problems_to_error(const std::vector<Problem>& problems, const std::string&
   return Error::invalid(std::move(message));
 }
 
-nlohmann::ordered_json money_json(const Money& amount) {
-  return amount.to_plain_string();
-}
-
-nlohmann::ordered_json line_json(const LoaLine& line) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::object();
-  out["number"] = line.number;
-  out["generic_code"] = line.generic_code;
-  out["masl"] = line.masl;
-  out["description"] = line.description;
-  out["pricing"] = line.pricing == LinePricing::per_unit ? "per_unit" : "lump_sum";
-  out["quantity"] = line.quantity;
-  out["unit_of_issue"] = line.unit_of_issue;
-  // A lump-sum line writes its unit cost only when it has one, so absent and zero agree.
-  if (line.pricing == LinePricing::per_unit || !line.unit_cost.is_zero()) {
-    out["unit_cost"] = money_json(line.unit_cost);
-  }
-  out["total"] = money_json(line.total);
-  if (line.months_of_service) out["months_of_service"] = *line.months_of_service;
-  out["type_of_assistance"] = line.type_of_assistance;
-  out["source_of_supply"] = line.source_of_supply;
-  out["offer_release_code"] = line.offer_release_code;
-  out["delivery_term_code"] = line.delivery_term_code;
-  out["mde"] = line.major_defense_equipment;
-  out["sme"] = line.significant_military_equipment;
-  out["design_and_construction"] = line.design_and_construction;
-  if (line.availability_months_from || line.availability_months_to) {
-    nlohmann::ordered_json availability = nlohmann::ordered_json::object();
-    if (line.availability_months_from) availability["from_months"] = *line.availability_months_from;
-    if (line.availability_months_to) availability["to_months"] = *line.availability_months_to;
-    out["availability"] = std::move(availability);
-  }
-  out["admin_surcharge_rate"] = format_percent(line.admin_surcharge_basis_points);
-  out["notes"] = line.note_references;
-  return out;
-}
-
 }  // namespace
 
 Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::string& source_name,
@@ -794,86 +743,6 @@ Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::stri
   }
   if (!problems.empty()) return problems_to_error(problems, source_name);
   return version;
-}
-
-nlohmann::ordered_json to_json(const LoaVersion& version) {
-  using OJson = nlohmann::ordered_json;
-  OJson out = OJson::object();
-  out["format"] = std::string(kLoaFormat);
-  out["case_id"] = version.case_id.to_string();
-  OJson document = OJson::object();
-  document["kind"] = std::string(to_string(version.kind));
-  document["version"] = version.version;
-  out["document"] = std::move(document);
-  out["title"] = version.title;
-  out["purchaser"] = version.purchaser;
-  out["purpose"] = version.purpose;
-  out["terms_of_sale"] = version.terms_of_sale;
-  out["currency"] = std::string(version.currency.code());
-
-  OJson dates = OJson::object();
-  dates["offer"] = version.offer_date.to_string();
-  if (version.offer_expiration_date) {
-    dates["offer_expiration"] = version.offer_expiration_date->to_string();
-  }
-  if (version.acceptance_date) dates["acceptance"] = version.acceptance_date->to_string();
-  dates["effective"] = version.effective_date.to_string();
-  out["dates"] = std::move(dates);
-
-  if (version.notification) {
-    OJson notification = OJson::object();
-    notification["transmittal"] = version.notification->transmittal;
-    notification["notified_on"] = version.notification->notified_on.to_string();
-    notification["value"] = money_json(version.notification->notified_value);
-    notification["mde_value"] = money_json(version.notification->notified_mde_value);
-    out["notification"] = std::move(notification);
-  }
-
-  OJson lines = OJson::array();
-  for (const LoaLine& line : version.lines) lines.push_back(line_json(line));
-  out["lines"] = std::move(lines);
-
-  OJson notes = OJson::array();
-  for (const LoaNote& note : version.notes) {
-    OJson entry = OJson::object();
-    entry["number"] = note.number;
-    entry["title"] = note.title;
-    entry["text"] = note.text;
-    notes.push_back(std::move(entry));
-  }
-  out["notes"] = std::move(notes);
-
-  const CostSummary& summary = version.cost_summary;
-  OJson cost = OJson::object();
-  cost["net_estimated_cost"] = money_json(summary.net_estimated_cost);
-  cost["packing_crating_handling"] = money_json(summary.packing_crating_handling);
-  cost["transportation"] = money_json(summary.transportation);
-  cost["administrative_surcharge"] = money_json(summary.administrative_surcharge);
-  cost["other"] = money_json(summary.other);
-  cost["total"] = money_json(summary.total);
-  out["cost_summary"] = std::move(cost);
-
-  OJson schedule = OJson::object();
-  schedule["initial_deposit"] = money_json(version.payment_schedule.initial_deposit);
-  OJson installments = OJson::array();
-  for (const PaymentInstallment& installment : version.payment_schedule.installments) {
-    OJson entry = OJson::object();
-    entry["due"] = installment.due_date.to_string();
-    entry["amount"] = money_json(installment.amount);
-    installments.push_back(std::move(entry));
-  }
-  schedule["installments"] = std::move(installments);
-  out["payment_schedule"] = std::move(schedule);
-
-  out["provenance"] = version.provenance;
-  return out;
-}
-
-std::string serialize_loa_version(const LoaVersion& version) {
-  // `replace` keeps serialization total for hand-built versions holding invalid UTF-8; text
-  // that came through parse_loa_version is always valid UTF-8, so it round-trips unchanged.
-  return to_json(version).dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) +
-         "\n";
 }
 
 }  // namespace fms::io

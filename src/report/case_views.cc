@@ -4,16 +4,11 @@
 #include <map>
 
 #include "core/fiscal_year.h"
+#include "core/rate.h"
 #include "report/table.h"
 
 namespace fms::report {
 namespace {
-
-std::string rate_text(std::int64_t basis_points) {
-  const auto whole = basis_points / 100;
-  const auto fraction = basis_points % 100;
-  return std::to_string(whole) + "." + (fraction < 10 ? "0" : "") + std::to_string(fraction) + "%";
-}
 
 std::string availability_text(const LoaLine& line) {
   if (!line.availability_months_from) return "";
@@ -148,7 +143,7 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
                    line.pricing == LinePricing::per_unit ? line.unit_cost.format() : "lump sum",
                    line.total.format(), line.type_of_assistance, line.source_of_supply,
                    line.offer_release_code, line.delivery_term_code, flags_text(line),
-                   availability_text(line), rate_text(line.admin_surcharge_basis_points)});
+                   availability_text(line), format_basis_points(line.admin_surcharge_basis_points) + "%"});
   }
   out += lines.render();
 
