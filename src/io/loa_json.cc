@@ -714,19 +714,11 @@ Error problems_to_error(const std::vector<Problem>& problems, const std::string&
 
 }  // namespace
 
-Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::string& source_name,
-                                     const ReferenceData& reference) {
-  if (json_text.size() > kMaxLoaDocumentBytes) {
-    return Error::invalid(source_name + ": the document is " + std::to_string(json_text.size()) +
-                          " bytes; an LOA document may be at most " +
-                          std::to_string(kMaxLoaDocumentBytes) + " bytes (8 MiB)");
-  }
-  FMS_ASSIGN_OR_RETURN(StrictJson parsed, parse_strict_json(json_text, source_name));
-  const Json& document = parsed.value;
-  std::vector<Problem> problems;
-  for (DuplicateKey& duplicate : parsed.duplicate_keys) {
-    problems.push_back({std::move(duplicate.pointer), std::move(duplicate.message), true});
-  }
+namespace {
+
+// Passes 2 and 3 over an already parsed document; `problems` holds what parsing found.
+Result<LoaVersion> read_document(const Json& document, std::vector<Problem> problems,
+                                 const std::string& source_name, const ReferenceData& reference) {
   DocumentReader reader(reference);
   LoaVersion version = reader.read(document);
   const bool blocked = reader.blocked();
@@ -743,6 +735,29 @@ Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::stri
   }
   if (!problems.empty()) return problems_to_error(problems, source_name);
   return version;
+}
+
+}  // namespace
+
+Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::string& source_name,
+                                     const ReferenceData& reference) {
+  if (json_text.size() > kMaxLoaDocumentBytes) {
+    return Error::invalid(source_name + ": the document is " + std::to_string(json_text.size()) +
+                          " bytes; an LOA document may be at most " +
+                          std::to_string(kMaxLoaDocumentBytes) + " bytes (8 MiB)");
+  }
+  FMS_ASSIGN_OR_RETURN(StrictJson parsed, parse_strict_json(json_text, source_name));
+  std::vector<Problem> problems;
+  for (DuplicateKey& duplicate : parsed.duplicate_keys) {
+    problems.push_back({std::move(duplicate.pointer), std::move(duplicate.message), true});
+  }
+  return read_document(parsed.value, std::move(problems), source_name, reference);
+}
+
+Result<LoaVersion> loa_version_from_json(const nlohmann::json& document,
+                                         const std::string& source_name,
+                                         const ReferenceData& reference) {
+  return read_document(document, {}, source_name, reference);
 }
 
 }  // namespace fms::io

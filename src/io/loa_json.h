@@ -32,6 +32,12 @@ inline constexpr std::size_t kMaxReportedProblems = 50;
 Result<LoaVersion> parse_loa_version(std::string_view json_text, const std::string& source_name,
                                      const ReferenceData& reference);
 
+// The same rules for a document that is already parsed JSON (e.g. inside an event payload),
+// without serialising and parsing it again.
+Result<LoaVersion> loa_version_from_json(const nlohmann::json& document,
+                                         const std::string& source_name,
+                                         const ReferenceData& reference);
+
 // The canonical JSON form: every field present in a fixed layout, money as plain decimal
 // strings. parse(serialize(v)) == v, and equal versions serialize to identical bytes, so the
 // SHA-256 of this text identifies a document's content.

@@ -63,7 +63,7 @@ Result<DocumentRecorded> decode_document_recorded(const store::EventRecord& even
   if (document == payload.end() || !document->is_object()) {
     return Error::corruption(store::describe_event(event) + ": payload has no document");
   }
-  auto parsed = io::parse_loa_version(document->dump(), store::describe_event(event), reference);
+  auto parsed = io::loa_version_from_json(*document, store::describe_event(event), reference);
   if (!parsed.ok()) {
     return Error::corruption(parsed.error().message);
   }

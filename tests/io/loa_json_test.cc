@@ -664,3 +664,24 @@ TEST(LoaJsonSerializeTest, ModificationWithoutOptionalFieldsRoundTrips) {
 
 }  // namespace
 }  // namespace fms::io
+
+namespace fms::io {
+namespace {
+
+TEST(LoaJsonFromJsonTest, AlreadyParsedJsonFollowsTheSameRules) {
+  const Json document = valid_document();
+  auto from_json = loa_version_from_json(document, "payload", reference());
+  auto from_text = parse(document);
+  ASSERT_TRUE(from_json.ok()) << from_json.error().message;
+  ASSERT_TRUE(from_text.ok()) << from_text.error().message;
+  EXPECT_EQ(serialize_loa_version(*from_json), serialize_loa_version(*from_text));
+
+  Json broken = document;
+  broken["lines"][0]["quantity"] = -3;
+  auto refused = loa_version_from_json(broken, "payload", reference());
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.error().message, HasSubstr("payload: /lines/0/quantity"));
+}
+
+}  // namespace
+}  // namespace fms::io
