@@ -102,7 +102,9 @@ fms::Result<Session> open_session(const Options& options, bool create) {
   session.store = std::move(store).value();
   fms::ledger::Clock clock = fms::ledger::Clock::system();
   if (const char* now = std::getenv("FMSLEDGER_NOW"); now != nullptr && *now != '\0') {
-    clock = fms::ledger::Clock::fixed(now);
+    auto fixed = fms::ledger::Clock::fixed(now);
+    if (!fixed.ok()) return fixed.error().at("FMSLEDGER_NOW");
+    clock = std::move(fixed).value();
   }
   session.ledger = std::make_unique<fms::ledger::Ledger>(*session.store, *session.reference, clock);
   return session;

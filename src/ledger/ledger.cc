@@ -63,14 +63,18 @@ Clock Clock::system() {
                std::chrono::system_clock::now())); }};
 }
 
-Clock Clock::fixed(const std::string& iso_timestamp) {
+Result<Clock> Clock::fixed(const std::string& iso_timestamp) {
   Micros base{};
   std::istringstream in(iso_timestamp);
   in >> date::parse("%FT%TZ", base);
-  if (in.fail()) {
+  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
     std::istringstream date_only(iso_timestamp);
     date::sys_days day{};
     date_only >> date::parse("%F", day);
+    if (date_only.fail() || date_only.peek() != std::char_traits<char>::eof()) {
+      return Error::invalid("\"" + iso_timestamp +
+                            "\" is not a UTC time such as 2026-11-25T12:00:00Z or a date");
+    }
     base = Micros(day);
   }
   auto counter = std::make_shared<std::int64_t>(0);

@@ -21,8 +21,9 @@ struct Clock {
   std::function<std::string()> timestamp;  // UTC, "2026-11-25T16:20:24.123456Z"
   std::function<CivilDate()> today;
   static Clock system();
-  // A fixed clock whose timestamps still increase by one microsecond per call.
-  static Clock fixed(const std::string& iso_timestamp);
+  // A fixed clock ("2026-11-25T12:00:00Z" or "2026-11-25") whose timestamps still increase
+  // by one microsecond per call.
+  static Result<Clock> fixed(const std::string& iso_timestamp);
 };
 
 inline constexpr std::size_t kMaxReasonBytes = 4000;

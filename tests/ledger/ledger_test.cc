@@ -37,7 +37,7 @@ class LedgerTest : public ::testing::Test {
     auto store = store::open_sqlite_store((dir_ / "l.db").string());
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
-    ledger_ = std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z"));
+    ledger_ = std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value());
   }
   void TearDown() override {
     ledger_.reset();
@@ -136,11 +136,17 @@ TEST_F(LedgerTest, RefusedCommandsWriteNothing) {
 }
 
 TEST_F(LedgerTest, FixedClockTimestampsIncrease) {
-  Clock clock = Clock::fixed("2026-11-25T12:00:00Z");
+  Clock clock = Clock::fixed("2026-11-25T12:00:00Z").value();
   const std::string first = clock.timestamp();
   const std::string second = clock.timestamp();
   EXPECT_LT(first, second);
   EXPECT_EQ(clock.today(), CivilDate::from_ymd(2026, 11, 25));
+  EXPECT_EQ(Clock::fixed("2026-11-25").value().today(), CivilDate::from_ymd(2026, 11, 25));
+  for (const char* bad : {"", "yesterday", "2026-13-01", "2026-11-25T12:00:00Zjunk"}) {
+    auto refused = Clock::fixed(bad);
+    ASSERT_FALSE(refused.ok()) << bad;
+    EXPECT_THAT(refused.error().message, HasSubstr("is not a UTC time")) << bad;
+  }
 }
 
 }  // namespace
