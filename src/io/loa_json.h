@@ -5,7 +5,7 @@
 // instead of a decimal string, unknown codes and every rule of core/loa_rules.h are errors.
 // All problems found are reported together (up to kMaxReportedProblems), one per line, as
 //   "<source>: <JSON Pointer>: <rule broken>"     e.g.
-//   "tomahawk.json: /lines/2/quantity: must be greater than zero, got -3"
+//   "tomahawk.json: /lines/2/quantity: quantity must be greater than zero, got -3"
 // and syntax errors as "<source>:<line>:<column>: <what is wrong>".
 #pragma once
 
