@@ -95,6 +95,10 @@ CivilDate CivilDate::plus_months(int months) const {
   return CivilDate(date::year_month_day{ym.year(), ym.month(), d});
 }
 
+CivilDate CivilDate::from_serial(std::int32_t days_since_1970) {
+  return CivilDate(date::year_month_day{date::sys_days{date::days{days_since_1970}}});
+}
+
 std::int64_t CivilDate::days_until(const CivilDate& other) const {
   return static_cast<std::int64_t>((date::sys_days(other.ymd_) - date::sys_days(ymd_)).count());
 }

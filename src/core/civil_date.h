@@ -18,6 +18,11 @@ class CivilDate {
   CivilDate() = default;  // 1970-01-01; a placeholder until a real date is assigned
   static Result<CivilDate> parse(std::string_view iso);  // strict "YYYY-MM-DD"
   static CivilDate from_ymd(int year, unsigned month, unsigned day);  // asserts validity
+  // Days since 1970-01-01: the compact form columnar records store (serial 0 = 1970-01-01).
+  static CivilDate from_serial(std::int32_t days_since_1970);
+  [[nodiscard]] std::int32_t serial() const {
+    return static_cast<std::int32_t>(date::sys_days(ymd_).time_since_epoch().count());
+  }
 
   [[nodiscard]] int year() const { return static_cast<int>(ymd_.year()); }
   [[nodiscard]] unsigned month() const { return static_cast<unsigned>(ymd_.month()); }
