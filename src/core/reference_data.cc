@@ -64,6 +64,21 @@ Result<CodeEntry> ReferenceData::term_of_sale(const std::string& code) const {
   return find_code(terms_of_sale, "term of sale", code);
 }
 
+Result<ReconciliationRules> ReferenceData::reconciliation_rules_on(const CivilDate& date) const {
+  const ReconciliationRules* in_force = nullptr;
+  for (const ReconciliationRules& rules : reconciliation_rules) {
+    if (rules.effective_from <= date) in_force = &rules;
+  }
+  if (in_force == nullptr) {
+    return Error::invalid("no reconciliation rules in force on " + date.to_string() +
+                          (reconciliation_rules.empty()
+                               ? std::string("; the table is empty")
+                               : "; the first rules take effect on " +
+                                     reconciliation_rules.front().effective_from.to_string()));
+  }
+  return *in_force;
+}
+
 Result<SurchargeRate> ReferenceData::admin_surcharge_rate_on(const CivilDate& date) const {
   const SurchargeRate* in_force = nullptr;
   for (const SurchargeRate& rate : admin_surcharge_rates) {

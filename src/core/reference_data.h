@@ -55,6 +55,19 @@ struct NotificationThresholds {
   int review_period_days;
 };
 
+// The rules reconciliation and SDRs apply (fms-reference.md sections 6.3, 7.2, 8.2). Some values
+// are unconfirmed there, hence dated and overridable like every other rule.
+struct ReconciliationRules {
+  CivilDate effective_from;
+  int shipped_not_received_days = 0;   // a shipment unreceived this long is a discrepancy
+  int receipt_window_days = 0;         // second matching pass: receipt this long after shipment
+  int sdr_submission_days = 0;         // SDR due within this many days of shipment / bill
+  int sdr_deadline_warning_days = 0;   // warn when an SDR deadline is this close
+  std::int64_t sdr_minimum_cents = 0;  // below this the USG reviews no claim ("for information")
+  int value_tolerance_basis_points = 0;  // delivery value vs LOA price before it is a mismatch
+  int closure_months_after_ssc = 0;      // closure target after supply/services complete
+};
+
 struct ReferenceData {
   std::string version;  // e.g. "2026-11-01", stated in the data files
   std::map<std::string, CustomerEntry> customers;
@@ -68,6 +81,7 @@ struct ReferenceData {
   std::vector<SurchargeRate> admin_surcharge_rates;         // sorted by effective_from
   std::vector<NotificationThresholds> notification_thresholds;  // sorted by effective_from
   int offer_expiration_days_default = 0;  // OED = offer date + this (85)
+  std::vector<ReconciliationRules> reconciliation_rules;  // sorted by effective_from
 
   // Look-ups return a clear error naming the list and the unknown code.
   [[nodiscard]] Result<CustomerEntry> customer(const std::string& code) const;
@@ -80,6 +94,7 @@ struct ReferenceData {
   [[nodiscard]] Result<CodeEntry> term_of_sale(const std::string& code) const;
   // The rate in force on `date` (the last entry with effective_from <= date).
   [[nodiscard]] Result<SurchargeRate> admin_surcharge_rate_on(const CivilDate& date) const;
+  [[nodiscard]] Result<ReconciliationRules> reconciliation_rules_on(const CivilDate& date) const;
   [[nodiscard]] Result<NotificationThresholds> notification_thresholds_on(
       const std::string& group, const CivilDate& date) const;
 };

@@ -275,12 +275,50 @@ Result<NotificationThresholds> read_thresholds(const Source& source, const json&
   return row;
 }
 
+Result<ReconciliationRules> read_reconciliation_rules(const Source& source, const json& value,
+                                                      const std::string& pointer) {
+  FMS_TRY(check_object(source, value, pointer,
+                       {"effective_from", "shipped_not_received_days", "receipt_window_days",
+                        "sdr_submission_days", "sdr_deadline_warning_days", "sdr_minimum_usd",
+                        "value_tolerance_basis_points", "closure_months_after_ssc", "confidence",
+                        "source"}));
+  ReconciliationRules rules;
+  FMS_ASSIGN_OR_RETURN(rules.effective_from, date_field(source, value, pointer, "effective_from"));
+  const auto days = [&](std::string_view name) -> Result<int> {
+    FMS_ASSIGN_OR_RETURN(std::int64_t n, integer_field(source, value, pointer, name, 1, kMaxDays));
+    return static_cast<int>(n);
+  };
+  FMS_ASSIGN_OR_RETURN(rules.shipped_not_received_days, days("shipped_not_received_days"));
+  FMS_ASSIGN_OR_RETURN(rules.receipt_window_days, days("receipt_window_days"));
+  FMS_ASSIGN_OR_RETURN(rules.sdr_submission_days, days("sdr_submission_days"));
+  FMS_ASSIGN_OR_RETURN(rules.sdr_deadline_warning_days, days("sdr_deadline_warning_days"));
+  FMS_ASSIGN_OR_RETURN(std::int64_t minimum_usd,
+                       integer_field(source, value, pointer, "sdr_minimum_usd", 0, kMaxThresholdUsd));
+  rules.sdr_minimum_cents = minimum_usd * 100;
+  FMS_ASSIGN_OR_RETURN(std::int64_t tolerance,
+                       integer_field(source, value, pointer, "value_tolerance_basis_points", 0,
+                                     kMaxBasisPoints));
+  rules.value_tolerance_basis_points = static_cast<int>(tolerance);
+  FMS_ASSIGN_OR_RETURN(std::int64_t months, integer_field(source, value, pointer,
+                                                          "closure_months_after_ssc", 0, 120));
+  rules.closure_months_after_ssc = static_cast<int>(months);
+  FMS_TRY(confidence_field(source, value, pointer));
+  FMS_TRY(optional_text(source, value, pointer, "source", kMaxSourceLength));
+  return rules;
+}
+
 // The key a dated row is replaced by: its date, and for thresholds its group.
 std::string row_key(const SurchargeRate& rate) {
   return rate.effective_from.to_string();
 }
 std::string row_key(const NotificationThresholds& row) {
   return row.group + " " + row.effective_from.to_string();
+}
+std::string row_key(const ReconciliationRules& rules) {
+  return rules.effective_from.to_string();
+}
+std::string describe_key(const ReconciliationRules& rules) {
+  return "effective_from " + rules.effective_from.to_string();
 }
 std::string describe_key(const SurchargeRate& rate) {
   return "effective_from " + rate.effective_from.to_string();
@@ -342,6 +380,7 @@ struct FileTables {
   std::optional<std::vector<Located<SurchargeRate>>> admin_surcharge_rates;
   std::optional<std::vector<Located<NotificationThresholds>>> notification_thresholds;
   std::optional<Located<int>> offer_expiration_days_default;
+  std::optional<std::vector<Located<ReconciliationRules>>> reconciliation_rules;
 };
 
 const std::vector<std::string_view>& top_level_fields() {
@@ -359,6 +398,7 @@ const std::vector<std::string_view>& top_level_fields() {
       "admin_surcharge_rates",
       "notification_thresholds",
       "offer_expiration_days_default",
+      "reconciliation_rules",
   };
   return fields;
 }
@@ -426,6 +466,9 @@ Result<FileTables> read_file(const Source& source, std::string_view text) {
                        read_dated_table<NotificationThresholds>(
                            source, document, "notification_thresholds", read_thresholds));
   FMS_ASSIGN_OR_RETURN(file.offer_expiration_days_default, read_offer_expiration(source, document));
+  FMS_ASSIGN_OR_RETURN(file.reconciliation_rules,
+                       read_dated_table<ReconciliationRules>(
+                           source, document, "reconciliation_rules", read_reconciliation_rules));
   return file;
 }
 
@@ -447,6 +490,7 @@ struct Merged {
   std::vector<Located<SurchargeRate>> admin_surcharge_rates;
   std::vector<Located<NotificationThresholds>> notification_thresholds;
   std::optional<Located<int>> offer_expiration_days_default;
+  std::vector<Located<ReconciliationRules>> reconciliation_rules;
 };
 
 // Built-in: a table may be defined by one file only.
@@ -469,6 +513,10 @@ void apply_codes(CodeTable<T>& target, std::optional<CodeTable<T>>& incoming) {
 
 // Order of dated rows: by effective_from, then (thresholds) by group.
 bool row_less(const SurchargeRate& a, const SurchargeRate& b) {
+  return a.effective_from < b.effective_from;
+}
+
+bool row_less(const ReconciliationRules& a, const ReconciliationRules& b) {
   return a.effective_from < b.effective_from;
 }
 
@@ -507,6 +555,7 @@ void apply(Merged& merged, FileTables& file) {
   apply_codes(merged.terms_of_sale, file.terms_of_sale);
   apply_rows(merged.admin_surcharge_rates, file.admin_surcharge_rates);
   apply_rows(merged.notification_thresholds, file.notification_thresholds);
+  apply_rows(merged.reconciliation_rules, file.reconciliation_rules);
   if (file.offer_expiration_days_default) {
     merged.offer_expiration_days_default = std::move(file.offer_expiration_days_default);
   }
@@ -536,6 +585,8 @@ Status add_builtin_file(Merged& merged, const Source& source, FileTables& file) 
                       file.notification_thresholds.has_value()));
   FMS_TRY(claim_table(merged, source, "offer_expiration_days_default",
                       file.offer_expiration_days_default.has_value()));
+  FMS_TRY(
+      claim_table(merged, source, "reconciliation_rules", file.reconciliation_rules.has_value()));
   apply(merged, file);
   return Status::Ok();
 }
@@ -553,7 +604,8 @@ Status check_complete(const Merged& merged) {
                           "terms_of_sale",
                           "admin_surcharge_rates",
                           "notification_thresholds",
-                          "offer_expiration_days_default"};
+                          "offer_expiration_days_default",
+                          "reconciliation_rules"};
   for (const char* table : tables) {
     if (merged.table_owner.find(table) == merged.table_owner.end()) {
       return Error::internal("built-in reference data has no table \"" + std::string(table) +
@@ -621,6 +673,7 @@ ReferenceData to_reference_data(const Merged& merged, std::string version) {
   data.admin_surcharge_rates = strip(merged.admin_surcharge_rates);
   data.notification_thresholds = strip(merged.notification_thresholds);
   data.offer_expiration_days_default = merged.offer_expiration_days_default->value;
+  data.reconciliation_rules = strip(merged.reconciliation_rules);
   return data;
 }
 
