@@ -3,7 +3,7 @@
 
 DB ?= $(CURDIR)/build/demo/fmsledger.db
 
-.PHONY: all bootstrap build run test clean format
+.PHONY: all bootstrap build run test bench clean format
 
 all: build
 
@@ -23,6 +23,14 @@ test: bootstrap
 	cmake --preset asan-ubsan >/dev/null
 	cmake --build --preset asan-ubsan
 	ctest --preset asan-ubsan
+
+# Builds the release preset and runs the benchmark (docs/benchmark.md): 2,000,000 deliveries
+# and 2,000,000 receipts imported, reconciled and checked, then the same with PostgreSQL 15.
+bench: bootstrap
+	cmake --preset release >/dev/null
+	cmake --build --preset release --target fmsledger fmsledger-bench-generate
+	python3 bench/run_bench.py --rows 2000000 --fmsledger build/release/src/cli/fmsledger \
+	  --generator build/release/bench/fmsledger-bench-generate
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cc')

@@ -32,7 +32,7 @@ Result<ExecutionKind> execution_kind_from_string(std::string_view text);
 // Limits every execution document obeys (checked by the importers, stated in docs/formats/).
 inline constexpr std::size_t kMaxExecutionFileBytes = std::size_t{1} << 30;  // 1 GiB
 inline constexpr std::size_t kMaxBulkRows = 20'000'000;  // delivery listing / receipts rows
-inline constexpr std::size_t kMaxSmallRows = 100'000;    // bill / payments rows
+inline constexpr std::size_t kMaxSmallRows = 20'000;     // bill / payments rows (kept in the event)
 inline constexpr std::size_t kMaxDocumentNumberBytes = 20;
 inline constexpr std::size_t kMaxTcnBytes = 17;
 inline constexpr std::size_t kMaxReceiptIdBytes = 32;

@@ -66,14 +66,6 @@ bool is_upper_alnum(char c) {
   return is_digit(c) || (c >= 'A' && c <= 'Z');
 }
 
-// "001".."999", optionally followed by one lower-case sub-line letter ("001a").
-bool is_well_formed_line_number(const std::string& number) {
-  if (number.size() != 3 && number.size() != 4) return false;
-  if (!is_digit(number[0]) || !is_digit(number[1]) || !is_digit(number[2])) return false;
-  if (number.compare(0, 3, "000") == 0) return false;
-  return number.size() == 3 || (number[3] >= 'a' && number[3] <= 'z');
-}
-
 template <class Entry>
 std::string known_codes(const std::map<std::string, Entry>& table) {
   constexpr std::size_t kMaxListed = 24;
@@ -560,6 +552,13 @@ std::map<std::string, std::size_t> index_by_number(const LoaVersion& version) {
 }
 
 }  // namespace
+
+bool is_well_formed_line_number(std::string_view number) {
+  if (number.size() != 3 && number.size() != 4) return false;
+  if (!is_digit(number[0]) || !is_digit(number[1]) || !is_digit(number[2])) return false;
+  if (number.substr(0, 3) == "000") return false;
+  return number.size() == 3 || (number[3] >= 'a' && number[3] <= 'z');
+}
 
 std::vector<RuleViolation> check_version(const LoaVersion& version,
                                          const ReferenceData& reference) {

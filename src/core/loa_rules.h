@@ -4,12 +4,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/loa.h"
 #include "core/reference_data.h"
 
 namespace fms {
+
+// An LOA line number: "001".."999", optionally followed by one lower-case sub-line letter
+// ("001a"). The same rule holds wherever a line is named (LOA documents, execution records).
+bool is_well_formed_line_number(std::string_view number);
 
 struct RuleViolation {
   std::string location;  // JSON Pointer into the version document

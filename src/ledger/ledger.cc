@@ -13,6 +13,8 @@
 #include "core/loa_rules.h"
 #include "io/loa_json.h"
 #include "ledger/events.h"
+#include "ledger/match_set.h"
+#include "store/segment_hash.h"
 #include "store/event_hash.h"
 
 namespace fms::ledger {
@@ -111,7 +113,7 @@ Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const 
   const std::string sha256 = store::sha256_hex(canonical);
   const std::string label = document_label(document.kind, document.version);
 
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt}));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
   FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, {}, reference_));
 
   if (const RecordedDocument* existing = state.find_version(document.version)) {
@@ -219,9 +221,38 @@ Result<std::vector<store::CaseSummaryRow>> Ledger::list_cases(const store::CaseF
 
 Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_id_text) {
   FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt}));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
   if (events.empty()) return Error::not_found("case " + case_id + " not found");
   return events;
+}
+
+Result<std::size_t> Ledger::verify_segments(const PortfolioState& portfolio) {
+  std::size_t verified = 0;
+  for (const ExecutionDocument& document : portfolio.documents) {
+    if (!document.record.segment) continue;
+    const std::string& hash = *document.record.segment;
+    FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
+    auto actual = store::segment_hash(bytes);
+    if (!actual.ok() || *actual != hash) {
+      return Error::corruption("segment " + hash + " of " + std::string(to_string(document.record.kind)) +
+                               " " + document.record.source + " (event " +
+                               std::to_string(document.sequence) + ") does not match its hash" +
+                               (actual.ok() ? "" : ": " + actual.error().message));
+    }
+    ++verified;
+  }
+  if (portfolio.last_run) {
+    const std::string& hash = portfolio.last_run->run.matches_segment;
+    FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
+    auto actual = store::segment_hash(bytes);
+    if (!actual.ok() || *actual != hash || !decode_match_set(bytes).ok()) {
+      return Error::corruption("match set " + hash + " of reconciliation run (event " +
+                               std::to_string(portfolio.last_run->sequence) +
+                               ") does not match its hash");
+    }
+    ++verified;
+  }
+  return verified;
 }
 
 Result<VerifyReport> Ledger::verify() {
@@ -229,8 +260,11 @@ Result<VerifyReport> Ledger::verify() {
   FMS_TRY(verify_chain(events));
   std::map<std::string, CaseState> states;
   for (const auto& event : events) {
+    if (event.case_id.empty()) continue;  // portfolio-level: folded below
     FMS_TRY(apply(states[event.case_id], event, reference_));
   }
+  FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
+  FMS_ASSIGN_OR_RETURN(std::size_t segments, verify_segments(portfolio));
   FMS_ASSIGN_OR_RETURN(auto stored, store_.read_projections());
   std::map<std::string, store::CaseProjection> stored_by_case;
   for (auto& projection : stored) stored_by_case[projection.summary.case_id] = std::move(projection);
@@ -262,6 +296,8 @@ Result<VerifyReport> Ledger::verify() {
   VerifyReport report;
   report.events = static_cast<std::int64_t>(events.size());
   report.cases = states.size();
+  report.documents = portfolio.documents.size();
+  report.segments = segments;
   report.head_hash = events.empty() ? store::kGenesisHash : events.back().hash;
   return report;
 }

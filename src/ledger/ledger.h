@@ -5,13 +5,18 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/case_status.h"
+#include "core/execution.h"
 #include "core/reference_data.h"
 #include "ledger/case_state.h"
+#include "ledger/portfolio.h"
+#include "ledger/reconciliation_view.h"
 #include "store/store.h"
 
 namespace fms::ledger {
@@ -39,7 +44,25 @@ struct ImportOutcome {
 struct VerifyReport {
   std::int64_t events = 0;
   std::size_t cases = 0;
+  std::size_t documents = 0;  // execution documents
+  std::size_t segments = 0;   // segments re-hashed
   std::string head_hash;
+};
+
+struct ExecutionImportOptions {
+  std::optional<std::string> supersedes;  // id of the document a corrected re-issue replaces
+  std::string reason;                     // required with supersedes
+  unsigned threads = 0;                   // parsing threads; 0 = one per core
+};
+
+struct ExecutionImportOutcome {
+  bool recorded = false;  // false: this content was already recorded
+  ExecutionKind kind = ExecutionKind::delivery_listing;
+  std::string content_hash;
+  std::int64_t rows = 0;
+  std::vector<std::string> cases;
+  std::optional<std::string> superseded;
+  std::string message;
 };
 
 class Ledger {
@@ -59,16 +82,37 @@ class Ledger {
   Result<std::vector<store::EventRecord>> history(const std::string& case_id);
 
   // Re-checks the hash chain, replays the whole log from empty and compares the result with the
-  // stored projections. The error names the first event or case that does not match.
+  // stored projections, and re-hashes every segment the log names. The error names the first
+  // event, case or segment that does not match.
   Result<VerifyReport> verify();
 
+  // Records one execution document (docs/formats/): all of it or, on any bad row, nothing.
+  // The same content again changes nothing and says so; a corrected re-issue names the
+  // document it supersedes.
+  Result<ExecutionImportOutcome> import_execution(ExecutionKind kind, std::string_view text,
+                                                  const std::string& source,
+                                                  const ExecutionImportOptions& options,
+                                                  const std::string& actor);
+  Result<PortfolioState> load_portfolio();
+  // Matches seller and buyer records as of `as_of` and records the match set.
+  Result<ReconciliationRecorded> reconcile(const CivilDate& as_of, const std::string& actor);
+  // Everything reports need to derive discrepancies: the recorded matches of the last run, or a
+  // fresh unrecorded matching when documents were recorded since (view.fresh says which).
+  Result<ReconciliationView> reconciliation_view(const CivilDate& as_of);
+
   [[nodiscard]] const ReferenceData& reference() const { return reference_; }
+  [[nodiscard]] CivilDate today() const { return clock_.today(); }
+  // For commands built on the ledger (ledger/sdr_book.h) that stamp their own events.
+  [[nodiscard]] const Clock& clock() const { return clock_; }
 
  private:
   Result<std::string> normalise_case_id(const std::string& text) const;
   // Appends one event of a case whose current state is `state`, with the case's new
   // projection, refusing if another writer changed the case meanwhile. Returns the new state.
   Result<CaseState> commit(const CaseState& state, store::NewEvent event);
+
+  Result<std::map<std::string, CaseState>> load_all_cases();
+  Result<std::size_t> verify_segments(const PortfolioState& portfolio);
 
   store::Store& store_;
   const ReferenceData& reference_;

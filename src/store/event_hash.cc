@@ -36,6 +36,17 @@ std::string sha256_hex(std::string_view bytes) {
   return to_hex(digest);
 }
 
+std::string blake2b_hex(std::string_view bytes) {
+  // libsodium picks its BLAKE2b code in sodium_init (thread-safe, idempotent); call it before
+  // the first hash so no two threads choose concurrently.
+  static const bool ready = sodium_init() >= 0;
+  if (!ready) return {};
+  std::array<unsigned char, 32> digest{};
+  crypto_generichash(digest.data(), digest.size(),
+                     reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), nullptr, 0);
+  return to_hex(digest);
+}
+
 std::string compute_event_hash(const EventRecord& event) {
   std::string input;
   input.reserve(event.payload.size() + 256);

@@ -18,6 +18,9 @@ inline constexpr const char* kGenesisHash =
 
 std::string compute_event_hash(const EventRecord& event);  // hex, lower case
 std::string sha256_hex(std::string_view bytes);
+// BLAKE2b-256 (libsodium crypto_generichash, `b2sum -l 256`): the content hash of small
+// execution documents, named like segments.
+std::string blake2b_hex(std::string_view bytes);
 
 // Checks sequence continuity, each previous_hash link and each event's own hash. The error
 // names the first event that breaks the chain and how.

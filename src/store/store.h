@@ -17,6 +17,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -93,8 +94,9 @@ struct AppendRequest {
 };
 
 struct EventQuery {
-  std::optional<std::string> case_id;
+  std::optional<std::string> case_id;           // "" selects the portfolio-level events
   std::optional<std::string> recorded_at_most;  // inclusive upper bound on recorded_at
+  std::optional<std::string> type_prefix;       // "execution." selects those types
 };
 
 struct CaseFilter {
@@ -114,6 +116,15 @@ class Store {
   virtual Result<std::vector<CaseSummaryRow>> list_cases(const CaseFilter& filter) = 0;
   // Every stored projection, ordered by case id, lines by line number (for verify).
   virtual Result<std::vector<CaseProjection>> read_projections() = 0;
+
+  // Immutable, content-addressed segments: bulk records (delivery listings, receipts, match
+  // sets) too large to keep one row per record. An event names a segment by its hash; the
+  // segment is stored durably before that event is appended, so the log never names a segment
+  // that is missing. Storing the same hash again is a no-op. The store keeps bytes under
+  // their name; what a segment holds, and so how its name is recomputed, the ledger knows.
+  virtual Status put_segment(std::string_view hash, std::string_view bytes) = 0;
+  virtual Result<std::string> read_segment(std::string_view hash) = 0;  // not_found if absent
+
 };
 
 // Limits every Store implementation enforces.

@@ -114,10 +114,29 @@ TEST_F(SqliteStoreTest, ReadEventsFiltersByCaseAndRecordedTime) {
   request.events = {event("JA-P-AAA", "{}"), event("JA-P-BBB", "{}")};
   request.events[1].recorded_at = "2026-11-26T00:00:00.000000Z";
   ASSERT_TRUE(store_->append(request).ok());
-  EXPECT_EQ(store_->read_events({.case_id = "JA-P-BBB", .recorded_at_most = std::nullopt})->size(), 1u);
-  EXPECT_EQ(store_->read_events({.case_id = std::nullopt,
-                                 .recorded_at_most = "2026-11-25T23:59:59.999999Z"})->size(),
-            1u);
+  EventQuery by_case;
+  by_case.case_id = "JA-P-BBB";
+  EXPECT_EQ(store_->read_events(by_case)->size(), 1u);
+  EventQuery by_time;
+  by_time.recorded_at_most = "2026-11-25T23:59:59.999999Z";
+  EXPECT_EQ(store_->read_events(by_time)->size(), 1u);
+}
+
+TEST_F(SqliteStoreTest, ReadEventsFiltersByTypePrefixAndPortfolioLevel) {
+  AppendRequest request;
+  request.events = {event("JA-P-AAA", "{}"), event("", "{}"), event("", "{}")};
+  request.events[1].type = "execution.document_recorded";
+  request.events[2].type = "executionx.other";
+  ASSERT_TRUE(store_->append(request).ok());
+  EventQuery by_type;
+  by_type.type_prefix = "execution.";
+  auto execution = store_->read_events(by_type);
+  ASSERT_TRUE(execution.ok());
+  ASSERT_EQ(execution->size(), 1u);
+  EXPECT_EQ((*execution)[0].type, "execution.document_recorded");
+  EventQuery portfolio;
+  portfolio.case_id = "";
+  EXPECT_EQ(store_->read_events(portfolio)->size(), 2u);
 }
 
 TEST_F(SqliteStoreTest, LimitsAreEnforced) {

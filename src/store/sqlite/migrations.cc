@@ -52,6 +52,9 @@ CREATE TABLE case_line (
   PRIMARY KEY (case_id, line_number)
 );
 )sql"},
+    {2, "events by type, for portfolio-wide folds of one kind of event", R"sql(
+CREATE INDEX events_by_type ON events(type, sequence);
+)sql"},
 };
 
 }  // namespace

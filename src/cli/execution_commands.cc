@@ -1,0 +1,158 @@
+// The execution commands: `import` (delivery listings, receipts, DD 645 bills, payments),
+// `documents` (what is recorded) and `reconcile` (match and record the match set).
+#include <iostream>
+
+#include "cli/mapped_file.h"
+#include "cli/session.h"
+#include "report/table.h"
+
+namespace fms::cli {
+namespace {
+
+std::string short_id(const std::string& hash) { return hash.substr(0, 12); }
+
+report::Json run_json(const ledger::ReconciliationRecorded& run) {
+  report::Json by_type = report::Json::object();
+  for (const auto& [type, count] : run.by_type) by_type[type] = count;
+  return {{"as_of", run.as_of.to_string()}, {"matches", run.matches},
+          {"created", run.created},         {"voided", run.voided},
+          {"discrepancies", run.discrepancies}, {"by_type", std::move(by_type)}};
+}
+
+}  // namespace
+
+void add_execution_commands(CommandContext context) {
+  CLI::App& app = context.app;
+  Options& options = context.options;
+  int& code = context.code;
+  auto run = [&code](auto&& body) { return [&code, body] { code = body(); }; };
+  // Option values are static: CLI11 fills them while parsing, after this function has returned.
+
+  static std::string import_kind;
+  static std::string import_path;
+  static std::string import_supersedes;
+  static std::string import_reason;
+  static unsigned import_threads = 0;
+  auto* import = app.add_subcommand(
+      "import", "Record an execution document: delivery-listing, receipts, bill or payments");
+  import->add_option("kind", import_kind, "delivery-listing, receipts, bill (DD 645) or payments")
+      ->required();
+  import->add_option("file", import_path, "The CSV file (docs/formats/)")->required();
+  import->add_option("--supersedes", import_supersedes,
+                     "Id of the document this corrected re-issue replaces (see `documents`)");
+  import->add_option("--reason", import_reason, "Why it supersedes the earlier document");
+  import->add_option("--threads", import_threads, "Parsing threads (default: one per core)");
+  import->callback(run([&] {
+    auto kind = execution_kind_from_string(import_kind);
+    if (!kind.ok()) return fail(kind.error());
+    auto file = MappedFile::open(import_path, kMaxExecutionFileBytes);
+    if (!file.ok()) return fail(file.error());
+    return with_session(options, false, [&](Session& session) {
+      ledger::ExecutionImportOptions import_options;
+      if (!import_supersedes.empty()) import_options.supersedes = import_supersedes;
+      import_options.reason = import_reason;
+      import_options.threads = import_threads;
+      auto outcome = session.ledger->import_execution(*kind, file->text(), import_path,
+                                                      import_options, options.actor);
+      if (!outcome.ok()) return fail(outcome.error());
+      if (options.json) {
+        print_json({{"recorded", outcome->recorded},
+                    {"kind", std::string(to_string(outcome->kind))},
+                    {"document_id", outcome->content_hash},
+                    {"rows", outcome->rows},
+                    {"cases", outcome->cases},
+                    {"supersedes", outcome->superseded ? report::Json(*outcome->superseded)
+                                                       : report::Json(nullptr)},
+                    {"message", outcome->message}});
+      } else {
+        std::cout << outcome->message << "\n";
+      }
+      return 0;
+    });
+  }));
+
+  static std::string documents_kind;
+  static bool documents_all = false;
+  auto* documents =
+      app.add_subcommand("documents", "The execution documents recorded, newest last");
+  documents->add_option("--kind", documents_kind, "Only this kind (delivery-listing, ...)");
+  documents->add_flag("--all", documents_all, "Include superseded documents");
+  documents->callback(run([&] {
+    std::optional<ExecutionKind> only;
+    if (!documents_kind.empty()) {
+      auto kind = execution_kind_from_string(documents_kind);
+      if (!kind.ok()) return fail(kind.error().at("--kind"));
+      only = *kind;
+    }
+    return with_session(options, false, [&](Session& session) {
+      auto portfolio = session.ledger->load_portfolio();
+      if (!portfolio.ok()) return fail(portfolio.error());
+      report::Json rows = report::Json::array();
+      report::Table table({{"Id"}, {"Kind"}, {"Rows", report::Align::right}, {"Source"},
+                           {"Recorded"}, {"By"}, {"Status"}});
+      for (const auto& document : portfolio->documents) {
+        const auto& record = document.record;
+        if (only && record.kind != *only) continue;
+        if (document.superseded_by && !documents_all) continue;
+        const std::string status =
+            document.superseded_by ? "superseded by " + short_id(*document.superseded_by)
+                                   : std::string("active");
+        rows.push_back({{"id", record.content_hash},
+                        {"kind", std::string(to_string(record.kind))},
+                        {"rows", record.rows},
+                        {"source", record.source},
+                        {"recorded_at", document.recorded_at},
+                        {"actor", document.actor},
+                        {"cases", record.cases},
+                        {"supersedes", record.supersedes ? report::Json(*record.supersedes)
+                                                         : report::Json(nullptr)},
+                        {"reason", record.reason},
+                        {"superseded_by", document.superseded_by
+                                              ? report::Json(*document.superseded_by)
+                                              : report::Json(nullptr)}});
+        table.add_row({short_id(record.content_hash), std::string(to_string(record.kind)),
+                       std::to_string(record.rows), record.source, document.recorded_at,
+                       document.actor, status});
+      }
+      if (options.json) {
+        print_json({{"documents", std::move(rows)}});
+      } else if (table.empty()) {
+        std::cout << "No execution documents recorded.\n";
+      } else {
+        std::cout << table.render();
+      }
+      return 0;
+    });
+  }));
+
+  static std::string reconcile_as_of;
+  auto* reconcile = app.add_subcommand(
+      "reconcile", "Match seller deliveries with buyer receipts and record the match set");
+  reconcile->add_option("--as-of", reconcile_as_of, "Reconcile as of this date (default today)");
+  reconcile->callback(run([&] {
+    return with_session(options, false, [&](Session& session) {
+      CivilDate as_of = session.ledger->today();
+      if (!reconcile_as_of.empty()) {
+        auto date = parse_date_option(reconcile_as_of, "--as-of");
+        if (!date.ok()) return fail(date.error());
+        as_of = *date;
+      }
+      auto recorded = session.ledger->reconcile(as_of, options.actor);
+      if (!recorded.ok()) return fail(recorded.error());
+      if (options.json) {
+        print_json(run_json(*recorded));
+      } else {
+        std::cout << "Reconciled as of " << recorded->as_of.to_string() << ": "
+                  << recorded->matches << " matches (" << recorded->created << " new, "
+                  << recorded->voided << " voided), " << recorded->discrepancies
+                  << " discrepancies\n";
+        for (const auto& [type, count] : recorded->by_type) {
+          std::cout << "  " << type << ": " << count << "\n";
+        }
+      }
+      return 0;
+    });
+  }));
+}
+
+}  // namespace fms::cli

@@ -1,0 +1,62 @@
+// What every fmsledger command shares: the global options, opening the reference data, store
+// and ledger, reading input files within their limits, and turning errors into exit codes.
+// Exit codes: 0 success, 1 user error (bad input, unknown case, failed verification),
+// 2 internal or environment error.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <memory>
+#include <string>
+
+#include "core/civil_date.h"
+#include "core/reference_data.h"
+#include "ledger/ledger.h"
+#include "report/case_views.h"
+#include "store/store.h"
+
+namespace fms::cli {
+
+struct Options {
+  std::string db;
+  std::string actor;
+  std::string refdata_override;
+  bool json = false;
+};
+Options default_options();
+
+// Heap-held so the ledger's references stay valid when the Session moves.
+struct Session {
+  std::unique_ptr<ReferenceData> reference;
+  std::unique_ptr<store::Store> store;
+  std::unique_ptr<ledger::Ledger> ledger;
+};
+
+Result<Session> open_session(const Options& options, bool create);
+
+int exit_code_for(const Error& error);
+int fail(const Error& error);  // prints "fmsledger: error: ..." and returns the exit code
+
+// Opens the session a command needs and runs `body` with it; the command's exit code.
+template <class Body>
+int with_session(const Options& options, bool create, Body body) {
+  auto session = open_session(options, create);
+  if (!session.ok()) return fail(session.error());
+  return body(*session);
+}
+
+Result<std::string> read_file(const std::string& path, std::size_t limit_bytes);
+void print_json(const report::Json& json);
+Result<CivilDate> parse_date_option(const std::string& text, const char* option);
+
+// Each group of commands adds itself to the app; a command's callback stores its exit code.
+struct CommandContext {
+  CLI::App& app;
+  Options& options;
+  int& code;
+};
+void add_case_commands(CommandContext context);
+void add_execution_commands(CommandContext context);
+void add_report_commands(CommandContext context);
+void add_sdr_commands(CommandContext context);  // after add_report_commands: adds `report sdr`
+
+}  // namespace fms::cli

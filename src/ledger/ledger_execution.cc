@@ -1,0 +1,488 @@
+// Ledger commands for case execution: importing execution documents and reconciling them.
+//
+// An import is one transaction: the rows are parsed and checked against the recorded cases
+// first, and only a document with no problem at all is stored. Bulk rows go to a segment
+// (stored durably before the event that names it); small documents keep their rows in the event.
+#include <algorithm>
+#include <array>
+#include <iterator>
+#include <future>
+#include <set>
+
+#include "io/execution_csv.h"
+#include "ledger/ledger.h"
+#include "ledger/match_set.h"
+#include "store/event_hash.h"
+#include "store/segment_codec.h"
+#include "store/segment_hash.h"
+
+namespace fms::ledger {
+namespace {
+
+// Statuses in which a case takes execution records: from implementation on (payments from
+// acceptance, since the initial deposit is paid with the signed LOA).
+bool takes_records(CaseStatus status, ExecutionKind kind) {
+  switch (status) {
+    case CaseStatus::accepted:
+      return kind == ExecutionKind::payments;
+    case CaseStatus::implemented:
+    case CaseStatus::suspended:
+    case CaseStatus::cancellation_requested:
+    case CaseStatus::cancelled:
+    case CaseStatus::supply_services_complete:
+    case CaseStatus::closure_submitted:
+    case CaseStatus::closed_interim:
+    case CaseStatus::closed:
+    case CaseStatus::reopened:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// What the importer checks each row against: recorded cases, their status and current lines.
+struct CaseDirectory {
+  struct Entry {
+    std::string status;
+    std::set<std::string> lines;
+  };
+  std::map<std::string, Entry> cases;
+};
+
+Result<CaseDirectory> case_directory(store::Store& store) {
+  FMS_ASSIGN_OR_RETURN(auto projections, store.read_projections());
+  CaseDirectory directory;
+  for (auto& projection : projections) {
+    CaseDirectory::Entry entry;
+    entry.status = projection.summary.status;
+    for (const auto& line : projection.lines) entry.lines.insert(line.line_number);
+    directory.cases.emplace(projection.summary.case_id, std::move(entry));
+  }
+  return directory;
+}
+
+// Checks that every (case, line) a document names is a recorded case in a fitting status and a
+// line of its current LOA. `key_problem` reports the first row using a bad key.
+class ReferenceCheck {
+ public:
+  ReferenceCheck(const CaseDirectory& directory, ExecutionKind kind)
+      : directory_(directory), kind_(kind) {}
+
+  void check(const std::string& case_id, const std::string& line, std::uint32_t source_line) {
+    auto it = directory_.cases.find(case_id);
+    if (it == directory_.cases.end()) {
+      add(source_line, "case_id", "case " + case_id + " is not recorded (import its LOA first)");
+      return;
+    }
+    const auto status = case_status_from_string(it->second.status);
+    if (status.ok() && !takes_records(*status, kind_)) {
+      add(source_line, "case_id",
+          "case " + case_id + " is " + it->second.status + "; a " +
+              std::string(to_string(kind_)) + " is recorded only on " +
+              (kind_ == ExecutionKind::payments ? "accepted or implemented" : "implemented") +
+              " cases");
+      return;
+    }
+    if (!line.empty() && it->second.lines.count(line) == 0) {
+      add(source_line, "line", "case " + case_id + " has no line " + line + " in its current LOA");
+    }
+    cases_.insert(case_id);
+  }
+
+  void add(std::uint32_t source_line, std::string field, std::string message) {
+    ++total_;
+    if (problems_.size() < kMaxReportedProblems) {
+      problems_.push_back(RowProblem{source_line, std::move(field), std::move(message)});
+    }
+  }
+
+  [[nodiscard]] Status result(const std::string& source) const {
+    if (total_ == 0) return Status::Ok();
+    std::vector<RowProblem> sorted = problems_;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
+    return Error::invalid(describe_problems(source, sorted, total_));
+  }
+  [[nodiscard]] std::vector<std::string> cases() const { return {cases_.begin(), cases_.end()}; }
+
+ private:
+  const CaseDirectory& directory_;
+  ExecutionKind kind_;
+  std::vector<RowProblem> problems_;
+  std::size_t total_ = 0;
+  std::set<std::string> cases_;
+};
+
+// Bulk documents repeat each (case, line) many times; check each distinct key once, reporting
+// the first row that uses it.
+template <typename Rows>
+void check_line_keys(ReferenceCheck& check, const Rows& rows) {
+  std::vector<std::uint32_t> first_row(rows.line_keys.size(), UINT32_MAX);
+  for (std::size_t i = 0; i < rows.line.size(); ++i) {
+    std::uint32_t& first = first_row[rows.line[i]];
+    if (first == UINT32_MAX) first = static_cast<std::uint32_t>(i);
+  }
+  for (std::size_t k = 0; k < rows.line_keys.size(); ++k) {
+    if (first_row[k] == UINT32_MAX) continue;
+    check.check(rows.line_keys[k].case_id, rows.line_keys[k].line,
+                rows.source_line[first_row[k]]);
+  }
+}
+
+std::string short_id(const std::string& hash) { return hash.substr(0, 12); }
+
+// A segment holds at most kMaxSegmentDictionaryEntries distinct values per dictionary; a file
+// beyond that is refused here rather than reaching the encoder.
+Status check_dictionary(const std::string& source, std::string_view what, std::size_t size) {
+  if (size <= store::kMaxSegmentDictionaryEntries) return Status::Ok();
+  return Error::invalid(source + ": " + std::to_string(size) + " distinct " + std::string(what) +
+                        "; a document may have at most " +
+                        std::to_string(store::kMaxSegmentDictionaryEntries));
+}
+
+// The parsed, checked document, ready to store.
+struct PreparedDocument {
+  ExecutionDocumentRecorded record;
+  std::optional<store::EncodedSegment> segment;
+  // Identity keys that must not already be recorded in another active document of the kind.
+  std::vector<std::pair<std::string, std::uint32_t>> identities;  // key, source line
+};
+
+Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, const std::string& source,
+                                 const ReferenceData& reference, const CaseDirectory& directory,
+                                 unsigned threads) {
+  PreparedDocument prepared;
+  prepared.record.kind = kind;
+  prepared.record.source = source;
+  prepared.record.file_bytes = static_cast<std::int64_t>(text.size());
+  ReferenceCheck check(directory, kind);
+  const io::CsvParseOptions options{threads};
+  switch (kind) {
+    case ExecutionKind::delivery_listing: {
+      FMS_ASSIGN_OR_RETURN(DeliveryListing rows,
+                           io::parse_delivery_listing(text, source, reference, options));
+      FMS_TRY(check_dictionary(source, "case lines", rows.line_keys.size()));
+      FMS_TRY(check_dictionary(source, "delivery term codes", rows.term_codes.size()));
+      check_line_keys(check, rows);
+      FMS_TRY(check.result(source));
+      prepared.record.rows = static_cast<std::int64_t>(rows.size());
+      prepared.segment = store::encode_segment(rows);
+      break;
+    }
+    case ExecutionKind::receipts: {
+      FMS_ASSIGN_OR_RETURN(ReceiptInspections rows, io::parse_receipts(text, source, options));
+      FMS_TRY(check_dictionary(source, "case lines", rows.line_keys.size()));
+      FMS_TRY(check_dictionary(source, "inspectors", rows.inspectors.size()));
+      check_line_keys(check, rows);
+      FMS_TRY(check.result(source));
+      prepared.record.rows = static_cast<std::int64_t>(rows.size());
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        prepared.identities.emplace_back("receipt " + std::string(rows.receipt_id.at(i)),
+                                         rows.source_line[i]);
+      }
+      prepared.segment = store::encode_segment(rows);
+      break;
+    }
+    case ExecutionKind::bill: {
+      FMS_ASSIGN_OR_RETURN(Bill bill, io::parse_bill(text, source));
+      for (const BillRow& row : bill.rows) {
+        check.check(row.case_id, row.line, row.source_line);
+        if (row.line.empty()) {
+          prepared.identities.emplace_back(
+              "DD 645 of " + row.case_id + " as of " + row.statement_date.to_string(),
+              row.source_line);
+        }
+      }
+      FMS_TRY(check.result(source));
+      prepared.record.rows = static_cast<std::int64_t>(bill.rows.size());
+      prepared.record.content_hash = store::blake2b_hex(canonical_rows(bill));
+      prepared.record.bill = std::move(bill);
+      break;
+    }
+    case ExecutionKind::payments: {
+      FMS_ASSIGN_OR_RETURN(Payments payments, io::parse_payments(text, source));
+      for (const PaymentRow& row : payments.rows) {
+        check.check(row.case_id, "", row.source_line);
+        prepared.identities.emplace_back("payment " + row.payment_id, row.source_line);
+      }
+      FMS_TRY(check.result(source));
+      prepared.record.rows = static_cast<std::int64_t>(payments.rows.size());
+      prepared.record.content_hash = store::blake2b_hex(canonical_rows(payments));
+      prepared.record.payments = std::move(payments);
+      break;
+    }
+  }
+  if (prepared.segment) {
+    prepared.record.content_hash = prepared.segment->hash;
+    prepared.record.segment = prepared.segment->hash;
+  }
+  prepared.record.cases = check.cases();
+  return prepared;
+}
+
+}  // namespace
+
+Result<PortfolioState> Ledger::load_portfolio() {
+  store::EventQuery query;
+  query.case_id = "";
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(query));
+  return fold_portfolio(events);
+}
+
+Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std::string_view text,
+                                                        const std::string& source,
+                                                        const ExecutionImportOptions& options,
+                                                        const std::string& actor) {
+  if (options.supersedes && (options.reason.empty() || options.reason.size() > kMaxReasonBytes)) {
+    return Error::invalid("--reason must be 1 to " + std::to_string(kMaxReasonBytes) +
+                          " bytes: a superseding document says why it replaces the other");
+  }
+  FMS_ASSIGN_OR_RETURN(CaseDirectory directory, case_directory(store_));
+  FMS_ASSIGN_OR_RETURN(PreparedDocument prepared,
+                       prepare(kind, text, source, reference_, directory, options.threads));
+  FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
+  ExecutionDocumentRecorded& record = prepared.record;
+
+  ExecutionImportOutcome outcome;
+  outcome.kind = kind;
+  outcome.content_hash = record.content_hash;
+  outcome.rows = record.rows;
+  outcome.cases = record.cases;
+  if (const ExecutionDocument* existing = portfolio.find(record.content_hash)) {
+    outcome.message = source + ": this " + std::string(to_string(kind)) +
+                      " is already recorded as document " + short_id(record.content_hash) +
+                      " (" + existing->record.source + ", recorded " + existing->recorded_at +
+                      " by " + existing->actor + ")" +
+                      (existing->superseded_by
+                           ? ", since superseded by " + short_id(*existing->superseded_by)
+                           : std::string()) +
+                      "; nothing changed";
+    return outcome;
+  }
+
+  const ExecutionDocument* replaced = nullptr;
+  if (options.supersedes) {
+    FMS_ASSIGN_OR_RETURN(replaced, portfolio.resolve(*options.supersedes));
+    if (replaced->record.kind != kind) {
+      return Error::invalid("document " + short_id(replaced->record.content_hash) + " is a " +
+                            std::string(to_string(replaced->record.kind)) + ", not a " +
+                            std::string(to_string(kind)) + "; a document supersedes one of its kind");
+    }
+    if (replaced->superseded_by) {
+      return Error::conflict("document " + short_id(replaced->record.content_hash) +
+                             " was already superseded by " + short_id(*replaced->superseded_by) +
+                             "; supersede that one instead");
+    }
+    record.supersedes = replaced->record.content_hash;
+    record.reason = options.reason;
+    outcome.superseded = replaced->record.content_hash;
+  }
+
+  // The same receipt, payment or quarterly bill may not be recorded twice by two documents.
+  if (!prepared.identities.empty()) {
+    std::map<std::string, const ExecutionDocument*> recorded;
+    for (const ExecutionDocument* other : portfolio.active(kind)) {
+      if (other == replaced) continue;
+      if (other->record.bill) {
+        for (const BillRow& row : other->record.bill->rows) {
+          if (row.line.empty()) {
+            recorded.emplace("DD 645 of " + row.case_id + " as of " + row.statement_date.to_string(),
+                             other);
+          }
+        }
+      } else if (other->record.payments) {
+        for (const PaymentRow& row : other->record.payments->rows) {
+          recorded.emplace("payment " + row.payment_id, other);
+        }
+      } else if (kind == ExecutionKind::receipts && other->record.segment) {
+        FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(*other->record.segment));
+        FMS_ASSIGN_OR_RETURN(ReceiptInspections rows, store::decode_receipt_segment(bytes));
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+          recorded.emplace("receipt " + std::string(rows.receipt_id.at(i)), other);
+        }
+      }
+    }
+    ReferenceCheck duplicates(directory, kind);
+    for (const auto& [key, line] : prepared.identities) {
+      auto it = recorded.find(key);
+      if (it == recorded.end()) continue;
+      duplicates.add(line, kind == ExecutionKind::bill ? "statement_date"
+                           : kind == ExecutionKind::payments ? "payment_id"
+                                                             : "receipt_id",
+                     key + " is already recorded in document " +
+                         short_id(it->second->record.content_hash) + " (" +
+                         it->second->record.source + "); to correct it, import with --supersedes " +
+                         short_id(it->second->record.content_hash) + " --reason \"...\"");
+    }
+    FMS_TRY(duplicates.result(source));
+  }
+
+  if (prepared.segment) FMS_TRY(store_.put_segment(prepared.segment->hash, prepared.segment->bytes));
+  store::AppendRequest request;
+  request.expected_last_sequence[""] = portfolio.last_sequence;
+  request.events.push_back(store::NewEvent{clock_.timestamp(), actor, "",
+                                           std::string(kExecutionDocumentRecorded), 1,
+                                           encode(record)});
+  FMS_TRY(store_.append(request));
+  outcome.recorded = true;
+  outcome.message = source + ": recorded " + std::string(to_string(kind)) + " document " +
+                    short_id(record.content_hash) + " with " + std::to_string(record.rows) +
+                    " rows" +
+                    (replaced ? ", superseding " + short_id(replaced->record.content_hash) : "");
+  return outcome;
+}
+
+Result<std::map<std::string, CaseState>> Ledger::load_all_cases() {
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  std::map<std::string, CaseState> states;
+  for (const auto& event : events) {
+    if (event.case_id.empty()) continue;
+    FMS_TRY(apply(states[event.case_id], event, reference_));
+  }
+  return states;
+}
+
+Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
+  ReconciliationView view;
+  view.as_of = as_of;
+  FMS_ASSIGN_OR_RETURN(view.rules, reference_.reconciliation_rules_on(as_of));
+  FMS_ASSIGN_OR_RETURN(view.portfolio, load_portfolio());
+  FMS_ASSIGN_OR_RETURN(view.cases, load_all_cases());
+  for (const auto& [case_id, state] : view.cases) view.recon_input.cases.push_back(case_info(state));
+
+  // The documents the match set refers to: the last run's lists when it is current, otherwise
+  // the active documents now.
+  view.unreconciled_documents = view.portfolio.documents_since_last_run();
+  const bool use_run = view.portfolio.last_run && view.unreconciled_documents == 0;
+  std::vector<std::string> delivery_hashes;
+  std::vector<std::string> receipt_hashes;
+  if (use_run) {
+    delivery_hashes = view.portfolio.last_run->run.deliveries;
+    receipt_hashes = view.portfolio.last_run->run.receipts;
+  } else {
+    for (const auto* d : view.portfolio.active(ExecutionKind::delivery_listing)) {
+      delivery_hashes.push_back(d->record.content_hash);
+    }
+    for (const auto* d : view.portfolio.active(ExecutionKind::receipts)) {
+      receipt_hashes.push_back(d->record.content_hash);
+    }
+  }
+
+  // Segments load on two threads: deliveries on one, receipts on the other.
+  auto load_deliveries = std::async(std::launch::async, [&]() -> Status {
+    for (const std::string& hash : delivery_hashes) {
+      FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
+      FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(bytes));
+      view.delivery_rows.push_back(std::move(rows));
+    }
+    return Status::Ok();
+  });
+  Status receipts_loaded = [&]() -> Status {
+    for (const std::string& hash : receipt_hashes) {
+      FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
+      FMS_ASSIGN_OR_RETURN(ReceiptInspections rows, store::decode_receipt_segment(bytes));
+      view.receipt_rows.push_back(std::move(rows));
+    }
+    return Status::Ok();
+  }();
+  FMS_TRY(load_deliveries.get());
+  FMS_TRY(receipts_loaded);
+  for (std::size_t i = 0; i < delivery_hashes.size(); ++i) {
+    const ExecutionDocument* d = view.portfolio.find(delivery_hashes[i]);
+    view.recon_input.deliveries.push_back({delivery_hashes[i], d ? d->record.source : "",
+                                           &view.delivery_rows[i]});
+  }
+  for (std::size_t i = 0; i < receipt_hashes.size(); ++i) {
+    const ExecutionDocument* d = view.portfolio.find(receipt_hashes[i]);
+    view.recon_input.receipts.push_back({receipt_hashes[i], d ? d->record.source : "",
+                                         &view.receipt_rows[i]});
+  }
+  for (const auto* d : view.portfolio.active(ExecutionKind::bill)) {
+    view.recon_input.bills.push_back({d->record.content_hash, d->record.source, &*d->record.bill});
+  }
+  for (const auto* d : view.portfolio.active(ExecutionKind::payments)) {
+    view.recon_input.payments.push_back(
+        {d->record.content_hash, d->record.source, &*d->record.payments});
+  }
+
+  if (use_run) {
+    FMS_ASSIGN_OR_RETURN(std::string bytes,
+                         store_.read_segment(view.portfolio.last_run->run.matches_segment));
+    FMS_ASSIGN_OR_RETURN(view.matches, decode_match_set(bytes));
+  } else {
+    view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));
+    view.fresh = true;
+  }
+  return view;
+}
+
+Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(ReconciliationView view, reconciliation_view(as_of));
+  if (!view.fresh) view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));
+  const std::vector<recon::Discrepancy> discrepancies =
+      recon::classify(view.recon_input, view.matches, to_recon_rules(view.rules), as_of);
+
+  ReconciliationRecorded run;
+  run.as_of = as_of;
+  run.rules = view.rules;
+  for (const auto& d : view.recon_input.deliveries) run.deliveries.push_back(d.content_hash);
+  for (const auto& r : view.recon_input.receipts) run.receipts.push_back(r.content_hash);
+  run.matches = static_cast<std::int64_t>(view.matches.size());
+  run.discrepancies = static_cast<std::int64_t>(discrepancies.size());
+  for (const auto& d : discrepancies) ++run.by_type[std::string(recon::to_string(d.type))];
+
+  // Which matches are new and which the previous run had that this one does not: a match is
+  // identified by its documents' content hashes and row numbers, not by list positions.
+  std::map<std::string, std::uint32_t> document_ids;
+  const auto id_of = [&document_ids](const std::string& hash) {
+    return document_ids.emplace(hash, static_cast<std::uint32_t>(document_ids.size())).first->second;
+  };
+  using Key = std::array<std::uint32_t, 4>;
+  const auto keys_of = [&id_of](const std::vector<std::string>& deliveries,
+                                const std::vector<std::string>& receipts,
+                                const std::vector<recon::Match>& matches) {
+    std::vector<std::uint32_t> delivery_ids;
+    std::vector<std::uint32_t> receipt_ids;
+    for (const auto& hash : deliveries) delivery_ids.push_back(id_of(hash));
+    for (const auto& hash : receipts) receipt_ids.push_back(id_of(hash));
+    std::vector<Key> keys;
+    keys.reserve(matches.size());
+    for (const auto& m : matches) {
+      keys.push_back({delivery_ids[m.delivery_document], m.delivery_row,
+                      receipt_ids[m.receipt_document], m.receipt_row});
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  };
+  std::vector<Key> previous;
+  if (const RecordedRun* last = view.portfolio.last_run ? &*view.portfolio.last_run : nullptr) {
+    FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(last->run.matches_segment));
+    FMS_ASSIGN_OR_RETURN(std::vector<recon::Match> previous_matches, decode_match_set(bytes));
+    for (const auto& m : previous_matches) {
+      if (m.delivery_document >= last->run.deliveries.size() ||
+          m.receipt_document >= last->run.receipts.size()) {
+        return Error::corruption("the match set of run " + std::to_string(last->sequence) +
+                                 " refers to a document outside the run");
+      }
+    }
+    previous = keys_of(last->run.deliveries, last->run.receipts, previous_matches);
+  }
+  const std::vector<Key> current = keys_of(run.deliveries, run.receipts, view.matches);
+  std::vector<Key> carried;
+  std::set_intersection(current.begin(), current.end(), previous.begin(), previous.end(),
+                        std::back_inserter(carried));
+  run.created = run.matches - static_cast<std::int64_t>(carried.size());
+  run.voided = static_cast<std::int64_t>(previous.size() - carried.size());
+
+  store::EncodedSegment encoded = encode_match_set(view.matches);
+  run.matches_segment = encoded.hash;
+  FMS_TRY(store_.put_segment(encoded.hash, encoded.bytes));
+  store::AppendRequest request;
+  request.expected_last_sequence[""] = view.portfolio.last_sequence;
+  request.events.push_back(store::NewEvent{clock_.timestamp(), actor, "",
+                                           std::string(kReconciliationRecorded), 1, encode(run)});
+  FMS_TRY(store_.append(request));
+  return run;
+}
+
+}  // namespace fms::ledger

@@ -1,0 +1,50 @@
+// Typed access to a stored event's JSON payload. Anything missing or malformed in a stored
+// payload is corruption of the log, reported with the event it was found in.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/civil_date.h"
+#include "core/money.h"
+#include "core/result.h"
+#include "store/store.h"
+
+namespace fms::ledger {
+
+class PayloadReader {
+ public:
+  // Parses the payload; refuses a type version other than `expected_version`.
+  static Result<PayloadReader> open(const store::EventRecord& event, int expected_version);
+
+  [[nodiscard]] Result<std::string> text(const char* name) const;
+  [[nodiscard]] Result<std::optional<std::string>> optional_text(const char* name) const;  // null
+  [[nodiscard]] Result<std::int64_t> integer(const char* name) const;
+  [[nodiscard]] Result<CivilDate> date(const char* name) const;
+  [[nodiscard]] Result<Money> money(const char* name, Currency currency) const;  // "1234.56"
+  [[nodiscard]] Result<std::vector<std::string>> texts(const char* name) const;
+  [[nodiscard]] Result<PayloadReader> object(const char* name) const;
+  [[nodiscard]] Result<std::map<std::string, std::int64_t>> integer_map(const char* name) const;
+  // The elements of an array of objects, each as a reader.
+  [[nodiscard]] Result<std::vector<PayloadReader>> objects(const char* name) const;
+  [[nodiscard]] Error corrupt(const std::string& what) const;
+
+ private:
+  // Nested readers share ownership of the parsed payload, so they may outlive the top reader.
+  PayloadReader(const store::EventRecord& event, std::shared_ptr<const nlohmann::json> owned,
+                const nlohmann::json* object)
+      : event_(&event), owned_(std::move(owned)), object_(object) {}
+  [[nodiscard]] Result<const nlohmann::json*> field(const char* name) const;
+
+  const store::EventRecord* event_;
+  std::shared_ptr<const nlohmann::json> owned_;  // the whole parsed payload
+  const nlohmann::json* object_;
+};
+
+}  // namespace fms::ledger

@@ -1,0 +1,24 @@
+// Case-level discrepancies, from the bills (DD 645), the payments and the payment schedule:
+//
+//   billed-not-delivered / delivered-not-billed  the latest bill's cumulative delivered value
+//                                                against the deliveries listed up to its date
+//   paid-ahead-of-bill                           paid more than billed or scheduled to date
+//   past-ssc-unsettled                           supply/services complete, but payments and
+//                                                deliveries do not balance
+#pragma once
+
+#include <vector>
+
+#include "recon/classify_context.h"
+#include "recon/findings.h"
+
+namespace fms::recon {
+
+// Per catalog id of a case entry: the case row (line "") of the case's latest active bill by
+// statement date; on equal dates the later document in portfolio order (then the later row) wins.
+std::vector<const BillRow*> latest_case_bills(const Portfolio& portfolio,
+                                              const LineCatalog& catalog);
+
+void check_cases(const ClassifyContext& context, const OriginalTotals& totals, Findings& findings);
+
+}  // namespace fms::recon

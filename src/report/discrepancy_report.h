@@ -1,0 +1,37 @@
+// The discrepancy report: every seller-versus-buyer discrepancy of the portfolio as of a date,
+// each with its case, line, documents, USD amount, age and next action, filterable by case and
+// type; rendered as a table, JSON or CSV.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ledger/reconciliation_view.h"
+#include "recon/recon.h"
+#include "report/case_views.h"
+
+namespace fms::report {
+
+struct DiscrepancyFilter {
+  std::optional<std::string> case_id;
+  std::optional<recon::DiscrepancyType> type;
+};
+
+struct DiscrepancyReport {
+  CivilDate as_of;
+  bool fresh = false;  // matches computed for this report, not read from a recorded run
+  std::size_t unreconciled_documents = 0;
+  std::vector<recon::Discrepancy> rows;
+};
+
+DiscrepancyReport discrepancy_report(const ledger::ReconciliationView& view,
+                                     const DiscrepancyFilter& filter);
+std::string discrepancy_text(const DiscrepancyReport& report);
+Json discrepancy_json(const DiscrepancyReport& report);
+std::string discrepancy_csv(const DiscrepancyReport& report);
+
+// The note a report prints when it is based on matches not yet recorded.
+std::string freshness_note(bool fresh, std::size_t unreconciled_documents);
+
+}  // namespace fms::report

@@ -1,0 +1,211 @@
+// Grouping the portfolio's cases into the Board of Audit's exception groups and rendering them.
+#include "report/exceptions_report.h"
+
+#include "report/csv_writer.h"
+#include "report/discrepancy_report.h"
+#include "report/table.h"
+#include "report/usd_text.h"
+
+namespace fms::report {
+namespace {
+
+bool past_planned(const LineFinancials& line, const CivilDate& as_of) {
+  return line.on_loa && line.planned_availability && *line.planned_availability < as_of;
+}
+
+bool every_line_past_planned(const CaseFinancials& c, const CivilDate& as_of) {
+  bool any = false;
+  for (const LineFinancials& line : c.lines) {
+    if (!line.on_loa) continue;
+    if (!past_planned(line, as_of)) return false;
+    any = true;
+  }
+  return any;
+}
+
+void add(std::array<ExceptionGroupRow, kExceptionGroups>& groups, ExceptionGroup group,
+         const std::string& case_id, std::int64_t usd_cents) {
+  ExceptionGroupRow& row = groups[static_cast<std::size_t>(group)];
+  row.cases.push_back({case_id, usd_cents});
+  row.usd_cents = saturating_add(row.usd_cents, usd_cents);
+}
+
+void group_case(const CaseFinancials& c, const CivilDate& as_of,
+                std::array<ExceptionGroupRow, kExceptionGroups>& groups) {
+  if (!in_execution(c.status)) return;
+  bool late = false;
+  bool never_delivered = false;
+  std::int64_t late_cents = 0;
+  std::int64_t never_delivered_cents = 0;
+  for (const LineFinancials& line : c.lines) {
+    if (!past_planned(line, as_of) || line.fully_delivered()) continue;
+    late = true;
+    late_cents = saturating_add(late_cents, line.undelivered_value_cents);
+    if (line.nothing_delivered()) {
+      never_delivered = true;
+      never_delivered_cents = saturating_add(never_delivered_cents, line.undelivered_value_cents);
+    }
+  }
+  if (late) add(groups, ExceptionGroup::past_planned_unsettled, c.case_id, late_cents);
+  if (never_delivered) {
+    add(groups, ExceptionGroup::not_delivered, c.case_id, never_delivered_cents);
+  }
+
+  const std::int64_t excess = c.advance_held_cents();
+  if (excess > 0 &&
+      (at_or_after_supply_services_complete(c.status) || every_line_past_planned(c, as_of))) {
+    add(groups, ExceptionGroup::overpayment_unsettled, c.case_id, excess);
+  }
+
+  std::size_t mismatches = 0;
+  std::int64_t mismatch_cents = 0;
+  for (const auto& [type, tally] : c.open_by_type) {
+    if (!statement_mismatch(type)) continue;
+    mismatches += tally.count;
+    mismatch_cents = saturating_add(mismatch_cents, tally.usd_cents);
+  }
+  if (mismatches > 0) {
+    add(groups, ExceptionGroup::statement_not_matching_receipts, c.case_id, mismatch_cents);
+  }
+}
+
+}  // namespace
+
+std::string_view to_string(ExceptionGroup group) {
+  switch (group) {
+    case ExceptionGroup::past_planned_unsettled:
+      return "past-planned-ship-date-unsettled";
+    case ExceptionGroup::not_delivered:
+      return "not-delivered";
+    case ExceptionGroup::overpayment_unsettled:
+      return "overpayment-unsettled";
+    case ExceptionGroup::statement_not_matching_receipts:
+      return "statement-not-matching-receipts";
+  }
+  return "unknown";
+}
+
+std::string_view label(ExceptionGroup group) {
+  switch (group) {
+    case ExceptionGroup::past_planned_unsettled:
+      return "past planned ship date and unsettled";
+    case ExceptionGroup::not_delivered:
+      return "not delivered";
+    case ExceptionGroup::overpayment_unsettled:
+      return "overpayment unsettled";
+    case ExceptionGroup::statement_not_matching_receipts:
+      return "seller statement not matching receipts";
+  }
+  return "unknown";
+}
+
+bool statement_mismatch(recon::DiscrepancyType type) {
+  using T = recon::DiscrepancyType;
+  switch (type) {
+    case T::shipped_not_received:
+    case T::received_not_reported:
+    case T::quantity_short:
+    case T::quantity_over:
+    case T::rejected_on_inspection:
+    case T::line_mismatch:
+    case T::duplicate_document:
+    case T::value_mismatch:
+    case T::billed_not_delivered:
+    case T::delivered_not_billed:
+      return true;
+    case T::delivered_beyond_line_quantity:
+    case T::line_past_availability_undelivered:
+    case T::paid_ahead_of_bill:
+    case T::past_ssc_unsettled:
+      return false;
+  }
+  return false;
+}
+
+ExceptionsReport exceptions_of(const std::vector<CaseFinancials>& cases, const CivilDate& as_of) {
+  ExceptionsReport report;
+  report.as_of = as_of;
+  for (std::size_t g = 0; g < kExceptionGroups; ++g) {
+    report.groups[g].group = static_cast<ExceptionGroup>(g);
+  }
+  for (const CaseFinancials& c : cases) group_case(c, as_of, report.groups);
+  return report;
+}
+
+ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool detail) {
+  ExceptionsReport report =
+      exceptions_of(case_financials(view, view_discrepancies(view)), view.as_of);
+  report.fresh = view.fresh;
+  report.unreconciled_documents = view.unreconciled_documents;
+  report.detail = detail;
+  return report;
+}
+
+std::string exceptions_text(const ExceptionsReport& report) {
+  std::string out = "Exceptions as of " + report.as_of.to_string() + "\n" +
+                    freshness_note(report.fresh, report.unreconciled_documents);
+  Table table({{"#", Align::right}, {"Group"}, {"Cases", Align::right}, {"USD", Align::right}});
+  for (std::size_t g = 0; g < kExceptionGroups; ++g) {
+    const ExceptionGroupRow& row = report.groups[g];
+    table.add_row({std::to_string(g + 1), std::string(label(row.group)),
+                   std::to_string(row.cases.size()), usd_text(row.usd_cents)});
+  }
+  out += table.render();
+  out += "A case can be in several groups; group 2 is part of group 1.\n";
+  if (!report.detail) return out;
+  for (std::size_t g = 0; g < kExceptionGroups; ++g) {
+    const ExceptionGroupRow& row = report.groups[g];
+    out += "\n" + std::to_string(g + 1) + ". " + std::string(label(row.group)) + "\n";
+    if (row.cases.empty()) {
+      out += "None.\n";
+      continue;
+    }
+    Table cases({{"Case"}, {"USD", Align::right}});
+    for (const ExceptionCase& c : row.cases) cases.add_row({c.case_id, usd_text(c.usd_cents)});
+    out += cases.render();
+  }
+  return out;
+}
+
+Json exceptions_json(const ExceptionsReport& report) {
+  Json groups = Json::array();
+  for (const ExceptionGroupRow& row : report.groups) {
+    Json group = {{"group", std::string(to_string(row.group))},
+                  {"label", std::string(label(row.group))},
+                  {"cases", row.cases.size()},
+                  {"usd", usd_plain(row.usd_cents)}};
+    if (report.detail) {
+      Json cases = Json::array();
+      for (const ExceptionCase& c : row.cases) {
+        cases.push_back({{"case_id", c.case_id}, {"usd", usd_plain(c.usd_cents)}});
+      }
+      group["case_list"] = std::move(cases);
+    }
+    groups.push_back(std::move(group));
+  }
+  return {{"as_of", report.as_of.to_string()},
+          {"matches_recorded", !report.fresh},
+          {"unreconciled_documents", report.unreconciled_documents},
+          {"groups", std::move(groups)}};
+}
+
+std::string exceptions_csv(const ExceptionsReport& report) {
+  if (report.detail) {
+    CsvWriter csv({"group", "label", "case_id", "usd"});
+    for (const ExceptionGroupRow& row : report.groups) {
+      for (const ExceptionCase& c : row.cases) {
+        csv.add_row({std::string(to_string(row.group)), std::string(label(row.group)), c.case_id,
+                     usd_plain(c.usd_cents)});
+      }
+    }
+    return csv.text();
+  }
+  CsvWriter csv({"group", "label", "cases", "usd"});
+  for (const ExceptionGroupRow& row : report.groups) {
+    csv.add_row({std::string(to_string(row.group)), std::string(label(row.group)),
+                 std::to_string(row.cases.size()), usd_plain(row.usd_cents)});
+  }
+  return csv.text();
+}
+
+}  // namespace fms::report

@@ -1,0 +1,48 @@
+// The SDR report: every Supply Discrepancy Report with its number, case, line, discrepancy
+// type, status, the USD claimed and credited, and its submission deadline as seen on the
+// report date — days left (negative once passed) and a warning ("due in 5 days", "deadline
+// passed") for drafts, the only SDRs the deadline still binds. Filterable by case, status and
+// open/closed; rendered as a table, JSON or CSV. Also the detail of one SDR with its history.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/sdr.h"
+#include "ledger/sdr_register.h"
+#include "report/case_views.h"
+
+namespace fms::report {
+
+struct SdrFilter {
+  std::optional<std::string> case_id;
+  std::optional<SdrStatus> status;
+  bool open_only = false;
+};
+
+struct SdrReportRow {
+  const ledger::Sdr* sdr = nullptr;  // points into the register the report was built from
+  std::optional<std::int64_t> days_to_deadline;  // drafts only
+  std::string warning;                           // drafts only
+};
+
+struct SdrReport {
+  CivilDate as_of;
+  int warning_days = 0;
+  std::vector<SdrReportRow> rows;  // in the order created
+};
+
+// `warning_days` is the SDR deadline warning of the rules in force on `as_of`.
+SdrReport sdr_report(const ledger::SdrRegister& sdrs, const CivilDate& as_of, int warning_days,
+                     const SdrFilter& filter);
+std::string sdr_text(const SdrReport& report);
+Json sdr_json(const SdrReport& report);
+std::string sdr_csv(const SdrReport& report);
+
+// One SDR in full: what was recorded at creation and every step since.
+std::string sdr_detail_text(const ledger::Sdr& sdr);
+Json sdr_detail_json(const ledger::Sdr& sdr);
+
+}  // namespace fms::report

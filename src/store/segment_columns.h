@@ -1,0 +1,169 @@
+// The two halves of the segment codec that do not depend on the kind of document:
+// ColumnWriter gathers a document's columns for encoding, ColumnReader takes them back out of a
+// segment, checking each one.
+//
+// segment_codec.cc lists a kind's columns once, as a sequence of calls (values, indexes,
+// strings, dictionary, line_keys) made on either of them, so encoding and decoding cannot
+// disagree on the order, ids or types of columns. A StringColumn and a dictionary of strings
+// take two columns each (ends: u32, bytes: u8); the line-key dictionary takes four (case ids,
+// then line numbers).
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <deque>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "core/execution.h"
+#include "core/result.h"
+#include "store/large_buffer.h"
+#include "store/segment_layout.h"
+
+namespace fms::store {
+
+template <class T>
+constexpr ElementType element_type_of() {
+  if constexpr (std::is_same_v<T, std::uint8_t>) {
+    return ElementType::u8;
+  } else if constexpr (std::is_same_v<T, std::uint16_t>) {
+    return ElementType::u16;
+  } else if constexpr (std::is_same_v<T, std::uint32_t>) {
+    return ElementType::u32;
+  } else if constexpr (std::is_same_v<T, std::int32_t>) {
+    return ElementType::i32;
+  } else {
+    static_assert(std::is_same_v<T, std::int64_t>, "no segment element type for this type");
+    return ElementType::i64;
+  }
+}
+
+template <class T>
+std::string_view bytes_of(const std::vector<T>& values) {
+  return {reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T)};
+}
+
+// Gathers the columns of well-formed rows, viewing them in place where it can. A violated
+// precondition (see encode_segment) is a caller's bug and aborts naming the column.
+class ColumnWriter {
+ public:
+  ColumnWriter(SegmentKind kind, std::size_t row_count);
+
+  template <class T>
+  void values(std::uint16_t id, std::string_view name, const std::vector<T>& column) {
+    check_row_count(name, column.size());
+    add(id, element_type_of<T>(), bytes_of(column));
+  }
+  template <class T>
+  void indexes(std::uint16_t id, std::string_view name, const std::vector<T>& column,
+               std::size_t dictionary_size) {
+    for (T index : column) {
+      if (index >= dictionary_size) fail(name, "an index is outside its dictionary");
+    }
+    values(id, name, column);
+  }
+  void strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
+               const StringColumn& column);
+  void dictionary(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
+                  const std::vector<std::string>& entries);
+  void line_keys(std::uint16_t first_id, const std::vector<LineKey>& keys);  // ids first..first+3
+
+  SegmentKind kind() const { return kind_; }
+  std::size_t row_count() const { return row_count_; }
+  const std::vector<ColumnShape>& shapes() const { return shapes_; }
+  const std::vector<std::string_view>& data() const { return data_; }
+
+ private:
+  void add(std::uint16_t id, ElementType type, std::string_view bytes);
+  void add_strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
+                   const StringColumn& column);
+  void check_row_count(std::string_view name, std::size_t count) const;
+  [[noreturn]] void fail(std::string_view name, std::string_view problem) const;
+
+  SegmentKind kind_;
+  std::size_t row_count_;
+  std::vector<ColumnShape> shapes_;
+  std::vector<std::string_view> data_;  // views into the rows or into owned_
+  std::deque<StringColumn> owned_;      // dictionaries packed for writing; a deque never moves them
+};
+
+// Below this many column bytes, decoding stays on the calling thread.
+inline constexpr std::uint64_t kParallelDecodeMinBytes = std::uint64_t{4} << 20;  // 4 MiB
+
+// Reads the columns of a parsed segment in order, checking each against what the kind
+// expects. Dictionaries are read at once (their sizes bound the indexes that follow); the large
+// per-row columns are copied and checked by finish(), on two threads. The first problem is kept
+// and every later call does nothing.
+class ColumnReader {
+ public:
+  ColumnReader(std::string_view bytes, const SegmentLayout& layout);
+
+  template <class T>
+  void values(std::uint16_t id, std::string_view name, std::vector<T>& out) {
+    const SegmentColumn* column = row_column(id, element_type_of<T>(), name);
+    if (column == nullptr) return;
+    defer(*column, name, [this, column, &out] {
+      copy_into(*column, out);
+      return std::string();
+    });
+  }
+  template <class T>
+  void indexes(std::uint16_t id, std::string_view name, std::vector<T>& out,
+               std::size_t dictionary_size) {
+    const SegmentColumn* column = row_column(id, element_type_of<T>(), name);
+    if (column == nullptr) return;
+    defer(*column, name, [this, column, &out, dictionary_size] {
+      copy_into(*column, out);
+      for (std::size_t row = 0; row < out.size(); ++row) {
+        if (out[row] >= dictionary_size) {
+          return "row " + std::to_string(row) + " refers to entry " + std::to_string(out[row]) +
+                 " of a dictionary of " + std::to_string(dictionary_size);
+        }
+      }
+      return std::string();
+    });
+  }
+  void strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
+               StringColumn& out);
+  void dictionary(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
+                  std::vector<std::string>& out);
+  void line_keys(std::uint16_t first_id, std::vector<LineKey>& out);
+
+  // Runs the deferred copies and checks; the first problem (in column order), or an error if
+  // columns are left over.
+  Status finish();
+
+ private:
+  // A deferred copy: its job returns what is wrong with the column, or "".
+  struct Deferred {
+    std::string_view name;
+    std::uint64_t bytes = 0;
+    std::function<std::string()> job;
+    std::string problem;
+  };
+
+  const SegmentColumn* next(std::uint16_t id, ElementType type, std::string_view name);
+  // next(), and the column must hold one value per row.
+  const SegmentColumn* row_column(std::uint16_t id, ElementType type, std::string_view name);
+  void defer(const SegmentColumn& column, std::string_view name, std::function<std::string()> job);
+  template <class T>
+  void copy_into(const SegmentColumn& column, std::vector<T>& out) const {
+    resize_large(out, static_cast<std::size_t>(column.element_count()));
+    if (!out.empty()) {
+      std::memcpy(out.data(), bytes_.data() + column.offset,
+                  static_cast<std::size_t>(column.byte_length));
+    }
+  }
+  void fail(std::string_view name, const std::string& problem);
+
+  std::string_view bytes_;
+  const SegmentLayout& layout_;
+  std::size_t next_column_ = 0;
+  Status status_;
+  std::deque<Deferred> deferred_;  // a deque: jobs may hold pointers to their entries
+};
+
+}  // namespace fms::store
