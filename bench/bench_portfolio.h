@@ -32,7 +32,7 @@ struct BenchLine {
   std::uint32_t case_index = 0;
   std::string number;  // "001"
   std::int64_t unit_cost_cents = 0;
-  std::string delivery_term_code;      // "4", printed on every delivery row of the line
+  std::string delivery_term_code;       // "4", printed on every delivery row of the line
   std::int64_t delivered_quantity = 0;  // sum over original delivery rows, set while planning
   int next_quantity_key = 0;            // matched_by_quantity rows given a quantity so far
 };
@@ -44,7 +44,7 @@ struct BenchCase {
   CivilDate offer;
   CivilDate acceptance;
   CivilDate implemented;
-  CivilDate first_shipment;  // no delivery is dated earlier
+  CivilDate first_shipment;      // no delivery is dated earlier
   std::uint32_t first_line = 0;  // index of its first line in Portfolio::lines
   std::uint32_t line_count = 0;
   std::uint32_t next_serial = 0;          // document numbers issued so far
@@ -72,7 +72,7 @@ struct DeliveryRow {
   std::int32_t reporting_quarter_end = 0;
   std::int32_t quantity = 0;
   std::int64_t value_cents = 0;
-  std::uint32_t serial = 0;   // document number = case prefix + Julian ship date + serial
+  std::uint32_t serial = 0;    // document number = case prefix + Julian ship date + serial
   std::uint32_t sequence = 0;  // creation order; breaks ties when sorting
   std::uint64_t tcn_bits = 0;  // 0: no transportation control number
   Injection injection = Injection::none;

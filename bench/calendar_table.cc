@@ -18,12 +18,12 @@ std::array<char, 4> julian_date(const CivilDate& date) {
   const CivilDate new_year = CivilDate::from_ymd(date.year(), 1, 1);
   const auto day_of_year = static_cast<int>(new_year.days_until(date)) + 1;
   return {static_cast<char>('0' + date.year() % 10), static_cast<char>('0' + day_of_year / 100),
-          static_cast<char>('0' + day_of_year / 10 % 10), static_cast<char>('0' + day_of_year % 10)};
+          static_cast<char>('0' + day_of_year / 10 % 10),
+          static_cast<char>('0' + day_of_year % 10)};
 }
 
 CalendarTable::CalendarTable(const CivilDate& first, const CivilDate& last)
-    : first_serial_(first.serial()),
-      count_(static_cast<std::size_t>(first.days_until(last) + 1)) {
+    : first_serial_(first.serial()), count_(static_cast<std::size_t>(first.days_until(last) + 1)) {
   if (last < first) std::abort();  // a programming error: the caller orders its range
   iso_.reserve(count_ * kIsoBytes);
   julian_.reserve(count_ * kJulianBytes);

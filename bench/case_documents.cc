@@ -76,8 +76,9 @@ LoaLine make_line(const Portfolio& portfolio, const BenchCase& bench_case, const
   out.masl = item.masl;
   out.description = item.description;
   out.pricing = LinePricing::per_unit;
-  out.quantity = line.delivered_quantity +
-                 std::max<std::int64_t>(1, line.delivered_quantity * kLineQuantityMarginPercent / 100);
+  out.quantity =
+      line.delivered_quantity +
+      std::max<std::int64_t>(1, line.delivered_quantity * kLineQuantityMarginPercent / 100);
   out.unit_of_issue = item.unit_of_issue;
   out.unit_cost = usd(line.unit_cost_cents);
   out.total = usd(line.unit_cost_cents * out.quantity);
@@ -87,8 +88,7 @@ LoaLine make_line(const Portfolio& portfolio, const BenchCase& bench_case, const
   out.delivery_term_code = line.delivery_term_code;
   out.availability_months_from = kAvailabilityFromMonths;
   out.availability_months_to = months_between(bench_case.acceptance, portfolio.as_of) +
-                               kAvailabilityMonthsAfterAsOf +
-                               static_cast<int>(local_index % 12);
+                               kAvailabilityMonthsAfterAsOf + static_cast<int>(local_index % 12);
   out.admin_surcharge_basis_points = surcharge_basis_points;
   out.note_references = {"1"};
   return out;
@@ -108,8 +108,9 @@ void add_costs(LoaVersion& version, std::int64_t surcharge_basis_points) {
   version.payment_schedule.initial_deposit = usd(deposit);
   CivilDate due = next_billing_day(*version.acceptance_date);
   for (std::size_t i = 0; i < kInstallments; ++i) {
-    const std::int64_t amount =
-        i + 1 == kInstallments ? rest - rest / installments * (installments - 1) : rest / installments;
+    const std::int64_t amount = i + 1 == kInstallments
+                                    ? rest - rest / installments * (installments - 1)
+                                    : rest / installments;
     version.payment_schedule.installments.push_back({due, usd(amount)});
     due = due.plus_months(3);
   }
@@ -162,7 +163,8 @@ Result<LoaVersion> basic_loa(const Portfolio& portfolio, std::size_t case_index,
   version.offer_expiration_date = bench_case.offer.plus_days(kOfferPeriodDays);
   version.acceptance_date = bench_case.acceptance;
   version.effective_date = bench_case.acceptance;
-  FMS_ASSIGN_OR_RETURN(SurchargeRate rate, reference.admin_surcharge_rate_on(bench_case.acceptance));
+  FMS_ASSIGN_OR_RETURN(SurchargeRate rate,
+                       reference.admin_surcharge_rate_on(bench_case.acceptance));
   for (std::uint32_t l = 0; l < bench_case.line_count; ++l) {
     version.lines.push_back(make_line(portfolio, bench_case,
                                       portfolio.lines[bench_case.first_line + l], l,
@@ -173,9 +175,10 @@ Result<LoaVersion> basic_loa(const Portfolio& portfolio, std::size_t case_index,
        "Quantities, prices and dates are invented for the benchmark; they describe no real case."});
   add_costs(version, rate.rate_basis_points);
   FMS_TRY(add_notification_if_required(version, bench_case, reference));
-  version.provenance = "illustrative: synthetic benchmark case written by "
-                       "fmsledger-bench-generate (seed " + std::to_string(portfolio.seed) +
-                       ", as of " + portfolio.as_of.to_string() + ")";
+  version.provenance =
+      "illustrative: synthetic benchmark case written by "
+      "fmsledger-bench-generate (seed " +
+      std::to_string(portfolio.seed) + ", as of " + portfolio.as_of.to_string() + ")";
   FMS_TRY(validate(version, case_document_path(bench_case), reference));
   return version;
 }

@@ -38,8 +38,7 @@ std::string line_number(std::uint32_t index) {
 
 std::uint32_t case_count_for(std::int64_t deliveries) {
   const std::int64_t wanted = (deliveries + kDeliveriesPerCase - 1) / kDeliveriesPerCase;
-  return static_cast<std::uint32_t>(
-      std::clamp<std::int64_t>(wanted, kMinCases, kMaxCases));
+  return static_cast<std::uint32_t>(std::clamp<std::int64_t>(wanted, kMinCases, kMaxCases));
 }
 
 void plan_cases(Portfolio& portfolio, SeededRandom& random, std::uint32_t count) {
@@ -65,10 +64,10 @@ void plan_cases(Portfolio& portfolio, SeededRandom& random, std::uint32_t count)
       line.case_index = c;
       line.number = line_number(l);
       line.unit_cost_cents = random.between(kMinUnitCostCents, kMaxUnitCostCents);
-      line.delivery_term_code = random.chance_per_mille(kStandardTermPerMille)
-                                    ? "4"
-                                    : std::string(kOtherDeliveryTerms[random.below(
-                                          kOtherDeliveryTerms.size())]);
+      line.delivery_term_code =
+          random.chance_per_mille(kStandardTermPerMille)
+              ? "4"
+              : std::string(kOtherDeliveryTerms[random.below(kOtherDeliveryTerms.size())]);
       portfolio.lines.push_back(std::move(line));
     }
     portfolio.cases.push_back(std::move(bench_case));

@@ -65,7 +65,8 @@ def format_problems(directory):
     if rows[0] != DELIVERY_HEADER:
         problems.append(f"deliveries.csv header {rows[0]}")
     if len(rows) - 1 != truth["deliveries"]:
-        problems.append(f"deliveries.csv has {len(rows) - 1} rows, ground truth {truth['deliveries']}")
+        problems.append(f"deliveries.csv has {len(rows) - 1} rows, "
+                        f"ground truth {truth['deliveries']}")
     for n, row in enumerate(rows[1:], start=2):
         if not (DOCUMENT_NUMBER.fullmatch(row[0]) and DATE.fullmatch(row[3]) and
                 MONEY.fullmatch(row[5]) and DATE.fullmatch(row[8]) and int(row[4]) > 0 and
@@ -82,8 +83,8 @@ def format_problems(directory):
     for n, row in enumerate(rows[1:], start=2):
         received, accepted, rejected = int(row[5]), int(row[6]), int(row[7])
         if not ((row[1] == "" or DOCUMENT_NUMBER.fullmatch(row[1])) and DATE.fullmatch(row[4]) and
-                accepted + rejected == received and min(accepted, rejected) >= 0 and received > 0 and
-                row[9] != "" and
+                accepted + rejected == received and min(accepted, rejected) >= 0 and
+                received > 0 and row[9] != "" and
                 row[0] not in ids and row[4] <= truth["as_of"]):
             problems.append(f"receipts.csv:{n}: malformed row {row}")
             break
@@ -109,7 +110,8 @@ def main():
         else:
             print("same seed: byte-identical files")
         changed = [name for name in ("deliveries.csv", "receipts.csv", "ground-truth.json")
-                   if filecmp.cmp(os.path.join(first, name), os.path.join(other, name), shallow=False)]
+                   if filecmp.cmp(os.path.join(first, name), os.path.join(other, name),
+                                  shallow=False)]
         if changed:
             failures.append(f"seeds 7 and 8 wrote identical {changed}")
         else:
@@ -118,7 +120,8 @@ def main():
         problems, discrepancies, matches = reference_reconcile.compare(first)
         failures += problems
         if not problems:
-            print(f"independent model: {discrepancies} discrepancies, {matches} matches, as the ground truth says")
+            print(f"independent model: {discrepancies} discrepancies, {matches} matches, "
+                  "as the ground truth says")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     for failure in failures:

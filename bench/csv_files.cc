@@ -36,7 +36,8 @@ std::array<char, kDocumentNumberBytes> document_number(const BenchCase& bench_ca
   std::array<char, kDocumentNumberBytes> number{};
   for (std::size_t i = 0; i < kCasePrefixBytes; ++i) number[i] = bench_case.document_prefix[i];
   if (unknown) number[kDesignatorStart] = kUnknownDesignatorMark;
-  for (std::size_t i = 0; i < julian_date.size(); ++i) number[kCasePrefixBytes + i] = julian_date[i];
+  for (std::size_t i = 0; i < julian_date.size(); ++i)
+    number[kCasePrefixBytes + i] = julian_date[i];
   for (std::size_t i = 0; i < kSerialBytes; ++i) {
     number[kDocumentNumberBytes - 1 - i] = kBase36[serial % 36];
     serial /= 36;

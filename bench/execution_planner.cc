@@ -93,7 +93,7 @@ class Planner {
         return ship_range(bench_case, injection) ? injection : Injection::none;
       case Injection::matched_by_quantity:
         return line.next_quantity_key <= kKeyQuantityMax - kKeyQuantityMin ? injection
-                                                                            : Injection::none;
+                                                                           : Injection::none;
       default:
         return injection;
     }
@@ -131,10 +131,10 @@ class Planner {
       case Injection::quantity_short:
         return draw_int32(2, 12);  // room to receive fewer
       default:
-        return static_cast<std::int32_t>(random_.chance_per_mille(kLargeShipmentPerMille)
-                                             ? random_.between(kSmallShipmentMax + 1,
-                                                               kLargeShipmentMax)
-                                             : random_.between(1, kSmallShipmentMax));
+        return static_cast<std::int32_t>(
+            random_.chance_per_mille(kLargeShipmentPerMille)
+                ? random_.between(kSmallShipmentMax + 1, kLargeShipmentMax)
+                : random_.between(1, kSmallShipmentMax));
     }
   }
 
@@ -171,8 +171,9 @@ class Planner {
     const std::int64_t low_max = 100 - tolerance_percent - kValueMismatchMarginPercent;
     const std::int64_t high_min = 100 + tolerance_percent + kValueMismatchMarginPercent;
     const bool low = low_max >= kLowestValuePercent && random_.chance_per_mille(500);
-    const std::int64_t percent = low ? random_.between(kLowestValuePercent, low_max)
-                                     : random_.between(high_min, high_min + kValueMismatchSpreadPercent);
+    const std::int64_t percent =
+        low ? random_.between(kLowestValuePercent, low_max)
+            : random_.between(high_min, high_min + kValueMismatchSpreadPercent);
     const std::int64_t value = expected * percent / 100;
     // The engine's test: |value - expected| x 10000 > tolerance x expected.
     const std::int64_t difference = value > expected ? value - expected : expected - value;
@@ -216,16 +217,18 @@ class Planner {
                     draw_int32(quantity + 1, quantity + 3));
         return;
       case Injection::rejected_on_inspection: {
-        ReceiptRow& receipt = add_receipt(delivery, delivery.line_index,
-                                          ordinary_receipt_date(delivery), quantity);
+        ReceiptRow& receipt =
+            add_receipt(delivery, delivery.line_index, ordinary_receipt_date(delivery), quantity);
         receipt.quantity_rejected = draw_int32(1, quantity);
         receipt.condition = static_cast<std::uint8_t>(1 + random_.below(kConditionRemarks.size()));
         return;
       }
       case Injection::line_mismatch: {
         const std::uint32_t local = delivery.line_index - bench_case.first_line;
-        const auto offset = static_cast<std::uint32_t>(random_.between(1, bench_case.line_count - 1));
-        const std::uint32_t other = bench_case.first_line + (local + offset) % bench_case.line_count;
+        const auto offset =
+            static_cast<std::uint32_t>(random_.between(1, bench_case.line_count - 1));
+        const std::uint32_t other =
+            bench_case.first_line + (local + offset) % bench_case.line_count;
         add_receipt(delivery, other, ordinary_receipt_date(delivery), quantity);
         return;
       }

@@ -68,7 +68,8 @@ Status generate(const GeneratorOptions& options) {
   SeededRandom random(options.seed);
   plan_cases(portfolio, random, case_count_for(options.deliveries));
   CivilDate first = portfolio.as_of;
-  for (const BenchCase& bench_case : portfolio.cases) first = std::min(first, bench_case.first_shipment);
+  for (const BenchCase& bench_case : portfolio.cases)
+    first = std::min(first, bench_case.first_shipment);
   const CalendarTable calendar(first, portfolio.as_of);
   plan_executions(portfolio, random, options.deliveries, rules, calendar);
 
@@ -84,9 +85,9 @@ Status generate(const GeneratorOptions& options) {
 
   std::cout << "portfolio written to " << dir.string() << ": " << portfolio.cases.size()
             << " cases, " << portfolio.lines.size() << " lines, " << truth.deliveries
-            << " deliveries, " << truth.receipts << " receipts, " << truth.matches
-            << " matches, " << truth.discrepancies.size() << " discrepancies as of "
-            << options.as_of.to_string() << "\n";
+            << " deliveries, " << truth.receipts << " receipts, " << truth.matches << " matches, "
+            << truth.discrepancies.size() << " discrepancies as of " << options.as_of.to_string()
+            << "\n";
   return Status::Ok();
 }
 

@@ -48,7 +48,8 @@ Result<GeneratorOptions> parse_generator_options(const std::vector<std::string>&
   if (!deliveries) return Error::invalid("--deliveries: the number of delivery rows is required");
   if (!seed) return Error::invalid("--seed: the seed is required");
   options.out_dir = *out;
-  FMS_ASSIGN_OR_RETURN(options.deliveries, parse_integer<std::int64_t>("--deliveries", *deliveries));
+  FMS_ASSIGN_OR_RETURN(options.deliveries,
+                       parse_integer<std::int64_t>("--deliveries", *deliveries));
   if (options.deliveries < kMinDeliveries || options.deliveries > kMaxDeliveries) {
     return Error::invalid("--deliveries: " + *deliveries + " is outside " +
                           std::to_string(kMinDeliveries) + " to " + std::to_string(kMaxDeliveries));

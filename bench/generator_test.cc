@@ -108,9 +108,8 @@ TEST(Identifiers, ReceiptIdWidensOnlyPastTenMillionRows) {
 }
 
 TEST(Options, ParsesAllOptions) {
-  auto options = parse_generator_options(
-      {"--out", "/tmp/x", "--deliveries", "5000", "--seed", "18446744073709551615", "--as-of",
-       "2025-12-31"});
+  auto options = parse_generator_options({"--out", "/tmp/x", "--deliveries", "5000", "--seed",
+                                          "18446744073709551615", "--as-of", "2025-12-31"});
   ASSERT_TRUE(options.ok()) << options.error().message;
   EXPECT_EQ(options->out_dir, "/tmp/x");
   EXPECT_EQ(options->deliveries, 5000);
@@ -131,11 +130,13 @@ TEST(Options, DeliveriesLimitsAtAndJustPast) {
   const std::string max = std::to_string(kMaxDeliveries);
   EXPECT_EQ(options_error({"--out", "d", "--seed", "1", "--deliveries", min}), "");
   EXPECT_EQ(options_error({"--out", "d", "--seed", "1", "--deliveries", max}), "");
-  EXPECT_NE(options_error({"--out", "d", "--seed", "1", "--deliveries",
-                           std::to_string(kMinDeliveries - 1)}).find("outside"),
+  EXPECT_NE(options_error(
+                {"--out", "d", "--seed", "1", "--deliveries", std::to_string(kMinDeliveries - 1)})
+                .find("outside"),
             std::string::npos);
-  EXPECT_NE(options_error({"--out", "d", "--seed", "1", "--deliveries",
-                           std::to_string(kMaxDeliveries + 1)}).find("outside"),
+  EXPECT_NE(options_error(
+                {"--out", "d", "--seed", "1", "--deliveries", std::to_string(kMaxDeliveries + 1)})
+                .find("outside"),
             std::string::npos);
 }
 
@@ -154,11 +155,13 @@ TEST(Options, AsOfLimitsAtAndJustPast) {
 }
 
 TEST(Options, RefusesWhatItDoesNotUnderstand) {
-  EXPECT_NE(options_error({"--out", "d", "--seed", "1", "--deliveries", "12x"}).find("whole number"),
-            std::string::npos);
+  EXPECT_NE(
+      options_error({"--out", "d", "--seed", "1", "--deliveries", "12x"}).find("whole number"),
+      std::string::npos);
   EXPECT_NE(options_error({"--out", "d", "--seed", "-1", "--deliveries", "1000"}).find("--seed"),
             std::string::npos);
-  EXPECT_NE(options_error({"--out", "d", "--deliveries", "1000"}).find("--seed"), std::string::npos);
+  EXPECT_NE(options_error({"--out", "d", "--deliveries", "1000"}).find("--seed"),
+            std::string::npos);
   EXPECT_NE(options_error({"--out", "d", "--seed", "1", "--deliveries", "1000", "--rows", "5"})
                 .find("unknown option"),
             std::string::npos);
@@ -285,8 +288,10 @@ TEST(ExecutionPlanner, DuplicatesFollowTheirOriginalAndNothingIsDatedAfterAsOf) 
   int duplicates = 0;
   for (const DeliveryRow& row : p.deliveries) {
     EXPECT_LE(row.ship_date, as_of);
-    EXPECT_LE(row.reporting_quarter_end, std::max(as_of, small_portfolio().calendar.quarter_end(as_of)));
-    const std::pair<std::uint32_t, std::uint32_t> key{p.lines[row.line_index].case_index, row.serial};
+    EXPECT_LE(row.reporting_quarter_end,
+              std::max(as_of, small_portfolio().calendar.quarter_end(as_of)));
+    const std::pair<std::uint32_t, std::uint32_t> key{p.lines[row.line_index].case_index,
+                                                      row.serial};
     const bool first = seen.insert(key).second;
     EXPECT_EQ(first, !row.duplicate);
     duplicates += row.duplicate ? 1 : 0;

@@ -5,9 +5,8 @@
 #include "ground_truth.h"
 
 #include <algorithm>
-#include <optional>
-
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "csv_files.h"
 

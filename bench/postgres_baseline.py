@@ -189,8 +189,8 @@ def run_baseline(deliveries_csv, receipts_csv, as_of, age_days, bin_dir=None):
     """Loads and classifies; {"steps": [(name, seconds)], "total": s, "counts": {class: n}}."""
     with ThrowawayPostgres(bin_dir) as pg:
         script = "\\timing on\n" + SCHEMA
-        script += f"COPY deliveries FROM {sql_literal(deliveries_csv)} WITH (FORMAT csv, HEADER true);\n"
-        script += f"COPY receipts FROM {sql_literal(receipts_csv)} WITH (FORMAT csv, HEADER true);\n"
+        for table, path in (("deliveries", deliveries_csv), ("receipts", receipts_csv)):
+            script += f"COPY {table} FROM {sql_literal(path)} WITH (FORMAT csv, HEADER true);\n"
         # Statistics for the planner, as any load script would gather before querying.
         script += "ANALYZE deliveries;\nANALYZE receipts;\n"
         script += CLASSIFY.format(as_of=as_of, age_days=int(age_days))

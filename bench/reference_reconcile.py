@@ -69,7 +69,8 @@ def load_lines(directory):
                 "quantity": line["quantity"],
                 "unit_cost": cents(line["unit_cost"]) if line["pricing"] == "per_unit" else 0,
                 "per_unit": line["pricing"] == "per_unit",
-                "planned": plus_months(accepted, availability["to_months"]) if availability else None,
+                "planned": (plus_months(accepted, availability["to_months"])
+                            if availability else None),
             }
     return lines
 
@@ -134,21 +135,24 @@ def reconcile(directory, as_of):
         rs = sorted(by_key_r[key], key=lambda j: (receipts[j]["date"], j))
         for j in rs:  # (a)
             for i in ds:
-                if i not in delivery_matched and eligible(i, j) and deliveries[i]["qty"] == receipts[j]["qty"]:
+                if (i not in delivery_matched and eligible(i, j)
+                        and deliveries[i]["qty"] == receipts[j]["qty"]):
                     match(i, j, "case-line-quantity")
                     break
         for i in ds:  # (b)
             if i in delivery_matched:
                 continue
             free = [j for j in rs if j not in receipt_matched]
-            run = first_run(free, lambda j: eligible(i, j), lambda j: receipts[j]["qty"], deliveries[i]["qty"])
+            run = first_run(free, lambda j: eligible(i, j), lambda j: receipts[j]["qty"],
+                            deliveries[i]["qty"])
             for j in run:
                 match(i, j, "case-line-quantity")
         for j in rs:  # (c)
             if j in receipt_matched:
                 continue
             free = [i for i in ds if i not in delivery_matched]
-            run = first_run(free, lambda i: eligible(i, j), lambda i: deliveries[i]["qty"], receipts[j]["qty"])
+            run = first_run(free, lambda i: eligible(i, j), lambda i: deliveries[i]["qty"],
+                            receipts[j]["qty"])
             for i in run:
                 match(i, j, "case-line-quantity")
             if run:
@@ -159,17 +163,20 @@ def reconcile(directory, as_of):
     def report(kind, case_id, line, document):
         found.append((kind, case_id, line, document))
 
+    def report_delivery(kind, d):
+        report(kind, d["case_id"], d["line"], "delivery " + d["document_number"])
+
     age = timedelta(days=rules["shipped_not_received_days"])
     tolerance = rules["value_tolerance_basis_points"]
     for i in originals:
         d = deliveries[i]
         if i not in delivery_matched and d["ship"] + age < as_of:
-            report("shipped-not-received", d["case_id"], d["line"], "delivery " + d["document_number"])
+            report_delivery("shipped-not-received", d)
         info = lines.get((d["case_id"], d["line"]))
         if info and info["per_unit"] and info["unit_cost"] > 0 and d["qty"] > 0:
             expected = d["qty"] * info["unit_cost"]
             if abs(d["value"] - expected) * 10000 > tolerance * expected:
-                report("value-mismatch", d["case_id"], d["line"], "delivery " + d["document_number"])
+                report_delivery("value-mismatch", d)
     for i in duplicates:
         d = deliveries[i]
         report("duplicate-document", d["case_id"], d["line"], "delivery " + d["document_number"])
@@ -206,9 +213,10 @@ def reconcile(directory, as_of):
         quantity = lines[key]["quantity"] if key in lines else 0
         if delivered_on_line[key] > quantity and key not in beyond_reported:
             beyond_reported.add(key)
-            report("delivered-beyond-line-quantity", d["case_id"], d["line"], "delivery " + d["document_number"])
+            report_delivery("delivered-beyond-line-quantity", d)
     for key, info in lines.items():
-        if info["planned"] and info["planned"] < as_of and delivered_on_line[key] < info["quantity"]:
+        overdue = info["planned"] and info["planned"] < as_of
+        if overdue and delivered_on_line[key] < info["quantity"]:
             report("line-past-availability-undelivered", key[0], key[1], "")
     return found, len(matches)
 
@@ -232,7 +240,8 @@ def compare(directory):
     with open(os.path.join(directory, "ground-truth.json"), encoding="utf-8") as f:
         truth = json.load(f)
     found, match_count = reconcile(directory, parse_date(truth["as_of"]))
-    expected = Counter((d["type"], d["case_id"], d["line"], d["document"]) for d in truth["discrepancies"])
+    expected = Counter((d["type"], d["case_id"], d["line"], d["document"])
+                       for d in truth["discrepancies"])
     got = Counter(found)
     problems = []
     if match_count != truth["matches"]:
@@ -253,7 +262,8 @@ def main():
         print(problem)
     if problems:
         return 1
-    print(f"model agrees with the ground truth: {discrepancies} discrepancies, {match_count} matches")
+    print(f"model agrees with the ground truth: {discrepancies} discrepancies, "
+          f"{match_count} matches")
     return 0
 
 

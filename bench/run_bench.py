@@ -72,7 +72,8 @@ class Child:
         try:
             return json.loads(self.stdout)
         except json.JSONDecodeError as e:
-            raise BenchError(f"{shlex.join(self.argv)} printed no JSON ({e}):\n{self.stdout[:2000]}")
+            raise BenchError(f"{shlex.join(self.argv)} printed no JSON ({e}):\n"
+                             f"{self.stdout[:2000]}")
 
 
 def megabytes(size):
@@ -129,7 +130,8 @@ def run_fmsledger(args, workdir, data_dir, truth, report):
     setup(args, db, data_dir, report)
     deliveries = Child(fmsledger(args, db, "import", "delivery-listing",
                                  os.path.join(data_dir, "deliveries.csv"), "--json")).check()
-    report.phase("import deliveries", deliveries.seconds, truth["deliveries"], deliveries.peak_bytes)
+    report.phase("import deliveries", deliveries.seconds, truth["deliveries"],
+                 deliveries.peak_bytes)
     receipts = Child(fmsledger(args, db, "import", "receipts",
                                os.path.join(data_dir, "receipts.csv"), "--json")).check()
     report.phase("import receipts", receipts.seconds, truth["receipts"], receipts.peak_bytes)
@@ -151,7 +153,8 @@ def differences(truth, summary, listing):
                   for d in listing["discrepancies"])
     found = []
     if summary.get("matches") != truth["matches"]:
-        found.append(f"matches: fmsledger {summary.get('matches')}, ground truth {truth['matches']}")
+        found.append(f"matches: fmsledger {summary.get('matches')}, "
+                     f"ground truth {truth['matches']}")
     missing = sorted((expected - got).elements())
     extra = sorted((got - expected).elements())
     for item in missing[:MAX_DIFFERENCES_SHOWN]:
@@ -212,7 +215,8 @@ def summarise(report, postgres):
     ours = sum(report.seconds.get(name, 0.0)
                for name in ("import deliveries", "import receipts", "reconcile"))
     if report.peaks:
-        print(f"\npeak memory (max RSS of one fmsledger process): {megabytes(max(report.peaks.values()))}")
+        peak = max(report.peaks.values())
+        print(f"\npeak memory (max RSS of one fmsledger process): {megabytes(peak)}")
     if "reconcile" in report.seconds:
         reconcile = report.seconds["reconcile"]
         held = "met" if reconcile <= RECONCILE_TARGET_SECONDS else "NOT met"
@@ -233,7 +237,8 @@ def parse_args():
     parser.add_argument("--as-of", default=DEFAULT_AS_OF)
     parser.add_argument("--workdir", help="working directory (default: a new one under /tmp)")
     parser.add_argument("--keep", action="store_true", help="keep the working directory")
-    parser.add_argument("--fmsledger", default=os.path.join(REPO, "build/release/src/cli/fmsledger"))
+    parser.add_argument("--fmsledger",
+                        default=os.path.join(REPO, "build/release/src/cli/fmsledger"))
     parser.add_argument("--generator",
                         default=os.path.join(REPO, "build/release/bench/fmsledger-bench-generate"))
     parser.add_argument("--skip-postgres", action="store_true")
@@ -261,8 +266,8 @@ def main():
     try:
         if os.path.exists(data_dir):
             raise BenchError(f"{data_dir} exists; give --workdir a new or empty directory")
-        print(f"fmsledger benchmark: {args.rows:,} deliveries, seed {args.seed}, as of {args.as_of}, "
-              f"in {args.workdir_path}\n")
+        print(f"fmsledger benchmark: {args.rows:,} deliveries, seed {args.seed}, "
+              f"as of {args.as_of}, in {args.workdir_path}\n")
         report = Report()
         truth = generate(args, data_dir, report)
         summary = listing = None
@@ -284,6 +289,10 @@ def main():
     except (BenchError, postgres_baseline.PostgresError) as e:
         print(f"\nbenchmark failed: {e}", file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        print("\nbenchmark interrupted; any throwaway PostgreSQL was stopped and removed",
+              file=sys.stderr)
+        return 130
     finally:
         if args.keep or not created:
             print(f"working directory kept: {args.workdir_path}")

@@ -842,6 +842,54 @@ def aegis_fots():
 
 CASES = [tomahawk, sm6, e2d, jassm, kc46a, amraam, aegis_fots]
 
+# The execution history the demo imports after the LOAs (examples/execution/*.csv, written by
+# hand and described in README.md): (date the document is in hand, kind, file). Each is played
+# in date order among the case steps, so every case is implemented before its records arrive.
+EXECUTION = [
+    ("2025-06-30", "delivery-listing", "execution/aegis-fots-deliveries-2025q2.csv"),
+    ("2025-07-10", "receipts", "execution/aegis-fots-receipts-2025.csv"),
+    ("2025-09-30", "delivery-listing", "execution/tomahawk-deliveries-2025q3.csv"),
+    ("2025-09-30", "receipts", "execution/tomahawk-receipts-2025q3.csv"),
+    ("2025-09-30", "bill", "execution/tomahawk-dd645-2025-09-30.csv"),
+    ("2025-12-31", "delivery-listing", "execution/tomahawk-deliveries-2025q4.csv"),
+    ("2025-12-31", "bill", "execution/tomahawk-dd645-2025-12-31.csv"),
+    ("2025-12-31", "delivery-listing", "execution/sm6-deliveries-2024q1-2025q4.csv"),
+    ("2025-12-31", "delivery-listing", "execution/jassm-deliveries-2025q4.csv"),
+    ("2026-01-09", "receipts", "execution/tomahawk-receipts-2025q4.csv"),
+    ("2026-03-13", "payments", "execution/tomahawk-payments-jfy2025.csv"),
+    ("2026-03-13", "payments", "execution/sm6-payments.csv"),
+    ("2026-06-30", "delivery-listing", "execution/sm6-deliveries-2026q1-2026q2.csv"),
+    ("2026-06-30", "delivery-listing", "execution/jassm-deliveries-2026q2.csv"),
+    ("2026-06-30", "receipts", "execution/jassm-receipts-2025-2026.csv"),
+    ("2026-06-30", "bill", "execution/jassm-dd645-2026-06-30.csv"),
+    ("2026-07-17", "receipts", "execution/sm6-receipts-2024-2026.csv"),
+    ("2026-09-30", "bill", "execution/sm6-dd645-2026-09-30.csv"),
+    ("2026-09-30", "bill", "execution/aegis-fots-dd645-2026-09-30.csv"),
+    ("2026-10-09", "payments", "execution/aegis-fots-payments.csv"),
+]
+# One reconciliation run once everything is in, so the reports read recorded matches.
+RECONCILE_AS_OF = "2026-10-31"
+
+
+def check_execution_files():
+    """Every execution file is listed exactly once, exists and has the header of its kind."""
+    headers = {
+        "delivery-listing": "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"
+                            "reporting_quarter_end",
+        "receipts": "receipt_id,document_number,case_id,line,received_date,quantity_received,quantity_accepted,"
+                    "quantity_rejected,condition,inspector",
+        "bill": "statement_date,case_id,line,cumulative_delivered_usd,cumulative_payments_usd,amount_due_usd,due_date",
+        "payments": "payment_id,date,case_id,amount,currency,rate_jpy_per_usd",
+    }
+    listed = [rel for _, _, rel in EXECUTION]
+    assert len(listed) == len(set(listed)), "an execution file is listed twice"
+    on_disk = sorted(f"execution/{p.name}" for p in (HERE / "execution").glob("*.csv"))
+    assert sorted(listed) == on_disk, ("execution files listed vs on disk", sorted(listed), on_disk)
+    for _, kind, rel in EXECUTION:
+        first = (HERE / rel).read_text(encoding="utf-8").split("\n", 1)[0]
+        assert first == headers[kind], (rel, first)
+    assert all(when <= RECONCILE_AS_OF for when, _, _ in EXECUTION)
+
 
 def file_name(doc):
     return f"{doc['version']:02d}-{doc['kind']}.json"
@@ -876,6 +924,10 @@ def build():
             events.append((date, {"transition": {"case": case["case_id"], "to": to, "date": date, "reason": reason}}))
             last_date, state = date, to
         case["status"] = state
+    check_execution_files()
+    for when, kind, rel in EXECUTION:
+        events.append((when, {"import-execution": {"kind": kind, "file": rel}}))
+    events.append((RECONCILE_AS_OF, {"reconcile": {"as_of": RECONCILE_AS_OF}}))
     # one chronological script; ties keep generation order (a case's own steps stay in order)
     steps = [step for _, _, step in sorted((when, i, step) for i, (when, step) in enumerate(events))]
     demo = {"format": "fmsledger.demo/1", "steps": steps}

@@ -1,4 +1,9 @@
 // Plays examples/demo.json (embedded) through the same ledger commands a user would run.
+// Step kinds, each an object with one key:
+//   {"import": "cases/x/00-basic.json"}                                   an LOA document
+//   {"transition": {"case": ..., "to": ..., "date": ..., "reason": ...}}  a status change
+//   {"import-execution": {"kind": "receipts", "file": "execution/x.csv"}} an execution document
+//   {"reconcile": {"as_of": "2026-10-31"}}                                a reconciliation run
 #include "ledger/demo.h"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +18,29 @@ Result<std::string_view> embedded(const std::string& name) {
     if (file.name == name) return file.content;
   }
   return Error::internal("demo file " + name + " is not embedded in this build");
+}
+
+std::string text_field(const nlohmann::json& object, const char* key) {
+  if (!object.is_object()) return "";
+  const auto it = object.find(key);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+Status import_execution_step(Ledger& ledger, const nlohmann::json& step, const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(ExecutionKind kind, execution_kind_from_string(text_field(step, "kind")));
+  const std::string name = text_field(step, "file");
+  FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
+  FMS_ASSIGN_OR_RETURN(auto outcome,
+                       ledger.import_execution(kind, text, "examples/" + name, {}, actor));
+  // A demo file that imports as "already recorded" would mean the script lists it twice.
+  if (!outcome.recorded) return Error::internal("demo file " + name + " is listed twice");
+  return Status::Ok();
+}
+
+Status reconcile_step(Ledger& ledger, const nlohmann::json& step, const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(CivilDate as_of, CivilDate::parse(text_field(step, "as_of")));
+  FMS_TRY(ledger.reconcile(as_of, actor));
+  return Status::Ok();
 }
 
 }  // namespace
@@ -47,6 +75,14 @@ Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::str
       auto change = ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), actor);
       if (!change.ok()) return change.error().at(where);
       ++report.transitions;
+    } else if (step.contains("import-execution")) {
+      const Status imported = import_execution_step(ledger, step["import-execution"], actor);
+      if (!imported.ok()) return imported.error().at(where);
+      ++report.execution_documents;
+    } else if (step.contains("reconcile")) {
+      const Status reconciled = reconcile_step(ledger, step["reconcile"], actor);
+      if (!reconciled.ok()) return reconciled.error().at(where);
+      ++report.reconciliations;
     } else {
       return Error::internal(where + ": unknown demo step");
     }

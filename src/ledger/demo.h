@@ -1,6 +1,7 @@
 // The demo portfolio: examples/demo.json lists steps (import a case document, change a case's
-// status) that build a realistic portfolio of Japan FMS cases. The files are compiled into the
-// binary (demo_files.h), so `fmsledger demo` works from any directory.
+// status, import an execution document, run a reconciliation) that build a realistic portfolio
+// of Japan FMS cases with a history of deliveries, receipts, bills and payments. The files are
+// compiled into the binary (demo_files.h), so `fmsledger demo` works from any directory.
 #pragma once
 
 #include <string>
@@ -10,8 +11,10 @@
 namespace fms::ledger {
 
 struct DemoReport {
-  int documents = 0;
-  int transitions = 0;
+  int documents = 0;            // LOA documents (Basic LOA, amendments, modifications)
+  int transitions = 0;          // case status changes
+  int execution_documents = 0;  // delivery listings, receipts, bills, payments
+  int reconciliations = 0;      // recorded reconciliation runs
 };
 
 // Plays the demo script into an empty database; refuses a database that already has events.

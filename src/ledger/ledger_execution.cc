@@ -40,6 +40,25 @@ bool takes_records(CaseStatus status, ExecutionKind kind) {
   }
 }
 
+// How messages name a kind of document, in the plural.
+std::string plural_name(ExecutionKind kind) {
+  switch (kind) {
+    case ExecutionKind::delivery_listing:
+      return "delivery listings";
+    case ExecutionKind::receipts:
+      return "receipt inspections";
+    case ExecutionKind::bill:
+      return "DD 645 bills";
+    case ExecutionKind::payments:
+      return "payments";
+  }
+  return "documents";
+}
+
+std::string rows_text(std::int64_t rows) {
+  return std::to_string(rows) + (rows == 1 ? " row" : " rows");
+}
+
 // What the importer checks each row against: recorded cases, their status and current lines.
 struct CaseDirectory {
   struct Entry {
@@ -77,10 +96,9 @@ class ReferenceCheck {
     const auto status = case_status_from_string(it->second.status);
     if (status.ok() && !takes_records(*status, kind_)) {
       add(source_line, "case_id",
-          "case " + case_id + " is " + it->second.status + "; a " +
-              std::string(to_string(kind_)) + " is recorded only on " +
-              (kind_ == ExecutionKind::payments ? "accepted or implemented" : "implemented") +
-              " cases");
+          "case " + case_id + " is " + it->second.status + "; " + plural_name(kind_) +
+              (kind_ == ExecutionKind::payments ? " are recorded from acceptance on"
+                                                : " are recorded from implementation on"));
       return;
     }
     if (!line.empty() && it->second.lines.count(line) == 0) {
@@ -326,8 +344,7 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
   FMS_TRY(store_.append(request));
   outcome.recorded = true;
   outcome.message = source + ": recorded " + std::string(to_string(kind)) + " document " +
-                    short_id(record.content_hash) + " with " + std::to_string(record.rows) +
-                    " rows" +
+                    short_id(record.content_hash) + " with " + rows_text(record.rows) +
                     (replaced ? ", superseding " + short_id(replaced->record.content_hash) : "");
   return outcome;
 }

@@ -106,12 +106,12 @@ void check_settlement(const ClassifyContext& c, std::uint32_t case_entry, std::i
 }  // namespace
 
 std::vector<const BillRow*> latest_case_bills(const Portfolio& portfolio,
-                                              const LineCatalog& catalog) {
+                                              const LineCatalog& catalog, const CivilDate& as_of) {
   std::vector<const BillRow*> latest(catalog.size(), nullptr);
   for (const auto& document : portfolio.bills) {
     if (document.rows == nullptr) continue;
     for (const BillRow& row : document.rows->rows) {
-      if (!row.line.empty()) continue;
+      if (!row.line.empty() || as_of < row.statement_date) continue;
       const BillRow*& best = latest[catalog.find_case(row.case_id)];
       if (best == nullptr || best->statement_date <= row.statement_date) best = &row;
     }

@@ -15,9 +15,10 @@
 namespace fms::recon {
 
 // Per catalog id of a case entry: the case row (line "") of the case's latest active bill by
-// statement date; on equal dates the later document in portfolio order (then the later row) wins.
+// statement date on or before as_of; on equal dates the later document in portfolio order (then
+// the later row) wins. A statement dated after as_of did not exist yet on that date.
 std::vector<const BillRow*> latest_case_bills(const Portfolio& portfolio,
-                                              const LineCatalog& catalog);
+                                              const LineCatalog& catalog, const CivilDate& as_of);
 
 void check_cases(const ClassifyContext& context, const OriginalTotals& totals, Findings& findings);
 

@@ -24,7 +24,7 @@ std::vector<Discrepancy> classify(const Portfolio& portfolio, const std::vector<
   const RowSpace deliveries(portfolio.deliveries);
   const RowSpace receipts(portfolio.receipts);
   const LineCatalog catalog(portfolio);
-  const std::vector<const BillRow*> latest_bill = latest_case_bills(portfolio, catalog);
+  const std::vector<const BillRow*> latest_bill = latest_case_bills(portfolio, catalog, as_of);
   const ClassifyContext context{portfolio, rules,   as_of.serial(), deliveries,
                                 receipts,  catalog, latest_bill};
   const MatchSet match_set(portfolio, matches, deliveries, receipts);

@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <bit>
-#include <cstring>
-#include <memory>
+#include <span>
 #include <string_view>
 #include <type_traits>
 
@@ -59,7 +58,7 @@ class NumberColumns {
 
 // Records grouped by partition: partition q is records[begins[q] .. begins[q + 1]).
 struct Partitions {
-  std::unique_ptr<NumberRecord[]> records;
+  HugeArray<NumberRecord> records;
   std::vector<std::uint32_t> begins;
 };
 
@@ -120,8 +119,7 @@ Partitions partition(const NumberColumns& numbers, unsigned bits, bool skip_empt
   });
   for (std::size_t q = 1; q <= count; ++q) out.begins[q] += out.begins[q - 1];
   const std::size_t total = out.begins[count];
-  out.records.reset(new NumberRecord[total]);  // not initialised: every record is written below
-  advise_huge_pages(out.records.get(), total * sizeof(NumberRecord));
+  out.records = HugeArray<NumberRecord>(total);  // every record is written below
 
   std::vector<std::uint32_t> next(out.begins.begin(), out.begins.end() - 1);
   std::vector<Staging> staging(count);
@@ -157,14 +155,14 @@ class PartitionJoin {
 
   void join(std::size_t partition) {
     const std::span<const NumberRecord> shipped(
-        deliveries_.records.get() + deliveries_.begins[partition],
+        deliveries_.records.data() + deliveries_.begins[partition],
         deliveries_.begins[partition + 1] - deliveries_.begins[partition]);
     std::size_t slots = 16;
     while (slots < 2 * shipped.size()) slots *= 2;
     table_.assign(slots, kNoRow);
     mask_ = slots - 1;
     for (std::uint32_t i = 0; i < shipped.size(); ++i) {
-      std::size_t slot = find(shipped, shipped[i], /*receipt=*/false);
+      const std::size_t slot = find(shipped, shipped[i], /*receipt=*/false);
       if (table_[slot] != kNoRow) {
         out_.first_receipt[shipped[i].row] = kDuplicateRow;
         continue;
@@ -173,10 +171,10 @@ class PartitionJoin {
     }
     // Receipts in two steps: look-up (in cache), then recording the match in the per-row
     // arrays (out of cache), kLookAhead receipts behind so that those lines are prefetched.
-    const std::uint32_t begin = receipts_.begins[partition];
-    const std::uint32_t end = receipts_.begins[partition + 1];
+    const std::uint64_t begin = receipts_.begins[partition];
+    const std::uint64_t end = receipts_.begins[partition + 1];
     std::array<std::uint32_t, kLookAheadRing> found{};
-    for (std::uint32_t k = begin; k < end + kLookAhead; ++k) {
+    for (std::uint64_t k = begin; k < end + kLookAhead; ++k) {
       if (k < end) {
         const NumberRecord& received = receipts_.records[k];
         const std::uint32_t stored = table_[find(shipped, received, /*receipt=*/true)];
@@ -196,7 +194,7 @@ class PartitionJoin {
   static constexpr std::uint32_t kLookAheadRing = 32;  // above kLookAhead
 
   // Records receipt record k's match with `delivery` (kNoRow: none).
-  void record(std::uint32_t k, std::uint32_t delivery) {
+  void record(std::uint64_t k, std::uint32_t delivery) {
     if (delivery == kNoRow) return;
     const std::uint32_t receipt = receipts_.records[k].row;
     out_.receipt_matched[receipt] = 1;
@@ -234,6 +232,32 @@ class PartitionJoin {
   std::vector<RowPair>& further_;
   std::vector<std::uint32_t> table_;  // index into the partition's delivery records
   std::size_t mask_ = 0;
+};
+
+// A one-hash bit filter: may_contain is false for every hash never added, and for most others.
+// At kFilterBitsPerNumber bits per number about one number in sixteen not added passes it.
+class NumberFilter {
+ public:
+  explicit NumberFilter(std::size_t numbers) {
+    std::size_t bits = kMinimumFilterBits;
+    while (bits < numbers * kFilterBitsPerNumber) bits *= 2;
+    words_.assign(bits / 64, 0);
+    shift_ = static_cast<unsigned>(64 - std::countr_zero(bits));
+  }
+  void add(std::uint64_t hash) {
+    const std::uint64_t bit = hash >> shift_;
+    words_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+  }
+  [[nodiscard]] bool may_contain(std::uint64_t hash) const {
+    const std::uint64_t bit = hash >> shift_;
+    return (words_[bit / 64] >> (bit % 64) & 1U) != 0;
+  }
+
+ private:
+  static constexpr std::size_t kFilterBitsPerNumber = 16;
+  static constexpr std::size_t kMinimumFilterBits = 512;
+  std::vector<std::uint64_t> words_;
+  unsigned shift_ = 0;
 };
 
 }  // namespace
@@ -286,14 +310,16 @@ std::vector<std::uint32_t> first_rows_with_same_number(const Portfolio& portfoli
   const NumberColumns number_of(portfolio.deliveries, deliveries);
   // Only the numbers of `rows` go in the table, so it stays small (usually cache-resident)
   // while every earlier row is looked up in it. The table maps a number to the position in
-  // `rows` of its first occurrence there.
+  // `rows` of its first occurrence there; a bit filter in front of it turns most rows away.
   DocumentNumberTable table(rows.size());
+  NumberFilter filter(rows.size());
   const auto number_at = [&](std::uint32_t position) { return number_of(rows[position]); };
   std::vector<std::uint32_t> entry(rows.size());  // position of the table entry for rows[i]
   for (std::uint32_t i = 0; i < rows.size(); ++i) {
     const std::string_view number = number_at(i);
-    const std::uint32_t stored = table.insert_or_find(keyed_number(number).hash, number, i,
-                                                      number_at);
+    const std::uint64_t hash = keyed_number(number).hash;
+    filter.add(hash);
+    const std::uint32_t stored = table.insert_or_find(hash, number, i, number_at);
     entry[i] = stored == kNoRow ? i : stored;
   }
   // Each worker scans half of the rows before the last one and keeps, per entry, the first row
@@ -303,14 +329,21 @@ std::vector<std::uint32_t> first_rows_with_same_number(const Portfolio& portfoli
   for_each_worker(last, [&](std::size_t worker) {
     std::vector<std::uint32_t>& first_seen = seen[worker];
     first_seen.assign(rows.size(), kNoRow);
-    const std::uint32_t end = worker_begin(worker + 1, last);
-    std::uint32_t hint = 0;
-    for (std::uint32_t row = worker_begin(worker, last); row < end; ++row) {
-      const RowSpace::Location at = deliveries.locate(row, hint);
-      const StringColumn& column = *number_of.column(at.document);
-      const std::uint32_t position =
-          table.find(keyed_number(column, at.row).hash, column.at(at.row), number_at);
-      if (position != kNoRow) first_seen[position] = std::min(first_seen[position], row);
+    const std::uint32_t low = worker_begin(worker, last);
+    const std::uint32_t high = worker_begin(worker + 1, last);
+    for (std::uint32_t d = 0; d < deliveries.document_count(); ++d) {
+      const StringColumn* column = number_of.column(d);
+      const std::uint32_t base = deliveries.begin(d);
+      if (column == nullptr || base >= high) continue;
+      const std::uint32_t from = low > base ? low - base : 0;
+      const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(column->size()),
+                                                       high - base);
+      for (std::uint32_t i = from; i < to; ++i) {
+        const std::uint64_t hash = keyed_number(*column, i).hash;
+        if (!filter.may_contain(hash)) continue;
+        const std::uint32_t position = table.find(hash, column->at(i), number_at);
+        if (position != kNoRow) first_seen[position] = std::min(first_seen[position], base + i);
+      }
     }
   });
   for (std::size_t i = 0; i < rows.size(); ++i) {

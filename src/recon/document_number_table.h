@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "recon/huge_pages.h"
 #include "recon/row_space.h"
 
 namespace fms::recon {
@@ -69,7 +70,7 @@ class DocumentNumberTable {
     return i;  // the match, or the first empty slot of the probe sequence
   }
 
-  std::vector<Slot> slots_;
+  HugeVector<Slot> slots_;
   std::uint64_t mask_ = 0;
 };
 

@@ -1,7 +1,8 @@
-// madvise(MADV_HUGEPAGE) where Linux offers it; a no-op elsewhere.
+// Huge-page allocation and advice through madvise where Linux offers it; plain allocation
+// elsewhere.
 #include "recon/huge_pages.h"
 
-#include <cstdint>
+#include <new>
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -10,24 +11,57 @@
 namespace fms::recon {
 namespace {
 
-constexpr std::uintptr_t kHugePageBytes = std::uintptr_t{2} << 20;
-// Below this an array is not worth a system call.
-constexpr std::size_t kAdviseMinimumBytes = 2 * kHugePageBytes;
+constexpr std::uintptr_t kSmallPageBytes = 4096;
+
+std::size_t rounded(std::size_t bytes) {
+  return (bytes + kHugePageBytes - 1) / kHugePageBytes * kHugePageBytes;
+}
+
+// Advice only: a refusal leaves ordinary pages, which are correct, just slower.
+void advise(std::uintptr_t from, std::uintptr_t to, [[maybe_unused]] int advice) {
+#if defined(__linux__)
+  if (from < to) (void)madvise(reinterpret_cast<void*>(from), to - from, advice);
+#else
+  (void)from;
+  (void)to;
+#endif
+}
 
 }  // namespace
 
-void advise_huge_pages(const void* data, std::size_t bytes) {
+void* allocate_huge(std::size_t bytes) {
+  void* pointer = ::operator new(rounded(bytes), std::align_val_t{kHugePageBytes});
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (data == nullptr || bytes < kAdviseMinimumBytes) return;
+  const auto at = reinterpret_cast<std::uintptr_t>(pointer);
+  advise(at, at + rounded(bytes), MADV_HUGEPAGE);
+#endif
+  return pointer;
+}
+
+void release_huge(void* pointer, std::size_t bytes) {
+  ::operator delete(pointer, rounded(bytes), std::align_val_t{kHugePageBytes});
+}
+
+void advise_huge_pages(const void* data, std::size_t bytes) {
+  if (data == nullptr || bytes < kHugePageMinimumBytes) return;
   const auto begin = reinterpret_cast<std::uintptr_t>(data);
+  const std::uintptr_t end = begin + bytes;
   const std::uintptr_t first = (begin + kHugePageBytes - 1) & ~(kHugePageBytes - 1);
-  const std::uintptr_t last = (begin + bytes) & ~(kHugePageBytes - 1);
-  if (first >= last) return;
-  // Advice only: a refusal leaves ordinary pages, which are correct, just slower.
-  (void)madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-#else
-  (void)data;
-  (void)bytes;
+  const std::uintptr_t last = end & ~(kHugePageBytes - 1);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  advise(first, last, MADV_HUGEPAGE);
+#endif
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+  // The ragged ends stay in small pages; faulting them in with one call each avoids a trap per
+  // page.
+  const std::uintptr_t page_begin = begin & ~(kSmallPageBytes - 1);
+  const std::uintptr_t page_end = (end + kSmallPageBytes - 1) & ~(kSmallPageBytes - 1);
+  if (first < last) {
+    advise(page_begin, first, MADV_POPULATE_WRITE);
+    advise(last, page_end, MADV_POPULATE_WRITE);
+  } else {
+    advise(page_begin, page_end, MADV_POPULATE_WRITE);
+  }
 #endif
 }
 

@@ -25,7 +25,7 @@ namespace {
 std::vector<UnmatchedDelivery> unmatched_originals(const Portfolio& portfolio,
                                                    const RowSpace& space,
                                                    const LineCatalog& catalog,
-                                                   const std::vector<std::uint32_t>& first_receipt) {
+                                                   const HugeVector<std::uint32_t>& first_receipt) {
   std::vector<UnmatchedDelivery> out;
   for (std::uint32_t d = 0; d < space.document_count(); ++d) {
     const DeliveryListing* rows = portfolio.deliveries[d].rows;
@@ -43,7 +43,7 @@ std::vector<UnmatchedDelivery> unmatched_originals(const Portfolio& portfolio,
 
 std::vector<UnmatchedReceipt> unmatched_receipts(const Portfolio& portfolio, const RowSpace& space,
                                                  const LineCatalog& catalog,
-                                                 const std::vector<std::uint8_t>& matched) {
+                                                 const HugeVector<std::uint8_t>& matched) {
   std::vector<UnmatchedReceipt> out;
   for (std::uint32_t d = 0; d < space.document_count(); ++d) {
     const ReceiptInspections* rows = portfolio.receipts[d].rows;

@@ -27,9 +27,8 @@ std::uint64_t multiply_fold(std::uint64_t a, std::uint64_t b) {
   return static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64);
 }
 
-std::uint64_t hash_of(const NumberKey& key) {
-  return multiply_fold(multiply_fold(key.words[0] ^ kMix0, key.words[1] ^ kMix1) ^ key.words[2],
-                       kMix2);
+std::uint64_t hash_of(std::uint64_t w0, std::uint64_t w1, std::uint64_t w2) {
+  return multiply_fold(multiply_fold(w0 ^ kMix0, w1 ^ kMix1) ^ w2, kMix2);
 }
 
 // Keeps the first `bytes` bytes of a little-endian word.
@@ -52,7 +51,8 @@ KeyedNumber keyed_number(std::string_view number) {
   }
   const bool is_long = number.size() > kInlineNumberBytes;
   out.key.words[2] |= (is_long ? kLongMarker : number.size()) << kLengthShift;
-  out.hash = is_long ? hash_document_number(number) : hash_of(out.key);
+  const std::uint64_t* w = out.key.words;
+  out.hash = is_long ? hash_document_number(number) : hash_of(w[0], w[1], w[2]);
   return out;
 }
 
@@ -62,16 +62,23 @@ KeyedNumber keyed_number(const StringColumn& column, std::size_t row) {
     const std::size_t length = column.ends[row] - begin;
     // Three whole words can be read when the column has that many bytes from the start on; on
     // a little-endian machine they hold the bytes exactly where keyed_number(string_view) puts
-    // them.
+    // them. The words stay in registers until the key is complete (writing them to the key and
+    // reading them back would stall on store forwarding).
     if (length <= kInlineNumberBytes && begin + kKeyBytes <= column.bytes.size()) {
+      const char* p = column.bytes.data() + begin;
+      std::uint64_t w0 = 0;
+      std::uint64_t w1 = 0;
+      std::uint64_t w2 = 0;
+      std::memcpy(&w0, p, sizeof w0);
+      std::memcpy(&w1, p + 8, sizeof w1);
+      std::memcpy(&w2, p + 16, sizeof w2);
+      w0 &= kByteMasks[std::min<std::size_t>(length, 8)];
+      w1 &= kByteMasks[length > 8 ? std::min<std::size_t>(length - 8, 8) : 0];
+      w2 = (w2 & kByteMasks[length > 16 ? length - 16 : 0]) |
+           (static_cast<std::uint64_t>(length) << kLengthShift);
       KeyedNumber out;
-      std::memcpy(out.key.words, column.bytes.data() + begin, kKeyBytes);
-      for (std::size_t w = 0; w < 3; ++w) {
-        const std::size_t valid = length > 8 * w ? std::min<std::size_t>(length - 8 * w, 8) : 0;
-        out.key.words[w] &= kByteMasks[valid];
-      }
-      out.key.words[2] |= static_cast<std::uint64_t>(length) << kLengthShift;
-      out.hash = hash_of(out.key);
+      out.hash = hash_of(w0, w1, w2);
+      out.key = NumberKey{{w0, w1, w2}};
       return out;
     }
   }

@@ -138,13 +138,14 @@ void add_receipts(const ledger::ReconciliationView& view, LineIndex& index) {
   }
 }
 
-// The latest row by statement date; on the same date the later document (and row) wins, as in
-// classify.
+// The latest row by statement date on or before the report date; on the same date the later
+// document (and row) wins, as in classify.
 void add_bills(const ledger::ReconciliationView& view, std::vector<CaseFinancials>& cases,
                LineIndex& index) {
   for (const auto& document : view.recon_input.bills) {
     if (document.rows == nullptr) continue;
     for (const BillRow& row : document.rows->rows) {
+      if (view.as_of < row.statement_date) continue;  // not issued yet on the report date
       if (row.line.empty()) {
         const std::uint32_t c = index.find_case(row.case_id);
         if (c == kNoSlot) continue;

@@ -71,7 +71,12 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
   auto report = ledger_->verify();
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->cases, 7u);
-  EXPECT_EQ(report->events, demo->documents + demo->transitions);
+  EXPECT_EQ(report->events, demo->documents + demo->transitions + demo->execution_documents +
+                                demo->reconciliations);
+  // The demo's execution history: every embedded CSV recorded, then one reconciliation run.
+  EXPECT_EQ(report->documents, static_cast<std::size_t>(demo->execution_documents));
+  EXPECT_GE(demo->execution_documents, 4);
+  EXPECT_EQ(demo->reconciliations, 1);
 
   // Replaying each case's events by hand gives exactly the stored projection.
   auto stored = store_->read_projections();

@@ -38,8 +38,10 @@ TEST(DocumentNumberPass, LongNumbersAreComparedInFull) {
   const RowSpace deliveries(f.portfolio.deliveries);
   const RowSpace receipts(f.portfolio.receipts);
   const DocumentNumberMatches m = match_by_document_number(f.portfolio, deliveries, receipts);
-  EXPECT_EQ(m.first_receipt, (std::vector<std::uint32_t>{1, 0, kDuplicateRow}));
-  EXPECT_EQ(m.receipt_matched, (std::vector<std::uint8_t>{1, 1, 0}));
+  EXPECT_EQ(std::vector<std::uint32_t>(m.first_receipt.begin(), m.first_receipt.end()),
+            (std::vector<std::uint32_t>{1, 0, kDuplicateRow}));
+  EXPECT_EQ(std::vector<std::uint8_t>(m.receipt_matched.begin(), m.receipt_matched.end()),
+            (std::vector<std::uint8_t>{1, 1, 0}));
   EXPECT_TRUE(m.further_receipts.empty());
   EXPECT_EQ(first_rows_with_same_number(f.portfolio, deliveries, std::vector<std::uint32_t>{2}),
             (std::vector<std::uint32_t>{0}));
@@ -53,8 +55,10 @@ TEST(DocumentNumberPass, EmptyReceiptNumbersNeverMatchByNumber) {
   const RowSpace receipts(f.portfolio.receipts);
   const DocumentNumberMatches m = match_by_document_number(f.portfolio, deliveries, receipts);
   // Rows without a number group like any other number: the second is a repeat of the first.
-  EXPECT_EQ(m.first_receipt, (std::vector<std::uint32_t>{kNoRow, 1, kDuplicateRow}));
-  EXPECT_EQ(m.receipt_matched, (std::vector<std::uint8_t>{0, 1, 1}));
+  EXPECT_EQ(std::vector<std::uint32_t>(m.first_receipt.begin(), m.first_receipt.end()),
+            (std::vector<std::uint32_t>{kNoRow, 1, kDuplicateRow}));
+  EXPECT_EQ(std::vector<std::uint8_t>(m.receipt_matched.begin(), m.receipt_matched.end()),
+            (std::vector<std::uint8_t>{0, 1, 1}));
   EXPECT_EQ(m.further_receipts, (std::vector<RowPair>{{1, 2}}));
 }
 
