@@ -170,7 +170,7 @@ def reconcile(directory, as_of):
     tolerance = rules["value_tolerance_basis_points"]
     for i in originals:
         d = deliveries[i]
-        if i not in delivery_matched and d["ship"] + age < as_of:
+        if i not in delivery_matched and d["qty"] > 0 and d["ship"] + age < as_of:
             report_delivery("shipped-not-received", d)
         info = lines.get((d["case_id"], d["line"]))
         if info and info["per_unit"] and info["unit_cost"] > 0 and d["qty"] > 0:

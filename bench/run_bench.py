@@ -193,8 +193,8 @@ def run_postgres(args, data_dir, truth):
     result = postgres_baseline.run_baseline(os.path.join(data_dir, "deliveries.csv"),
                                             os.path.join(data_dir, "receipts.csv"),
                                             truth["as_of"], rules)
-    print("\nPostgreSQL 15 (throwaway server, default durability; "
-          + ", ".join(f"{k}={v}" for k, v in result["settings"].items()) + ")")
+    settings = ", ".join(f"{k}={v}" for k, v in result["settings"].items()) or "default settings"
+    print(f"\nPostgreSQL 15 (throwaway server on 127.0.0.1, {settings}, fsync on)")
     rows = truth["deliveries"] + truth["receipts"]
     for name, seconds in result["steps"]:
         print(f"  {name:<30}{seconds:>10.3f} s")

@@ -118,7 +118,7 @@ struct Discrepancy {
   std::int64_t usd_cents = 0;          // the amount at stake, always >= 0
   CivilDate arose;                     // when the condition began
   std::int64_t age_days = 0;           // as_of - arose
-  std::string next_action;             // "file SDR (S3, non-receipt) by 2025-07-01"
+  std::string next_action;             // "file SDR (S3 non-receipt) by 2025-07-01"
   std::optional<CivilDate> action_due;
   friend bool operator==(const Discrepancy&, const Discrepancy&) = default;
 };

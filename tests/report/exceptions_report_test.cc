@@ -36,7 +36,8 @@ CaseFinancials open_case(const char* id, CaseStatus status = CaseStatus::impleme
   return c;
 }
 
-const ExceptionGroupRow& group(const ExceptionsReport& report, ExceptionGroup which) {
+// A copy, so that tests may pass a temporary report (`group(of({c}), ...)`).
+ExceptionGroupRow group(const ExceptionsReport& report, ExceptionGroup which) {
   return report.groups.at(static_cast<std::size_t>(which));
 }
 
