@@ -108,4 +108,14 @@ store::CaseProjection project(const CaseState& state) {
   return projection;
 }
 
+Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,
+                                                    const ReferenceData& reference) {
+  std::map<std::string, CaseState> states;
+  for (const auto& event : events) {
+    if (event.case_id.empty()) continue;
+    FMS_TRY(apply(states[event.case_id], event, reference));
+  }
+  return states;
+}
+
 }  // namespace fms::ledger

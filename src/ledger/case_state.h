@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <variant>
@@ -74,5 +75,10 @@ Status apply(CaseState& state, DecodedEvent event);
 Status apply(CaseState& state, const store::EventRecord& event, const ReferenceData& reference);
 
 store::CaseProjection project(const CaseState& state);
+
+// Folds every case's events out of a whole log (portfolio-level events, case id "", are
+// skipped): the current state of every case, by case id.
+Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,
+                                                    const ReferenceData& reference);
 
 }  // namespace fms::ledger

@@ -258,11 +258,7 @@ Result<std::size_t> Ledger::verify_segments(const PortfolioState& portfolio) {
 Result<VerifyReport> Ledger::verify() {
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
   FMS_TRY(verify_chain(events));
-  std::map<std::string, CaseState> states;
-  for (const auto& event : events) {
-    if (event.case_id.empty()) continue;  // portfolio-level: folded below
-    FMS_TRY(apply(states[event.case_id], event, reference_));
-  }
+  FMS_ASSIGN_OR_RETURN(auto states, fold_cases(events, reference_));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
   FMS_ASSIGN_OR_RETURN(std::size_t segments, verify_segments(portfolio));
   FMS_ASSIGN_OR_RETURN(auto stored, store_.read_projections());

@@ -111,7 +111,6 @@ class Ledger {
   // projection, refusing if another writer changed the case meanwhile. Returns the new state.
   Result<CaseState> commit(const CaseState& state, store::NewEvent event);
 
-  Result<std::map<std::string, CaseState>> load_all_cases();
   Result<std::size_t> verify_segments(const PortfolioState& portfolio);
 
   store::Store& store_;

@@ -349,22 +349,14 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
   return outcome;
 }
 
-Result<std::map<std::string, CaseState>> Ledger::load_all_cases() {
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
-  std::map<std::string, CaseState> states;
-  for (const auto& event : events) {
-    if (event.case_id.empty()) continue;
-    FMS_TRY(apply(states[event.case_id], event, reference_));
-  }
-  return states;
-}
-
 Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   ReconciliationView view;
   view.as_of = as_of;
   FMS_ASSIGN_OR_RETURN(view.rules, reference_.reconciliation_rules_on(as_of));
-  FMS_ASSIGN_OR_RETURN(view.portfolio, load_portfolio());
-  FMS_ASSIGN_OR_RETURN(view.cases, load_all_cases());
+  // One read of the log serves both folds.
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_ASSIGN_OR_RETURN(view.portfolio, fold_portfolio(events));
+  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_));
   for (const auto& [case_id, state] : view.cases) view.recon_input.cases.push_back(case_info(state));
 
   // The documents the match set refers to: the last run's lists when it is current, otherwise
