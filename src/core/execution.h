@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/civil_date.h"
+#include "core/column.h"
 #include "core/money.h"
 #include "core/result.h"
 
@@ -45,14 +46,15 @@ inline constexpr std::size_t kMaxReportedProblems = 50;  // a rejected file list
 
 // Many short strings in one buffer: string i is bytes[ends[i-1], ends[i]).
 struct StringColumn {
-  std::string bytes;
-  std::vector<std::uint32_t> ends;
+  Column<char> bytes;
+  Column<std::uint32_t> ends;
 
   [[nodiscard]] std::size_t size() const { return ends.size(); }
   [[nodiscard]] std::string_view at(std::size_t i) const {
     const std::uint32_t begin = i == 0 ? 0 : ends[i - 1];
-    return std::string_view(bytes).substr(begin, ends[i] - begin);
+    return {bytes.data() + begin, ends[i] - begin};
   }
+  [[nodiscard]] std::string_view all_bytes() const { return {bytes.data(), bytes.size()}; }
   void push(std::string_view value) {
     bytes.append(value);
     ends.push_back(static_cast<std::uint32_t>(bytes.size()));
@@ -73,14 +75,14 @@ struct DeliveryListing {
   std::vector<LineKey> line_keys;           // dictionary, in order of first appearance
   std::vector<std::string> term_codes;      // Delivery Term Code dictionary
   StringColumn document_number;             // MILSTRIP document number
-  std::vector<std::uint32_t> line;          // index into line_keys
-  std::vector<std::int32_t> ship_date;      // ship or performance date
-  std::vector<std::int32_t> quantity;       // >= 0
-  std::vector<std::int64_t> value_cents;    // >= 0, USD
-  std::vector<std::uint16_t> term_code;     // index into term_codes
+  Column<std::uint32_t> line;          // index into line_keys
+  Column<std::int32_t> ship_date;      // ship or performance date
+  Column<std::int32_t> quantity;       // >= 0
+  Column<std::int64_t> value_cents;    // >= 0, USD
+  Column<std::uint16_t> term_code;     // index into term_codes
   StringColumn tcn;                         // transportation control number, may be empty
-  std::vector<std::int32_t> reporting_quarter_end;  // 31 Mar / 30 Jun / 30 Sep / 31 Dec
-  std::vector<std::uint32_t> source_line;   // line of the file the row came from
+  Column<std::int32_t> reporting_quarter_end;  // 31 Mar / 30 Jun / 30 Sep / 31 Dec
+  Column<std::uint32_t> source_line;   // line of the file the row came from
 
   [[nodiscard]] std::size_t size() const { return ship_date.size(); }
   friend bool operator==(const DeliveryListing&, const DeliveryListing&) = default;
@@ -92,14 +94,14 @@ struct ReceiptInspections {
   std::vector<std::string> inspectors;     // dictionary
   StringColumn receipt_id;                 // unique within the document
   StringColumn document_number;            // as marked on the shipment; may be empty
-  std::vector<std::uint32_t> line;         // index into line_keys
-  std::vector<std::int32_t> received_date;
-  std::vector<std::int32_t> quantity_received;
-  std::vector<std::int32_t> quantity_accepted;  // accepted + rejected = received
-  std::vector<std::int32_t> quantity_rejected;
+  Column<std::uint32_t> line;         // index into line_keys
+  Column<std::int32_t> received_date;
+  Column<std::int32_t> quantity_received;
+  Column<std::int32_t> quantity_accepted;  // accepted + rejected = received
+  Column<std::int32_t> quantity_rejected;
   StringColumn condition;                  // inspector's remark, may be empty
-  std::vector<std::uint32_t> inspector;    // index into inspectors
-  std::vector<std::uint32_t> source_line;
+  Column<std::uint32_t> inspector;    // index into inspectors
+  Column<std::uint32_t> source_line;
 
   [[nodiscard]] std::size_t size() const { return received_date.size(); }
   friend bool operator==(const ReceiptInspections&, const ReceiptInspections&) = default;

@@ -290,8 +290,9 @@ void prefer_huge_pages(const void* data, std::size_t bytes) {
 void reserve_strings(StringColumn& column, std::size_t rows, std::size_t max_bytes,
                      std::size_t text_bytes) {
   reserve_column(column.ends, rows);
-  column.bytes.reserve(std::min(rows * max_bytes, text_bytes));
-  prefer_huge_pages(column.bytes.data(), column.bytes.capacity());
+  std::vector<char>& bytes = column.bytes.owned();
+  bytes.reserve(std::min(rows * max_bytes, text_bytes));
+  prefer_huge_pages(bytes.data(), bytes.capacity());
 }
 
 }  // namespace fms::io::csv

@@ -226,6 +226,10 @@ void reserve_column(std::vector<T>& column, std::size_t rows) {
   column.reserve(rows);
   prefer_huge_pages(column.data(), column.capacity() * sizeof(T));
 }
+template <class T>
+void reserve_column(fms::Column<T>& column, std::size_t rows) {
+  reserve_column(column.owned(), rows);
+}
 // Room for `rows` strings of at most `max_bytes` each, within `text_bytes` of text.
 void reserve_strings(StringColumn& column, std::size_t rows, std::size_t max_bytes,
                      std::size_t text_bytes);
@@ -266,19 +270,16 @@ std::vector<std::vector<std::uint32_t>> merge_dictionaries(std::vector<Key> Rows
 
 // Appends column `member` of every later chunk to `into`'s.
 template <class Rows, class T>
-void append_column(std::vector<T> Rows::*member, Rows& into, std::span<Chunk<Rows>> chunks) {
-  std::vector<T>& to = into.*member;
-  for (const Chunk<Rows>& chunk : chunks) {
-    const std::vector<T>& from = chunk.rows.*member;
-    to.insert(to.end(), from.begin(), from.end());
-  }
+void append_column(fms::Column<T> Rows::*member, Rows& into, std::span<Chunk<Rows>> chunks) {
+  fms::Column<T>& to = into.*member;
+  for (const Chunk<Rows>& chunk : chunks) to.append(chunk.rows.*member);
 }
 
 // Appends dictionary-index column `member`, translating each chunk's indexes.
 template <class Rows, class T>
-void append_translated(std::vector<T> Rows::*member, Rows& into, std::span<Chunk<Rows>> chunks,
+void append_translated(fms::Column<T> Rows::*member, Rows& into, std::span<Chunk<Rows>> chunks,
                        const std::vector<std::vector<std::uint32_t>>& translations) {
-  std::vector<T>& to = into.*member;
+  std::vector<T>& to = (into.*member).owned();
   for (std::size_t k = 0; k < chunks.size(); ++k) {
     const std::vector<std::uint32_t>& translation = translations[k];
     for (const T index : chunks[k].rows.*member) to.push_back(static_cast<T>(translation[index]));
@@ -287,9 +288,9 @@ void append_translated(std::vector<T> Rows::*member, Rows& into, std::span<Chunk
 
 // Appends line-number column `member`, moving chunk k's numbers by line_offsets[k].
 template <class Rows>
-void append_lines(std::vector<std::uint32_t> Rows::*member, Rows& into,
+void append_lines(fms::Column<std::uint32_t> Rows::*member, Rows& into,
                   std::span<Chunk<Rows>> chunks, std::span<const std::uint32_t> line_offsets) {
-  std::vector<std::uint32_t>& to = into.*member;
+  std::vector<std::uint32_t>& to = (into.*member).owned();
   for (std::size_t k = 0; k < chunks.size(); ++k) {
     const std::uint32_t offset = line_offsets[k];
     for (const std::uint32_t line : chunks[k].rows.*member) to.push_back(line + offset);
@@ -304,7 +305,8 @@ void append_strings(StringColumn Rows::*member, Rows& into, std::span<Chunk<Rows
     const StringColumn& from = chunk.rows.*member;
     const auto base = static_cast<std::uint32_t>(to.bytes.size());
     to.bytes.append(from.bytes);
-    for (const std::uint32_t end : from.ends) to.ends.push_back(end + base);
+    std::vector<std::uint32_t>& ends = to.ends.owned();
+    for (const std::uint32_t end : from.ends) ends.push_back(end + base);
   }
 }
 

@@ -231,8 +231,8 @@ Result<std::size_t> Ledger::verify_segments(const PortfolioState& portfolio) {
   for (const ExecutionDocument& document : portfolio.documents) {
     if (!document.record.segment) continue;
     const std::string& hash = *document.record.segment;
-    FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
-    auto actual = store::segment_hash(bytes);
+    FMS_ASSIGN_OR_RETURN(const SharedBytes bytes, store_.read_segment(hash));
+    auto actual = store::segment_hash(bytes.view);
     if (!actual.ok() || *actual != hash) {
       return Error::corruption("segment " + hash + " of " + std::string(to_string(document.record.kind)) +
                                " " + document.record.source + " (event " +
@@ -243,9 +243,9 @@ Result<std::size_t> Ledger::verify_segments(const PortfolioState& portfolio) {
   }
   if (portfolio.last_run) {
     const std::string& hash = portfolio.last_run->run.matches_segment;
-    FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
-    auto actual = store::segment_hash(bytes);
-    if (!actual.ok() || *actual != hash || !decode_match_set(bytes).ok()) {
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(hash));
+    auto actual = store::segment_hash(bytes.view);
+    if (!actual.ok() || *actual != hash || !decode_match_set(std::move(bytes)).ok()) {
       return Error::corruption("match set " + hash + " of reconciliation run (event " +
                                std::to_string(portfolio.last_run->sequence) +
                                ") does not match its hash");

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <future>
 #include <set>
+#include <unordered_map>
 
 #include "io/execution_csv.h"
 #include "ledger/ledger.h"
@@ -82,6 +83,30 @@ Result<CaseDirectory> case_directory(store::Store& store) {
 
 // Checks that every (case, line) a document names is a recorded case in a fitting status and a
 // line of its current LOA. `key_problem` reports the first row using a bad key.
+// Problems found in a document: all are counted, the first kMaxReportedProblems kept, and the
+// result lists them in file order.
+class ProblemList {
+ public:
+  void add(std::uint32_t source_line, std::string field, std::string message) {
+    ++total_;
+    if (problems_.size() < kMaxReportedProblems) {
+      problems_.push_back(RowProblem{source_line, std::move(field), std::move(message)});
+    }
+  }
+
+  [[nodiscard]] Status result(const std::string& source) const {
+    if (total_ == 0) return Status::Ok();
+    std::vector<RowProblem> sorted = problems_;
+    std::stable_sort(sorted.begin(), sorted.end(),
+                     [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
+    return Error::invalid(describe_problems(source, sorted, total_));
+  }
+
+ private:
+  std::vector<RowProblem> problems_;
+  std::size_t total_ = 0;
+};
+
 class ReferenceCheck {
  public:
   ReferenceCheck(const CaseDirectory& directory, ExecutionKind kind)
@@ -108,26 +133,15 @@ class ReferenceCheck {
   }
 
   void add(std::uint32_t source_line, std::string field, std::string message) {
-    ++total_;
-    if (problems_.size() < kMaxReportedProblems) {
-      problems_.push_back(RowProblem{source_line, std::move(field), std::move(message)});
-    }
+    problems_.add(source_line, std::move(field), std::move(message));
   }
-
-  [[nodiscard]] Status result(const std::string& source) const {
-    if (total_ == 0) return Status::Ok();
-    std::vector<RowProblem> sorted = problems_;
-    std::stable_sort(sorted.begin(), sorted.end(),
-                     [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
-    return Error::invalid(describe_problems(source, sorted, total_));
-  }
+  [[nodiscard]] Status result(const std::string& source) const { return problems_.result(source); }
   [[nodiscard]] std::vector<std::string> cases() const { return {cases_.begin(), cases_.end()}; }
 
  private:
   const CaseDirectory& directory_;
   ExecutionKind kind_;
-  std::vector<RowProblem> problems_;
-  std::size_t total_ = 0;
+  ProblemList problems_;
   std::set<std::string> cases_;
 };
 
@@ -163,7 +177,9 @@ struct PreparedDocument {
   ExecutionDocumentRecorded record;
   std::optional<store::EncodedSegment> segment;
   // Identity keys that must not already be recorded in another active document of the kind.
+  // Receipts are checked by their receipt id column instead: millions of rows.
   std::vector<std::pair<std::string, std::uint32_t>> identities;  // key, source line
+  std::optional<ReceiptInspections> receipts;
 };
 
 Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, const std::string& source,
@@ -194,11 +210,8 @@ Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, cons
       check_line_keys(check, rows);
       FMS_TRY(check.result(source));
       prepared.record.rows = static_cast<std::int64_t>(rows.size());
-      for (std::size_t i = 0; i < rows.size(); ++i) {
-        prepared.identities.emplace_back("receipt " + std::string(rows.receipt_id.at(i)),
-                                         rows.source_line[i]);
-      }
       prepared.segment = store::encode_segment(rows);
+      prepared.receipts = std::move(rows);
       break;
     }
     case ExecutionKind::bill: {
@@ -236,6 +249,40 @@ Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, cons
   }
   prepared.record.cases = check.cases();
   return prepared;
+}
+
+Status check_receipt_ids(store::Store& store, const ReceiptInspections& rows,
+                         const std::string& source,
+                         const std::vector<const ExecutionDocument*>& others,
+                         const ExecutionDocument* replaced) {
+  // A receipt id may be recorded by one active document only. The new document's ids (unique
+  // within it, checked by the parser) go into a hash table; each other document's ids are
+  // looked up in it, so a first import of receipts costs nothing here.
+  std::unordered_map<std::string_view, std::uint32_t> row_of_id;
+  ProblemList problems;
+  for (const ExecutionDocument* other : others) {
+    if (other == replaced || !other->record.segment) continue;
+    if (row_of_id.empty()) {
+      row_of_id.reserve(rows.size());
+      for (std::size_t i = 0; i < rows.size(); ++i) {
+        row_of_id.emplace(rows.receipt_id.at(i), static_cast<std::uint32_t>(i));
+      }
+    }
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store.read_segment(*other->record.segment));
+    FMS_ASSIGN_OR_RETURN(ReceiptInspections recorded,
+                         store::decode_receipt_segment(std::move(bytes)));
+    for (std::size_t i = 0; i < recorded.size(); ++i) {
+      auto it = row_of_id.find(recorded.receipt_id.at(i));
+      if (it == row_of_id.end()) continue;
+      const std::string id(recorded.receipt_id.at(i));
+      const std::string doc = short_id(other->record.content_hash);
+      problems.add(rows.source_line[it->second], "receipt_id",
+                   "receipt " + id + " is already recorded in document " + doc + " (" +
+                       other->record.source + "); to correct it, import with --supersedes " + doc +
+                       " --reason \"...\"");
+    }
+  }
+  return problems.result(source);
 }
 
 }  // namespace
@@ -297,6 +344,9 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
   }
 
   // The same receipt, payment or quarterly bill may not be recorded twice by two documents.
+  if (prepared.receipts) {
+    FMS_TRY(check_receipt_ids(store_, *prepared.receipts, source, portfolio.active(kind), replaced));
+  }
   if (!prepared.identities.empty()) {
     std::map<std::string, const ExecutionDocument*> recorded;
     for (const ExecutionDocument* other : portfolio.active(kind)) {
@@ -312,21 +362,13 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
         for (const PaymentRow& row : other->record.payments->rows) {
           recorded.emplace("payment " + row.payment_id, other);
         }
-      } else if (kind == ExecutionKind::receipts && other->record.segment) {
-        FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(*other->record.segment));
-        FMS_ASSIGN_OR_RETURN(ReceiptInspections rows, store::decode_receipt_segment(bytes));
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-          recorded.emplace("receipt " + std::string(rows.receipt_id.at(i)), other);
-        }
       }
     }
     ReferenceCheck duplicates(directory, kind);
     for (const auto& [key, line] : prepared.identities) {
       auto it = recorded.find(key);
       if (it == recorded.end()) continue;
-      duplicates.add(line, kind == ExecutionKind::bill ? "statement_date"
-                           : kind == ExecutionKind::payments ? "payment_id"
-                                                             : "receipt_id",
+      duplicates.add(line, kind == ExecutionKind::bill ? "statement_date" : "payment_id",
                      key + " is already recorded in document " +
                          short_id(it->second->record.content_hash) + " (" +
                          it->second->record.source + "); to correct it, import with --supersedes " +
@@ -380,16 +422,17 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   // Segments load on two threads: deliveries on one, receipts on the other.
   auto load_deliveries = std::async(std::launch::async, [&]() -> Status {
     for (const std::string& hash : delivery_hashes) {
-      FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
-      FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(bytes));
+      FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(hash));
+      FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(std::move(bytes)));
       view.delivery_rows.push_back(std::move(rows));
     }
     return Status::Ok();
   });
   Status receipts_loaded = [&]() -> Status {
     for (const std::string& hash : receipt_hashes) {
-      FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(hash));
-      FMS_ASSIGN_OR_RETURN(ReceiptInspections rows, store::decode_receipt_segment(bytes));
+      FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(hash));
+      FMS_ASSIGN_OR_RETURN(ReceiptInspections rows,
+                           store::decode_receipt_segment(std::move(bytes)));
       view.receipt_rows.push_back(std::move(rows));
     }
     return Status::Ok();
@@ -415,9 +458,9 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   }
 
   if (use_run) {
-    FMS_ASSIGN_OR_RETURN(std::string bytes,
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes,
                          store_.read_segment(view.portfolio.last_run->run.matches_segment));
-    FMS_ASSIGN_OR_RETURN(view.matches, decode_match_set(bytes));
+    FMS_ASSIGN_OR_RETURN(view.matches, decode_match_set(std::move(bytes)));
   } else {
     view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));
     view.fresh = true;
@@ -463,10 +506,12 @@ Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const s
     std::sort(keys.begin(), keys.end());
     return keys;
   };
-  std::vector<Key> previous;
+  std::int64_t carried = 0;
+  std::int64_t previous_count = 0;
   if (const RecordedRun* last = view.portfolio.last_run ? &*view.portfolio.last_run : nullptr) {
-    FMS_ASSIGN_OR_RETURN(std::string bytes, store_.read_segment(last->run.matches_segment));
-    FMS_ASSIGN_OR_RETURN(std::vector<recon::Match> previous_matches, decode_match_set(bytes));
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(last->run.matches_segment));
+    FMS_ASSIGN_OR_RETURN(std::vector<recon::Match> previous_matches,
+                         decode_match_set(std::move(bytes)));
     for (const auto& m : previous_matches) {
       if (m.delivery_document >= last->run.deliveries.size() ||
           m.receipt_document >= last->run.receipts.size()) {
@@ -474,14 +519,31 @@ Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const s
                                  " refers to a document outside the run");
       }
     }
-    previous = keys_of(last->run.deliveries, last->run.receipts, previous_matches);
+    previous_count = static_cast<std::int64_t>(previous_matches.size());
+    const auto by_rows = [](const recon::Match& a, const recon::Match& b) {
+      return std::tie(a.delivery_document, a.delivery_row, a.receipt_document, a.receipt_row) <
+             std::tie(b.delivery_document, b.delivery_row, b.receipt_document, b.receipt_row);
+    };
+    if (last->run.deliveries == run.deliveries && last->run.receipts == run.receipts &&
+        std::is_sorted(previous_matches.begin(), previous_matches.end(), by_rows)) {
+      // The same documents in the same order: positions name the same rows, and both lists are
+      // in match()'s canonical order, so one merge counts what the two runs share.
+      std::vector<recon::Match> shared;
+      std::set_intersection(view.matches.begin(), view.matches.end(), previous_matches.begin(),
+                            previous_matches.end(), std::back_inserter(shared), by_rows);
+      carried = static_cast<std::int64_t>(shared.size());
+    } else {
+      const std::vector<Key> previous =
+          keys_of(last->run.deliveries, last->run.receipts, previous_matches);
+      const std::vector<Key> current = keys_of(run.deliveries, run.receipts, view.matches);
+      std::vector<Key> shared;
+      std::set_intersection(current.begin(), current.end(), previous.begin(), previous.end(),
+                            std::back_inserter(shared));
+      carried = static_cast<std::int64_t>(shared.size());
+    }
   }
-  const std::vector<Key> current = keys_of(run.deliveries, run.receipts, view.matches);
-  std::vector<Key> carried;
-  std::set_intersection(current.begin(), current.end(), previous.begin(), previous.end(),
-                        std::back_inserter(carried));
-  run.created = run.matches - static_cast<std::int64_t>(carried.size());
-  run.voided = static_cast<std::int64_t>(previous.size() - carried.size());
+  run.created = run.matches - carried;
+  run.voided = previous_count - carried;
 
   store::EncodedSegment encoded = encode_match_set(view.matches);
   run.matches_segment = encoded.hash;

@@ -21,8 +21,8 @@ store::EncodedSegment encode_match_set(const std::vector<recon::Match>& matches)
   return store::encode_segment(columns);
 }
 
-Result<std::vector<recon::Match>> decode_match_set(std::string_view bytes) {
-  FMS_ASSIGN_OR_RETURN(store::MatchColumns columns, store::decode_match_segment(bytes));
+Result<std::vector<recon::Match>> decode_match_set(SharedBytes bytes) {
+  FMS_ASSIGN_OR_RETURN(store::MatchColumns columns, store::decode_match_segment(std::move(bytes)));
   std::vector<recon::Match> matches(columns.size());
   for (std::size_t i = 0; i < matches.size(); ++i) {
     const std::uint8_t rule = columns.rule[i];

@@ -15,6 +15,6 @@ namespace fms::ledger {
 
 store::EncodedSegment encode_match_set(const std::vector<recon::Match>& matches);
 // Refuses malformed bytes and rule codes it does not know.
-Result<std::vector<recon::Match>> decode_match_set(std::string_view bytes);
+Result<std::vector<recon::Match>> decode_match_set(SharedBytes bytes);
 
 }  // namespace fms::ledger

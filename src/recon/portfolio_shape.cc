@@ -12,7 +12,7 @@ void require(bool holds, const char* what) {
   if (!holds) die_broken_portfolio(what);
 }
 
-bool all_below(const std::vector<std::uint32_t>& indexes, std::size_t bound) {
+bool all_below(std::span<const std::uint32_t> indexes, std::size_t bound) {
   return std::all_of(indexes.begin(), indexes.end(),
                      [bound](std::uint32_t index) { return index < bound; });
 }

@@ -139,14 +139,20 @@ EncodedSegment assemble(const ColumnWriter& columns) {
 }
 
 template <class Rows, class ListColumns>
-Result<Rows> decode_as(std::string_view bytes, SegmentKind kind, ListColumns list_columns) {
+Result<Rows> decode_as(SharedBytes segment, SegmentKind kind, ListColumns list_columns) {
+  // Columns are borrowed in place, which needs the 8-byte alignment the layout gives them
+  // relative to the segment's start; bytes from elsewhere are copied into fresh memory first.
+  if (!segment.aligned_to(kSegmentColumnAlignmentBytes)) {
+    segment = SharedBytes::take(std::string(segment.view));
+  }
+  const std::string_view bytes = segment.view;
   FMS_ASSIGN_OR_RETURN(const SegmentLayout layout, parse_segment_layout(bytes));
   if (layout.kind != kind) {
     return Error::invalid("the segment holds " + std::string(to_string(layout.kind)) + ", not " +
                           std::string(to_string(kind)));
   }
   Rows rows;
-  ColumnReader reader(bytes, layout);
+  ColumnReader reader(bytes, std::move(segment.keeper), layout);
   list_columns(rows, reader);
   FMS_TRY(reader.finish());
   return rows;
@@ -173,20 +179,32 @@ EncodedSegment encode_segment(const MatchColumns& rows) {
 }
 
 Result<MatchColumns> decode_match_segment(std::string_view bytes) {
+  return decode_match_segment(SharedBytes::take(std::string(bytes)));
+}
+
+Result<MatchColumns> decode_match_segment(SharedBytes segment) {
   return decode_as<MatchColumns>(
-      bytes, SegmentKind::match_set,
+      std::move(segment), SegmentKind::match_set,
       [](MatchColumns& rows, ColumnReader& reader) { match_columns(rows, reader); });
 }
 
 Result<DeliveryListing> decode_delivery_segment(std::string_view bytes) {
+  return decode_delivery_segment(SharedBytes::take(std::string(bytes)));
+}
+
+Result<DeliveryListing> decode_delivery_segment(SharedBytes segment) {
   return decode_as<DeliveryListing>(
-      bytes, SegmentKind::delivery_listing,
+      std::move(segment), SegmentKind::delivery_listing,
       [](DeliveryListing& rows, ColumnReader& reader) { delivery_columns(rows, reader); });
 }
 
 Result<ReceiptInspections> decode_receipt_segment(std::string_view bytes) {
+  return decode_receipt_segment(SharedBytes::take(std::string(bytes)));
+}
+
+Result<ReceiptInspections> decode_receipt_segment(SharedBytes segment) {
   return decode_as<ReceiptInspections>(
-      bytes, SegmentKind::receipts,
+      std::move(segment), SegmentKind::receipts,
       [](ReceiptInspections& rows, ColumnReader& reader) { receipt_columns(rows, reader); });
 }
 

@@ -24,7 +24,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/column.h"
 #include "core/execution.h"
+#include "core/shared_bytes.h"
 #include "core/result.h"
 
 namespace fms::store {
@@ -48,11 +50,11 @@ EncodedSegment encode_segment(const ReceiptInspections& rows);
 // A reconciliation run's match set: parallel columns, one element per match (see
 // ledger/match_set.h for what the numbers refer to).
 struct MatchColumns {
-  std::vector<std::uint32_t> delivery_document;
-  std::vector<std::uint32_t> delivery_row;
-  std::vector<std::uint32_t> receipt_document;
-  std::vector<std::uint32_t> receipt_row;
-  std::vector<std::uint8_t> rule;
+  Column<std::uint32_t> delivery_document;
+  Column<std::uint32_t> delivery_row;
+  Column<std::uint32_t> receipt_document;
+  Column<std::uint32_t> receipt_row;
+  Column<std::uint8_t> rule;
   [[nodiscard]] std::size_t size() const { return rule.size(); }
   friend bool operator==(const MatchColumns&, const MatchColumns&) = default;
 };
@@ -60,6 +62,12 @@ EncodedSegment encode_segment(const MatchColumns& rows);
 
 // Errors are ErrorKind::corruption (a malformed segment, naming the column and the problem) or
 // ErrorKind::invalid_input (a well-formed segment of the other kind).
+//
+// The decoded columns borrow the segment's bytes in place (core/column.h) and share its keeper,
+// so decoding a mapped segment copies no rows. The string_view forms copy the bytes first.
+Result<DeliveryListing> decode_delivery_segment(SharedBytes segment);
+Result<ReceiptInspections> decode_receipt_segment(SharedBytes segment);
+Result<MatchColumns> decode_match_segment(SharedBytes segment);
 Result<DeliveryListing> decode_delivery_segment(std::string_view bytes);
 Result<ReceiptInspections> decode_receipt_segment(std::string_view bytes);
 Result<MatchColumns> decode_match_segment(std::string_view bytes);

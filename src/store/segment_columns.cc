@@ -16,7 +16,7 @@ using StringEnd = std::uint32_t;
 
 // Empty when `ends` fit a buffer of `bytes_length` bytes (non-decreasing, the last one equal to
 // the length, so every string lies inside the buffer); otherwise what is wrong.
-std::string check_ends(const std::vector<StringEnd>& ends, std::uint64_t bytes_length) {
+std::string check_ends(std::span<const StringEnd> ends, std::uint64_t bytes_length) {
   StringEnd previous = 0;
   for (std::size_t i = 0; i < ends.size(); ++i) {
     if (ends[i] < previous) {
@@ -69,7 +69,7 @@ void ColumnWriter::add_strings(std::uint16_t ends_id, std::uint16_t bytes_id, st
   const std::string problem = check_ends(column.ends, column.bytes.size());
   if (!problem.empty()) fail(name, problem);
   add(ends_id, ElementType::u32, bytes_of(column.ends));
-  add(bytes_id, ElementType::u8, column.bytes);
+  add(bytes_id, ElementType::u8, column.all_bytes());
 }
 
 void ColumnWriter::strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
@@ -107,8 +107,9 @@ void ColumnWriter::line_keys(std::uint16_t first_id, const std::vector<LineKey>&
 
 // --- ColumnReader ---------------------------------------------------------------------------
 
-ColumnReader::ColumnReader(std::string_view bytes, const SegmentLayout& layout)
-    : bytes_(bytes), layout_(layout) {}
+ColumnReader::ColumnReader(std::string_view bytes, std::shared_ptr<const void> keeper,
+                           const SegmentLayout& layout)
+    : bytes_(bytes), keeper_(std::move(keeper)), layout_(layout) {}
 
 void ColumnReader::fail(std::string_view name, const std::string& problem) {
   if (!status_.ok()) return;
@@ -157,16 +158,10 @@ void ColumnReader::strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::s
   if (ends == nullptr) return;
   const SegmentColumn* bytes = next(bytes_id, ElementType::u8, name);
   if (bytes == nullptr) return;
-  defer(*ends, name, [this, ends, bytes, &out] {
-    copy_into(*ends, out.ends);
-    return check_ends(out.ends, bytes->byte_length);
-  });
-  defer(*bytes, name, [this, bytes, &out] {
-    if (bytes->byte_length >= kHugePageAdviceMinBytes) {
-      reserve_large(out.bytes, static_cast<std::size_t>(bytes->byte_length));
-    }
-    out.bytes.assign(bytes_.substr(bytes->offset, bytes->byte_length));
-    return std::string();
+  out.ends = borrow<StringEnd>(*ends);
+  out.bytes = borrow<char>(*bytes);
+  defer(*ends, name, [ends = out.ends.span(), length = bytes->byte_length] {
+    return check_ends(ends, length);
   });
 }
 
@@ -181,8 +176,7 @@ void ColumnReader::dictionary(std::uint16_t ends_id, std::uint16_t bytes_id, std
                    " entries, over the limit of " + std::to_string(kMaxSegmentDictionaryEntries));
     return;
   }
-  std::vector<StringEnd> entry_ends;
-  copy_into(*ends, entry_ends);
+  const Column<StringEnd> entry_ends = borrow<StringEnd>(*ends);
   const std::string problem = check_ends(entry_ends, bytes->byte_length);
   if (!problem.empty()) {
     fail(name, problem);

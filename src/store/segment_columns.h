@@ -9,7 +9,9 @@
 // then line numbers).
 #pragma once
 
+#include <bit>
 #include <cstdint>
+#include <memory>
 #include <cstring>
 #include <deque>
 #include <functional>
@@ -18,6 +20,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "core/column.h"
 #include "core/execution.h"
 #include "core/result.h"
 #include "store/large_buffer.h"
@@ -41,9 +44,11 @@ constexpr ElementType element_type_of() {
   }
 }
 
-template <class T>
-std::string_view bytes_of(const std::vector<T>& values) {
-  return {reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T)};
+// The bytes of a contiguous column (std::vector or Column) as they are in memory.
+template <class Values>
+std::string_view bytes_of(const Values& values) {
+  return {reinterpret_cast<const char*>(values.data()),
+          values.size() * sizeof(typename Values::value_type)};
 }
 
 // Gathers the columns of well-formed rows, viewing them in place where it can. A violated
@@ -53,12 +58,12 @@ class ColumnWriter {
   ColumnWriter(SegmentKind kind, std::size_t row_count);
 
   template <class T>
-  void values(std::uint16_t id, std::string_view name, const std::vector<T>& column) {
+  void values(std::uint16_t id, std::string_view name, const Column<T>& column) {
     check_row_count(name, column.size());
     add(id, element_type_of<T>(), bytes_of(column));
   }
   template <class T>
-  void indexes(std::uint16_t id, std::string_view name, const std::vector<T>& column,
+  void indexes(std::uint16_t id, std::string_view name, const Column<T>& column,
                std::size_t dictionary_size) {
     for (T index : column) {
       if (index >= dictionary_size) fail(name, "an index is outside its dictionary");
@@ -99,24 +104,24 @@ inline constexpr std::uint64_t kParallelDecodeMinBytes = std::uint64_t{4} << 20;
 // and every later call does nothing.
 class ColumnReader {
  public:
-  ColumnReader(std::string_view bytes, const SegmentLayout& layout);
+  // `bytes` must start at a multiple of 8 bytes (segment_bytes.h) and stay valid while `keeper`
+  // lives: the columns read borrow them.
+  ColumnReader(std::string_view bytes, std::shared_ptr<const void> keeper,
+               const SegmentLayout& layout);
 
   template <class T>
-  void values(std::uint16_t id, std::string_view name, std::vector<T>& out) {
+  void values(std::uint16_t id, std::string_view name, Column<T>& out) {
     const SegmentColumn* column = row_column(id, element_type_of<T>(), name);
     if (column == nullptr) return;
-    defer(*column, name, [this, column, &out] {
-      copy_into(*column, out);
-      return std::string();
-    });
+    out = borrow<T>(*column);
   }
   template <class T>
-  void indexes(std::uint16_t id, std::string_view name, std::vector<T>& out,
+  void indexes(std::uint16_t id, std::string_view name, Column<T>& out,
                std::size_t dictionary_size) {
     const SegmentColumn* column = row_column(id, element_type_of<T>(), name);
     if (column == nullptr) return;
-    defer(*column, name, [this, column, &out, dictionary_size] {
-      copy_into(*column, out);
+    out = borrow<T>(*column);
+    defer(*column, name, [&out, dictionary_size] {
       for (std::size_t row = 0; row < out.size(); ++row) {
         if (out[row] >= dictionary_size) {
           return "row " + std::to_string(row) + " refers to entry " + std::to_string(out[row]) +
@@ -132,12 +137,12 @@ class ColumnReader {
                   std::vector<std::string>& out);
   void line_keys(std::uint16_t first_id, std::vector<LineKey>& out);
 
-  // Runs the deferred copies and checks; the first problem (in column order), or an error if
-  // columns are left over.
+  // Runs the deferred checks; the first problem (in column order), or an error if columns are
+  // left over.
   Status finish();
 
  private:
-  // A deferred copy: its job returns what is wrong with the column, or "".
+  // A deferred check: its job returns what is wrong with the column, or "".
   struct Deferred {
     std::string_view name;
     std::uint64_t bytes = 0;
@@ -149,17 +154,18 @@ class ColumnReader {
   // next(), and the column must hold one value per row.
   const SegmentColumn* row_column(std::uint16_t id, ElementType type, std::string_view name);
   void defer(const SegmentColumn& column, std::string_view name, std::function<std::string()> job);
+  // The column in place. Its offset is a multiple of 8 from an 8-aligned start, so the values
+  // are aligned; segments are little-endian, like every host the borrowing is compiled for.
   template <class T>
-  void copy_into(const SegmentColumn& column, std::vector<T>& out) const {
-    resize_large(out, static_cast<std::size_t>(column.element_count()));
-    if (!out.empty()) {
-      std::memcpy(out.data(), bytes_.data() + column.offset,
-                  static_cast<std::size_t>(column.byte_length));
-    }
+  Column<T> borrow(const SegmentColumn& column) const {
+    static_assert(std::endian::native == std::endian::little);
+    const auto* first = reinterpret_cast<const T*>(bytes_.data() + column.offset);
+    return Column<T>::borrowed({first, static_cast<std::size_t>(column.element_count())}, keeper_);
   }
   void fail(std::string_view name, const std::string& problem);
 
   std::string_view bytes_;
+  std::shared_ptr<const void> keeper_;
   const SegmentLayout& layout_;
   std::size_t next_column_ = 0;
   Status status_;

@@ -3,6 +3,7 @@
 #include "store/segment_files.h"
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -208,52 +209,71 @@ Status SegmentFiles::sync_directory() {
   return fsync_directory(directory_);
 }
 
-Result<std::string> SegmentFiles::read(std::string_view hash) const {
+Result<SegmentFiles::OpenSegment> SegmentFiles::open_segment(std::string_view hash) const {
   if (!is_segment_hash(hash)) return bad_hash(hash);
-  const std::filesystem::path path = path_of(hash);
-  const int fd = open_retrying(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
-  if (fd < 0) {
+  OpenSegment segment;
+  segment.path = path_of(hash);
+  segment.fd = open_retrying(segment.path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (segment.fd < 0) {
     if (errno == ENOENT) {
       return Error::not_found("segment " + std::string(hash) + " is not stored in " +
                               directory_.string());
     }
-    return io_error("opening", path, errno);
+    return io_error("opening", segment.path, errno);
   }
-  // Closes fd on every return below.
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-
   struct stat info {};
-  if (::fstat(fd, &info) != 0) return io_error("inspecting", path, errno);
+  if (::fstat(segment.fd, &info) != 0) return io_error("inspecting", segment.path, errno);
   if (!S_ISREG(info.st_mode)) {
-    return Error::corruption("segment store: " + path.string() + " is not a regular file");
+    return Error::corruption("segment store: " + segment.path.string() + " is not a regular file");
   }
-  const auto size = static_cast<std::uint64_t>(info.st_size);
-  if (size > kMaxSegmentBytes) {
-    return Error::corruption("segment store: " + path.string() + " has " + std::to_string(size) +
-                             " bytes, over the segment limit of " +
+  segment.size = static_cast<std::uint64_t>(info.st_size);
+  if (segment.size > kMaxSegmentBytes) {
+    return Error::corruption("segment store: " + segment.path.string() + " has " +
+                             std::to_string(segment.size) + " bytes, over the segment limit of " +
                              std::to_string(kMaxSegmentBytes));
   }
+  return segment;
+}
+
+SegmentFiles::OpenSegment::~OpenSegment() {
+  if (fd >= 0) ::close(fd);
+}
+
+Result<std::string> SegmentFiles::read(std::string_view hash) const {
+  FMS_ASSIGN_OR_RETURN(const OpenSegment segment, open_segment(hash));
   std::string bytes;
-  reserve_large(bytes, static_cast<std::size_t>(size));
-  bytes.resize(static_cast<std::size_t>(size));
+  reserve_large(bytes, static_cast<std::size_t>(segment.size));
+  bytes.resize(static_cast<std::size_t>(segment.size));
   std::size_t done = 0;
   while (done < bytes.size()) {
     const std::size_t chunk = std::min(bytes.size() - done, kSegmentWriteChunkBytes);
-    const ssize_t got = ::read(fd, bytes.data() + done, chunk);
+    const ssize_t got = ::read(segment.fd, bytes.data() + done, chunk);
     if (got < 0) {
       if (errno == EINTR) continue;
-      return io_error("reading", path, errno);
+      return io_error("reading", segment.path, errno);
     }
     if (got == 0) {
-      return Error::corruption("segment store: " + path.string() + " ended after " +
-                               std::to_string(done) + " of " + std::to_string(size) + " bytes");
+      return Error::corruption("segment store: " + segment.path.string() + " ended after " +
+                               std::to_string(done) + " of " + std::to_string(segment.size) +
+                               " bytes");
     }
     done += static_cast<std::size_t>(got);
   }
   return bytes;
+}
+
+Result<SharedBytes> SegmentFiles::map(std::string_view hash) const {
+  FMS_ASSIGN_OR_RETURN(const OpenSegment segment, open_segment(hash));
+  if (segment.size == 0) return SharedBytes::take(std::string());
+  const auto size = static_cast<std::size_t>(segment.size);
+  // MAP_POPULATE maps every page in one call: a reconciliation reads all of them, and a fault
+  // per 4 KiB page costs far more.
+  void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, segment.fd, 0);
+  if (address == MAP_FAILED) return io_error("mapping", segment.path, errno);
+  std::shared_ptr<const void> keeper(address, [size](const void* mapped) {
+    ::munmap(const_cast<void*>(mapped), size);
+  });
+  return SharedBytes{std::string_view(static_cast<const char*>(address), size), std::move(keeper)};
 }
 
 Status SegmentFiles::verify(std::string_view hash) const {

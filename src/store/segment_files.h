@@ -28,9 +28,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
+#include "core/shared_bytes.h"
 #include "store/segment_codec.h"
 
 namespace fms::store {
@@ -57,6 +59,11 @@ class SegmentFiles {
 
   // The stored bytes, unchecked (verify checks); not_found if the segment is absent.
   Result<std::string> read(std::string_view hash) const;
+  // The same bytes mapped read-only in place of a copy: columns decoded from them borrow the
+  // page cache's memory, so a reconciliation fills no fresh memory with rows it only reads.
+  // The mapping lives as long as the keeper; a stored file is never written or truncated, and
+  // removing it leaves existing mappings valid.
+  Result<SharedBytes> map(std::string_view hash) const;
 
   // Recomputes the hash of the stored bytes: corruption if they are malformed or no longer hash
   // to their name, not_found if absent.
@@ -77,6 +84,19 @@ class SegmentFiles {
 
  private:
   explicit SegmentFiles(std::filesystem::path directory) : directory_(std::move(directory)) {}
+
+  // A stored segment opened for reading; closes its descriptor when destroyed.
+  struct OpenSegment {
+    int fd = -1;
+    std::filesystem::path path;
+    std::uint64_t size = 0;
+    OpenSegment() = default;
+    OpenSegment(OpenSegment&& other) noexcept
+        : fd(std::exchange(other.fd, -1)), path(std::move(other.path)), size(other.size) {}
+    OpenSegment& operator=(OpenSegment&&) = delete;
+    ~OpenSegment();
+  };
+  Result<OpenSegment> open_segment(std::string_view hash) const;
 
   // Whether the test seam fails `step` now; sets errno when it does.
   bool injected_failure(PutStep step);

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "core/shared_bytes.h"
 
 namespace fms::store {
 
@@ -123,7 +124,9 @@ class Store {
   // that is missing. Storing the same hash again is a no-op. The store keeps bytes under
   // their name; what a segment holds, and so how its name is recomputed, the ledger knows.
   virtual Status put_segment(std::string_view hash, std::string_view bytes) = 0;
-  virtual Result<std::string> read_segment(std::string_view hash) = 0;  // not_found if absent
+  // The segment's bytes, kept alive by the returned keeper (a backend may map them in place);
+  // not_found if absent.
+  virtual Result<SharedBytes> read_segment(std::string_view hash) = 0;
 
 };
 

@@ -57,8 +57,9 @@ std::string raw_segment(SegmentKind kind, std::uint64_t rows, const std::vector<
 }
 
 template <class T>
-std::string column_bytes(const std::vector<T>& values) {
-  return std::string(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(T));
+std::string column_bytes(const T& values) {
+  return std::string(reinterpret_cast<const char*>(values.data()),
+                     values.size() * sizeof(typename T::value_type));
 }
 
 // The columns of a delivery listing as raw columns, so a test can alter one and reassemble.
@@ -135,7 +136,7 @@ TEST(SegmentCodecTest, EncodingIsDeterministic) {
 TEST(SegmentCodecTest, OneChangedValueChangesTheHash) {
   DeliveryListing rows = test_rows::delivery_listing(500, 20);
   const std::string before = encode_segment(rows).hash;
-  rows.quantity[250] += 1;
+  rows.quantity.owned()[250] += 1;
   EXPECT_NE(encode_segment(rows).hash, before);
 }
 
@@ -230,10 +231,10 @@ TEST(SegmentCodecTest, LargeSegmentsRoundTripOnTwoThreads) {
 
 TEST(SegmentCodecTest, LargeSegmentsReportTheFirstDamagedColumn) {
   DeliveryListing rows = large_listing();
-  rows.line[rows.size() - 1] = static_cast<std::uint32_t>(rows.line_keys.size());
+  rows.line.owned()[rows.size() - 1] = static_cast<std::uint32_t>(rows.line_keys.size());
   std::vector<RawColumn> raw = raw_delivery_columns(encode_segment(large_listing()).bytes);
   raw[8].bytes = column_bytes(rows.line);
-  std::vector<std::uint32_t> ends = rows.tcn.ends;
+  std::vector<std::uint32_t> ends(rows.tcn.ends.begin(), rows.tcn.ends.end());
   ends[0] = ends.back() + 1;  // past the end of the TCN bytes
   raw[13].bytes = column_bytes(ends);
   const auto decoded =
@@ -347,7 +348,7 @@ TEST(SegmentHostileInputTest, RandomDamageIsRefusedOrDecodedFaithfully) {
 TEST(SegmentHostileInputTest, DictionaryIndexOutsideTheDictionaryIsRefused) {
   DeliveryListing rows = test_rows::delivery_listing(4, 3);
   std::vector<RawColumn> raw = raw_delivery_columns(encode_segment(rows).bytes);
-  rows.line[2] = 3;  // the dictionary has entries 0..2
+  rows.line.owned()[2] = 3;  // the dictionary has entries 0..2
   raw[8].bytes = column_bytes(rows.line);
   const auto decoded = decode_delivery_segment(raw_segment(SegmentKind::delivery_listing, 4, raw));
   ASSERT_FALSE(decoded.ok());
@@ -355,7 +356,7 @@ TEST(SegmentHostileInputTest, DictionaryIndexOutsideTheDictionaryIsRefused) {
   EXPECT_THAT(decoded.error().message,
               HasSubstr("column line: row 2 refers to entry 3 of a dictionary of 3"));
 
-  rows.line[2] = 2;  // the last entry is still valid
+  rows.line.owned()[2] = 2;  // the last entry is still valid
   raw[8].bytes = column_bytes(rows.line);
   EXPECT_TRUE(decode_delivery_segment(raw_segment(SegmentKind::delivery_listing, 4, raw)).ok());
 }
@@ -365,7 +366,7 @@ TEST(SegmentHostileInputTest, StringEndsMustRiseToTheEndOfTheirBuffer) {
   const std::vector<RawColumn> raw = raw_delivery_columns(encode_segment(rows).bytes);
 
   std::vector<RawColumn> falling = raw;
-  std::vector<std::uint32_t> ends = rows.document_number.ends;
+  std::vector<std::uint32_t> ends(rows.document_number.ends.begin(), rows.document_number.ends.end());
   std::swap(ends[1], ends[2]);
   falling[6].bytes = column_bytes(ends);
   auto decoded = decode_delivery_segment(raw_segment(SegmentKind::delivery_listing, 4, falling));
@@ -542,15 +543,15 @@ TEST(SegmentLimitsTest, DictionaryAtAndPastKMaxSegmentDictionaryEntries) {
 TEST(SegmentEncoderDeathTest, MalformedRowsAbortNamingTheColumn) {
   GTEST_FLAG_SET(death_test_style, "threadsafe");
   DeliveryListing short_column = test_rows::delivery_listing(3, 2);
-  short_column.quantity.pop_back();
+  short_column.quantity.owned().pop_back();
   EXPECT_DEATH((void)encode_segment(short_column), "column quantity: its length differs");
 
   DeliveryListing bad_index = test_rows::delivery_listing(3, 2);
-  bad_index.term_code[1] = static_cast<std::uint16_t>(bad_index.term_codes.size());
+  bad_index.term_code.owned()[1] = static_cast<std::uint16_t>(bad_index.term_codes.size());
   EXPECT_DEATH((void)encode_segment(bad_index), "column term_code: an index is outside");
 
   ReceiptInspections bad_ends = test_rows::receipts(3);
-  bad_ends.receipt_id.ends.back() += 1;
+  bad_ends.receipt_id.ends.owned().back() += 1;
   EXPECT_DEATH((void)encode_segment(bad_ends), "column receipt_id: the strings end at");
 
   DeliveryListing huge_dictionary;

@@ -303,9 +303,9 @@ class SqliteStore final : public Store {
     return files->put(hash, bytes);
   }
 
-  Result<std::string> read_segment(std::string_view hash) override {
+  Result<SharedBytes> read_segment(std::string_view hash) override {
     FMS_ASSIGN_OR_RETURN(SegmentFiles * files, segment_files());
-    return files->read(hash);
+    return files->map(hash);
   }
 
   // Opened on first use, so a database that never stores a segment gets no directory.
