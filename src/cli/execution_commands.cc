@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "cli/mapped_file.h"
+#include "cli/reconciliation_run_output.h"
 #include "cli/session.h"
 #include "report/table.h"
 
@@ -10,14 +11,6 @@ namespace fms::cli {
 namespace {
 
 std::string short_id(const std::string& hash) { return hash.substr(0, 12); }
-
-report::Json run_json(const ledger::ReconciliationRecorded& run) {
-  report::Json by_type = report::Json::object();
-  for (const auto& [type, count] : run.by_type) by_type[type] = count;
-  return {{"as_of", run.as_of.to_string()}, {"matches", run.matches},
-          {"created", run.created},         {"voided", run.voided},
-          {"discrepancies", run.discrepancies}, {"by_type", std::move(by_type)}};
-}
 
 }  // namespace
 
@@ -140,15 +133,9 @@ void add_execution_commands(CommandContext context) {
       auto recorded = session.ledger->reconcile(as_of, options.actor);
       if (!recorded.ok()) return fail(recorded.error());
       if (options.json) {
-        print_json(run_json(*recorded));
+        print_json(reconciliation_run_json(*recorded));
       } else {
-        std::cout << "Reconciled as of " << recorded->as_of.to_string() << ": "
-                  << recorded->matches << " matches (" << recorded->created << " new, "
-                  << recorded->voided << " voided), " << recorded->discrepancies
-                  << " discrepancies\n";
-        for (const auto& [type, count] : recorded->by_type) {
-          std::cout << "  " << type << ": " << count << "\n";
-        }
+        std::cout << reconciliation_run_text(*recorded);
       }
       return 0;
     });

@@ -5,7 +5,6 @@
 #include <iostream>
 
 #include "cli/session.h"
-#include "ledger/demo.h"
 
 namespace fms::cli {
 namespace {
@@ -40,18 +39,7 @@ int run_command_line(int argc, char** argv) {
     });
   }));
 
-  auto* demo = app.add_subcommand(
-      "demo", "Load the demo portfolio of Japan FMS cases into an empty database");
-  demo->callback(run([&] {
-    return with_session(options, true, [&](Session& session) {
-      auto report = ledger::load_demo(*session.ledger, *session.store, options.actor);
-      if (!report.ok()) return fail(report.error());
-      std::cout << "Demo portfolio loaded into " << options.db << ": " << report->documents
-                << " documents, " << report->transitions << " status changes\n";
-      return 0;
-    });
-  }));
-
+  add_demo_command(context);
   add_case_commands(context);
   add_execution_commands(context);
   add_report_commands(context);

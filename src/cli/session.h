@@ -54,6 +54,7 @@ struct CommandContext {
   Options& options;
   int& code;
 };
+void add_demo_command(CommandContext context);
 void add_case_commands(CommandContext context);
 void add_execution_commands(CommandContext context);
 void add_report_commands(CommandContext context);

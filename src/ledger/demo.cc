@@ -26,7 +26,8 @@ std::string text_field(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-Status import_execution_step(Ledger& ledger, const nlohmann::json& step, const std::string& actor) {
+Result<ExecutionKind> import_execution_step(Ledger& ledger, const nlohmann::json& step,
+                                            const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(ExecutionKind kind, execution_kind_from_string(text_field(step, "kind")));
   const std::string name = text_field(step, "file");
   FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
@@ -34,13 +35,13 @@ Status import_execution_step(Ledger& ledger, const nlohmann::json& step, const s
                        ledger.import_execution(kind, text, "examples/" + name, {}, actor));
   // A demo file that imports as "already recorded" would mean the script lists it twice.
   if (!outcome.recorded) return Error::internal("demo file " + name + " is listed twice");
-  return Status::Ok();
+  return kind;
 }
 
-Status reconcile_step(Ledger& ledger, const nlohmann::json& step, const std::string& actor) {
+Result<ReconciliationRecorded> reconcile_step(Ledger& ledger, const nlohmann::json& step,
+                                              const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(CivilDate as_of, CivilDate::parse(text_field(step, "as_of")));
-  FMS_TRY(ledger.reconcile(as_of, actor));
-  return Status::Ok();
+  return ledger.reconcile(as_of, actor);
 }
 
 }  // namespace
@@ -76,13 +77,15 @@ Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::str
       if (!change.ok()) return change.error().at(where);
       ++report.transitions;
     } else if (step.contains("import-execution")) {
-      const Status imported = import_execution_step(ledger, step["import-execution"], actor);
+      auto imported = import_execution_step(ledger, step["import-execution"], actor);
       if (!imported.ok()) return imported.error().at(where);
       ++report.execution_documents;
+      ++report.execution_documents_by_kind[*imported];
     } else if (step.contains("reconcile")) {
-      const Status reconciled = reconcile_step(ledger, step["reconcile"], actor);
+      auto reconciled = reconcile_step(ledger, step["reconcile"], actor);
       if (!reconciled.ok()) return reconciled.error().at(where);
       ++report.reconciliations;
+      report.last_reconciliation = std::move(*reconciled);
     } else {
       return Error::internal(where + ": unknown demo step");
     }

@@ -4,17 +4,26 @@
 // compiled into the binary (demo_files.h), so `fmsledger demo` works from any directory.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 
+#include "core/execution.h"
+#include "ledger/execution_events.h"
 #include "ledger/ledger.h"
 
 namespace fms::ledger {
 
+// What the demo recorded, so the command can show that the portfolio has an execution history
+// and not only LOAs.
 struct DemoReport {
   int documents = 0;            // LOA documents (Basic LOA, amendments, modifications)
   int transitions = 0;          // case status changes
   int execution_documents = 0;  // delivery listings, receipts, bills, payments
-  int reconciliations = 0;      // recorded reconciliation runs
+  std::map<ExecutionKind, int> execution_documents_by_kind;  // only the kinds the script imports
+  int reconciliations = 0;                                   // recorded reconciliation runs
+  // The last run recorded: the one whose match set reports use after the demo.
+  std::optional<ReconciliationRecorded> last_reconciliation;
 };
 
 // Plays the demo script into an empty database; refuses a database that already has events.

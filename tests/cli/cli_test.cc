@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_harness.h"
@@ -32,6 +35,51 @@ TEST_F(CliTest, DemoThenVerifySucceeds) {
   const CliRun verify = cli_({"verify"});
   EXPECT_EQ(verify.exit_code, 0) << verify.err;
   EXPECT_THAT(verify.out, AllOf(HasSubstr("verify OK"), HasSubstr("hash chain intact")));
+}
+
+// The demo's summary shows a programme office that the portfolio has an execution history:
+// the documents of each kind and the reconciliation run, agreeing with what `documents` lists.
+TEST_F(CliTest, DemoSaysWhichExecutionDocumentsAndRunItRecorded) {
+  const CliRun demo = cli_({"--json", "demo"});
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  const auto summary = nlohmann::json::parse(demo.out);
+  EXPECT_EQ(summary["loa_documents"], 15);
+  EXPECT_EQ(summary["status_changes"], 13);
+
+  const auto listed = nlohmann::json::parse(cli_({"--json", "documents"}).out)["documents"];
+  std::map<std::string, int> listed_by_kind;
+  for (const auto& document : listed) ++listed_by_kind[document["kind"].get<std::string>()];
+  const auto by_kind = summary["execution_documents_by_kind"];
+  EXPECT_EQ((by_kind.get<std::map<std::string, int>>()), listed_by_kind);
+  EXPECT_EQ(summary["execution_documents"], listed.size());
+  for (const char* kind : {"delivery-listing", "receipts", "bill", "payments"}) {
+    EXPECT_GT(by_kind.value(kind, 0), 0) << kind;
+  }
+
+  EXPECT_EQ(summary["reconciliation_runs"], 1);
+  const auto run = summary["last_reconciliation"];
+  EXPECT_EQ(run["as_of"], "2026-10-31");
+  EXPECT_GT(run["matches"].get<int>(), 0);
+  int by_type_total = 0;
+  for (const auto& [type, count] : run["by_type"].items()) by_type_total += count.get<int>();
+  EXPECT_EQ(run["discrepancies"], by_type_total);
+  EXPECT_GT(by_type_total, 0);
+
+  // The text form says the same, in words.
+  TempDir text_dir;
+  Cli text_cli(text_dir.path() / "ledger.db");
+  const CliRun text = text_cli({"demo"});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_THAT(text.out, HasSubstr(": 15 LOA documents, 13 status changes\n"));
+  EXPECT_THAT(text.out, HasSubstr("\n" + std::to_string(listed.size()) +
+                                  " execution documents recorded\n"));
+  for (const auto& [kind, count] : listed_by_kind) {
+    EXPECT_THAT(text.out, HasSubstr("\n  " + kind + ": " + std::to_string(count) + "\n"));
+  }
+  EXPECT_THAT(text.out, HasSubstr("\nReconciled as of 2026-10-31: " +
+                                  std::to_string(run["matches"].get<int>()) + " matches (" +
+                                  std::to_string(run["created"].get<int>()) + " new, 0 voided), " +
+                                  std::to_string(by_type_total) + " discrepancies\n"));
 }
 
 TEST_F(CliTest, DemoRefusesANonEmptyDatabase) {

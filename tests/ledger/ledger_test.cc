@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <sstream>
 
@@ -86,6 +87,39 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
     ASSERT_TRUE(state.ok());
     EXPECT_EQ(project(*state), projection) << projection.summary.case_id;
   }
+}
+
+// The demo's report is what the `demo` command prints, so it must say exactly what the log
+// holds: the execution documents of each kind and the reconciliation run that reports use.
+TEST_F(LedgerTest, DemoReportMatchesTheRecordedExecutionHistory) {
+  auto demo = load_demo(*ledger_, *store_, "demo");
+  ASSERT_TRUE(demo.ok()) << demo.error().message;
+  auto portfolio = ledger_->load_portfolio();
+  ASSERT_TRUE(portfolio.ok()) << portfolio.error().message;
+
+  std::map<ExecutionKind, int> recorded_by_kind;
+  for (const auto& document : portfolio->documents) ++recorded_by_kind[document.record.kind];
+  EXPECT_EQ(demo->execution_documents_by_kind, recorded_by_kind);
+  // Every kind of execution document appears in the demo, so every report has input.
+  for (const ExecutionKind kind : {ExecutionKind::delivery_listing, ExecutionKind::receipts,
+                                   ExecutionKind::bill, ExecutionKind::payments}) {
+    EXPECT_GT(demo->execution_documents_by_kind[kind], 0) << to_string(kind);
+  }
+  int by_kind_total = 0;
+  for (const auto& [kind, count] : demo->execution_documents_by_kind) by_kind_total += count;
+  EXPECT_EQ(by_kind_total, demo->execution_documents);
+
+  ASSERT_TRUE(demo->last_reconciliation.has_value());
+  ASSERT_TRUE(portfolio->last_run.has_value());
+  const auto& reported = *demo->last_reconciliation;
+  const auto& stored = portfolio->last_run->run;
+  EXPECT_EQ(reported.as_of, CivilDate::parse("2026-10-31").value());  // examples/demo.json
+  EXPECT_EQ(reported.as_of, stored.as_of);
+  EXPECT_EQ(reported.matches, stored.matches);
+  EXPECT_EQ(reported.discrepancies, stored.discrepancies);
+  EXPECT_EQ(reported.by_type, stored.by_type);
+  EXPECT_GT(reported.matches, 0);
+  EXPECT_GT(reported.discrepancies, 0);
 }
 
 TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
