@@ -28,7 +28,8 @@ struct ListOptions {
 };
 
 void add_list_options(CLI::App* command, ListOptions& list) {
-  command->add_option("--as-of", list.as_of, "Deadlines as seen on this date (default today)");
+  command->add_option("--as-of", list.as_of,
+                      "Each SDR as it stood on this date, deadlines seen from it (default today)");
   command->add_option("--case", list.case_id, "Only this case");
   command->add_option("--status", list.status,
                       "Only this status: draft, submitted, answered, closed");

@@ -19,15 +19,19 @@ namespace fms::ledger {
 struct ReconciliationView {
   CivilDate as_of;
   ReconciliationRules rules;
-  PortfolioState portfolio;
+  PortfolioState portfolio;  // as recorded: portfolio.sdrs holds every SDR step, whatever its date
   std::map<std::string, CaseState> cases;  // every case, current state
   // Loaded rows; recon_input points into these (deques never move their elements).
   std::deque<DeliveryListing> delivery_rows;
   std::deque<ReceiptInspections> receipt_rows;
   recon::Portfolio recon_input;
   std::vector<recon::Match> matches;
-  bool fresh = false;               // true: matches were computed now, not read from a run
+  bool fresh = false;                      // true: matches were computed now, not read from a run
   std::size_t unreconciled_documents = 0;  // documents recorded after the last run
+
+  // Every SDR as it stood on `as_of`: what reports show and count. Commands that write SDRs
+  // check against `portfolio.sdrs`, the register as recorded, instead.
+  [[nodiscard]] SdrRegister sdrs_as_of() const { return portfolio.sdrs.as_of(as_of); }
 };
 
 recon::Rules to_recon_rules(const ReconciliationRules& rules);

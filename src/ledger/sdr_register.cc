@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "ledger/sdr_as_of.h"
 #include "store/event_hash.h"
 
 namespace fms::ledger {
@@ -33,10 +34,11 @@ SdrStep step_of(SdrStepKind kind, const CivilDate& date, const store::EventRecor
   return step;
 }
 
-Status apply_created(std::vector<Sdr>& all, std::map<std::string, std::size_t>& by_number,
-                     std::map<DiscrepancyKey, std::vector<std::size_t>>& by_key,
-                     std::map<std::pair<char, std::string>, int>& last_serial,
-                     const store::EventRecord& event) {
+// Checks an sdr.created event against the SDRs recorded before it; the new draft.
+Result<Sdr> created_sdr(const std::vector<Sdr>& all,
+                        const std::map<std::string, std::size_t>& by_number,
+                        const std::map<DiscrepancyKey, std::vector<std::size_t>>& by_key,
+                        const store::EventRecord& event) {
   FMS_ASSIGN_OR_RETURN(SdrCreated created, decode_sdr_created(event));
   const std::string base = created.number.base();
   if (created.number.serial < kMinSdrSerial || created.number.serial > kMaxSdrSerial) {
@@ -48,15 +50,14 @@ Status apply_created(std::vector<Sdr>& all, std::map<std::string, std::size_t>& 
                               (created.line.empty() ? "" : " line " + created.line));
   }
   if (by_number.count(base) != 0) return corrupt(event, "SDR " + base + " is created twice");
-  auto& of_key = by_key[created.discrepancy];
-  for (std::size_t index : of_key) {
-    if (all[index].open()) {
-      return corrupt(event, "SDR " + all[index].number.to_string() + " is still open for " +
-                                created.discrepancy.describe());
+  if (auto of_key = by_key.find(created.discrepancy); of_key != by_key.end()) {
+    for (std::size_t index : of_key->second) {
+      if (all[index].open()) {
+        return corrupt(event, "SDR " + all[index].number.to_string() + " is still open for " +
+                                  created.discrepancy.describe());
+      }
     }
   }
-  int& last = last_serial[{created.number.office, created.number.country}];
-  last = std::max(last, created.number.serial);
 
   Sdr sdr;
   sdr.number = created.number;
@@ -65,10 +66,7 @@ Status apply_created(std::vector<Sdr>& all, std::map<std::string, std::size_t>& 
   step.text = created.reason;
   sdr.history.push_back(std::move(step));
   sdr.created = std::move(created);
-  of_key.push_back(all.size());
-  by_number.emplace(base, all.size());
-  all.push_back(std::move(sdr));
-  return Status::Ok();
+  return sdr;
 }
 
 // Finds the SDR an event names and checks the action is allowed on the event's date.
@@ -121,6 +119,54 @@ SdrPosition Sdr::position() const {
   position.last_resolution = resolution;
   position.fully_credited = credited_usd_cents >= created.claimed_usd_cents;
   return position;
+}
+
+void advance(Sdr& sdr, SdrStep step) {
+  switch (step.kind) {
+    case SdrStepKind::created:
+      break;  // a creation starts an SDR; it never moves one on
+    case SdrStepKind::submitted:
+      sdr.status = SdrStatus::submitted;
+      sdr.submitted_on = step.date;
+      sdr.submitted_late = step.late;
+      break;
+    case SdrStepKind::answered:
+      sdr.status = SdrStatus::answered;
+      sdr.resolution = step.resolution;
+      sdr.credited_usd_cents += step.credit_usd_cents;
+      break;
+    case SdrStepKind::reconsideration_requested:
+    case SdrStepKind::contested: {
+      const SdrAction action =
+          step.kind == SdrStepKind::contested ? SdrAction::contest : SdrAction::reconsider;
+      sdr.number = sdr.number.at_stage(sdr_stage_after(sdr.number.stage, action));
+      sdr.status = sdr_status_after(action);
+      break;
+    }
+    case SdrStepKind::closed:
+      sdr.status = SdrStatus::closed;
+      sdr.withdrawn = step.withdrawn;
+      break;
+  }
+  step.number = sdr.number.to_string();
+  sdr.history.push_back(std::move(step));
+}
+
+void SdrRegister::add(Sdr sdr) {
+  const std::size_t index = sdrs_.size();
+  int& last = last_serial_[{sdr.number.office, sdr.number.country}];
+  last = std::max(last, sdr.number.serial);
+  by_key_[sdr.created.discrepancy].push_back(index);
+  by_number_.emplace(sdr.number.base(), index);
+  sdrs_.push_back(std::move(sdr));
+}
+
+SdrRegister SdrRegister::as_of(const CivilDate& date) const {
+  SdrRegister out;
+  for (const Sdr& sdr : sdrs_) {
+    if (std::optional<Sdr> then = sdr_as_of(sdr, date)) out.add(std::move(*then));
+  }
+  return out;
 }
 
 const Sdr* SdrRegister::find(const SdrNumber& number) const {
@@ -179,7 +225,9 @@ std::map<std::pair<std::string, std::string>, std::int64_t> SdrRegister::credits
 
 Status apply_sdr_event(SdrRegister& sdrs, const store::EventRecord& event) {
   if (event.type == kSdrCreated) {
-    return apply_created(sdrs.sdrs_, sdrs.by_number_, sdrs.by_key_, sdrs.last_serial_, event);
+    FMS_ASSIGN_OR_RETURN(Sdr sdr, created_sdr(sdrs.sdrs_, sdrs.by_number_, sdrs.by_key_, event));
+    sdrs.add(std::move(sdr));
+    return Status::Ok();
   }
   if (event.type == kSdrSubmitted) {
     FMS_ASSIGN_OR_RETURN(SdrSubmitted submitted, decode_sdr_submitted(event));
@@ -193,11 +241,7 @@ Status apply_sdr_event(SdrRegister& sdrs, const store::EventRecord& event) {
     SdrStep step = step_of(SdrStepKind::submitted, submitted.date, event);
     step.text = submitted.late_reason.value_or("");
     step.late = late;
-    sdr->status = SdrStatus::submitted;
-    sdr->submitted_on = submitted.date;
-    sdr->submitted_late = late;
-    step.number = sdr->number.to_string();
-    sdr->history.push_back(std::move(step));
+    advance(*sdr, std::move(step));
     return Status::Ok();
   }
   if (event.type == kSdrAnswered) {
@@ -220,11 +264,7 @@ Status apply_sdr_event(SdrRegister& sdrs, const store::EventRecord& event) {
     step.resolution = answered.resolution;
     step.credit_usd_cents = answered.credit_usd_cents;
     step.reply_code = answered.reply_code;
-    step.number = sdr->number.to_string();
-    sdr->status = SdrStatus::answered;
-    sdr->resolution = answered.resolution;
-    sdr->credited_usd_cents += answered.credit_usd_cents;
-    sdr->history.push_back(std::move(step));
+    advance(*sdr, std::move(step));
     return Status::Ok();
   }
   if (event.type == kSdrReconsiderationRequested || event.type == kSdrContested) {
@@ -233,14 +273,11 @@ Status apply_sdr_event(SdrRegister& sdrs, const store::EventRecord& event) {
     FMS_ASSIGN_OR_RETURN(SdrReopened reopened, decode_sdr_reopened(event));
     FMS_ASSIGN_OR_RETURN(Sdr * sdr, target(sdrs.sdrs_, sdrs.by_number_, event, reopened.number,
                                            reopened.case_id, reopened.date, action));
-    sdr->number = sdr->number.at_stage(sdr_stage_after(sdr->number.stage, action));
-    sdr->status = sdr_status_after(action);
     SdrStep step =
         step_of(contest ? SdrStepKind::contested : SdrStepKind::reconsideration_requested,
                 reopened.date, event);
     step.text = reopened.reason;
-    step.number = sdr->number.to_string();
-    sdr->history.push_back(std::move(step));
+    advance(*sdr, std::move(step));
     return Status::Ok();
   }
   if (event.type == kSdrClosed) {
@@ -254,10 +291,7 @@ Status apply_sdr_event(SdrRegister& sdrs, const store::EventRecord& event) {
     SdrStep step = step_of(SdrStepKind::closed, closed.date, event);
     step.text = closed.reason;
     step.withdrawn = closed.withdrawn;
-    step.number = sdr->number.to_string();
-    sdr->status = SdrStatus::closed;
-    sdr->withdrawn = closed.withdrawn;
-    sdr->history.push_back(std::move(step));
+    advance(*sdr, std::move(step));
     return Status::Ok();
   }
   return corrupt(event, "unknown SDR event type \"" + event.type + "\"");

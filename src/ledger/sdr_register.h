@@ -10,6 +10,10 @@
 // A credit is counted once granted, whatever happens to the SDR afterwards. Each answer grants
 // its own credit (a reconsideration may add to the first), and the credits of one SDR never
 // exceed the amount it claims.
+//
+// The register folded from the log holds every SDR as recorded: the commands check against it,
+// because the log must stay foldable. Reports as of a date read `as_of(date)` instead: each SDR
+// as it stood at the end of that business date (ledger/sdr_as_of.h).
 #pragma once
 
 #include <cstdint>
@@ -70,6 +74,12 @@ struct Sdr {
   friend bool operator==(const Sdr&, const Sdr&) = default;
 };
 
+// Moves an SDR on by one step that has already been checked: sets its number, status,
+// resolution, credit and submission from the step and appends the step (with the number after
+// it) to the history. The only place these change, so that folding the log and looking back to
+// an earlier date cannot disagree on what a step does. `step.kind` is never `created`.
+void advance(Sdr& sdr, SdrStep step);
+
 // What the rest of the system needs to know of the SDR covering a discrepancy.
 struct SdrCoverage {
   std::string number;
@@ -91,8 +101,16 @@ class SdrRegister {
   [[nodiscard]] std::map<std::string, std::int64_t> credits_by_case() const;
   [[nodiscard]] std::map<std::pair<std::string, std::string>, std::int64_t> credits_by_line() const;
 
+  // The register as it stood at the end of `date`, by the business dates the steps carry (not
+  // when they were recorded): only SDRs created on or before it, each with the status, number
+  // and credits its steps up to that date gave it. For reports; commands use the register as
+  // recorded.
+  [[nodiscard]] SdrRegister as_of(const CivilDate& date) const;
+
  private:
   friend Status apply_sdr_event(SdrRegister& sdrs, const store::EventRecord& event);
+  // Appends an SDR (already checked) and files it under its number, key and serial.
+  void add(Sdr sdr);
 
   std::vector<Sdr> sdrs_;
   std::map<std::string, std::size_t> by_number_;               // base number -> index

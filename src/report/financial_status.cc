@@ -197,6 +197,8 @@ void add_discrepancies(const std::vector<recon::Discrepancy>& discrepancies,
   }
 }
 
+// `sdrs` as they stood on the report date: a credit answered later does not count yet, and an
+// SDR closed later is still open.
 void add_sdrs(const ledger::SdrRegister& sdrs, std::vector<CaseFinancials>& cases,
               LineIndex& index) {
   for (const auto& [case_id, credits] : sdrs.credits_by_case()) {
@@ -336,7 +338,7 @@ std::vector<CaseFinancials> case_financials(const ledger::ReconciliationView& vi
   add_bills(view, cases, index);
   add_payments(view, cases, index);
   add_discrepancies(discrepancies, cases, index);
-  add_sdrs(view.portfolio.sdrs, cases, index);
+  add_sdrs(view.sdrs_as_of(), cases, index);
   for (CaseFinancials& figures : cases) finish(figures);
   return cases;
 }

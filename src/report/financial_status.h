@@ -43,7 +43,7 @@ struct LineFinancials {
   // The latest DD 645 line row of this line, when a bill breaks the case down by line.
   std::optional<std::int64_t> billed_delivered_cents;
   std::optional<CivilDate> billed_statement_date;
-  std::int64_t sdr_credits_cents = 0;  // credits granted on SDRs filed against this line
+  std::int64_t sdr_credits_cents = 0;  // credits granted by the report date on SDRs of this line
   std::size_t open_discrepancies = 0;
   std::int64_t open_discrepancies_cents = 0;
   // Per-unit line: undelivered quantity x unit cost; lump-sum line: total - delivered value,
@@ -101,8 +101,8 @@ struct CaseFinancials {
   std::int64_t undelivered_value_cents = 0;
   std::optional<CaseBillFigures> bill;  // latest DD 645 case row
   std::int64_t paid_cents = 0;          // payments dated on or before the report date
-  std::int64_t sdr_credits_cents = 0;   // every credit granted on the case's SDRs
-  std::vector<std::string> open_sdrs;   // numbers of the SDRs not yet closed
+  std::int64_t sdr_credits_cents = 0;   // every credit granted by the report date on its SDRs
+  std::vector<std::string> open_sdrs;   // SDRs created and not yet closed on the report date
   // Every open discrepancy of the case, case-level ones included, and by type.
   DiscrepancyTally open_discrepancies;
   std::map<recon::DiscrepancyType, DiscrepancyTally> open_by_type;

@@ -57,17 +57,18 @@ std::string step_name(const ledger::SdrStep& step) {
 
 }  // namespace
 
-SdrReport sdr_report(const ledger::SdrRegister& sdrs, const CivilDate& as_of, int warning_days,
+SdrReport sdr_report(const ledger::SdrRegister& recorded, const CivilDate& as_of, int warning_days,
                      const SdrFilter& filter) {
   SdrReport report;
   report.as_of = as_of;
   report.warning_days = warning_days;
-  for (const ledger::Sdr& sdr : sdrs.all()) {
+  const ledger::SdrRegister then = recorded.as_of(as_of);
+  for (const ledger::Sdr& sdr : then.all()) {
     if (filter.case_id && sdr.created.case_id != *filter.case_id) continue;
     if (filter.status && sdr.status != *filter.status) continue;
     if (filter.open_only && !sdr.open()) continue;
     SdrReportRow row;
-    row.sdr = &sdr;
+    row.sdr = sdr;
     if (sdr.status == SdrStatus::draft) {
       const SdrDeadlineState state = sdr_deadline_state(as_of, sdr.created.deadline, warning_days);
       row.days_to_deadline = state.days_to_deadline;
@@ -96,7 +97,7 @@ std::string sdr_text(const SdrReport& report) {
   std::int64_t credited = 0;
   bool any_below_minimum = false;
   for (const SdrReportRow& row : report.rows) {
-    const ledger::Sdr& sdr = *row.sdr;
+    const ledger::Sdr& sdr = row.sdr;
     const bool below = sdr.created.below_minimum;
     any_below_minimum = any_below_minimum || below;
     table.add_row({sdr.number.to_string(), sdr.created.case_id, sdr.created.line,
@@ -120,7 +121,7 @@ std::string sdr_text(const SdrReport& report) {
 Json sdr_json(const SdrReport& report) {
   Json rows = Json::array();
   for (const SdrReportRow& row : report.rows) {
-    const ledger::Sdr& sdr = *row.sdr;
+    const ledger::Sdr& sdr = row.sdr;
     rows.push_back(
         {{"number", sdr.number.to_string()},
          {"case_id", sdr.created.case_id},
@@ -149,7 +150,7 @@ std::string sdr_csv(const SdrReport& report) {
                  "claimed_usd", "credited_usd", "below_minimum", "deadline", "days_to_deadline",
                  "warning"});
   for (const SdrReportRow& row : report.rows) {
-    const ledger::Sdr& sdr = *row.sdr;
+    const ledger::Sdr& sdr = row.sdr;
     csv.add_row({sdr.number.to_string(), sdr.created.case_id, sdr.created.line,
                  std::string(recon::to_string(sdr.created.discrepancy.type)),
                  std::string(to_string(sdr.status)), sdr.withdrawn ? "true" : "false",

@@ -3,6 +3,9 @@
 // report date — days left (negative once passed) and a warning ("due in 5 days", "deadline
 // passed") for drafts, the only SDRs the deadline still binds. Filterable by case, status and
 // open/closed; rendered as a table, JSON or CSV. Also the detail of one SDR with its history.
+//
+// The report shows each SDR as it stood on the report date (SdrRegister::as_of): SDRs created
+// later are left out, and the status, number and credits are those of the steps dated by then.
 #pragma once
 
 #include <cstdint>
@@ -23,7 +26,7 @@ struct SdrFilter {
 };
 
 struct SdrReportRow {
-  const ledger::Sdr* sdr = nullptr;  // points into the register the report was built from
+  ledger::Sdr sdr;                               // as it stood on the report date
   std::optional<std::int64_t> days_to_deadline;  // drafts only
   std::string warning;                           // drafts only
 };
@@ -34,8 +37,10 @@ struct SdrReport {
   std::vector<SdrReportRow> rows;  // in the order created
 };
 
-// `warning_days` is the SDR deadline warning of the rules in force on `as_of`.
-SdrReport sdr_report(const ledger::SdrRegister& sdrs, const CivilDate& as_of, int warning_days,
+// `recorded` is the register as recorded (every step, whatever its date); the filter applies
+// to each SDR as it stood on `as_of`. `warning_days` is the SDR deadline warning of the rules
+// in force on `as_of`.
+SdrReport sdr_report(const ledger::SdrRegister& recorded, const CivilDate& as_of, int warning_days,
                      const SdrFilter& filter);
 std::string sdr_text(const SdrReport& report);
 Json sdr_json(const SdrReport& report);

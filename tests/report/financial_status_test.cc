@@ -1,12 +1,14 @@
 // Case and line figures: originals only, receipts, the latest bill rows, payments to date, SDR
-// credits and open SDRs from the register, open discrepancies, undelivered value and the
-// Adverse Financial Conditions.
+// credits and open SDRs from the register as it stood on the report date, open discrepancies,
+// undelivered value and the Adverse Financial Conditions.
 #include "report/financial_status.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include "report/report_view_fixture.h"
 #include "report/usd_text.h"
@@ -212,6 +214,48 @@ TEST(AdverseConditions, ExactlyAtTheCaseValueIsNotAdverse) {
       .payment("P1", "2026-01-01", "JA-P-DDD", 1'000'00);
   const auto cases = case_financials(b.view(), view_discrepancies(b.view()));
   EXPECT_TRUE(cases[0].adverse.empty());
+}
+
+// The builder's SDRs are created on 2026-02-01, submitted on 02-02, answered with their credit
+// on 03-01 and, when closed, closed on 03-02. A report dated before a step does not see it.
+CaseFinancials figures_with_sdrs_as_of(const char* as_of) {
+  ViewBuilder b(as_of);
+  b.add_case("JA-P-AAA", CaseStatus::implemented, 12'000'00)
+      .per_unit_line("001", 10, 1'000'00, "2027-01-01")
+      .delivery("DN001", "JA-P-AAA", "001", "2026-01-10", 2, 2'000'00)
+      .receipt("RC1", "DN001", "JA-P-AAA", "001", "2026-01-20", 2)
+      .payment("P1", "2026-01-05", "JA-P-AAA", 3'000'00)
+      .sdr(1, "JA-P-AAA", "001", 1'000'00, 500'00)
+      .sdr(2, "JA-P-AAA", "000", 300'00, 200'00, /*close=*/true);
+  auto cases = case_financials(b.view(), view_discrepancies(b.view()));
+  EXPECT_EQ(cases.size(), 1u);
+  return cases.front();
+}
+
+TEST(FinancialStatusAsOf, NoSdrBeforeItsCreation) {
+  const CaseFinancials c = figures_with_sdrs_as_of("2026-01-31");
+  EXPECT_EQ(c.sdr_credits_cents, 0);
+  EXPECT_TRUE(c.open_sdrs.empty());
+  EXPECT_EQ(c.advance_held_cents(), 1'000'00);  // 3,000.00 - 2,000.00
+}
+
+TEST(FinancialStatusAsOf, ACreditAnsweredAfterTheReportDateDoesNotCountYet) {
+  const CaseFinancials before = figures_with_sdrs_as_of("2026-02-28");
+  EXPECT_EQ(before.sdr_credits_cents, 0);
+  EXPECT_EQ(before.lines.front().sdr_credits_cents, 0);
+  EXPECT_EQ(before.advance_held_cents(), 1'000'00);
+  EXPECT_EQ(before.open_sdrs, (std::vector<std::string>{"A0001-JA-AAA/001", "A0002-JA-AAA/000"}));
+
+  const CaseFinancials on_answer = figures_with_sdrs_as_of("2026-03-01");
+  EXPECT_EQ(on_answer.sdr_credits_cents, 700'00);
+  EXPECT_EQ(on_answer.lines.front().sdr_credits_cents, 500'00);
+  EXPECT_EQ(on_answer.advance_held_cents(), 1'700'00);  // 3,000.00 - (2,000.00 - 700.00)
+}
+
+TEST(FinancialStatusAsOf, AnSdrClosedAfterTheReportDateIsStillOpen) {
+  EXPECT_EQ(figures_with_sdrs_as_of("2026-03-01").open_sdrs.size(), 2u);
+  EXPECT_EQ(figures_with_sdrs_as_of("2026-03-02").open_sdrs,
+            (std::vector<std::string>{"A0001-JA-AAA/001"}));
 }
 
 TEST(CaseStatusGroups, InExecutionAndAfterSupplyServicesComplete) {

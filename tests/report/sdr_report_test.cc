@@ -16,8 +16,9 @@ CivilDate day(const char* iso) {
   return CivilDate::parse(iso).value();
 }
 
-// Three SDRs: A0001 line 001 draft, deadline 2026-12-01 (USD 150.00, below the minimum);
-// A0002 line 002 answered with a partial credit; A0003 on case JA-D-JER withdrawn.
+// Three SDRs, all created on 2026-10-01: A0001 line 001 draft, deadline 2026-12-01 (USD 150.00,
+// below the minimum); A0002 line 002 submitted on 2026-11-02 and answered on 2026-11-03 with a
+// partial credit; A0003 on case JA-D-JER withdrawn on 2026-11-04.
 class SdrReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -51,7 +52,7 @@ class SdrReportTest : public ::testing::Test {
     c.deadline = day(deadline);
     c.minimum_usd_cents = 200'00;
     c.below_minimum = claimed < 200'00;
-    c.date = day("2026-11-01");
+    c.date = day("2026-10-01");
     c.reason = "not received";
     add(ledger::kSdrCreated, ledger::encode(c));
   }
@@ -92,6 +93,39 @@ TEST_F(SdrReportTest, DeadlineDaysAndWarningsOnlyForDrafts) {
   EXPECT_EQ(early.rows[0].warning, "");
 }
 
+TEST_F(SdrReportTest, ShowsEachSdrAsItStoodOnTheReportDate) {
+  // 2026-11-02: A0002 submitted but not yet answered, A0003 not yet withdrawn.
+  const SdrReport before_answer = build("2026-11-02");
+  ASSERT_EQ(before_answer.rows.size(), 3u);
+  const ledger::Sdr& submitted = before_answer.rows[1].sdr;
+  EXPECT_EQ(submitted.status, SdrStatus::submitted);
+  EXPECT_FALSE(submitted.resolution.has_value());
+  EXPECT_EQ(submitted.credited_usd_cents, 0);
+  EXPECT_EQ(submitted.submitted_on, day("2026-11-02"));
+  const ledger::Sdr& draft = before_answer.rows[2].sdr;
+  EXPECT_EQ(draft.status, SdrStatus::draft);
+  EXPECT_FALSE(draft.withdrawn);
+  EXPECT_EQ(before_answer.rows[2].days_to_deadline, 48);  // to 2026-12-20
+  SdrFilter open;
+  open.open_only = true;
+  EXPECT_EQ(build("2026-11-02", open).rows.size(), 3u);
+  SdrFilter answered;
+  answered.status = SdrStatus::answered;
+  EXPECT_TRUE(build("2026-11-02", answered).rows.empty());
+  EXPECT_THAT(sdr_csv(before_answer),
+              HasSubstr("\nA0002-JA-TWK/002,JA-P-TWK,002,shipped-not-received,submitted,false,,S3,"
+                        "5000.00,0.00,false,2027-01-10,,\n"));
+
+  // The day after, the answer and its credit are there.
+  const SdrReport after_answer = build("2026-11-03");
+  EXPECT_EQ(after_answer.rows[1].sdr.status, SdrStatus::answered);
+  EXPECT_EQ(after_answer.rows[1].sdr.credited_usd_cents, 1'234'56);
+
+  // Before any SDR was created there is nothing to show.
+  EXPECT_TRUE(build("2026-09-30").rows.empty());
+  EXPECT_THAT(sdr_text(build("2026-09-30")), HasSubstr("None."));
+}
+
 TEST_F(SdrReportTest, FiltersByCaseStatusAndOpen) {
   SdrFilter by_case;
   by_case.case_id = "JA-D-JER";
@@ -100,7 +134,7 @@ TEST_F(SdrReportTest, FiltersByCaseStatusAndOpen) {
   answered.status = SdrStatus::answered;
   const SdrReport only_answered = build("2026-11-25", answered);
   ASSERT_EQ(only_answered.rows.size(), 1u);
-  EXPECT_EQ(only_answered.rows[0].sdr->number.to_string(), "A0002-JA-TWK/002");
+  EXPECT_EQ(only_answered.rows[0].sdr.number.to_string(), "A0002-JA-TWK/002");
   SdrFilter open;
   open.open_only = true;
   EXPECT_EQ(build("2026-11-25", open).rows.size(), 2u);
