@@ -103,6 +103,43 @@ TEST_F(SegmentFilesTest, PutStoresTheBytesUnderTheirHash) {
   EXPECT_TRUE(files_->verify(segment_.hash).ok());
 }
 
+TEST_F(SegmentFilesTest, MappedSegmentsDecodeToColumnsBorrowedFromTheFile) {
+  ASSERT_TRUE(files_->put(segment_).ok());
+  auto mapped = files_->map(segment_.hash);
+  ASSERT_TRUE(mapped.ok()) << mapped.error().message;
+  EXPECT_EQ(mapped->view, segment_.bytes);
+  const char* const mapping = mapped->view.data();
+  const std::size_t length = mapped->view.size();
+
+  auto rows = decode_delivery_segment(std::move(mapped).value());
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  // The rows outlive the SharedBytes they came from, and read the mapping in place.
+  EXPECT_EQ(*rows, test_rows::delivery_listing(200, 20));
+  EXPECT_TRUE(rows->quantity.is_borrowed());
+  EXPECT_TRUE(rows->document_number.bytes.is_borrowed());
+  EXPECT_GE(reinterpret_cast<std::uintptr_t>(rows->quantity.data()),
+            reinterpret_cast<std::uintptr_t>(mapping));
+  EXPECT_LT(reinterpret_cast<std::uintptr_t>(rows->quantity.data()),
+            reinterpret_cast<std::uintptr_t>(mapping + length));
+
+  const auto missing = files_->map(std::string(64, 'a'));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().kind, ErrorKind::not_found);
+  EXPECT_FALSE(files_->map("not-a-hash").ok());
+}
+
+TEST_F(SegmentFilesTest, BytesAtAnOddAddressAreCopiedBeforeBorrowing) {
+  std::string shifted = " " + segment_.bytes;
+  const std::string_view odd = std::string_view(shifted).substr(1);
+  auto rows = decode_delivery_segment(SharedBytes{odd, nullptr});
+  ASSERT_TRUE(rows.ok()) << rows.error().message;
+  EXPECT_EQ(*rows, test_rows::delivery_listing(200, 20));
+  EXPECT_TRUE(rows->quantity.is_borrowed());
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(rows->quantity.data()) % alignof(std::int32_t), 0u);
+  shifted.assign(shifted.size(), 'x');  // the rows hold their own copy
+  EXPECT_EQ(*rows, test_rows::delivery_listing(200, 20));
+}
+
 TEST_F(SegmentFilesTest, PutOfAStoredSegmentIsANoOp) {
   ASSERT_TRUE(files_->put(segment_).ok());
   struct stat before {};
