@@ -109,11 +109,14 @@ store::CaseProjection project(const CaseState& state) {
 }
 
 Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,
-                                                    const ReferenceData& reference) {
+                                                    const ReferenceData& reference,
+                                                    const AsOf& as_of) {
   std::map<std::string, CaseState> states;
   for (const auto& event : events) {
     if (event.case_id.empty()) continue;
-    FMS_TRY(apply(states[event.case_id], event, reference));
+    FMS_ASSIGN_OR_RETURN(DecodedEvent decoded, decode(event, reference));
+    if (!within(decoded, as_of)) continue;
+    FMS_TRY(apply(states[event.case_id], std::move(decoded)));
   }
   return states;
 }

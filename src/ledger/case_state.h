@@ -77,8 +77,10 @@ Status apply(CaseState& state, const store::EventRecord& event, const ReferenceD
 store::CaseProjection project(const CaseState& state);
 
 // Folds every case's events out of a whole log (portfolio-level events, case id "", are
-// skipped): the current state of every case, by case id.
+// skipped): the state of every case within `as_of` (by default the current state), by case id.
+// A case none of whose events falls within `as_of` is left out.
 Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,
-                                                    const ReferenceData& reference);
+                                                    const ReferenceData& reference,
+                                                    const AsOf& as_of = {});
 
 }  // namespace fms::ledger

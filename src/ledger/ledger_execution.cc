@@ -398,7 +398,10 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   // One read of the log serves both folds.
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
   FMS_ASSIGN_OR_RETURN(view.portfolio, fold_portfolio(events));
-  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_));
+  // Each case as it stood on the as-of date: its documents in force and its status then.
+  AsOf case_as_of;
+  case_as_of.business_date = as_of;
+  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, case_as_of));
   for (const auto& [case_id, state] : view.cases) view.recon_input.cases.push_back(case_info(state));
 
   // The documents the match set refers to: the last run's lists when it is current, otherwise

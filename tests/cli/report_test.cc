@@ -432,6 +432,20 @@ TEST_F(ReportCliTest, ClosureAsOfSeesOnlyTheStatementsIssuedByThen) {
   EXPECT_EQ(json_then["as_of"], "2026-09-29");
 }
 
+TEST_F(ReportCliTest, ClosureAsOfSeesTheCaseStatusOfThatDate) {
+  // JA-P-SXB reached supply/services complete on 2026-07-31: before that date the checklist
+  // says the case was still implemented, from it on that the criterion is met.
+  const auto before =
+      lines_of(ok({"report", "closure", "--case", "JA-P-SXB", "--as-of", "2026-07-30", "--csv"}));
+  ASSERT_GE(before.size(), 2u);
+  EXPECT_THAT(before[1], HasSubstr("JA-P-SXB,supply-services-complete,false,status is "
+                                   "implemented"));
+  const auto on =
+      lines_of(ok({"report", "closure", "--case", "JA-P-SXB", "--as-of", "2026-07-31", "--csv"}));
+  ASSERT_GE(on.size(), 2u);
+  EXPECT_THAT(on[1], HasSubstr("JA-P-SXB,supply-services-complete,true,"));
+}
+
 // ---- bad filters -------------------------------------------------------------------------------
 
 TEST_F(ReportCliTest, AnUnknownCaseIsAClearErrorInEveryForm) {
