@@ -29,23 +29,27 @@ Result<CivilDate> as_of_date(const ReportOptions& report_options, const ledger::
   return parse_date_option(report_options.as_of, "--as-of");
 }
 
-Result<std::optional<std::string>> case_filter(const ReportOptions& report_options) {
+// The --case filter, if given, as the ledger writes case identifiers.
+Result<std::optional<std::string>> case_filter(const ReportOptions& report_options,
+                                               const ledger::Ledger& ledger) {
   if (report_options.case_id.empty()) return std::optional<std::string>();
-  std::string upper = report_options.case_id;
-  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return std::optional<std::string>(upper);
+  auto case_id = ledger.normalise_case_id(report_options.case_id);
+  if (!case_id.ok()) return case_id.error().at("--case");
+  return std::optional<std::string>(std::move(*case_id));
 }
 
 // Opens the session, builds the reconciliation view as of the report date and runs `render`
-// with it.
+// with it and the --case filter.
 template <class Render>
 int with_view(const Options& options, const ReportOptions& report_options, Render render) {
   return with_session(options, false, [&](Session& session) {
+    auto case_id = case_filter(report_options, *session.ledger);
+    if (!case_id.ok()) return fail(case_id.error());
     auto as_of = as_of_date(report_options, *session.ledger);
     if (!as_of.ok()) return fail(as_of.error());
     auto view = session.ledger->reconciliation_view(*as_of);
     if (!view.ok()) return fail(view.error());
-    return render(*view);
+    return render(*view, *case_id);
   });
 }
 
@@ -91,10 +95,10 @@ void add_report_commands(CommandContext context) {
       if (!type.ok()) return fail(type.error().at("--type"));
       filter.type = *type;
     }
-    auto case_id = case_filter(discrepancies_options);
-    if (!case_id.ok()) return fail(case_id.error());
-    filter.case_id = *case_id;
     return with_session(options, false, [&](Session& session) {
+      auto case_id = case_filter(discrepancies_options, *session.ledger);
+      if (!case_id.ok()) return fail(case_id.error());
+      filter.case_id = *case_id;
       auto as_of = as_of_date(discrepancies_options, *session.ledger);
       if (!as_of.ok()) return fail(as_of.error());
       auto view = session.ledger->reconciliation_view(*as_of);
@@ -116,14 +120,14 @@ void add_report_commands(CommandContext context) {
       "status", "Case financial status: ordered, delivered, billed, paid, advance held");
   add_common_options(status, status_options);
   status->callback(run([&] {
-    auto case_id = case_filter(status_options);
-    if (!case_id.ok()) return fail(case_id.error());
-    return with_view(options, status_options, [&](const ledger::ReconciliationView& view) {
-      auto built = report::status_report(view, *case_id);
-      if (!built.ok()) return fail(built.error());
-      return print_report(options, status_options, *built, report::status_text, report::status_json,
-                          report::status_csv);
-    });
+    return with_view(
+        options, status_options,
+        [&](const ledger::ReconciliationView& view, const std::optional<std::string>& case_id) {
+          auto built = report::status_report(view, case_id);
+          if (!built.ok()) return fail(built.error());
+          return print_report(options, status_options, *built, report::status_text,
+                              report::status_json, report::status_csv);
+        });
   }));
 
   static ReportOptions closure_options;
@@ -131,14 +135,14 @@ void add_report_commands(CommandContext context) {
       "closure", "Closure readiness: each case's checklist, ok or blocked with the reason");
   add_common_options(closure, closure_options);
   closure->callback(run([&] {
-    auto case_id = case_filter(closure_options);
-    if (!case_id.ok()) return fail(case_id.error());
-    return with_view(options, closure_options, [&](const ledger::ReconciliationView& view) {
-      auto built = report::closure_report(view, *case_id);
-      if (!built.ok()) return fail(built.error());
-      return print_report(options, closure_options, *built, report::closure_text,
-                          report::closure_json, report::closure_csv);
-    });
+    return with_view(
+        options, closure_options,
+        [&](const ledger::ReconciliationView& view, const std::optional<std::string>& case_id) {
+          auto built = report::closure_report(view, case_id);
+          if (!built.ok()) return fail(built.error());
+          return print_report(options, closure_options, *built, report::closure_text,
+                              report::closure_json, report::closure_csv);
+        });
   }));
 
   static ReportOptions exceptions_options;
@@ -150,11 +154,14 @@ void add_report_commands(CommandContext context) {
   exceptions->add_flag("--csv", exceptions_options.csv, "CSV output (RFC 4180, header row)");
   exceptions->add_flag("--detail", exceptions_detail, "List the cases of each group");
   exceptions->callback(run([&] {
-    return with_view(options, exceptions_options, [&](const ledger::ReconciliationView& view) {
-      const auto built = report::exceptions_report(view, exceptions_detail);
-      return print_report(options, exceptions_options, built, report::exceptions_text,
-                          report::exceptions_json, report::exceptions_csv);
-    });
+    return with_view(options, exceptions_options,
+                     [&](const ledger::ReconciliationView& view,
+                         const std::optional<std::string>& /* no --case */) {
+                       const auto built = report::exceptions_report(view, exceptions_detail);
+                       return print_report(options, exceptions_options, built,
+                                           report::exceptions_text, report::exceptions_json,
+                                           report::exceptions_csv);
+                     });
   }));
 }
 

@@ -105,8 +105,11 @@ class Ledger {
   // For commands built on the ledger (ledger/sdr_book.h) that stamp their own events.
   [[nodiscard]] const Clock& clock() const { return clock_; }
 
+ // "ja-p-twk" -> "JA-P-TWK", checked against the reference data's codes; an id of the wrong
+  // shape is an error naming the part that is wrong.
+  [[nodiscard]] Result<std::string> normalise_case_id(const std::string& text) const;
+
  private:
-  Result<std::string> normalise_case_id(const std::string& text) const;
   // Appends one event of a case whose current state is `state`, with the case's new
   // projection, refusing if another writer changed the case meanwhile. Returns the new state.
   Result<CaseState> commit(const CaseState& state, store::NewEvent event);

@@ -464,7 +464,9 @@ TEST_F(ReportCliTest, AnUnknownCaseIsAClearErrorInEveryForm) {
   }
   const CliRun malformed = cli_({"report", "status", "--case", "nonsense"});
   EXPECT_EQ(malformed.exit_code, 1);
-  EXPECT_THAT(malformed.err, HasSubstr("NONSENSE"));
+  // A malformed id is named with the part that is wrong, as every command that takes one does.
+  EXPECT_THAT(malformed.err,
+              HasSubstr("--case: case identifier \"NONSENSE\": expected CC-I-DDD"));
   // The exceptions report covers the portfolio and has no --case.
   const CliRun exceptions = cli_({"report", "exceptions", "--case", "JA-P-TWK"});
   EXPECT_EQ(exceptions.exit_code, 1);
