@@ -65,7 +65,6 @@ class Column {
   void reserve(std::size_t count) { owned().reserve(count); }
   void resize(std::size_t count) { owned().resize(count); }
   void clear() { owned().clear(); }
-  [[nodiscard]] std::size_t capacity() const { return borrowed_ ? view_.size() : owned_.capacity(); }
   void append(std::span<const T> values) {
     owned().insert(owned_.end(), values.begin(), values.end());
   }
