@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <map>
+#include <mutex>
 #include <optional>
 
 #include "store/event_hash.h"
@@ -308,8 +309,11 @@ class SqliteStore final : public Store {
     return files->map(hash);
   }
 
-  // Opened on first use, so a database that never stores a segment gets no directory.
+  // Opened on first use, so a database that never stores a segment gets no directory. Segments
+  // are read from two threads at once (ledger reconciliation_view), so the first use is
+  // serialised; the opened SegmentFiles is safe for concurrent reads.
   Result<SegmentFiles*> segment_files() {
+    const std::lock_guard<std::mutex> lock(segments_mutex_);
     if (!segments_) {
       FMS_ASSIGN_OR_RETURN(SegmentFiles files,
                            SegmentFiles::open(SegmentFiles::directory_for_database(path_)));
@@ -320,6 +324,7 @@ class SqliteStore final : public Store {
 
   sqlite3* db_;  // owned; closed in the destructor
   std::string path_;
+  std::mutex segments_mutex_;
   std::optional<SegmentFiles> segments_;
 };
 
