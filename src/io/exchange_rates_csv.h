@@ -24,7 +24,7 @@ inline constexpr std::size_t kMaxExchangeRateFileBytes = std::size_t{8} << 20;
 // The series in a file, and the line each point came from, so that a check made after parsing
 // (against the rates already recorded) can name the line it refuses.
 struct ExchangeRatesFile {
-  std::map<std::string, RateSeries> series;  // by pair ("USD/JPY")
+  std::map<std::string, RateSeries> series;                         // by pair ("USD/JPY")
   std::map<std::string, std::map<CivilDate, std::uint32_t>> lines;  // pair -> date -> line
 
   // The line of a point in `series`; the first line of the pair without a date.
@@ -36,7 +36,6 @@ struct ExchangeRatesFile {
 Result<std::map<std::string, RateSeries>> parse_exchange_rates(std::string_view text,
                                                                std::string_view source);
 // The same, with each point's line.
-Result<ExchangeRatesFile> parse_exchange_rates_file(std::string_view text,
-                                                    std::string_view source);
+Result<ExchangeRatesFile> parse_exchange_rates_file(std::string_view text, std::string_view source);
 
 }  // namespace fms::io

@@ -43,7 +43,9 @@ Status problems_error(const std::string& source, std::vector<RowProblem> problem
 Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std::string& source,
                                                 const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(io::ExchangeRatesFile file, io::parse_exchange_rates_file(text, source));
-  if (file.series.empty()) return Error::invalid(source + ": the file has no rates; nothing imported");
+  if (file.series.empty()) {
+    return Error::invalid(source + ": the file has no rates; nothing imported");
+  }
   std::vector<RowProblem> problems;
   for (const auto& [pair, series] : file.series) {
     const Status supported = check_supported_pair(pair);

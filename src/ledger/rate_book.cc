@@ -42,8 +42,8 @@ Status check_supported_pair(const std::string& pair) {
 }
 
 std::string describe(const RatePoint& point) {
-  return point.rate.pair() + " " + point.rate.to_string() + " of " + point.date.to_string() +
-         " (" + point.source + ")";
+  return point.rate.pair() + " " + point.rate.to_string() + " of " + point.date.to_string() + " (" +
+         point.source + ")";
 }
 
 Status RateBook::apply(const store::EventRecord& event) {

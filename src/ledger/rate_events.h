@@ -26,8 +26,8 @@ namespace fms::ledger {
 inline constexpr std::string_view kRatesSeriesRecorded = "rates.series_recorded";
 
 struct RatesRecorded {
-  std::string source;        // file name as given
-  std::string content_hash;  // identifies the content: the rates document id
+  std::string source;             // file name as given
+  std::string content_hash;       // identifies the content: the rates document id
   std::vector<RatePoint> points;  // by pair, then date; each point's pair is its rate's
 };
 

@@ -98,8 +98,7 @@ TEST_F(RatesTest, TheRateOnADateIsTheLatestOnOrBeforeIt) {
   EXPECT_EQ(describe(*mid_june), "USD/JPY 149.52 of 2025-03-31 (month-end rate (illustrative))");
   // On the first point's own date, and long after the last.
   EXPECT_EQ(rates.on("USD/JPY", day("2025-01-31"))->rate.to_string(), "154.83");
-  EXPECT_EQ(rates.on(Currency::usd(), Currency::jpy(), day("2030-01-01"))->date,
-            day("2025-12-31"));
+  EXPECT_EQ(rates.on(Currency::usd(), Currency::jpy(), day("2030-01-01"))->date, day("2025-12-31"));
   // Before the series starts, and a pair with no rates at all.
   auto before = rates.on("USD/JPY", day("2025-01-30"));
   ASSERT_FALSE(before.ok());
@@ -147,9 +146,8 @@ TEST_F(RatesTest, AnOverlappingFileWithTheSameRatesIsMergedIntoTheSeries) {
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   EXPECT_TRUE(outcome->recorded);
   EXPECT_EQ(outcome->new_points, 2u);
-  EXPECT_THAT(outcome->message,
-              HasSubstr("(april.csv): 3 points, USD/EUR 2025-04-30, USD/JPY "
-                        "2025-03-31..2025-04-30 (1 already recorded)"));
+  EXPECT_THAT(outcome->message, HasSubstr("(april.csv): 3 points, USD/EUR 2025-04-30, USD/JPY "
+                                          "2025-03-31..2025-04-30 (1 already recorded)"));
 
   const RateBook rates = book();
   ASSERT_EQ(rates.documents().size(), 2u);
@@ -242,9 +240,9 @@ TEST_F(RatesTest, FoldingRefusesAConflictOrAContentHashThatDoesNotMatch) {
   conflicting.sequence = 2;
   RatesRecorded record;
   record.source = "other.csv";
-  record.points.push_back(RatePoint{
-      day("2025-03-31"),
-      ExchangeRate::parse("150", Currency::usd(), Currency::jpy()).value(), "other"});
+  record.points.push_back(
+      RatePoint{day("2025-03-31"),
+                ExchangeRate::parse("150", Currency::usd(), Currency::jpy()).value(), "other"});
   record.content_hash = store::blake2b_hex(canonical_points(record.points));
   conflicting.payload = encode(record);
   auto folded = fold_portfolio({events[0], conflicting});
