@@ -1,6 +1,7 @@
 // Exchange-rate series from CSV (see exchange_rates_csv.h).
 #include "io/exchange_rates_csv.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 #include <vector>
@@ -15,7 +16,7 @@ enum RateColumn : std::size_t { kDate, kPair, kRate, kSource, kColumnCount };
 
 constexpr std::array<Column, kColumnCount> kColumns{{{"date"}, {"pair"}, {"rate"}, {"source"}}};
 
-constexpr Limits kRateLimits{kMaxExecutionFileBytes, kMaxExchangeRateRows};
+constexpr Limits kRateLimits{kMaxExchangeRateFileBytes, kMaxExchangeRateRows};
 
 struct PairEntry {
   Currency base;
@@ -64,14 +65,18 @@ class RatesParser {
         RatePoint{CivilDate::from_serial(date.serial), *rate, std::string(source_field.text)});
   }
 
-  Result<std::map<std::string, RateSeries>> take() {
-    std::map<std::string, RateSeries> series;
+  Result<ExchangeRatesFile> take() {
+    ExchangeRatesFile file;
     for (auto& [pair, entry] : pairs_) {
       FMS_ASSIGN_OR_RETURN(RateSeries made,
                            RateSeries::make(entry.base, entry.quote, std::move(entry.points)));
-      series.emplace(pair, std::move(made));
+      file.series.emplace(pair, std::move(made));
+      auto& lines = file.lines[pair];
+      for (const auto& [serial, line] : entry.line_of_date) {
+        lines.emplace(CivilDate::from_serial(serial), line);
+      }
     }
-    return series;
+    return file;
   }
 
  private:
@@ -100,8 +105,29 @@ class RatesParser {
 }  // namespace
 }  // namespace csv
 
+std::uint32_t ExchangeRatesFile::line_of(const std::string& pair, const CivilDate& date) const {
+  const auto of_pair = lines.find(pair);
+  if (of_pair == lines.end()) return 0;
+  const auto it = of_pair->second.find(date);
+  return it == of_pair->second.end() ? 0 : it->second;
+}
+
+std::uint32_t ExchangeRatesFile::first_line_of(const std::string& pair) const {
+  const auto of_pair = lines.find(pair);
+  if (of_pair == lines.end() || of_pair->second.empty()) return 0;
+  std::uint32_t first = UINT32_MAX;
+  for (const auto& [date, line] : of_pair->second) first = std::min(first, line);
+  return first;
+}
+
 Result<std::map<std::string, RateSeries>> parse_exchange_rates(std::string_view text,
                                                                std::string_view source) {
+  FMS_ASSIGN_OR_RETURN(ExchangeRatesFile file, parse_exchange_rates_file(text, source));
+  return std::move(file.series);
+}
+
+Result<ExchangeRatesFile> parse_exchange_rates_file(std::string_view text,
+                                                    std::string_view source) {
   using namespace csv;
   ProblemLog log;
   Table table;

@@ -65,6 +65,14 @@ struct ExecutionImportOutcome {
   std::string message;
 };
 
+struct RatesImportOutcome {
+  bool recorded = false;  // false: this content was already recorded
+  std::string content_hash;
+  std::size_t points = 0;
+  std::size_t new_points = 0;  // points no recorded document had
+  std::string message;
+};
+
 class Ledger {
  public:
   Ledger(store::Store& store, const ReferenceData& reference, Clock clock)
@@ -93,6 +101,11 @@ class Ledger {
                                                   const std::string& source,
                                                   const ExecutionImportOptions& options,
                                                   const std::string& actor);
+  // Records a file of exchange rates (docs/formats/exchange-rates.md): all of it or, on any
+  // problem, nothing. Only supported pairs (ledger/rate_book.h); a pair and date already
+  // recorded must have the same rate. The same content again changes nothing and says so.
+  Result<RatesImportOutcome> import_rates(std::string_view text, const std::string& source,
+                                          const std::string& actor);
   Result<PortfolioState> load_portfolio();
   // Matches seller and buyer records as of `as_of` and records the match set.
   Result<ReconciliationRecorded> reconcile(const CivilDate& as_of, const std::string& actor);

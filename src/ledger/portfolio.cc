@@ -74,6 +74,8 @@ Result<PortfolioState> fold_portfolio(const std::vector<store::EventRecord>& eve
       state.last_run = RecordedRun{std::move(run), event.sequence, event.recorded_at, event.actor};
     } else if (event.type.starts_with(kSdrEventPrefix)) {
       FMS_TRY(apply_sdr_event(state.sdrs, event));
+    } else if (event.type == kRatesSeriesRecorded) {
+      FMS_TRY(state.rates.apply(event));
     } else {
       return Error::corruption(store::describe_event(event) + ": unknown portfolio event type \"" +
                                event.type + "\"");

@@ -1,6 +1,6 @@
 // The portfolio-level record folded from its events: which execution documents are recorded,
-// which of them are active (not superseded), the last reconciliation run, and the Supply
-// Discrepancy Reports.
+// which of them are active (not superseded), the last reconciliation run, the Supply
+// Discrepancy Reports and the exchange rates.
 #pragma once
 
 #include <cstdint>
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ledger/execution_events.h"
+#include "ledger/rate_book.h"
 #include "ledger/sdr_register.h"
 #include "store/store.h"
 
@@ -35,6 +36,7 @@ struct PortfolioState {
   std::map<std::string, std::size_t> by_hash;
   std::optional<RecordedRun> last_run;
   SdrRegister sdrs;  // Supply Discrepancy Reports (sdr.* events)
+  RateBook rates;    // exchange rates (rates.series_recorded events)
   std::int64_t last_sequence = 0;  // last portfolio-level event (for optimistic concurrency)
 
   [[nodiscard]] const ExecutionDocument* find(const std::string& content_hash) const;

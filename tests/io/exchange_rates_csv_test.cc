@@ -63,5 +63,27 @@ TEST(ExchangeRatesCsvTest, TheHeaderMustNameTheColumns) {
   EXPECT_THAT(parsed.error().message, HasSubstr("source"));
 }
 
+TEST(ExchangeRatesCsvTest, EachPointKeepsItsLine) {
+  const std::string text = std::string(kHeader) +
+                           "2025-06-30,USD/JPY,144.82,month end\n"
+                           "2025-03-31,USD/EUR,0.9245,month end\n"
+                           "2025-03-31,USD/JPY,149.52,month end\n";
+  const auto parsed = parse_exchange_rates_file(text, "rates.csv");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->line_of("USD/JPY", CivilDate::from_ymd(2025, 3, 31)), 4u);
+  EXPECT_EQ(parsed->line_of("USD/JPY", CivilDate::from_ymd(2025, 6, 30)), 2u);
+  EXPECT_EQ(parsed->line_of("USD/EUR", CivilDate::from_ymd(2025, 3, 31)), 3u);
+  EXPECT_EQ(parsed->first_line_of("USD/JPY"), 2u);
+  EXPECT_EQ(parsed->series.at("USD/JPY").points().size(), 2u);
+}
+
+TEST(ExchangeRatesCsvTest, AFileAboveTheSizeLimitIsRefused) {
+  std::string text = std::string(kHeader) + "2025-03-31,USD/JPY,149.52,";
+  text.resize(kMaxExchangeRateFileBytes + 1, 'x');
+  const auto parsed = parse_exchange_rates(text, "big.csv");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_THAT(parsed.error().message, HasSubstr("at most 8,388,608 bytes"));
+}
+
 }  // namespace
 }  // namespace fms::io

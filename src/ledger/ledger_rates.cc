@@ -1,0 +1,118 @@
+// Ledger command for exchange rates: importing a rate file.
+//
+// Like every import it is one transaction: the file is parsed completely, every pair is checked
+// against the supported ones and every point against the rates already recorded, and only a
+// file with no problem at all is stored, as one portfolio-level rates.series_recorded event.
+#include <algorithm>
+
+#include "core/execution.h"
+#include "io/exchange_rates_csv.h"
+#include "ledger/ledger.h"
+#include "store/event_hash.h"
+
+namespace fms::ledger {
+namespace {
+
+std::string short_id(const std::string& hash) { return hash.substr(0, 12); }
+
+std::string points_text(std::size_t points) {
+  return std::to_string(points) + (points == 1 ? " point" : " points");
+}
+
+// "USD/JPY 2025-01-31..2025-12-31, USD/EUR 2025-03-31"
+std::string spans_text(const std::map<std::string, RateSeries>& series) {
+  std::string text;
+  for (const auto& [pair, points] : series) {
+    const CivilDate first = points.points().front().date;
+    const CivilDate last = points.points().back().date;
+    text += (text.empty() ? "" : ", ") + pair + " " + first.to_string() +
+            (first == last ? std::string() : ".." + last.to_string());
+  }
+  return text;
+}
+
+Status problems_error(const std::string& source, std::vector<RowProblem> problems) {
+  if (problems.empty()) return Status::Ok();
+  std::stable_sort(problems.begin(), problems.end(),
+                   [](const RowProblem& a, const RowProblem& b) { return a.line < b.line; });
+  return Error::invalid(describe_problems(source, problems, problems.size()));
+}
+
+}  // namespace
+
+Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std::string& source,
+                                                const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(io::ExchangeRatesFile file, io::parse_exchange_rates_file(text, source));
+  if (file.series.empty()) {
+    return Error::invalid(source + ": the file has no rates; nothing imported");
+  }
+  std::vector<RowProblem> problems;
+  for (const auto& [pair, series] : file.series) {
+    const Status supported = check_supported_pair(pair);
+    if (!supported.ok()) {
+      problems.push_back(RowProblem{file.first_line_of(pair), "pair", supported.error().message});
+    }
+  }
+  FMS_TRY(problems_error(source, problems));
+
+  RatesRecorded record;
+  record.source = source;
+  for (const auto& [pair, series] : file.series) {
+    record.points.insert(record.points.end(), series.points().begin(), series.points().end());
+  }
+  record.content_hash = store::blake2b_hex(canonical_points(record.points));
+
+  FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
+  const RateBook& book = portfolio.rates;
+  RatesImportOutcome outcome;
+  outcome.content_hash = record.content_hash;
+  outcome.points = record.points.size();
+  if (const RatesDocument* existing = book.find(record.content_hash)) {
+    outcome.message = source + ": these rates are already recorded as rates document " +
+                      short_id(record.content_hash) + " (" + existing->source + ", recorded " +
+                      existing->recorded_at + " by " + existing->actor + "); nothing changed";
+    return outcome;
+  }
+
+  // Files may overlap, but a rate once recorded is not silently replaced by another.
+  for (const RatePoint& point : record.points) {
+    const std::string pair = point.rate.pair();
+    const RecordedRate* earlier = book.recorded(pair, point.date);
+    if (earlier == nullptr) {
+      ++outcome.new_points;
+    } else if (!(earlier->point.rate == point.rate)) {
+      problems.push_back(RowProblem{
+          file.line_of(pair, point.date), "rate",
+          pair + " on " + point.date.to_string() + " is already recorded as " +
+              earlier->point.rate.to_string() + " (from " +
+              book.documents()[earlier->document].source + "); nothing imported"});
+    }
+  }
+  FMS_TRY(problems_error(source, problems));
+
+  store::NewEvent event{clock_.timestamp(), actor, "", std::string(kRatesSeriesRecorded), 1,
+                        encode(record)};
+  // The book after the event, exactly as replay will fold it; a refusal here is a bug in the
+  // checks above, never something the user can cause.
+  RateBook next = book;
+  const store::EventRecord provisional{portfolio.last_sequence + 1, event.recorded_at, event.actor,
+                                       "", event.type, event.type_version, event.payload, {}, {}};
+  const Status folded = next.apply(provisional);
+  if (!folded.ok()) {
+    return Error::internal("rates event refused by its own fold: " + folded.error().message);
+  }
+  store::AppendRequest request;
+  request.expected_last_sequence[""] = portfolio.last_sequence;
+  request.events.push_back(std::move(event));
+  FMS_TRY(store_.append(request));
+
+  outcome.recorded = true;
+  const std::size_t known = outcome.points - outcome.new_points;
+  outcome.message = "Recorded rates document " + short_id(record.content_hash) + " (" + source +
+                    "): " + points_text(outcome.points) + ", " + spans_text(file.series) +
+                    (known == 0 ? std::string()
+                                : " (" + std::to_string(known) + " already recorded)");
+  return outcome;
+}
+
+}  // namespace fms::ledger
