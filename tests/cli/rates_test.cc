@@ -134,5 +134,25 @@ TEST_F(RatesCliTest, ShowNamesThePointItUsedOrWhereTheSeriesStarts) {
   EXPECT_THAT(bad_pair.err, HasSubstr("--pair: \"USDJPY\" is not a currency pair"));
 }
 
+// Rates sit in the same portfolio-level log as execution documents, reconciliation runs and SDRs:
+// every fold of that log must accept them.
+TEST(RatesWithThePortfolio, ReplayAndPortfolioReadsAcceptRateEvents) {
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  const CliRun imported = cli({"rates", "import", example_path("rates/usd-jpy-2025.csv")});
+  ASSERT_EQ(imported.exit_code, 0) << imported.err;
+  const CliRun verify = cli({"verify"});
+  EXPECT_EQ(verify.exit_code, 0) << verify.err;
+  EXPECT_THAT(verify.out, HasSubstr("verify OK"));
+  for (const std::vector<std::string>& read : {std::vector<std::string>{"documents"},
+                                               {"report", "discrepancies"},
+                                               {"sdr", "list"},
+                                               {"rates", "list"}}) {
+    const CliRun run = cli(read);
+    EXPECT_EQ(run.exit_code, 0) << read.front() << ": " << run.err;
+  }
+}
+
 }  // namespace
 }  // namespace fms::testing
