@@ -57,8 +57,9 @@ std::size_t code_points(std::string_view text) {
 
 // Characters of "-1,234,567": digits, group separators and sign.
 std::size_t grouped_width(std::int64_t value) {
-  const std::string digits = std::to_string(value < 0 ? -(value + 1) : value);  // no overflow
-  return digits.size() + (digits.size() - 1) / 3 + (value < 0 ? 1 : 0);
+  const std::string text = std::to_string(value);
+  const std::size_t digits = text.size() - (value < 0 ? 1 : 0);
+  return text.size() + (digits - 1) / 3;
 }
 
 std::size_t cell_width(const XlsxCell& cell) {

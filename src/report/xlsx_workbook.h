@@ -18,8 +18,8 @@
 namespace fms::report {
 
 // Excel's own limits, checked before anything is written.
-inline constexpr std::size_t kXlsxSheetNameBytesMax =
-    31;  // Excel counts characters; we count bytes
+// Excel counts a sheet name's characters; counting bytes is stricter only for non-ASCII names.
+inline constexpr std::size_t kXlsxSheetNameBytesMax = 31;
 inline constexpr std::size_t kXlsxDataRowsMax = 1'048'575;  // 1,048,576 rows less the header
 inline constexpr std::size_t kXlsxColumnsMax = 16'384;      // A..XFD
 inline constexpr std::size_t kXlsxTextBytesMax = 32'767;    // one cell's text
