@@ -928,11 +928,18 @@ def build():
     for when, kind, rel in EXECUTION:
         events.append((when, {"import-execution": {"kind": kind, "file": rel}}))
     events.append((RECONCILE_AS_OF, {"reconcile": {"as_of": RECONCILE_AS_OF}}))
+    # Money over time: the month-end USD/JPY series and the budget book (examples/budget/), which
+    # names every case, so it comes after the last case document.
+    events.append((FINANCE_AS_OF, {"import-rates": "rates/usd-jpy-2023-2026.csv"}))
+    events.append((FINANCE_AS_OF, {"import-budget": "budget/jmod-fms-budget.json"}))
     # one chronological script; ties keep generation order (a case's own steps stay in order)
     steps = [step for _, _, step in sorted((when, i, step) for i, (when, step) in enumerate(events))]
     demo = {"format": "fmsledger.demo/1", "steps": steps}
     files["demo.json"] = json.dumps(demo, indent=2, ensure_ascii=False) + "\n"
     return files, cases
+
+
+FINANCE_AS_OF = "2026-11-01"
 
 
 def main(argv):

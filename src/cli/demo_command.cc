@@ -21,6 +21,8 @@ report::Json demo_json(const Options& options, const ledger::DemoReport& demo) {
           {"execution_documents", demo.execution_documents},
           {"execution_documents_by_kind", std::move(by_kind)},
           {"reconciliation_runs", demo.reconciliations},
+          {"rate_documents", demo.rate_documents},
+          {"budget_documents", demo.budget_documents},
           {"last_reconciliation", demo.last_reconciliation
                                       ? reconciliation_run_json(*demo.last_reconciliation)
                                       : report::Json(nullptr)}};
@@ -35,6 +37,9 @@ std::string demo_text(const Options& options, const ledger::DemoReport& demo) {
     text += "  " + std::string(to_string(kind)) + ": " + std::to_string(count) + "\n";
   }
   if (demo.last_reconciliation) text += reconciliation_run_text(*demo.last_reconciliation);
+  text += std::to_string(demo.rate_documents) + " exchange-rate series and " +
+          std::to_string(demo.budget_documents) +
+          " budget document recorded (report forecast, exposure, envelope)\n";
   return text;
 }
 

@@ -60,5 +60,6 @@ void add_execution_commands(CommandContext context);
 void add_report_commands(CommandContext context);
 void add_sdr_commands(CommandContext context);  // after add_report_commands: adds `report sdr`
 void add_rates_commands(CommandContext context);
+void add_finance_commands(CommandContext context);  // after add_report_commands: adds reports
 
 }  // namespace fms::cli

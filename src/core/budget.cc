@@ -20,8 +20,8 @@ Result<OverrunPolicy> overrun_policy_from_string(std::string_view text) {
 Result<BudgetRates> BudgetDocument::usd_jpy_budget_rates() const {
   std::map<FiscalYear, RatePoint> by_year;
   for (const BudgetRate& entry : budget_rates) {
-    by_year.emplace(entry.fiscal_year, RatePoint{entry.fiscal_year.first_day(), entry.rate,
-                                                 entry.source});
+    by_year.emplace(entry.fiscal_year,
+                    RatePoint{entry.fiscal_year.first_day(), entry.rate, entry.source});
   }
   return BudgetRates::make(Currency::usd(), Currency::jpy(), std::move(by_year));
 }
@@ -47,7 +47,8 @@ class Checker {
   // Ids are unique within their list.
   void unique_id(std::set<std::string>& seen, const std::string& id, const std::string& pointer,
                  std::string_view what) {
-    if (!seen.insert(id).second) add(pointer + "/id", std::string(what) + " \"" + id + "\" appears twice");
+    if (!seen.insert(id).second)
+      add(pointer + "/id", std::string(what) + " \"" + id + "\" appears twice");
   }
   std::vector<BudgetProblem> take() { return std::move(problems_); }
 
@@ -80,7 +81,8 @@ void check_appropriations(const BudgetDocument& document, Checker& checker) {
     const Appropriation& line = document.appropriations[i];
     const std::string at = "/appropriations/" + std::to_string(i);
     checker.unique_id(ids, line.id, at, "appropriation");
-    if (line.amount.is_negative()) checker.add(at + "/amount", "an appropriation cannot be negative");
+    if (line.amount.is_negative())
+      checker.add(at + "/amount", "an appropriation cannot be negative");
     for (std::size_t c = 0; c < line.cases.size(); ++c) {
       const auto [it, inserted] =
           funded_by.emplace(std::make_pair(line.fiscal_year, line.cases[c]), line.id);
@@ -106,21 +108,21 @@ void check_authorities(const BudgetDocument& document, Checker& checker) {
     if (authority.payment_years.empty()) {
       checker.add(at + "/payment_years", "at least one payment year is required");
     }
-    const int span = authority.long_term_designation ? kMaxLongTermAuthorityYears
-                                                     : kMaxAuthorityYears;
+    const int span =
+        authority.long_term_designation ? kMaxLongTermAuthorityYears : kMaxAuthorityYears;
     const int last_allowed = authority.contract_year.year + span - 1;
     for (std::size_t y = 0; y < authority.payment_years.size(); ++y) {
       const FiscalYear& year = authority.payment_years[y];
       const std::string where = at + "/payment_years/" + std::to_string(y);
       if (year.year < authority.contract_year.year || year.year > last_allowed) {
-        checker.add(where, "payment year " + year.label() + " is outside the authority: " +
-                               "a contract of " + authority.contract_year.label() +
-                               " may be paid in JFY" + std::to_string(authority.contract_year.year) +
-                               "-" + std::to_string(last_allowed) + " (" + std::to_string(span) +
-                               " fiscal years" +
-                               (authority.long_term_designation
-                                    ? ", designated long-term procurement)"
-                                    : "; up to 10 only with long_term_designation)"));
+        checker.add(
+            where,
+            "payment year " + year.label() + " is outside the authority: " + "a contract of " +
+                authority.contract_year.label() + " may be paid in JFY" +
+                std::to_string(authority.contract_year.year) + "-" + std::to_string(last_allowed) +
+                " (" + std::to_string(span) + " fiscal years" +
+                (authority.long_term_designation ? ", designated long-term procurement)"
+                                                 : "; up to 10 only with long_term_designation)"));
       }
       if (y > 0 && !(authority.payment_years[y - 1] < year)) {
         checker.add(where, "payment years must be ascending and each given once");
@@ -150,7 +152,8 @@ void check_envelopes(const BudgetDocument& document, Checker& checker) {
       const EnvelopeShare& share = envelope.shares[s];
       const std::string share_at = at + "/shares/" + std::to_string(s);
       checker.unique_id(share_ids, share.id, share_at, "share");
-      if (share.amount.is_negative()) checker.add(share_at + "/amount", "a share cannot be negative");
+      if (share.amount.is_negative())
+        checker.add(share_at + "/amount", "a share cannot be negative");
       if (auto sum = shares.plus(share.amount)) shares = *sum;
     }
     if (envelope.total.minor_units() < shares.minor_units()) {

@@ -99,7 +99,7 @@ struct BudgetDocument {
   [[nodiscard]] Result<BudgetRates> usd_jpy_budget_rates() const;
   // The appropriation of `year` that funds `case_id`, if any (at most one: see check_budget).
   [[nodiscard]] const Appropriation* appropriation_for(const std::string& case_id,
-                                                      const FiscalYear& year) const;
+                                                       const FiscalYear& year) const;
 };
 
 // A rule a budget document breaks, at a JSON Pointer of its document form.

@@ -14,11 +14,22 @@ bool contains(const std::vector<std::string>& cases, const std::string& case_id)
 Result<ShareStatus> share_status(const Envelope& envelope, const EnvelopeShare& share,
                                  const std::vector<CaseContract>& contracts,
                                  const BudgetRates& budget_rates, const CivilDate& as_of) {
-  ShareStatus out{envelope.id,       envelope.name,  envelope.first_year, envelope.last_year,
-                  envelope.total,    envelope.assumed_rate, share.id,     share.name,
-                  share.amount,      {},             Money::zero(Currency::usd()),
-                  Money::zero(Currency::jpy()),      Money::zero(Currency::jpy()),
-                  Money::zero(Currency::jpy()),      Money::zero(Currency::jpy()), true};
+  ShareStatus out{envelope.id,
+                  envelope.name,
+                  envelope.first_year,
+                  envelope.last_year,
+                  envelope.total,
+                  envelope.assumed_rate,
+                  share.id,
+                  share.name,
+                  share.amount,
+                  {},
+                  Money::zero(Currency::usd()),
+                  Money::zero(Currency::jpy()),
+                  Money::zero(Currency::jpy()),
+                  Money::zero(Currency::jpy()),
+                  Money::zero(Currency::jpy()),
+                  true};
   for (const CaseContract& contract : contracts) {
     if (!contains(share.cases, contract.case_id) || !contract.signed_on) continue;
     if (as_of < *contract.signed_on) continue;

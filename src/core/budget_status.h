@@ -44,7 +44,7 @@ struct ShareStatus {
   Money consumed_at_budget{0, Currency::jpy()};
   Money remaining{0, Currency::jpy()};        // share - consumed at budget rates
   Money exchange_effect{0, Currency::jpy()};  // consumed at budget - consumed at assumed
-  bool complete = true;  // false when a signing year has no budget rate
+  bool complete = true;                       // false when a signing year has no budget rate
 };
 
 struct AuthorityStatus {

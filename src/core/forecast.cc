@@ -117,9 +117,12 @@ Result<CaseYear> forecast_year(const CaseCashflow& flow, const FiscalYear& year,
 
 std::string_view to_string(AppropriationStatus status) {
   switch (status) {
-    case AppropriationStatus::within: return "within";
-    case AppropriationStatus::over_warn: return "over (warn)";
-    case AppropriationStatus::over_block: return "over (block)";
+    case AppropriationStatus::within:
+      return "within";
+    case AppropriationStatus::over_warn:
+      return "over (warn)";
+    case AppropriationStatus::over_block:
+      return "over (block)";
   }
   return "within";
 }
@@ -163,7 +166,8 @@ Result<Forecast> make_forecast(const ForecastInput& input) {
   Forecast out{input.as_of, input.current_rate, {}, {}, {}, {}};
   if (!(input.current_rate.rate.base() == Currency::usd()) ||
       !(input.current_rate.rate.quote() == Currency::jpy())) {
-    return Error::invalid("the current rate must be USD/JPY, got " + input.current_rate.rate.pair());
+    return Error::invalid("the current rate must be USD/JPY, got " +
+                          input.current_rate.rate.pair());
   }
   std::optional<BudgetRates> budget_rates;
   if (input.budget) {

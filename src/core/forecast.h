@@ -104,8 +104,8 @@ struct ForecastInput {
 struct Forecast {
   CivilDate as_of;
   RatePoint current_rate;
-  std::vector<CaseYear> case_years;      // by case, then year
-  std::vector<ForecastTotal> years;      // per fiscal year, all programmes
+  std::vector<CaseYear> case_years;       // by case, then year
+  std::vector<ForecastTotal> years;       // per fiscal year, all programmes
   std::vector<ForecastTotal> programmes;  // per programme and fiscal year
   std::vector<AppropriationCheck> checks;
 };

@@ -134,9 +134,9 @@ class Reader {
     if (!value) return std::nullopt;
     auto parsed = Money::parse(*value, Currency::jpy());
     if (!parsed) {
-      problem(child(pointer, name),
-              "\"" + *value + "\" is not a yen amount (budgets are in JPY): " +
-                  parsed.error().message);
+      problem(
+          child(pointer, name),
+          "\"" + *value + "\" is not a yen amount (budgets are in JPY): " + parsed.error().message);
       return std::nullopt;
     }
     return *parsed;
@@ -196,8 +196,8 @@ class Reader {
     for (std::size_t i = 0; i < list->size(); ++i) {
       const Json& value = (*list)[i];
       if (!value.is_string()) {
-        problem(index(at, i), std::string("must be a case identifier string, got ") +
-                                  value.type_name());
+        problem(index(at, i),
+                std::string("must be a case identifier string, got ") + value.type_name());
         continue;
       }
       // Case identifiers are written in capitals; accept them in any case, as the CLI does.
@@ -251,10 +251,9 @@ void read_appropriations(Reader& reader, const Json& root, BudgetDocument& out) 
   for (std::size_t i = 0; i < list->size(); ++i) {
     const std::string at = index("/appropriations", i);
     const Json& entry = (*list)[i];
-    if (!reader.object(entry, at,
-                       {"id", "fiscal_year", "programme", "category", "amount", "policy", "cases"},
-                       {"id", "fiscal_year", "programme", "category", "amount", "policy",
-                        "cases"})) {
+    if (!reader.object(
+            entry, at, {"id", "fiscal_year", "programme", "category", "amount", "policy", "cases"},
+            {"id", "fiscal_year", "programme", "category", "amount", "policy", "cases"})) {
       continue;
     }
     Appropriation line;
@@ -334,8 +333,7 @@ void read_envelopes(Reader& reader, const Json& root, BudgetDocument& out) {
     const std::string at = index("/envelopes", i);
     const Json& entry = (*list)[i];
     if (!reader.object(entry, at,
-                       {"id", "name", "first_year", "last_year", "total", "assumed_rate",
-                        "shares"},
+                       {"id", "name", "first_year", "last_year", "total", "assumed_rate", "shares"},
                        {"id", "name", "first_year", "last_year", "total", "assumed_rate"})) {
       // A yen total without the rate it was costed at cannot be compared with dollars.
       continue;

@@ -4,6 +4,8 @@
 //   {"transition": {"case": ..., "to": ..., "date": ..., "reason": ...}}  a status change
 //   {"import-execution": {"kind": "receipts", "file": "execution/x.csv"}} an execution document
 //   {"reconcile": {"as_of": "2026-10-31"}}                                a reconciliation run
+//   {"import-rates": "rates/usd-jpy-2023-2026.csv"}                       an exchange-rate series
+//   {"import-budget": "budget/jmod-fms-budget.json"}                      a budget document
 #include "ledger/demo.h"
 
 #include <nlohmann/json.hpp>
@@ -81,6 +83,18 @@ Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::str
       if (!imported.ok()) return imported.error().at(where);
       ++report.execution_documents;
       ++report.execution_documents_by_kind[*imported];
+    } else if (step.contains("import-rates")) {
+      const std::string name = step["import-rates"].get<std::string>();
+      FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
+      auto outcome = ledger.import_rates(text, "examples/" + name, actor);
+      if (!outcome.ok()) return outcome.error().at(where);
+      ++report.rate_documents;
+    } else if (step.contains("import-budget")) {
+      const std::string name = step["import-budget"].get<std::string>();
+      FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
+      auto outcome = ledger.import_budget(text, "examples/" + name, actor);
+      if (!outcome.ok()) return outcome.error().at(where);
+      ++report.budget_documents;
     } else if (step.contains("reconcile")) {
       auto reconciled = reconcile_step(ledger, step["reconcile"], actor);
       if (!reconciled.ok()) return reconciled.error().at(where);

@@ -22,6 +22,8 @@ struct DemoReport {
   int execution_documents = 0;  // delivery listings, receipts, bills, payments
   std::map<ExecutionKind, int> execution_documents_by_kind;  // only the kinds the script imports
   int reconciliations = 0;                                   // recorded reconciliation runs
+  int rate_documents = 0;                                    // exchange-rate series
+  int budget_documents = 0;                                  // budget books
   // The last run recorded: the one whose match set reports use after the demo.
   std::optional<ReconciliationRecorded> last_reconciliation;
 };

@@ -261,6 +261,7 @@ Result<VerifyReport> Ledger::verify() {
   FMS_ASSIGN_OR_RETURN(auto states, fold_cases(events, reference_));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
   FMS_ASSIGN_OR_RETURN(std::size_t segments, verify_segments(portfolio));
+  FMS_TRY(verify_budgets(portfolio));
   FMS_ASSIGN_OR_RETURN(auto stored, store_.read_projections());
   std::map<std::string, store::CaseProjection> stored_by_case;
   for (auto& projection : stored) stored_by_case[projection.summary.case_id] = std::move(projection);

@@ -15,6 +15,7 @@
 #include "core/execution.h"
 #include "core/reference_data.h"
 #include "ledger/case_state.h"
+#include "ledger/finance_view.h"
 #include "ledger/portfolio.h"
 #include "ledger/reconciliation_view.h"
 #include "store/store.h"
@@ -73,6 +74,18 @@ struct RatesImportOutcome {
   std::string message;
 };
 
+struct BudgetImportOutcome {
+  bool recorded = false;  // false: this content was already recorded
+  std::string content_hash;
+  CivilDate effective_date;
+  std::string message;
+};
+
+struct BudgetInForce {
+  RecordedBudget record;
+  BudgetDocument document;
+};
+
 class Ledger {
  public:
   Ledger(store::Store& store, const ReferenceData& reference, Clock clock)
@@ -113,6 +126,17 @@ class Ledger {
   // fresh unrecorded matching when documents were recorded since (view.fresh says which).
   Result<ReconciliationView> reconciliation_view(const CivilDate& as_of);
 
+  // Records a budget document (docs/formats/budget.md): every case it names must be recorded.
+  // The same content again changes nothing and says so.
+  Result<BudgetImportOutcome> import_budget(std::string_view json_text, const std::string& source,
+                                            const std::string& actor);
+  // The budget book in force on `date` (nullopt when none is), decoded.
+  Result<std::optional<BudgetInForce>> budget_in_force(const CivilDate& date);
+  Result<std::optional<BudgetInForce>> budget_in_force(const PortfolioState& portfolio,
+                                                       const CivilDate& date) const;
+  // Cases, bills, payments, the budget in force and the current USD/JPY rate on `as_of`.
+  Result<FinanceView> finance_view(const CivilDate& as_of);
+
   [[nodiscard]] const ReferenceData& reference() const { return reference_; }
   [[nodiscard]] CivilDate today() const { return clock_.today(); }
   // For commands built on the ledger (ledger/sdr_book.h) that stamp their own events.
@@ -128,6 +152,8 @@ class Ledger {
   Result<CaseState> commit(const CaseState& state, store::NewEvent event);
 
   Result<std::size_t> verify_segments(const PortfolioState& portfolio);
+  // Every budget document decodes under today's rules and still has its content hash.
+  Status verify_budgets(const PortfolioState& portfolio) const;
 
   store::Store& store_;
   const ReferenceData& reference_;

@@ -76,6 +76,15 @@ Result<PortfolioState> fold_portfolio(const std::vector<store::EventRecord>& eve
       FMS_TRY(apply_sdr_event(state.sdrs, event));
     } else if (event.type == kRatesSeriesRecorded) {
       FMS_TRY(state.rates.apply(event));
+    } else if (event.type == kBudgetDocumentRecorded) {
+      FMS_ASSIGN_OR_RETURN(RecordedBudget budget, decode_budget_recorded(event));
+      for (const RecordedBudget& earlier : state.budgets) {
+        if (earlier.content_hash == budget.content_hash) {
+          return Error::corruption(store::describe_event(event) + ": budget document " +
+                                   budget.content_hash + " is recorded twice");
+        }
+      }
+      state.budgets.push_back(std::move(budget));
     } else {
       return Error::corruption(store::describe_event(event) + ": unknown portfolio event type \"" +
                                event.type + "\"");

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "ledger/budget_book.h"
 #include "ledger/execution_events.h"
 #include "ledger/rate_book.h"
 #include "ledger/sdr_register.h"
@@ -37,6 +38,7 @@ struct PortfolioState {
   std::optional<RecordedRun> last_run;
   SdrRegister sdrs;  // Supply Discrepancy Reports (sdr.* events)
   RateBook rates;    // exchange rates (rates.series_recorded events)
+  std::vector<RecordedBudget> budgets;  // budget documents, in the order recorded
   std::int64_t last_sequence = 0;  // last portfolio-level event (for optimistic concurrency)
 
   [[nodiscard]] const ExecutionDocument* find(const std::string& content_hash) const;

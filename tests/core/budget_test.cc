@@ -11,8 +11,12 @@ namespace {
 
 using ::testing::HasSubstr;
 
-FiscalYear jfy(int year) { return FiscalYear{FiscalCalendar::japan, year}; }
-Money jpy(std::int64_t yen) { return Money(yen, Currency::jpy()); }
+FiscalYear jfy(int year) {
+  return FiscalYear{FiscalCalendar::japan, year};
+}
+Money jpy(std::int64_t yen) {
+  return Money(yen, Currency::jpy());
+}
 ExchangeRate usd_jpy(std::string_view text) {
   return *ExchangeRate::parse(text, Currency::usd(), Currency::jpy());
 }
@@ -83,7 +87,12 @@ TEST(BudgetRulesTest, RatesIdsAndSharesAreCheckedAcrossEntries) {
   BudgetDocument book;
   book.budget_rates = {{jfy(2023), usd_jpy("137"), "a"}, {jfy(2023), usd_jpy("138"), "b"}};
   book.appropriations = {line("X", 2025, {}), line("X", 2026, {})};
-  Envelope envelope{"DBP", "plan", jfy(2023), jfy(2027), jpy(100), usd_jpy("108"),
+  Envelope envelope{"DBP",
+                    "plan",
+                    jfy(2023),
+                    jfy(2027),
+                    jpy(100),
+                    usd_jpy("108"),
                     {{"a", "share a", jpy(60), {}}, {"b", "share b", jpy(50), {}}}};
   book.envelopes = {envelope};
   const auto problems = check_budget(book);

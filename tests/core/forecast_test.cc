@@ -13,19 +13,30 @@ namespace {
 
 using ::testing::HasSubstr;
 
-CivilDate d(int y, unsigned m, unsigned day) { return CivilDate::from_ymd(y, m, day); }
-Money usd(std::int64_t cents) { return Money(cents, Currency::usd()); }
-Money jpy(std::int64_t yen) { return Money(yen, Currency::jpy()); }
-FiscalYear jfy(int year) { return FiscalYear{FiscalCalendar::japan, year}; }
+CivilDate d(int y, unsigned m, unsigned day) {
+  return CivilDate::from_ymd(y, m, day);
+}
+Money usd(std::int64_t cents) {
+  return Money(cents, Currency::usd());
+}
+Money jpy(std::int64_t yen) {
+  return Money(yen, Currency::jpy());
+}
+FiscalYear jfy(int year) {
+  return FiscalYear{FiscalCalendar::japan, year};
+}
 ExchangeRate rate(std::string_view text) {
   return *ExchangeRate::parse(text, Currency::usd(), Currency::jpy());
 }
-RatePoint current(std::string_view text) { return RatePoint{d(2026, 10, 31), rate(text), "test"}; }
+RatePoint current(std::string_view text) {
+  return RatePoint{d(2026, 10, 31), rate(text), "test"};
+}
 
 BudgetDocument budget_with_rates(std::vector<std::pair<int, std::string_view>> rates) {
   BudgetDocument budget;
   budget.effective_date = d(2025, 4, 1);
-  for (const auto& [year, value] : rates) budget.budget_rates.push_back({jfy(year), rate(value), "test"});
+  for (const auto& [year, value] : rates)
+    budget.budget_rates.push_back({jfy(year), rate(value), "test"});
   return budget;
 }
 
@@ -35,8 +46,8 @@ CaseCashflow flow(std::vector<CashflowItem> items, std::string case_id = "JA-P-T
 
 Forecast run(std::vector<CaseCashflow> cases, std::optional<BudgetDocument> budget,
              std::string_view current_rate = "150", CivilDate as_of = d(2026, 11, 25)) {
-  auto forecast = make_forecast(ForecastInput{as_of, std::move(cases), std::move(budget),
-                                              current(current_rate)});
+  auto forecast = make_forecast(
+      ForecastInput{as_of, std::move(cases), std::move(budget), current(current_rate)});
   EXPECT_TRUE(forecast.ok()) << forecast.error().message;
   return forecast.ok() ? *forecast : Forecast{as_of, current(current_rate), {}, {}, {}, {}};
 }
@@ -52,7 +63,7 @@ TEST(ForecastTest, ThirtyFirstMarchAndFirstAprilFallInDifferentJapaneseFiscalYea
   EXPECT_EQ(forecast.case_years[0].jpy_budget, jpy(15'000));
   EXPECT_EQ(forecast.case_years[1].year, jfy(2026));
   EXPECT_EQ(forecast.case_years[1].quarters[0].quarter.quarter, 1);  // Apr-Jun is Q1
-  EXPECT_EQ(forecast.case_years[1].jpy_budget, jpy(28'000));  // at JFY2026's own rate
+  EXPECT_EQ(forecast.case_years[1].jpy_budget, jpy(28'000));         // at JFY2026's own rate
 }
 
 TEST(ForecastTest, ConvertedQuartersAddUpToTheConvertedYear) {
@@ -90,9 +101,9 @@ TEST(ForecastTest, ExposureIsYenAtTheCurrentRateLessYenAtTheBudgetRate) {
 }
 
 TEST(ForecastTest, AYearWithoutABudgetRateIsShownInDollarsAndMarkedIncomplete) {
-  const Forecast forecast = run({flow({{d(2025, 6, 15), usd(100'00), "a"},
-                                       {d(2030, 6, 15), usd(100'00), "b"}})},
-                                budget_with_rates({{2025, "150"}}));
+  const Forecast forecast =
+      run({flow({{d(2025, 6, 15), usd(100'00), "a"}, {d(2030, 6, 15), usd(100'00), "b"}})},
+          budget_with_rates({{2025, "150"}}));
   ASSERT_EQ(forecast.case_years.size(), 2u);
   EXPECT_FALSE(forecast.case_years[1].jpy_budget.has_value());
   EXPECT_EQ(forecast.case_years[1].jpy_current, jpy(15'000));
@@ -102,9 +113,9 @@ TEST(ForecastTest, AYearWithoutABudgetRateIsShownInDollarsAndMarkedIncomplete) {
 }
 
 TEST(ForecastTest, QuartersThatEndedBeforeTheForecastDateArePast) {
-  const Forecast forecast = run({flow({{d(2026, 9, 15), usd(100), "a"},
-                                       {d(2026, 12, 15), usd(100), "b"}})},
-                                budget_with_rates({{2026, "150"}}), "150", d(2026, 11, 25));
+  const Forecast forecast =
+      run({flow({{d(2026, 9, 15), usd(100), "a"}, {d(2026, 12, 15), usd(100), "b"}})},
+          budget_with_rates({{2026, "150"}}), "150", d(2026, 11, 25));
   ASSERT_EQ(forecast.case_years.size(), 1u);
   ASSERT_EQ(forecast.case_years[0].quarters.size(), 2u);
   EXPECT_TRUE(forecast.case_years[0].quarters[0].past);
@@ -164,7 +175,8 @@ TEST(ForecastTest, AQuarterABillCoversTakesTheLatestBillInsteadOfTheSchedule) {
   LoaVersion loa;
   loa.case_id = *CaseId::parse("JA-P-TWK", refdata::load_builtin().value());
   loa.payment_schedule.initial_deposit = usd(50'00);
-  loa.payment_schedule.installments = {{d(2025, 9, 15), usd(100'00)}, {d(2025, 12, 15), usd(100'00)}};
+  loa.payment_schedule.installments = {{d(2025, 9, 15), usd(100'00)},
+                                       {d(2025, 12, 15), usd(100'00)}};
   BillRow first;
   first.statement_date = d(2025, 9, 30);
   first.case_id = "JA-P-TWK";
@@ -187,9 +199,9 @@ TEST(ForecastTest, AQuarterABillCoversTakesTheLatestBillInsteadOfTheSchedule) {
 }
 
 TEST(ForecastTest, TheCurrentRateMustBeDollarsToYen) {
-  const RatePoint euro{d(2026, 10, 31), *ExchangeRate::parse("0.92", Currency::usd(),
-                                                             Currency::from_code("EUR").value()),
-                       "test"};
+  const RatePoint euro{
+      d(2026, 10, 31),
+      *ExchangeRate::parse("0.92", Currency::usd(), Currency::from_code("EUR").value()), "test"};
   const auto forecast = make_forecast(ForecastInput{d(2026, 11, 25), {}, std::nullopt, euro});
   ASSERT_FALSE(forecast.ok());
   EXPECT_THAT(forecast.error().message, HasSubstr("USD/JPY"));

@@ -14,7 +14,9 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const ReferenceData& reference() { return test_support::test_reference(); }
+const ReferenceData& reference() {
+  return test_support::test_reference();
+}
 
 nlohmann::json minimal() {
   return nlohmann::json::parse(R"({
@@ -92,7 +94,8 @@ TEST(BudgetJsonTest, AnAmountInDollarsIsNotAnAppropriation) {
   document["obligation_authorities"][0]["ceiling"] = 100;
   auto book = parse(document);
   ASSERT_FALSE(book.ok());
-  EXPECT_THAT(book.error().message, HasSubstr("/appropriations/0/amount: \"USD 1,000\" is not a yen amount"));
+  EXPECT_THAT(book.error().message,
+              HasSubstr("/appropriations/0/amount: \"USD 1,000\" is not a yen amount"));
   EXPECT_THAT(book.error().message, HasSubstr("/appropriations/0/policy: policy \"stop\""));
   EXPECT_THAT(book.error().message,
               HasSubstr("/obligation_authorities/0/ceiling: must be a string, got number"));
@@ -121,8 +124,9 @@ TEST(BudgetJsonTest, UnknownFieldsWrongYearsAndBadCaseIdsAreAllReported) {
   auto book = parse(document);
   ASSERT_FALSE(book.ok());
   EXPECT_THAT(book.error().message, HasSubstr("book.json: /surplus: unknown field"));
-  EXPECT_THAT(book.error().message,
-              HasSubstr("/appropriations/0/fiscal_year: \"USFY2025\" is not a Japanese fiscal year"));
+  EXPECT_THAT(
+      book.error().message,
+      HasSubstr("/appropriations/0/fiscal_year: \"USFY2025\" is not a Japanese fiscal year"));
   EXPECT_THAT(book.error().message, HasSubstr("/appropriations/0/cases/0: "));
 }
 

@@ -73,7 +73,10 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->cases, 7u);
   EXPECT_EQ(report->events, demo->documents + demo->transitions + demo->execution_documents +
-                                demo->reconciliations);
+                                demo->reconciliations + demo->rate_documents +
+                                demo->budget_documents);
+  EXPECT_EQ(demo->rate_documents, 1);
+  EXPECT_EQ(demo->budget_documents, 1);
   // The demo's execution history: every embedded CSV recorded, then one reconciliation run.
   EXPECT_EQ(report->documents, static_cast<std::size_t>(demo->execution_documents));
   EXPECT_GE(demo->execution_documents, 4);

@@ -17,7 +17,7 @@
 #include <string>
 #include <vector>
 
-#include "support/subprocess.h"
+#include "support/libreoffice.h"
 
 namespace fms::report {
 namespace {
@@ -240,83 +240,9 @@ TEST_F(XlsxWorkbookTest, ARefusedWorkbookKeepsTheOldFile) {
 // ---------------------------------------------------------------------------------------------
 // Reading back with LibreOffice
 
-constexpr auto kLibreOfficeTimeLimit = std::chrono::seconds(120);
-
-// Converts `workbook` into `out_dir` with LibreOffice's `filter`. LibreOffice runs headless with a
-// profile and HOME of its own under `scratch` (so tests in parallel do not share one), and
-// without the sanitizer variables this process may carry, which are not meant for it.
-::testing::AssertionResult convert_with_libreoffice(const fs::path& workbook,
-                                                    const std::string& filter,
-                                                    const fs::path& out_dir,
-                                                    const fs::path& scratch) {
-  const auto program = test_support::find_on_path("libreoffice");
-  if (!program) {
-    return ::testing::AssertionFailure()
-           << "libreoffice is not on PATH; it reads the workbook back for this test. "
-              "scripts/bootstrap installs it (Debian package libreoffice-calc-nogui)";
-  }
-  const std::vector<std::string> argv = {
-      program->string(), "--headless",
-      "--norestore",     "-env:UserInstallation=file://" + (scratch / "lo-profile").string(),
-      "--convert-to",    filter,
-      "--outdir",        out_dir.string(),
-      workbook.string()};
-  const auto environment = test_support::environment_with(
-      {"LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"},
-      {"HOME=" + scratch.string(), "TMPDIR=" + scratch.string(), "LC_ALL=C.UTF-8"});
-  const auto run = test_support::run_with_time_limit(argv, environment, scratch / "libreoffice.log",
-                                                     kLibreOfficeTimeLimit);
-  if (run.timed_out) {
-    return ::testing::AssertionFailure()
-           << "libreoffice did not finish within " << kLibreOfficeTimeLimit.count() << " s:\n"
-           << run.output;
-  }
-  if (run.exit_code != 0) {
-    return ::testing::AssertionFailure() << "libreoffice exited with " << run.exit_code << ":\n"
-                                         << run.output;
-  }
-  return ::testing::AssertionSuccess() << run.output;
-}
-
-using Table = std::vector<std::vector<std::string>>;
-
-// RFC 4180 as LibreOffice writes it: quoted fields with doubled quotes, LF or CRLF line ends.
-Table parse_csv(const std::string& text) {
-  Table rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      row.push_back(std::move(field));
-      field.clear();
-      rows.push_back(std::move(row));
-      row.clear();
-    } else if (c != '\r') {
-      field += c;
-    }
-  }
-  if (!field.empty() || !row.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
+using test_support::convert_with_libreoffice;
+using test_support::parse_csv;
+using Table = test_support::CsvTable;
 
 class XlsxLibreOffice : public ::testing::Test {
  protected:

@@ -1,0 +1,68 @@
+// The finance view (see finance_view.h) and how the ledger builds it.
+#include "ledger/finance_view.h"
+
+#include "ledger/ledger.h"
+
+namespace fms::ledger {
+
+std::vector<CaseCashflow> FinanceView::cashflows() const {
+  std::vector<CaseCashflow> out;
+  for (const auto& [case_id, state] : cases) {
+    if (state.documents.empty()) continue;
+    const LoaVersion& current = state.current();
+    std::vector<BillRow> rows;
+    for (const BillRow& row : bill_rows) {
+      if (row.case_id == case_id) rows.push_back(row);
+    }
+    const LoaVersion& basic = state.documents.front().document;
+    const CivilDate deposit_due = basic.acceptance_date.value_or(basic.effective_date);
+    out.push_back(
+        case_cashflow(current, document_label(current.kind, current.version), deposit_due, rows));
+  }
+  return out;
+}
+
+Result<Forecast> FinanceView::forecast() const {
+  if (!current_rate) {
+    return Error::not_found(current_rate_problem +
+                            " (the forecast converts at the USD/JPY rate of its date; "
+                            "fmsledger rates import FILE)");
+  }
+  ForecastInput input{as_of, cashflows(), budget, *current_rate};
+  return make_forecast(input);
+}
+
+Result<FinanceView> Ledger::finance_view(const CivilDate& as_of) {
+  FinanceView view;
+  view.as_of = as_of;
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_ASSIGN_OR_RETURN(view.portfolio, fold_portfolio(events));
+  AsOf case_as_of;
+  case_as_of.business_date = as_of;
+  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, case_as_of));
+  FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget, budget_in_force(view.portfolio, as_of));
+  if (budget) {
+    view.budget_record = std::move(budget->record);
+    view.budget = std::move(budget->document);
+  }
+  if (auto rate = view.portfolio.rates.on(Currency::usd(), Currency::jpy(), as_of)) {
+    view.current_rate = *rate;
+  } else {
+    view.current_rate_problem = rate.error().message;
+  }
+  for (const ExecutionDocument* document : view.portfolio.active(ExecutionKind::bill)) {
+    if (!document->record.bill) continue;
+    for (const BillRow& row : document->record.bill->rows) {
+      if (row.line.empty() && !(as_of < row.statement_date)) view.bill_rows.push_back(row);
+    }
+  }
+  for (const ExecutionDocument* document : view.portfolio.active(ExecutionKind::payments)) {
+    if (!document->record.payments) continue;
+    for (const PaymentRow& row : document->record.payments->rows) {
+      if (!(as_of < row.date)) view.payments.push_back(row);
+    }
+  }
+  return view;
+}
+
+}  // namespace fms::ledger

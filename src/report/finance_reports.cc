@@ -1,0 +1,252 @@
+// Forecast, exposure and envelope reports (see finance_reports.h).
+#include "report/finance_reports.h"
+
+#include <utility>
+
+#include "report/sheet_text.h"
+
+namespace fms::report {
+namespace {
+
+XlsxCell optional_money(const std::optional<Money>& money) {
+  if (money) return *money;
+  return XlsxEmpty{};
+}
+
+std::string rate_text(const std::optional<RatePoint>& point) {
+  return point ? point->rate.to_string() : std::string();
+}
+
+std::string describe_point(const RatePoint& point) {
+  return point.rate.pair() + " " + point.rate.to_string() + " of " + point.date.to_string() + " (" +
+         point.source + ")";
+}
+
+std::vector<std::string> common_notes(const ledger::FinanceView& view, const Forecast& forecast) {
+  std::vector<std::string> notes;
+  notes.push_back("As of " + view.as_of.to_string() + ".");
+  notes.push_back("Current rate: " + describe_point(forecast.current_rate) + ".");
+  if (view.budget && view.budget_record) {
+    notes.push_back("Budget: document " + view.budget_record->content_hash.substr(0, 12) + " (" +
+                    view.budget_record->source + "), in force from " +
+                    view.budget->effective_date.to_string() + ": " + view.budget->title + ". " +
+                    view.budget->provenance);
+  } else {
+    notes.push_back("No budget document is in force on " + view.as_of.to_string() +
+                    ": amounts at the budget rate are left empty (fmsledger budget import FILE).");
+  }
+  return notes;
+}
+
+std::string years_text(const std::vector<FiscalYear>& years) {
+  std::string out;
+  for (const FiscalYear& year : years) out += (out.empty() ? "" : " ") + year.label();
+  return out;
+}
+
+std::string case_list(const std::vector<std::string>& cases) {
+  std::string out;
+  for (const std::string& id : cases) out += (out.empty() ? "" : " ") + id;
+  return out;
+}
+
+std::string budget_rate_of(const ledger::FinanceView& view, const FiscalYear& year) {
+  if (!view.budget) return {};
+  for (const BudgetRate& entry : view.budget->budget_rates) {
+    if (entry.fiscal_year == year) return entry.rate.to_string();
+  }
+  return {};
+}
+
+XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>& totals,
+                       const ledger::FinanceView& view, const Forecast& forecast,
+                       bool by_programme) {
+  XlsxSheet sheet{name, {}, {}};
+  if (by_programme) sheet.header.push_back("Programme");
+  for (const char* heading : {"JFY", "USD", "Budget rate", "JPY at budget rate", "Current rate",
+                              "JPY at current rate", "Exposure JPY", "Complete"}) {
+    sheet.header.emplace_back(heading);
+  }
+  for (const ForecastTotal& total : totals) {
+    std::vector<XlsxCell> row;
+    if (by_programme) {
+      row.emplace_back(total.programme.empty() ? std::string("(no appropriation)")
+                                               : total.programme);
+    }
+    row.emplace_back(total.year.label());
+    row.emplace_back(total.usd);
+    row.emplace_back(budget_rate_of(view, total.year));
+    row.emplace_back(total.complete ? XlsxCell(total.jpy_budget) : XlsxCell(XlsxEmpty{}));
+    row.emplace_back(forecast.current_rate.rate.to_string());
+    row.emplace_back(total.jpy_current);
+    row.emplace_back(total.complete ? XlsxCell(total.exposure) : XlsxCell(XlsxEmpty{}));
+    row.emplace_back(std::string(total.complete ? "yes" : "no: a year without a budget rate"));
+    sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
+
+}  // namespace
+
+FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& forecast) {
+  FinanceReport report;
+  report.name = "forecast";
+  report.notes = common_notes(view, forecast);
+  report.notes.push_back(
+      "Each case's payment schedule in force, with quarters a DD 645 bills taken from the bill; "
+      "a case's year is converted as a whole and split over its quarters.");
+
+  XlsxSheet detail{"Forecast",
+                   {"Case", "JFY", "Quarter", "Basis", "Past", "USD", "Budget rate",
+                    "JPY at budget rate", "Current rate", "JPY at current rate", "Exposure JPY"},
+                   {}};
+  for (const CaseYear& year : forecast.case_years) {
+    for (const ForecastQuarter& quarter : year.quarters) {
+      std::string basis;
+      for (const std::string& b : quarter.basis) basis += (basis.empty() ? "" : "; ") + b;
+      XlsxCell exposure = XlsxEmpty{};
+      if (quarter.jpy_budget) {
+        if (auto difference = quarter.jpy_current.minus(*quarter.jpy_budget))
+          exposure = *difference;
+      }
+      detail.rows.push_back(
+          {year.case_id, year.year.label(), "Q" + std::to_string(quarter.quarter.quarter), basis,
+           std::string(quarter.past ? "yes" : "no"), quarter.usd, rate_text(year.budget_rate),
+           optional_money(quarter.jpy_budget), forecast.current_rate.rate.to_string(),
+           quarter.jpy_current, exposure});
+    }
+  }
+  report.sheets.push_back(std::move(detail));
+  report.sheets.push_back(
+      totals_sheet("By programme and year", forecast.programmes, view, forecast, true));
+
+  XlsxSheet lines{"Appropriations",
+                  {"Appropriation", "JFY", "Programme", "Category", "Policy", "Appropriated JPY",
+                   "Forecast JPY at budget rate", "Headroom JPY", "Status"},
+                  {}};
+  for (const AppropriationCheck& check : forecast.checks) {
+    std::string status(to_string(check.status));
+    if (!check.complete) status += "; incomplete: no budget rate for the year";
+    lines.rows.push_back({check.line.id, check.line.fiscal_year.label(), check.line.programme,
+                          check.line.category, std::string(to_string(check.line.policy)),
+                          check.line.amount, check.forecast, check.headroom, status});
+    if (check.status == AppropriationStatus::over_block) {
+      report.over_block = true;
+      report.notes.push_back("BLOCK: appropriation " + check.line.id + " (" +
+                             check.line.fiscal_year.label() + ") is exceeded by JPY " +
+                             Money(-check.headroom.minor_units(), Currency::jpy()).format() +
+                             "; its policy is block.");
+    } else if (check.status == AppropriationStatus::over_warn) {
+      report.notes.push_back("Warning: appropriation " + check.line.id + " (" +
+                             check.line.fiscal_year.label() + ") is exceeded by JPY " +
+                             Money(-check.headroom.minor_units(), Currency::jpy()).format() + ".");
+    }
+  }
+  report.sheets.push_back(std::move(lines));
+  return report;
+}
+
+FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& forecast) {
+  FinanceReport report;
+  report.name = "exposure";
+  report.notes = common_notes(view, forecast);
+  report.notes.push_back(
+      "Exposure = yen at the current rate - yen at the budget rate of the payment's fiscal "
+      "year; positive means the payments cost more yen than budgeted.");
+  report.sheets.push_back(totals_sheet("Exposure", forecast.years, view, forecast, false));
+  XlsxSheet by_case{"Exposure by case",
+                    {"Case", "JFY", "Programme", "USD", "Budget rate", "JPY at budget rate",
+                     "JPY at current rate", "Exposure JPY"},
+                    {}};
+  for (const CaseYear& year : forecast.case_years) {
+    by_case.rows.push_back({year.case_id, year.year.label(), year.programme, year.usd,
+                            rate_text(year.budget_rate), optional_money(year.jpy_budget),
+                            year.jpy_current, optional_money(year.exposure)});
+  }
+  report.sheets.push_back(std::move(by_case));
+  return report;
+}
+
+Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const Forecast& forecast) {
+  FinanceReport report;
+  report.name = "envelope";
+  report.notes = common_notes(view, forecast);
+  XlsxSheet envelopes{
+      "Envelopes",
+      {"Envelope", "First year", "Last year", "Envelope JPY", "Assumed rate", "Share", "Share JPY",
+       "Cases counted", "Contracts USD", "At assumed rate JPY", "At budget rates JPY",
+       "Exchange effect JPY", "Remaining JPY", "Complete"},
+      {}};
+  XlsxSheet authorities{
+      "Obligation authority",
+      {"Authority", "Title", "Contract year", "Payment years", "Ceiling JPY",
+       "Forecast in payment years JPY", "Remaining JPY", "Forecast outside years JPY",
+       "Years outside", "Paid to date JPY", "Status"},
+      {}};
+  if (view.budget) {
+    std::vector<CaseContract> contracts;
+    for (const auto& [case_id, state] : view.cases) {
+      if (state.documents.empty()) continue;
+      // Signed when the Basic LOA was accepted; valued at the total of the document in force.
+      contracts.push_back({case_id, state.documents.front().document.acceptance_date,
+                           state.current().cost_summary.total});
+    }
+    FMS_ASSIGN_OR_RETURN(const BudgetStatus status, budget_status(*view.budget, contracts, forecast,
+                                                                  view.payments, view.as_of));
+    for (const ShareStatus& share : status.shares) {
+      // Without every signing year's budget rate the yen at budget rates would be a partial
+      // sum passed off as a whole: those cells stay empty.
+      auto if_complete = [&share](const Money& amount) -> XlsxCell {
+        if (share.complete) return amount;
+        return XlsxEmpty{};
+      };
+      envelopes.rows.push_back(
+          {share.envelope_name, share.first_year.label(), share.last_year.label(),
+           share.envelope_total, share.assumed_rate.to_string(), share.share_name,
+           share.share_amount, case_list(share.cases_counted), share.contracts_usd,
+           share.consumed_at_assumed, if_complete(share.consumed_at_budget),
+           if_complete(share.exchange_effect), if_complete(share.remaining),
+           std::string(share.complete ? "yes" : "no: a signing year without a budget rate")});
+    }
+    for (const AuthorityStatus& authority : status.authorities) {
+      std::string state = authority.over_ceiling ? "over the ceiling" : "within the ceiling";
+      if (!authority.years_outside.empty()) state += "; payments outside its years";
+      if (!authority.complete) state += "; incomplete: a year without a budget rate";
+      authorities.rows.push_back(
+          {authority.authority.id, authority.authority.title,
+           authority.authority.contract_year.label(), years_text(authority.authority.payment_years),
+           authority.authority.ceiling, authority.forecast_in_years, authority.remaining,
+           authority.forecast_outside, years_text(authority.years_outside), authority.paid_to_date,
+           state});
+    }
+    report.notes.push_back(
+        "Envelope consumption: LOA totals of the share's cases signed within the envelope's "
+        "years, at the rate the envelope assumed and at the budget rate of each signing year.");
+  }
+  report.sheets.push_back(std::move(envelopes));
+  report.sheets.push_back(std::move(authorities));
+  return report;
+}
+
+std::string finance_text(const FinanceReport& report) {
+  std::string out;
+  for (const std::string& note : report.notes) out += note + "\n";
+  for (const XlsxSheet& sheet : report.sheets) {
+    out += "\n" + sheet.name + "\n";
+    out += sheet.rows.empty() ? std::string("None.\n") : sheet_text(sheet);
+  }
+  return out;
+}
+
+nlohmann::ordered_json finance_json(const FinanceReport& report) {
+  nlohmann::ordered_json out;
+  out["report"] = report.name;
+  out["notes"] = report.notes;
+  out["over_block"] = report.over_block;
+  nlohmann::ordered_json sheets = nlohmann::ordered_json::object();
+  for (const XlsxSheet& sheet : report.sheets) sheets[json_key(sheet.name)] = sheet_json(sheet);
+  out["tables"] = std::move(sheets);
+  return out;
+}
+
+}  // namespace fms::report

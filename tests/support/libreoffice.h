@@ -1,0 +1,99 @@
+// Reading a workbook back with LibreOffice, an independent reader: converts it to CSV (one file
+// per sheet) or flat ODS, headless, with a profile and HOME of its own so tests in parallel do
+// not share one.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "support/subprocess.h"
+
+namespace fms::test_support {
+
+// The CSV filter that writes every sheet ("<stem>-<Sheet>.csv") with stored values, not as shown.
+inline const std::string kLibreOfficeCsvAllSheets =
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+
+constexpr auto kLibreOfficeTimeLimit = std::chrono::seconds(120);
+
+// Converts `workbook` into `out_dir` with LibreOffice's `filter`. LibreOffice runs headless with a
+// profile and HOME of its own under `scratch` (so tests in parallel do not share one), and
+// without the sanitizer variables this process may carry, which are not meant for it.
+inline ::testing::AssertionResult convert_with_libreoffice(const std::filesystem::path& workbook,
+                                                           const std::string& filter,
+                                                           const std::filesystem::path& out_dir,
+                                                           const std::filesystem::path& scratch) {
+  const auto program = find_on_path("libreoffice");
+  if (!program) {
+    return ::testing::AssertionFailure()
+           << "libreoffice is not on PATH; it reads the workbook back for this test. "
+              "scripts/bootstrap installs it (Debian package libreoffice-calc-nogui)";
+  }
+  const std::vector<std::string> argv = {
+      program->string(), "--headless",
+      "--norestore",     "-env:UserInstallation=file://" + (scratch / "lo-profile").string(),
+      "--convert-to",    filter,
+      "--outdir",        out_dir.string(),
+      workbook.string()};
+  const auto environment = environment_with(
+      {"LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"},
+      {"HOME=" + scratch.string(), "TMPDIR=" + scratch.string(), "LC_ALL=C.UTF-8"});
+  const auto run =
+      run_with_time_limit(argv, environment, scratch / "libreoffice.log", kLibreOfficeTimeLimit);
+  if (run.timed_out) {
+    return ::testing::AssertionFailure()
+           << "libreoffice did not finish within " << kLibreOfficeTimeLimit.count() << " s:\n"
+           << run.output;
+  }
+  if (run.exit_code != 0) {
+    return ::testing::AssertionFailure() << "libreoffice exited with " << run.exit_code << ":\n"
+                                         << run.output;
+  }
+  return ::testing::AssertionSuccess() << run.output;
+}
+
+using CsvTable = std::vector<std::vector<std::string>>;
+
+// RFC 4180 as LibreOffice writes it: quoted fields with doubled quotes, LF or CRLF line ends.
+inline CsvTable parse_csv(const std::string& text) {
+  CsvTable rows;
+  std::vector<std::string> row;
+  std::string field;
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      row.push_back(std::move(field));
+      field.clear();
+    } else if (c == '\n') {
+      row.push_back(std::move(field));
+      field.clear();
+      rows.push_back(std::move(row));
+      row.clear();
+    } else if (c != '\r') {
+      field += c;
+    }
+  }
+  if (!field.empty() || !row.empty()) {
+    row.push_back(std::move(field));
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace fms::test_support
