@@ -1,0 +1,179 @@
+// The money-over-time reports run as a user runs them, on the demo portfolio (clock fixed at
+// 2026-11-25, so the current rate is USD/JPY 152.80 of 2026-10-31): the Tomahawk payments of
+// JFY2025-2027 in USD and in yen at both rates, exposure as the exact difference of the two and
+// the sum of its cases, a bad budget changing nothing, and the .xlsx workbook read back by
+// LibreOffice with the same numbers the CSV output shows.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/cli_harness.h"
+#include "support/libreoffice.h"
+
+namespace fms::testing {
+namespace {
+
+using ::testing::HasSubstr;
+using Json = nlohmann::json;
+
+class FinanceCliTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const CliRun demo = cli_({"demo"});
+    ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  }
+  Json json_of(const std::vector<std::string>& args) {
+    const CliRun run = cli_(args);
+    EXPECT_EQ(run.exit_code, 0) << run.err;
+    return Json::parse(run.out, nullptr, false);
+  }
+
+  TempDir dir_;
+  Cli cli_{dir_.path() / "ledger.db"};
+};
+
+std::int64_t yen(const Json& value) {
+  return std::stoll(value.get<std::string>());
+}
+
+TEST_F(FinanceCliTest, TomahawkPaymentsOfJfy2025To2027AreShownInDollarsAndYenAtBothRates) {
+  const Json report = json_of({"report", "forecast", "--case", "JA-P-TWK", "--json"});
+  ASSERT_TRUE(report.is_object());
+  std::set<std::string> years;
+  for (const Json& row : report["tables"]["forecast"]) {
+    ASSERT_EQ(row["case"], "JA-P-TWK");
+    years.insert(row["jfy"].get<std::string>());
+    ASSERT_FALSE(row["usd"].is_null());
+    ASSERT_FALSE(row["jpy_at_budget_rate"].is_null()) << row.dump();
+    EXPECT_EQ(row["current_rate"], "152.80");
+    EXPECT_EQ(yen(row["exposure_jpy"]),
+              yen(row["jpy_at_current_rate"]) - yen(row["jpy_at_budget_rate"]));
+  }
+  EXPECT_EQ(years, (std::set<std::string>{"JFY2023", "JFY2025", "JFY2026", "JFY2027"}));
+  // The first installment of Amendment 2: USD 159,589,000 due 2025-06-15 (JFY2025 Q1), at the
+  // JFY2025 budget rate 150 and at 152.80.
+  const Json& first = report["tables"]["forecast"][1];
+  EXPECT_EQ(first["jfy"], "JFY2025");
+  EXPECT_EQ(first["quarter"], "Q1");
+  EXPECT_EQ(first["usd"], "159589000.00");
+  EXPECT_EQ(first["jpy_at_budget_rate"], "23938350000");
+  EXPECT_EQ(first["jpy_at_current_rate"], "24385199200");
+  EXPECT_THAT(report["notes"][1].get<std::string>(),
+              HasSubstr("USD/JPY 152.80 of 2026-10-31 (month-end rate (illustrative))"));
+}
+
+TEST_F(FinanceCliTest, ExposurePerYearIsTheDifferenceOfTheRatesAndTheSumOfItsCases) {
+  const Json report = json_of({"report", "exposure", "--json"});
+  ASSERT_TRUE(report.is_object());
+  std::map<std::string, std::int64_t> by_case_sum;
+  for (const Json& row : report["tables"]["exposure_by_case"]) {
+    by_case_sum[row["jfy"].get<std::string>()] += yen(row["exposure_jpy"]);
+  }
+  ASSERT_FALSE(report["tables"]["exposure"].empty());
+  for (const Json& year : report["tables"]["exposure"]) {
+    const std::string jfy = year["jfy"].get<std::string>();
+    EXPECT_EQ(year["complete"], "yes") << jfy;
+    EXPECT_EQ(yen(year["exposure_jpy"]),
+              yen(year["jpy_at_current_rate"]) - yen(year["jpy_at_budget_rate"]))
+        << jfy;
+    EXPECT_EQ(yen(year["exposure_jpy"]), by_case_sum[jfy]) << jfy;
+  }
+}
+
+TEST_F(FinanceCliTest, TheDemoBookWarnsOnceAndBlocksNothing) {
+  const Json report = json_of({"report", "forecast", "--json"});
+  ASSERT_TRUE(report.is_object());
+  EXPECT_FALSE(report["over_block"].get<bool>());
+  std::vector<std::string> over;
+  for (const Json& line : report["tables"]["appropriations"]) {
+    if (line["status"] != "within") over.push_back(line["appropriation"].get<std::string>());
+  }
+  EXPECT_EQ(over, std::vector<std::string>{"SO-JFY2026"});
+}
+
+TEST_F(FinanceCliTest, ABadBudgetDocumentChangesNothing) {
+  const std::string before = cli_.dump();
+  const auto bad = dir_.path() / "bad.json";
+  write_all(bad, R"({"format": "fmsledger.budget/1", "effective_date": "2026-04-01",
+    "title": "t", "provenance": "p",
+    "budget_rates": [{"fiscal_year": "JFY2026", "pair": "USD/JPY", "rate": "0", "source": "s"}]})");
+  const CliRun run = cli_({"budget", "import", bad.string()});
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_THAT(run.err, HasSubstr("bad.json: /budget_rates/0/rate: \"0\" is not a USD/JPY rate"));
+  EXPECT_EQ(cli_.dump(), before);
+}
+
+TEST_F(FinanceCliTest, TheSameBudgetDocumentTwiceIsRecordedOnce) {
+  const std::string before = cli_.dump();
+  const CliRun again = cli_({"budget", "import", example_path("budget/jmod-fms-budget.json")});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("already recorded"));
+  EXPECT_THAT(again.out, HasSubstr("nothing changed"));
+  EXPECT_EQ(cli_.dump(), before);
+}
+
+TEST_F(FinanceCliTest, AWorkbookThatCannotBeWrittenIsAnError) {
+  const CliRun run =
+      cli_({"report", "workbook", "--xlsx", (dir_.path() / "missing" / "book.xlsx").string()});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_THAT(run.err, HasSubstr("--xlsx"));
+  EXPECT_FALSE(std::filesystem::exists(dir_.path() / "missing"));
+}
+
+// "159589000" (LibreOffice's stored value) and "159589000.00" (fmsledger's CSV) are one number.
+std::string canonical_number(const std::string& cell) {
+  const bool numeric = !cell.empty() && cell.find_first_not_of("-0123456789.") == std::string::npos;
+  if (!numeric || cell.find('.') == std::string::npos) return cell;
+  std::string out = cell;
+  while (out.back() == '0') out.pop_back();
+  if (out.back() == '.') out.pop_back();
+  return out;
+}
+
+test_support::CsvTable canonical(test_support::CsvTable table) {
+  for (auto& row : table) {
+    for (auto& cell : row) cell = canonical_number(cell);
+  }
+  return table;
+}
+
+// LibreOffice, an independent reader, opens the workbook; every sheet that has a CSV form in the
+// CLI carries the same cells, its numbers as numbers.
+TEST_F(FinanceCliTest, WorkbookLibreOfficeReadsTheSameNumbersAsTheCsvReports) {
+  const auto workbook = dir_.path() / "finance.xlsx";
+  const CliRun written = cli_({"report", "workbook", "--xlsx", workbook.string()});
+  ASSERT_EQ(written.exit_code, 0) << written.err;
+  const auto out = dir_.path() / "out";
+  std::filesystem::create_directories(out);
+  ASSERT_TRUE(test_support::convert_with_libreoffice(
+      workbook, test_support::kLibreOfficeCsvAllSheets, out, dir_.path()));
+  const std::map<std::string, std::vector<std::string>> sheets = {
+      {"Forecast", {"report", "forecast", "--csv"}},
+      {"Exposure", {"report", "exposure", "--csv"}},
+      {"Envelopes", {"report", "envelope", "--csv"}}};
+  for (const auto& [sheet, args] : sheets) {
+    const auto csv = out / ("finance-" + sheet + ".csv");
+    ASSERT_TRUE(std::filesystem::exists(csv)) << csv;
+    const CliRun report = cli_(args);
+    ASSERT_EQ(report.exit_code, 0) << report.err;
+    const auto from_workbook = canonical(test_support::parse_csv(read_all(csv)));
+    const auto from_cli = canonical(test_support::parse_csv(report.out));
+    ASSERT_GT(from_cli.size(), 1u) << sheet;
+    EXPECT_EQ(from_workbook, from_cli) << sheet;
+  }
+  // Every sheet of the three reports is in the workbook.
+  for (const char* sheet :
+       {"By programme and year", "Appropriations", "Exposure by case", "Obligation authority"}) {
+    EXPECT_TRUE(std::filesystem::exists(out / (std::string("finance-") + sheet + ".csv"))) << sheet;
+  }
+}
+
+}  // namespace
+}  // namespace fms::testing
