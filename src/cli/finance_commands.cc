@@ -159,11 +159,12 @@ show->callback(run([&] {
                 << in_force.document.effective_date.to_string() << ", recorded "
                 << in_force.record.recorded_at << " by " << in_force.record.actor << "\n"
                 << in_force.document.title << "\n"
-                << in_force.document.provenance << "\n"
-                << in_force.document.budget_rates.size() << " budget rates, "
-                << in_force.document.appropriations.size() << " appropriations, "
-                << in_force.document.authorities.size() << " obligation authorities, "
-                << in_force.document.envelopes.size() << " envelopes\n";
+                << in_force.document.provenance << "\n";
+      for (const report::XlsxSheet& sheet : report::budget_sheets(in_force.document)) {
+        std::cout << "\n"
+                  << sheet.name << "\n"
+                  << (sheet.rows.empty() ? std::string("None.\n") : report::sheet_text(sheet));
+      }
     }
     return 0;
   });

@@ -48,9 +48,11 @@ struct Accumulator {
   Status add(const CaseYear& year) {
     FMS_ASSIGN_OR_RETURN(total.usd, total.usd.plus(year.usd));
     FMS_ASSIGN_OR_RETURN(total.jpy_current, total.jpy_current.plus(year.jpy_current));
-    if (year.jpy_budget && year.exposure) {
+    if (year.jpy_budget) {
       FMS_ASSIGN_OR_RETURN(total.jpy_budget, total.jpy_budget.plus(*year.jpy_budget));
-      FMS_ASSIGN_OR_RETURN(total.exposure, total.exposure.plus(*year.exposure));
+      if (year.exposure) {
+        FMS_ASSIGN_OR_RETURN(total.exposure, total.exposure.plus(*year.exposure));
+      }
     } else {
       total.complete = false;
     }
@@ -94,20 +96,24 @@ Result<CaseYear> forecast_year(const CaseCashflow& flow, const FiscalYear& year,
   }
   FMS_ASSIGN_OR_RETURN(out.usd, sum_of(usd_parts, Currency::usd()));
 
-  FMS_ASSIGN_OR_RETURN(const std::vector<Money> current,
-                       convert_parts(usd_parts, input.current_rate.rate));
-  for (std::size_t i = 0; i < current.size(); ++i) out.quarters[i].jpy_current = current[i];
-  FMS_ASSIGN_OR_RETURN(out.jpy_current, sum_of(current, Currency::jpy()));
+  if (input.current_rate) {
+    FMS_ASSIGN_OR_RETURN(const std::vector<Money> current,
+                         convert_parts(usd_parts, input.current_rate->rate));
+    for (std::size_t i = 0; i < current.size(); ++i) out.quarters[i].jpy_current = current[i];
+    FMS_ASSIGN_OR_RETURN(out.jpy_current, sum_of(current, Currency::jpy()));
+  }
 
   if (budget_rates) {
     if (auto rate = budget_rates->for_year(year)) {
       FMS_ASSIGN_OR_RETURN(const std::vector<Money> budget, convert_parts(usd_parts, rate->rate));
       for (std::size_t i = 0; i < budget.size(); ++i) out.quarters[i].jpy_budget = budget[i];
       FMS_ASSIGN_OR_RETURN(const Money jpy_budget, sum_of(budget, Currency::jpy()));
-      FMS_ASSIGN_OR_RETURN(const Money exposure, out.jpy_current.minus(jpy_budget));
       out.budget_rate = *rate;
       out.jpy_budget = jpy_budget;
-      out.exposure = exposure;
+      if (input.current_rate) {
+        FMS_ASSIGN_OR_RETURN(const Money exposure, out.jpy_current.minus(jpy_budget));
+        out.exposure = exposure;
+      }
     }
   }
   return out;
@@ -164,10 +170,10 @@ CaseCashflow case_cashflow(const LoaVersion& in_force, const std::string& versio
 
 Result<Forecast> make_forecast(const ForecastInput& input) {
   Forecast out{input.as_of, input.current_rate, {}, {}, {}, {}};
-  if (!(input.current_rate.rate.base() == Currency::usd()) ||
-      !(input.current_rate.rate.quote() == Currency::jpy())) {
+  if (input.current_rate && (!(input.current_rate->rate.base() == Currency::usd()) ||
+                             !(input.current_rate->rate.quote() == Currency::jpy()))) {
     return Error::invalid("the current rate must be USD/JPY, got " +
-                          input.current_rate.rate.pair());
+                          input.current_rate->rate.pair());
   }
   std::optional<BudgetRates> budget_rates;
   if (input.budget) {

@@ -98,12 +98,14 @@ struct ForecastInput {
   CivilDate as_of;
   std::vector<CaseCashflow> cases;
   std::optional<BudgetDocument> budget;  // the book in force on as_of, if one is recorded
-  RatePoint current_rate;                // USD/JPY on or before as_of
+  // USD/JPY on or before as_of. Without it only the budget side is computed (the ledger's
+  // appropriation check needs no current rate); jpy_current stays 0 and exposure absent.
+  std::optional<RatePoint> current_rate;
 };
 
 struct Forecast {
   CivilDate as_of;
-  RatePoint current_rate;
+  std::optional<RatePoint> current_rate;
   std::vector<CaseYear> case_years;       // by case, then year
   std::vector<ForecastTotal> years;       // per fiscal year, all programmes
   std::vector<ForecastTotal> programmes;  // per programme and fiscal year

@@ -2,27 +2,29 @@
 // a date), list cases, read history, verify the whole record.
 #include "ledger/ledger.h"
 
+#include <date/date.h>
+
 #include <chrono>
 #include <map>
 #include <memory>
 #include <sstream>
-
-#include <date/date.h>
 
 #include "core/case_id.h"
 #include "core/loa_rules.h"
 #include "io/loa_json.h"
 #include "ledger/events.h"
 #include "ledger/match_set.h"
-#include "store/segment_hash.h"
 #include "store/event_hash.h"
+#include "store/segment_hash.h"
 
 namespace fms::ledger {
 namespace {
 
 using Micros = std::chrono::sys_time<std::chrono::microseconds>;
 
-std::string format_timestamp(Micros t) { return date::format("%FT%TZ", t); }
+std::string format_timestamp(Micros t) {
+  return date::format("%FT%TZ", t);
+}
 
 CivilDate civil_date_of(Micros t) {
   const date::year_month_day ymd{std::chrono::floor<date::days>(t)};
@@ -58,11 +60,14 @@ Result<CaseState> fold(const std::vector<store::EventRecord>& events, const AsOf
 }  // namespace
 
 Clock Clock::system() {
-  return Clock{
-      [] { return format_timestamp(std::chrono::floor<std::chrono::microseconds>(
-               std::chrono::system_clock::now())); },
-      [] { return civil_date_of(std::chrono::floor<std::chrono::microseconds>(
-               std::chrono::system_clock::now())); }};
+  return Clock{[] {
+                 return format_timestamp(std::chrono::floor<std::chrono::microseconds>(
+                     std::chrono::system_clock::now()));
+               },
+               [] {
+                 return civil_date_of(std::chrono::floor<std::chrono::microseconds>(
+                     std::chrono::system_clock::now()));
+               }};
 }
 
 Result<Clock> Clock::fixed(const std::string& iso_timestamp) {
@@ -80,15 +85,24 @@ Result<Clock> Clock::fixed(const std::string& iso_timestamp) {
     base = Micros(day);
   }
   auto counter = std::make_shared<std::int64_t>(0);
-  return Clock{[base, counter] { return format_timestamp(base + std::chrono::microseconds(++*counter)); },
-               [base] { return civil_date_of(base); }};
+  return Clock{
+      [base, counter] { return format_timestamp(base + std::chrono::microseconds(++*counter)); },
+      [base] { return civil_date_of(base); }};
 }
 
 Result<CaseState> Ledger::commit(const CaseState& state, store::NewEvent event) {
   // The new projection comes from applying the event exactly as replay will.
   CaseState next = state;
-  FMS_TRY(apply(next, store::EventRecord{0, event.recorded_at, event.actor, event.case_id,
-                                         event.type, event.type_version, event.payload, {}, {}},
+  FMS_TRY(apply(next,
+                store::EventRecord{0,
+                                   event.recorded_at,
+                                   event.actor,
+                                   event.case_id,
+                                   event.type,
+                                   event.type_version,
+                                   event.payload,
+                                   {},
+                                   {}},
                 reference_));
   store::AppendRequest request;
   request.expected_last_sequence[event.case_id] = state.last_sequence;
@@ -113,7 +127,10 @@ Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const 
   const std::string sha256 = store::sha256_hex(canonical);
   const std::string label = document_label(document.kind, document.version);
 
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
+  FMS_ASSIGN_OR_RETURN(
+      auto events,
+      store_.read_events(store::EventQuery{
+          .case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
   FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, {}, reference_));
 
   if (const RecordedDocument* existing = state.find_version(document.version)) {
@@ -141,11 +158,14 @@ Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const 
     return located(source, "/document/version", "a Basic LOA is version 0");
   }
 
-  FMS_TRY(commit(state, store::NewEvent{clock_.timestamp(), actor, case_id,
-                                         std::string(kDocumentRecorded), 1,
-                                         encode(DocumentRecorded{source, sha256, document})}));
-  return ImportOutcome{true, case_id, document.version, label,
-                       source + ": recorded " + label + " of " + case_id};
+  FMS_ASSIGN_OR_RETURN(const std::vector<std::string> warnings,
+                       appropriation_effect(document, source));
+  FMS_TRY(commit(
+      state, store::NewEvent{clock_.timestamp(), actor, case_id, std::string(kDocumentRecorded), 1,
+                             encode(DocumentRecorded{source, sha256, document})}));
+  std::string message = source + ": recorded " + label + " of " + case_id;
+  for (const std::string& warning : warnings) message += "\nwarning: " + warning;
+  return ImportOutcome{true, case_id, document.version, label, message};
 }
 
 Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseStatus to,
@@ -159,9 +179,9 @@ Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseSta
                           " bytes: every status change says why");
   }
   if (date < state.status_date) {
-    return Error::invalid("date " + date.to_string() + " is before the case's last status change (" +
-                          std::string(to_string(state.status)) + " on " +
-                          state.status_date.to_string() + ")");
+    return Error::invalid(
+        "date " + date.to_string() + " is before the case's last status change (" +
+        std::string(to_string(state.status)) + " on " + state.status_date.to_string() + ")");
   }
   if (date > clock_.today()) {
     return Error::invalid("date " + date.to_string() + " is in the future (today is " +
@@ -196,10 +216,10 @@ Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseSta
                           offered->offer_expiration_date->to_string());
   }
 
-  FMS_ASSIGN_OR_RETURN(CaseState next,
-                       commit(state, store::NewEvent{clock_.timestamp(), actor, case_id,
-                                                     std::string(kStatusChanged), 1,
-                                                     encode(StatusChanged{state.status, to, date, reason})}));
+  FMS_ASSIGN_OR_RETURN(
+      CaseState next,
+      commit(state, store::NewEvent{clock_.timestamp(), actor, case_id, std::string(kStatusChanged),
+                                    1, encode(StatusChanged{state.status, to, date, reason})}));
   return next.history.back();
 }
 
@@ -221,7 +241,10 @@ Result<std::vector<store::CaseSummaryRow>> Ledger::list_cases(const store::CaseF
 
 Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_id_text) {
   FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::EventQuery{.case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
+  FMS_ASSIGN_OR_RETURN(
+      auto events,
+      store_.read_events(store::EventQuery{
+          .case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
   if (events.empty()) return Error::not_found("case " + case_id + " not found");
   return events;
 }
@@ -234,10 +257,10 @@ Result<std::size_t> Ledger::verify_segments(const PortfolioState& portfolio) {
     FMS_ASSIGN_OR_RETURN(const SharedBytes bytes, store_.read_segment(hash));
     auto actual = store::segment_hash(bytes.view);
     if (!actual.ok() || *actual != hash) {
-      return Error::corruption("segment " + hash + " of " + std::string(to_string(document.record.kind)) +
-                               " " + document.record.source + " (event " +
-                               std::to_string(document.sequence) + ") does not match its hash" +
-                               (actual.ok() ? "" : ": " + actual.error().message));
+      return Error::corruption(
+          "segment " + hash + " of " + std::string(to_string(document.record.kind)) + " " +
+          document.record.source + " (event " + std::to_string(document.sequence) +
+          ") does not match its hash" + (actual.ok() ? "" : ": " + actual.error().message));
     }
     ++verified;
   }
@@ -264,20 +287,23 @@ Result<VerifyReport> Ledger::verify() {
   FMS_TRY(verify_budgets(portfolio));
   FMS_ASSIGN_OR_RETURN(auto stored, store_.read_projections());
   std::map<std::string, store::CaseProjection> stored_by_case;
-  for (auto& projection : stored) stored_by_case[projection.summary.case_id] = std::move(projection);
+  for (auto& projection : stored)
+    stored_by_case[projection.summary.case_id] = std::move(projection);
   for (const auto& [case_id, state] : states) {
     const store::CaseProjection replayed = project(state);
     auto it = stored_by_case.find(case_id);
     if (it == stored_by_case.end()) {
-      return Error::corruption("case " + case_id + ": the stored projection is missing; the log has " +
+      return Error::corruption("case " + case_id +
+                               ": the stored projection is missing; the log has " +
                                std::to_string(state.documents.size()) + " document(s) for it");
     }
     if (it->second.summary != replayed.summary) {
       return Error::corruption("case " + case_id +
                                ": the stored case summary differs from a replay of the log "
-                               "(stored status " + it->second.summary.status + ", total " +
-                               std::to_string(it->second.summary.total_minor) + "; replayed status " +
-                               replayed.summary.status + ", total " +
+                               "(stored status " +
+                               it->second.summary.status + ", total " +
+                               std::to_string(it->second.summary.total_minor) +
+                               "; replayed status " + replayed.summary.status + ", total " +
                                std::to_string(replayed.summary.total_minor) + ")");
     }
     if (it->second.lines != replayed.lines) {

@@ -152,6 +152,11 @@ class Ledger {
   Result<CaseState> commit(const CaseState& state, store::NewEvent event);
 
   Result<std::size_t> verify_segments(const PortfolioState& portfolio);
+  // What recording `next` does, under the budget book in force today, to the appropriations
+  // funding its case: an error when a "block" line would go over (or further over), one warning
+  // per "warn" line that would.
+  Result<std::vector<std::string>> appropriation_effect(const LoaVersion& next,
+                                                        const std::string& source);
   // Every budget document decodes under today's rules and still has its content hash.
   Status verify_budgets(const PortfolioState& portfolio) const;
 

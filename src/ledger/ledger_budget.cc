@@ -1,4 +1,5 @@
 // Budget documents: import and the book in force (ledger.h).
+#include <algorithm>
 #include <set>
 #include <utility>
 
@@ -111,6 +112,63 @@ Status Ledger::verify_budgets(const PortfolioState& portfolio) const {
     }
   }
   return Status::Ok();
+}
+
+Result<std::vector<std::string>> Ledger::appropriation_effect(const LoaVersion& next,
+                                                              const std::string& source) {
+  const std::string case_id = next.case_id.to_string();
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
+  const CivilDate today = clock_.today();
+  FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget, budget_in_force(portfolio, today));
+  std::vector<std::string> warnings;
+  if (!budget) return warnings;
+  const auto funds_case = [&case_id](const Appropriation& line) {
+    return std::find(line.cases.begin(), line.cases.end(), case_id) != line.cases.end();
+  };
+  const auto& lines = budget->document.appropriations;
+  if (std::none_of(lines.begin(), lines.end(), funds_case)) return warnings;
+
+  // The forecast at budget rates before and after, over every case the lines fund.
+  FinanceView view;
+  view.as_of = today;
+  view.budget = budget->document;
+  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, {}));
+  for (const ExecutionDocument* document : portfolio.active(ExecutionKind::bill)) {
+    if (!document->record.bill) continue;
+    for (const BillRow& row : document->record.bill->rows) {
+      if (row.line.empty() && !(today < row.statement_date)) view.bill_rows.push_back(row);
+    }
+  }
+  FMS_ASSIGN_OR_RETURN(const Forecast before,
+                       make_forecast({today, view.cashflows(), view.budget, std::nullopt}));
+  CaseState& state = view.cases[case_id];
+  state.case_id = case_id;
+  state.documents.push_back(RecordedDocument{next, "", source, 0, "", ""});
+  FMS_ASSIGN_OR_RETURN(const Forecast after,
+                       make_forecast({today, view.cashflows(), view.budget, std::nullopt}));
+
+  std::vector<std::string> blocked;
+  for (std::size_t i = 0; i < after.checks.size(); ++i) {
+    const AppropriationCheck& check = after.checks[i];
+    if (!funds_case(check.line) || !check.headroom.is_negative()) continue;
+    if (check.forecast.minor_units() <= before.checks[i].forecast.minor_units()) continue;
+    const std::string text =
+        "appropriation " + check.line.id + " (" + check.line.fiscal_year.label() + ", " +
+        check.line.programme + ") would be exceeded: forecast JPY " + check.forecast.format() +
+        " at the budget rate against JPY " + check.line.amount.format() + " appropriated";
+    (check.line.policy == OverrunPolicy::block ? blocked : warnings).push_back(text);
+  }
+  if (!blocked.empty()) {
+    std::string message = source + ": " + document_label(next.kind, next.version) + " of " +
+                          case_id + " is refused under budget document " +
+                          budget->record.content_hash.substr(0, 12) +
+                          " (policy block); nothing "
+                          "recorded. Record a budget document that funds it first:";
+    for (const std::string& line : blocked) message += "\n  " + line;
+    return Error::conflict(message);
+  }
+  return warnings;
 }
 
 Result<std::optional<BudgetInForce>> Ledger::budget_in_force(const CivilDate& date) {

@@ -22,10 +22,42 @@ std::string describe_point(const RatePoint& point) {
          point.source + ")";
 }
 
+nlohmann::ordered_json rate_json(const RatePoint& point, RateKind kind) {
+  return {{"pair", point.rate.pair()},
+          {"rate", point.rate.to_string()},
+          {"kind", std::string(to_string(kind))},
+          {"date", point.date.to_string()},
+          {"source", point.source}};
+}
+
+nlohmann::ordered_json context_json(const ledger::FinanceView& view, const Forecast& forecast) {
+  nlohmann::ordered_json context;
+  context["as_of"] = view.as_of.to_string();
+  context["current_rate"] = rate_json(*forecast.current_rate, RateKind::current);
+  nlohmann::ordered_json budget_rates = nlohmann::ordered_json::array();
+  if (view.budget && view.budget_record) {
+    context["budget"] = {{"content_hash", view.budget_record->content_hash},
+                         {"source", view.budget_record->source},
+                         {"effective_date", view.budget->effective_date.to_string()},
+                         {"title", view.budget->title},
+                         {"provenance", view.budget->provenance}};
+    for (const BudgetRate& entry : view.budget->budget_rates) {
+      nlohmann::ordered_json rate = rate_json(
+          RatePoint{entry.fiscal_year.first_day(), entry.rate, entry.source}, RateKind::budget);
+      rate["fiscal_year"] = entry.fiscal_year.label();
+      budget_rates.push_back(std::move(rate));
+    }
+  } else {
+    context["budget"] = nullptr;
+  }
+  context["budget_rates"] = std::move(budget_rates);
+  return context;
+}
+
 std::vector<std::string> common_notes(const ledger::FinanceView& view, const Forecast& forecast) {
   std::vector<std::string> notes;
   notes.push_back("As of " + view.as_of.to_string() + ".");
-  notes.push_back("Current rate: " + describe_point(forecast.current_rate) + ".");
+  notes.push_back("Current rate: " + describe_point(*forecast.current_rate) + ".");
   if (view.budget && view.budget_record) {
     notes.push_back("Budget: document " + view.budget_record->content_hash.substr(0, 12) + " (" +
                     view.budget_record->source + "), in force from " +
@@ -77,7 +109,7 @@ XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>
     row.emplace_back(total.usd);
     row.emplace_back(budget_rate_of(view, total.year));
     row.emplace_back(total.complete ? XlsxCell(total.jpy_budget) : XlsxCell(XlsxEmpty{}));
-    row.emplace_back(forecast.current_rate.rate.to_string());
+    row.emplace_back(forecast.current_rate->rate.to_string());
     row.emplace_back(total.jpy_current);
     row.emplace_back(total.complete ? XlsxCell(total.exposure) : XlsxCell(XlsxEmpty{}));
     row.emplace_back(std::string(total.complete ? "yes" : "no: a year without a budget rate"));
@@ -92,6 +124,7 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
   FinanceReport report;
   report.name = "forecast";
   report.notes = common_notes(view, forecast);
+  report.context = context_json(view, forecast);
   report.notes.push_back(
       "Each case's payment schedule in force, with quarters a DD 645 bills taken from the bill; "
       "a case's year is converted as a whole and split over its quarters.");
@@ -112,7 +145,7 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
       detail.rows.push_back(
           {year.case_id, year.year.label(), "Q" + std::to_string(quarter.quarter.quarter), basis,
            std::string(quarter.past ? "yes" : "no"), quarter.usd, rate_text(year.budget_rate),
-           optional_money(quarter.jpy_budget), forecast.current_rate.rate.to_string(),
+           optional_money(quarter.jpy_budget), forecast.current_rate->rate.to_string(),
            quarter.jpy_current, exposure});
     }
   }
@@ -150,6 +183,7 @@ FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& f
   FinanceReport report;
   report.name = "exposure";
   report.notes = common_notes(view, forecast);
+  report.context = context_json(view, forecast);
   report.notes.push_back(
       "Exposure = yen at the current rate - yen at the budget rate of the payment's fiscal "
       "year; positive means the payments cost more yen than budgeted.");
@@ -171,6 +205,7 @@ Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const For
   FinanceReport report;
   report.name = "envelope";
   report.notes = common_notes(view, forecast);
+  report.context = context_json(view, forecast);
   XlsxSheet envelopes{
       "Envelopes",
       {"Envelope", "First year", "Last year", "Envelope JPY", "Assumed rate", "Share", "Share JPY",
@@ -228,6 +263,43 @@ Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const For
   return report;
 }
 
+std::vector<XlsxSheet> budget_sheets(const BudgetDocument& budget) {
+  XlsxSheet rates{"Budget rates", {"JFY", "Pair", "Rate", "Source"}, {}};
+  for (const BudgetRate& entry : budget.budget_rates) {
+    rates.rows.push_back(
+        {entry.fiscal_year.label(), entry.rate.pair(), entry.rate.to_string(), entry.source});
+  }
+  XlsxSheet lines{"Appropriations",
+                  {"Appropriation", "JFY", "Programme", "Category", "JPY", "Policy", "Cases"},
+                  {}};
+  for (const Appropriation& line : budget.appropriations) {
+    lines.rows.push_back({line.id, line.fiscal_year.label(), line.programme, line.category,
+                          line.amount, std::string(to_string(line.policy)), case_list(line.cases)});
+  }
+  XlsxSheet authorities{
+      "Obligation authority",
+      {"Authority", "Title", "Contract year", "Payment years", "Ceiling JPY", "Long-term", "Cases"},
+      {}};
+  for (const ObligationAuthority& authority : budget.authorities) {
+    authorities.rows.push_back({authority.id, authority.title, authority.contract_year.label(),
+                                years_text(authority.payment_years), authority.ceiling,
+                                std::string(authority.long_term_designation ? "yes" : "no"),
+                                case_list(authority.cases)});
+  }
+  XlsxSheet shares{"Envelopes",
+                   {"Envelope", "First year", "Last year", "Envelope JPY", "Assumed rate", "Share",
+                    "Share JPY", "Cases"},
+                   {}};
+  for (const Envelope& envelope : budget.envelopes) {
+    for (const EnvelopeShare& share : envelope.shares) {
+      shares.rows.push_back({envelope.name, envelope.first_year.label(), envelope.last_year.label(),
+                             envelope.total, envelope.assumed_rate.to_string(), share.name,
+                             share.amount, case_list(share.cases)});
+    }
+  }
+  return {std::move(rates), std::move(lines), std::move(authorities), std::move(shares)};
+}
+
 std::string finance_text(const FinanceReport& report) {
   std::string out;
   for (const std::string& note : report.notes) out += note + "\n";
@@ -241,6 +313,7 @@ std::string finance_text(const FinanceReport& report) {
 nlohmann::ordered_json finance_json(const FinanceReport& report) {
   nlohmann::ordered_json out;
   out["report"] = report.name;
+  for (const auto& [key, value] : report.context.items()) out[key] = value;
   out["notes"] = report.notes;
   out["over_block"] = report.over_block;
   nlohmann::ordered_json sheets = nlohmann::ordered_json::object();

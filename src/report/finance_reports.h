@@ -25,11 +25,18 @@ struct FinanceReport {
   std::vector<std::string> notes;  // as-of date, rates and budget used, warnings
   std::vector<XlsxSheet> sheets;   // the first is the report's main table (CSV output)
   bool over_block = false;         // an appropriation with policy "block" is exceeded
+  // For --json: the date, and every rate used with its kind ("current", "budget") and date, and
+  // the budget document, so a program can check each converted figure.
+  nlohmann::ordered_json context;
 };
 
 FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& forecast);
 FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& forecast);
 Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const Forecast& forecast);
+
+// The budget book itself as sheets: budget rates, appropriations, obligation authorities and
+// envelope shares (`fmsledger budget show`).
+std::vector<XlsxSheet> budget_sheets(const BudgetDocument& budget);
 
 std::string finance_text(const FinanceReport& report);
 nlohmann::ordered_json finance_json(const FinanceReport& report);
