@@ -118,6 +118,55 @@ XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>
   return sheet;
 }
 
+// The payments made by the report date: the yen they cost (a yen payment as paid; a dollar
+// payment at the recorded USD/JPY rate of its date, the transaction-date rate) against the yen
+// the budget set aside for those dollars.
+XlsxSheet paid_sheet(const ledger::FinanceView& view) {
+  XlsxSheet sheet{"Paid",
+                  {"Payment", "Date", "JFY", "Case", "Amount", "Currency", "USD",
+                   "Transaction rate", "Rate kind", "Rate date", "JPY paid", "Budget rate",
+                   "JPY at budget rate", "Realised exposure JPY"},
+                  {}};
+  for (const PaymentRow& payment : view.payments) {
+    if (view.cases.count(payment.case_id) == 0) continue;
+    const FiscalYear year = FiscalYear::containing(FiscalCalendar::japan, payment.date);
+    std::vector<XlsxCell> row{payment.payment_id, payment.date,
+                              year.label(),       payment.case_id,
+                              payment.amount,     std::string(payment.amount.currency().code()),
+                              payment.usd};
+    std::optional<Money> paid_yen;
+    if (payment.amount.currency() == Currency::jpy() && payment.rate) {
+      paid_yen = payment.amount;
+      row.insert(row.end(), {payment.rate->to_string(),
+                             std::string(to_string(RateKind::transaction_date)), payment.date});
+    } else if (auto rate =
+                   view.portfolio.rates.on(Currency::usd(), Currency::jpy(), payment.date)) {
+      if (auto yen = rate->rate.convert(payment.usd)) paid_yen = *yen;
+      row.insert(row.end(), {rate->rate.to_string(),
+                             std::string(to_string(RateKind::transaction_date)), rate->date});
+    } else {
+      row.insert(row.end(), {XlsxEmpty{}, XlsxEmpty{}, XlsxEmpty{}});
+    }
+    row.push_back(optional_money(paid_yen));
+    std::optional<Money> budget_yen;
+    std::string budget_rate = budget_rate_of(view, year);
+    if (!budget_rate.empty()) {
+      if (auto rate = ExchangeRate::parse(budget_rate, Currency::usd(), Currency::jpy())) {
+        if (auto yen = rate->convert(payment.usd)) budget_yen = *yen;
+      }
+    }
+    row.emplace_back(budget_rate);
+    row.push_back(optional_money(budget_yen));
+    std::optional<Money> realised;
+    if (paid_yen && budget_yen) {
+      if (auto difference = paid_yen->minus(*budget_yen)) realised = *difference;
+    }
+    row.push_back(optional_money(realised));
+    sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
+
 }  // namespace
 
 FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& forecast) {
@@ -198,6 +247,11 @@ FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& f
                             year.jpy_current, optional_money(year.exposure)});
   }
   report.sheets.push_back(std::move(by_case));
+  report.sheets.push_back(paid_sheet(view));
+  report.notes.push_back(
+      "Paid: each payment by the date in its own currency, at the rate it was made at (a yen "
+      "payment's own rate; for a dollar payment the USD/JPY rate of its date) against the "
+      "budget rate of its fiscal year: the exposure already realised.");
   return report;
 }
 

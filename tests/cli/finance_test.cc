@@ -87,6 +87,35 @@ TEST_F(FinanceCliTest, ExposurePerYearIsTheDifferenceOfTheRatesAndTheSumOfItsCas
   }
 }
 
+TEST_F(FinanceCliTest, PaymentsShowTheYenTheyCostAgainstTheBudgetRateOfTheirYear) {
+  const Json report = json_of({"report", "exposure", "--case", "JA-P-TWK", "--json"});
+  ASSERT_TRUE(report.is_object());
+  const Json& paid = report["tables"]["paid"];
+  ASSERT_EQ(paid.size(), 4u);
+  for (const Json& row : paid) {
+    EXPECT_EQ(row["case"], "JA-P-TWK");
+    EXPECT_EQ(row["rate_kind"], "transaction-date");
+    EXPECT_EQ(yen(row["realised_exposure_jpy"]),
+              yen(row["jpy_paid"]) - yen(row["jpy_at_budget_rate"]));
+  }
+  // Paid in yen on 2025-09-12 at its own rate 147.0000: 161,192,000 USD budgeted at 150.
+  EXPECT_EQ(paid[1]["currency"], "JPY");
+  EXPECT_EQ(paid[1]["transaction_rate"], "147.0000");
+  EXPECT_EQ(paid[1]["rate_date"], "2025-09-12");
+  EXPECT_EQ(paid[1]["jpy_paid"], "23695224000");
+  EXPECT_EQ(paid[1]["jpy_at_budget_rate"], "24178800000");
+  // Paid in dollars on 2025-06-13: the recorded rate of that date is the month end 2025-05-31.
+  EXPECT_EQ(paid[0]["currency"], "USD");
+  EXPECT_EQ(paid[0]["transaction_rate"], "144.02");
+  EXPECT_EQ(paid[0]["rate_date"], "2025-05-31");
+  // Every rate the report used is stated with its kind and date.
+  EXPECT_EQ(report["current_rate"]["kind"], "current");
+  EXPECT_EQ(report["current_rate"]["date"], "2026-10-31");
+  EXPECT_EQ(report["budget_rates"][3]["fiscal_year"], "JFY2025");
+  EXPECT_EQ(report["budget_rates"][3]["kind"], "budget");
+  EXPECT_EQ(report["budget_rates"][3]["date"], "2025-04-01");
+}
+
 TEST_F(FinanceCliTest, TheDemoBookWarnsOnceAndBlocksNothing) {
   const Json report = json_of({"report", "forecast", "--json"});
   ASSERT_TRUE(report.is_object());
