@@ -5,6 +5,17 @@
 
 namespace fms::ledger {
 
+std::vector<BillRow> case_bill_rows(const PortfolioState& portfolio, const CivilDate& as_of) {
+  std::vector<BillRow> rows;
+  for (const ExecutionDocument* document : portfolio.active(ExecutionKind::bill)) {
+    if (!document->record.bill) continue;
+    for (const BillRow& row : document->record.bill->rows) {
+      if (row.line.empty() && !(as_of < row.statement_date)) rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
 std::vector<CaseCashflow> FinanceView::cashflows() const {
   std::vector<CaseCashflow> out;
   for (const auto& [case_id, state] : cases) {
@@ -50,12 +61,7 @@ Result<FinanceView> Ledger::finance_view(const CivilDate& as_of) {
   } else {
     view.current_rate_problem = rate.error().message;
   }
-  for (const ExecutionDocument* document : view.portfolio.active(ExecutionKind::bill)) {
-    if (!document->record.bill) continue;
-    for (const BillRow& row : document->record.bill->rows) {
-      if (row.line.empty() && !(as_of < row.statement_date)) view.bill_rows.push_back(row);
-    }
-  }
+  view.bill_rows = case_bill_rows(view.portfolio, as_of);
   for (const ExecutionDocument* document : view.portfolio.active(ExecutionKind::payments)) {
     if (!document->record.payments) continue;
     for (const PaymentRow& row : document->record.payments->rows) {

@@ -37,4 +37,7 @@ struct FinanceView {
   [[nodiscard]] Result<Forecast> forecast() const;
 };
 
+// The case-total rows (line empty) of the active DD 645 bills with statement dates by `as_of`.
+std::vector<BillRow> case_bill_rows(const PortfolioState& portfolio, const CivilDate& as_of);
+
 }  // namespace fms::ledger

@@ -134,12 +134,7 @@ Result<std::vector<std::string>> Ledger::appropriation_effect(const LoaVersion& 
   view.as_of = today;
   view.budget = budget->document;
   FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, {}));
-  for (const ExecutionDocument* document : portfolio.active(ExecutionKind::bill)) {
-    if (!document->record.bill) continue;
-    for (const BillRow& row : document->record.bill->rows) {
-      if (row.line.empty() && !(today < row.statement_date)) view.bill_rows.push_back(row);
-    }
-  }
+  view.bill_rows = case_bill_rows(portfolio, today);
   FMS_ASSIGN_OR_RETURN(const Forecast before,
                        make_forecast({today, view.cashflows(), view.budget, std::nullopt}));
   CaseState& state = view.cases[case_id];

@@ -82,12 +82,18 @@ std::string case_list(const std::vector<std::string>& cases) {
   return out;
 }
 
-std::string budget_rate_of(const ledger::FinanceView& view, const FiscalYear& year) {
-  if (!view.budget) return {};
+// The budget rate of a year under the book in force, if the book has one.
+std::optional<RatePoint> budget_rate_point(const ledger::FinanceView& view,
+                                           const FiscalYear& year) {
+  if (!view.budget) return std::nullopt;
   for (const BudgetRate& entry : view.budget->budget_rates) {
-    if (entry.fiscal_year == year) return entry.rate.to_string();
+    if (entry.fiscal_year == year) return RatePoint{year.first_day(), entry.rate, entry.source};
   }
-  return {};
+  return std::nullopt;
+}
+
+std::string budget_rate_of(const ledger::FinanceView& view, const FiscalYear& year) {
+  return rate_text(budget_rate_point(view, year));
 }
 
 XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>& totals,
@@ -149,13 +155,11 @@ XlsxSheet paid_sheet(const ledger::FinanceView& view) {
     }
     row.push_back(optional_money(paid_yen));
     std::optional<Money> budget_yen;
-    std::string budget_rate = budget_rate_of(view, year);
-    if (!budget_rate.empty()) {
-      if (auto rate = ExchangeRate::parse(budget_rate, Currency::usd(), Currency::jpy())) {
-        if (auto yen = rate->convert(payment.usd)) budget_yen = *yen;
-      }
+    const std::optional<RatePoint> budget_rate = budget_rate_point(view, year);
+    if (budget_rate) {
+      if (auto yen = budget_rate->rate.convert(payment.usd)) budget_yen = *yen;
     }
-    row.emplace_back(budget_rate);
+    row.emplace_back(rate_text(budget_rate));
     row.push_back(optional_money(budget_yen));
     std::optional<Money> realised;
     if (paid_yen && budget_yen) {
