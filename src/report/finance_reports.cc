@@ -13,8 +13,9 @@ XlsxCell optional_money(const std::optional<Money>& money) {
   return XlsxEmpty{};
 }
 
-std::string rate_text(const std::optional<RatePoint>& point) {
-  return point ? point->rate.to_string() : std::string();
+XlsxCell rate_cell(const std::optional<RatePoint>& point) {
+  if (point) return point->rate;
+  return XlsxEmpty{};
 }
 
 std::string describe_point(const RatePoint& point) {
@@ -92,8 +93,8 @@ std::optional<RatePoint> budget_rate_point(const ledger::FinanceView& view,
   return std::nullopt;
 }
 
-std::string budget_rate_of(const ledger::FinanceView& view, const FiscalYear& year) {
-  return rate_text(budget_rate_point(view, year));
+XlsxCell budget_rate_of(const ledger::FinanceView& view, const FiscalYear& year) {
+  return rate_cell(budget_rate_point(view, year));
 }
 
 XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>& totals,
@@ -115,7 +116,7 @@ XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>
     row.emplace_back(total.usd);
     row.emplace_back(budget_rate_of(view, total.year));
     row.emplace_back(total.complete ? XlsxCell(total.jpy_budget) : XlsxCell(XlsxEmpty{}));
-    row.emplace_back(forecast.current_rate->rate.to_string());
+    row.emplace_back(forecast.current_rate->rate);
     row.emplace_back(total.jpy_current);
     row.emplace_back(total.complete ? XlsxCell(total.exposure) : XlsxCell(XlsxEmpty{}));
     row.emplace_back(std::string(total.complete ? "yes" : "no: a year without a budget rate"));
@@ -143,13 +144,15 @@ XlsxSheet paid_sheet(const ledger::FinanceView& view) {
     std::optional<Money> paid_yen;
     if (payment.amount.currency() == Currency::jpy() && payment.rate) {
       paid_yen = payment.amount;
-      row.insert(row.end(), {payment.rate->to_string(),
+      const auto paid_rate =
+          ExchangeRate::parse(payment.rate->to_string(), Currency::usd(), Currency::jpy());
+      row.insert(row.end(), {paid_rate.ok() ? XlsxCell(*paid_rate) : XlsxCell(XlsxEmpty{}),
                              std::string(to_string(RateKind::transaction_date)), payment.date});
     } else if (auto rate =
                    view.portfolio.rates.on(Currency::usd(), Currency::jpy(), payment.date)) {
       if (auto yen = rate->rate.convert(payment.usd)) paid_yen = *yen;
-      row.insert(row.end(), {rate->rate.to_string(),
-                             std::string(to_string(RateKind::transaction_date)), rate->date});
+      row.insert(row.end(),
+                 {rate->rate, std::string(to_string(RateKind::transaction_date)), rate->date});
     } else {
       row.insert(row.end(), {XlsxEmpty{}, XlsxEmpty{}, XlsxEmpty{}});
     }
@@ -159,7 +162,7 @@ XlsxSheet paid_sheet(const ledger::FinanceView& view) {
     if (budget_rate) {
       if (auto yen = budget_rate->rate.convert(payment.usd)) budget_yen = *yen;
     }
-    row.emplace_back(rate_text(budget_rate));
+    row.emplace_back(rate_cell(budget_rate));
     row.push_back(optional_money(budget_yen));
     std::optional<Money> realised;
     if (paid_yen && budget_yen) {
@@ -195,11 +198,11 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
         if (auto difference = quarter.jpy_current.minus(*quarter.jpy_budget))
           exposure = *difference;
       }
-      detail.rows.push_back(
-          {year.case_id, year.year.label(), "Q" + std::to_string(quarter.quarter.quarter), basis,
-           std::string(quarter.past ? "yes" : "no"), quarter.usd, rate_text(year.budget_rate),
-           optional_money(quarter.jpy_budget), forecast.current_rate->rate.to_string(),
-           quarter.jpy_current, exposure});
+      detail.rows.push_back({year.case_id, year.year.label(),
+                             "Q" + std::to_string(quarter.quarter.quarter), basis,
+                             std::string(quarter.past ? "yes" : "no"), quarter.usd,
+                             rate_cell(year.budget_rate), optional_money(quarter.jpy_budget),
+                             forecast.current_rate->rate, quarter.jpy_current, exposure});
     }
   }
   report.sheets.push_back(std::move(detail));
@@ -247,7 +250,7 @@ FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& f
                     {}};
   for (const CaseYear& year : forecast.case_years) {
     by_case.rows.push_back({year.case_id, year.year.label(), year.programme, year.usd,
-                            rate_text(year.budget_rate), optional_money(year.jpy_budget),
+                            rate_cell(year.budget_rate), optional_money(year.jpy_budget),
                             year.jpy_current, optional_money(year.exposure)});
   }
   report.sheets.push_back(std::move(by_case));
@@ -295,10 +298,10 @@ Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const For
       };
       envelopes.rows.push_back(
           {share.envelope_name, share.first_year.label(), share.last_year.label(),
-           share.envelope_total, share.assumed_rate.to_string(), share.share_name,
-           share.share_amount, case_list(share.cases_counted), share.contracts_usd,
-           share.consumed_at_assumed, if_complete(share.consumed_at_budget),
-           if_complete(share.exchange_effect), if_complete(share.remaining),
+           share.envelope_total, share.assumed_rate, share.share_name, share.share_amount,
+           case_list(share.cases_counted), share.contracts_usd, share.consumed_at_assumed,
+           if_complete(share.consumed_at_budget), if_complete(share.exchange_effect),
+           if_complete(share.remaining),
            std::string(share.complete ? "yes" : "no: a signing year without a budget rate")});
     }
     for (const AuthorityStatus& authority : status.authorities) {
@@ -324,8 +327,7 @@ Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const For
 std::vector<XlsxSheet> budget_sheets(const BudgetDocument& budget) {
   XlsxSheet rates{"Budget rates", {"JFY", "Pair", "Rate", "Source"}, {}};
   for (const BudgetRate& entry : budget.budget_rates) {
-    rates.rows.push_back(
-        {entry.fiscal_year.label(), entry.rate.pair(), entry.rate.to_string(), entry.source});
+    rates.rows.push_back({entry.fiscal_year.label(), entry.rate.pair(), entry.rate, entry.source});
   }
   XlsxSheet lines{"Appropriations",
                   {"Appropriation", "JFY", "Programme", "Category", "JPY", "Policy", "Cases"},
@@ -351,8 +353,8 @@ std::vector<XlsxSheet> budget_sheets(const BudgetDocument& budget) {
   for (const Envelope& envelope : budget.envelopes) {
     for (const EnvelopeShare& share : envelope.shares) {
       shares.rows.push_back({envelope.name, envelope.first_year.label(), envelope.last_year.label(),
-                             envelope.total, envelope.assumed_rate.to_string(), share.name,
-                             share.amount, case_list(share.cases)});
+                             envelope.total, envelope.assumed_rate, share.name, share.amount,
+                             case_list(share.cases)});
     }
   }
   return {std::move(rates), std::move(lines), std::move(authorities), std::move(shares)};

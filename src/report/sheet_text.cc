@@ -29,12 +29,14 @@ std::string cell_text(const XlsxCell& cell, bool grouped) {
                                [&](const Money& money) {
                                  return grouped ? money.format() : money.to_plain_string();
                                },
-                               [](const CivilDate& date) { return date.to_string(); }},
+                               [](const CivilDate& date) { return date.to_string(); },
+                               [](const ExchangeRate& rate) { return rate.to_string(); }},
                     cell);
 }
 
 bool numeric(const XlsxCell& cell) {
-  return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<Money>(cell);
+  return std::holds_alternative<std::int64_t>(cell) || std::holds_alternative<Money>(cell) ||
+         std::holds_alternative<ExchangeRate>(cell);
 }
 
 }  // namespace

@@ -69,6 +69,7 @@ std::size_t cell_width(const XlsxCell& cell) {
     std::size_t operator()(std::int64_t value) const { return grouped_width(value); }
     std::size_t operator()(const Money& money) const { return money.format().size(); }
     std::size_t operator()(const CivilDate&) const { return 10; }  // yyyy-mm-dd
+    std::size_t operator()(const ExchangeRate& rate) const { return rate.to_string().size(); }
   };
   return std::visit(Visitor{}, cell);
 }
@@ -99,6 +100,11 @@ Status validate_cell(const XlsxCell& cell) {
       money && !exact_in_double(money->minor_units())) {
     return Error::invalid("amount " + money->format_with_code() +
                           " is beyond 2^53 minor units and would not be exact in Excel");
+  }
+  if (const auto* rate = std::get_if<ExchangeRate>(&cell);
+      rate && rate->scaled() > kXlsxExactRateScaledMax) {
+    return Error::invalid("rate " + rate->to_string() +
+                          " has more than 15 significant digits and would not be exact in Excel");
   }
   return Status::Ok();
 }
@@ -159,10 +165,13 @@ class Formats {
     format_set_num_format(integer_, "#,##0");
     date_ = workbook_add_format(workbook_);
     format_set_num_format(date_, "yyyy-mm-dd");
+    rate_ = workbook_add_format(workbook_);
+    format_set_num_format(rate_, "0.00########");
   }
   [[nodiscard]] lxw_format* header() const { return header_; }
   [[nodiscard]] lxw_format* integer() const { return integer_; }
   [[nodiscard]] lxw_format* date() const { return date_; }
+  [[nodiscard]] lxw_format* rate() const { return rate_; }
   // "#,##0" for yen, "#,##0.00" for dollars.
   lxw_format* money(int minor_digits) {
     lxw_format*& format = money_[minor_digits];
@@ -181,6 +190,7 @@ class Formats {
   lxw_format* header_;
   lxw_format* integer_;
   lxw_format* date_;
+  lxw_format* rate_;
   std::map<int, lxw_format*> money_;
 };
 
@@ -202,6 +212,12 @@ lxw_error write_cell(lxw_worksheet* worksheet, lxw_row_t row, lxw_col_t column,
   if (const auto* money = std::get_if<Money>(&cell)) {
     return worksheet_write_number(worksheet, row, column, major_units(*money),
                                   formats.money(money->currency().minor_digits()));
+  }
+  if (const auto* rate = std::get_if<ExchangeRate>(&cell)) {
+    return worksheet_write_number(
+        worksheet, row, column,
+        static_cast<double>(rate->scaled()) / static_cast<double>(kExchangeRateScale),
+        formats.rate());
   }
   if (const auto* date = std::get_if<CivilDate>(&cell)) {
     lxw_datetime datetime{};

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/civil_date.h"
+#include "core/exchange_rate.h"
 #include "core/money.h"
 #include "core/result.h"
 
@@ -32,7 +33,10 @@ struct XlsxEmpty {
 
 // One cell: text, a whole number (shown "#,##0"), an amount (shown with its currency's minor
 // digits, "#,##0.00" or "#,##0"), a date (shown "yyyy-mm-dd"), or nothing.
-using XlsxCell = std::variant<XlsxEmpty, std::string, std::int64_t, Money, CivilDate>;
+// An exchange rate is a number too, shown with its decimals ("0.00########").
+using XlsxCell = std::variant<XlsxEmpty, std::string, std::int64_t, Money, CivilDate, ExchangeRate>;
+// A rate is written as a double: up to 15 significant digits it reads back as written.
+inline constexpr std::int64_t kXlsxExactRateScaledMax = 999'999'999'999'999;  // 15 digits
 
 // A sheet: its tab name (unique in the workbook, case-insensitively as Excel compares them), the
 // column headings, and the data rows. A row may be shorter than the header (the rest is empty),

@@ -100,7 +100,7 @@ TEST_F(FinanceCliTest, PaymentsShowTheYenTheyCostAgainstTheBudgetRateOfTheirYear
   }
   // Paid in yen on 2025-09-12 at its own rate 147.0000: 161,192,000 USD budgeted at 150.
   EXPECT_EQ(paid[1]["currency"], "JPY");
-  EXPECT_EQ(paid[1]["transaction_rate"], "147.0000");
+  EXPECT_EQ(paid[1]["transaction_rate"], "147.00");
   EXPECT_EQ(paid[1]["rate_date"], "2025-09-12");
   EXPECT_EQ(paid[1]["jpy_paid"], "23695224000");
   EXPECT_EQ(paid[1]["jpy_at_budget_rate"], "24178800000");
@@ -197,6 +197,18 @@ TEST_F(FinanceCliTest, WorkbookLibreOfficeReadsTheSameNumbersAsTheCsvReports) {
     ASSERT_GT(from_cli.size(), 1u) << sheet;
     EXPECT_EQ(from_workbook, from_cli) << sheet;
   }
+  // The cells are typed: amounts and rates are numbers, only text is text. The first row of the
+  // Forecast sheet is JA-D-AMX's deposit, due in JFY2026 Q3.
+  ASSERT_TRUE(test_support::convert_with_libreoffice(workbook, "fods", out, dir_.path()));
+  const auto typed = test_support::typed_cells(read_all(out / "finance.fods"));
+  ASSERT_TRUE(typed.count("Forecast"));
+  const auto& forecast = typed.at("Forecast");
+  ASSERT_GE(forecast.size(), 22u);
+  EXPECT_EQ(std::vector<std::string>(forecast.begin() + 11, forecast.begin() + 22),
+            (std::vector<std::string>{"string JA-D-AMX", "string JFY2026", "string Q3",
+                                      "string initial deposit (Basic LOA)", "string no",
+                                      "float 120000000", "float 148", "float 17760000000",
+                                      "float 152.8", "float 18336000000", "float 576000000"}));
   // Every sheet of the three reports is in the workbook.
   for (const char* sheet :
        {"By programme and year", "Appropriations", "Exposure by case", "Obligation authority"}) {

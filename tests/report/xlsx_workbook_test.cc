@@ -191,6 +191,14 @@ TEST_F(XlsxWorkbookTest, RefusesValuesExcelCannotHoldExactly) {
                  {"cell A3", "beyond 2^53 minor units"});
   expect_refused({XlsxSheet{"T", {"A"}, {{std::string(kXlsxTextBytesMax + 1, 't')}}}},
                  {"cell A2", "32768 bytes"});
+  // A rate with more than 15 significant digits would not read back as written.
+  const auto long_rate =
+      ExchangeRate::parse("150000.1234567891", Currency::usd(), Currency::jpy()).value();
+  expect_refused({XlsxSheet{"R", {"A"}, {{long_rate}}}},
+                 {"cell A2", "rate 150000.1234567891", "15 significant digits"});
+  const auto rate =
+      ExchangeRate::parse("15000.1234567891", Currency::usd(), Currency::jpy()).value();
+  ASSERT_TRUE(write_xlsx(path_.string(), {XlsxSheet{"R", {"A"}, {{rate}}}}).ok());
   // At the limit itself the value is exact and accepted.
   ASSERT_TRUE(
       write_xlsx(path_.string(),
@@ -284,46 +292,7 @@ TEST_F(XlsxLibreOffice, CsvOfEverySheetHasTheStoredValues) {
   EXPECT_EQ(parse_csv(read_file(out_ / "sample-Exposure JPY.csv")), exposure);
 }
 
-// The cells of each sheet of a flat OpenDocument file, in order, as "type value": "string Case",
-// "float 1234.56", "date 2025-04-01". Empty cells are left out.
-std::map<std::string, std::vector<std::string>> typed_cells(const std::string& fods) {
-  auto attribute = [](const std::string& tag, const std::string& name) {
-    const std::string key = " " + name + "=\"";
-    const auto start = tag.find(key);
-    if (start == std::string::npos) return std::string();
-    const auto value = start + key.size();
-    return tag.substr(value, tag.find('"', value) - value);
-  };
-  std::map<std::string, std::vector<std::string>> sheets;
-  std::vector<std::string>* cells = nullptr;
-  std::size_t at = 0;
-  while ((at = fods.find('<', at)) != std::string::npos) {
-    const std::size_t end = fods.find('>', at);
-    const std::string tag = fods.substr(at, end - at + 1);
-    at = end;
-    if (tag.starts_with("<table:table ")) {
-      cells = &sheets[attribute(tag, "table:name")];
-    } else if (tag.starts_with("<table:table-cell ") && cells != nullptr) {
-      const std::string type = attribute(tag, "office:value-type");
-      if (type == "string") {
-        const auto text = fods.find("<text:p>", at) + 8;
-        std::string value = fods.substr(text, fods.find("</text:p>", text) - text);
-        for (const auto& [entity, character] : std::vector<std::pair<std::string, std::string>>{
-                 {"&quot;", "\""}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
-          for (auto p = value.find(entity); p != std::string::npos; p = value.find(entity, p + 1)) {
-            value.replace(p, entity.size(), character);
-          }
-        }
-        cells->push_back("string " + value);
-      } else if (type == "date") {
-        cells->push_back("date " + attribute(tag, "office:date-value"));
-      } else if (!type.empty()) {
-        cells->push_back(type + " " + attribute(tag, "office:value"));
-      }
-    }
-  }
-  return sheets;
-}
+using test_support::typed_cells;
 
 // The same workbook as flat OpenDocument, where every cell carries its type: amounts and counts
 // are floats, dates are dates, and the header has its autofilter.

@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <filesystem>
+#include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "support/subprocess.h"
@@ -94,6 +96,47 @@ inline CsvTable parse_csv(const std::string& text) {
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+// The cells of each sheet of a flat OpenDocument file, in order, as "type value": "string Case",
+// "float 1234.56", "date 2025-04-01". Empty cells are left out.
+inline std::map<std::string, std::vector<std::string>> typed_cells(const std::string& fods) {
+  auto attribute = [](const std::string& tag, const std::string& name) {
+    const std::string key = " " + name + "=\"";
+    const auto start = tag.find(key);
+    if (start == std::string::npos) return std::string();
+    const auto value = start + key.size();
+    return tag.substr(value, tag.find('"', value) - value);
+  };
+  std::map<std::string, std::vector<std::string>> sheets;
+  std::vector<std::string>* cells = nullptr;
+  std::size_t at = 0;
+  while ((at = fods.find('<', at)) != std::string::npos) {
+    const std::size_t end = fods.find('>', at);
+    const std::string tag = fods.substr(at, end - at + 1);
+    at = end;
+    if (tag.starts_with("<table:table ")) {
+      cells = &sheets[attribute(tag, "table:name")];
+    } else if (tag.starts_with("<table:table-cell ") && cells != nullptr) {
+      const std::string type = attribute(tag, "office:value-type");
+      if (type == "string") {
+        const auto text = fods.find("<text:p>", at) + 8;
+        std::string value = fods.substr(text, fods.find("</text:p>", text) - text);
+        for (const auto& [entity, character] : std::vector<std::pair<std::string, std::string>>{
+                 {"&quot;", "\""}, {"&apos;", "'"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&amp;", "&"}}) {
+          for (auto p = value.find(entity); p != std::string::npos; p = value.find(entity, p + 1)) {
+            value.replace(p, entity.size(), character);
+          }
+        }
+        cells->push_back("string " + value);
+      } else if (type == "date") {
+        cells->push_back("date " + attribute(tag, "office:date-value"));
+      } else if (!type.empty()) {
+        cells->push_back(type + " " + attribute(tag, "office:value"));
+      }
+    }
+  }
+  return sheets;
 }
 
 }  // namespace fms::test_support
