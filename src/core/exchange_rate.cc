@@ -1,6 +1,7 @@
 // Exact-decimal exchange rates (see exchange_rate.h).
 #include "core/exchange_rate.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace fms {
@@ -59,10 +60,12 @@ Result<ExchangeRate> ExchangeRate::parse(std::string_view text, Currency base, C
   return ExchangeRate(base, quote, scaled);
 }
 
-std::string ExchangeRate::to_string() const {
+std::string ExchangeRate::to_string(int min_places) const {
   std::string fraction = std::to_string(scaled_ % kExchangeRateScale);
   fraction.insert(0, static_cast<std::size_t>(kExchangeRatePlaces) - fraction.size(), '0');
-  while (fraction.size() > 2 && fraction.back() == '0') fraction.pop_back();
+  const std::size_t keep = static_cast<std::size_t>(std::clamp(min_places, 0, kExchangeRatePlaces));
+  while (fraction.size() > keep && fraction.back() == '0') fraction.pop_back();
+  if (fraction.empty()) return std::to_string(scaled_ / kExchangeRateScale);
   return std::to_string(scaled_ / kExchangeRateScale) + "." + fraction;
 }
 

@@ -35,8 +35,9 @@ class ExchangeRate {
   [[nodiscard]] Currency base() const { return base_; }
   [[nodiscard]] Currency quote() const { return quote_; }
   [[nodiscard]] std::int64_t scaled() const { return scaled_; }  // rate x 10^10
-  // "151.234567": at least two decimals, trailing zeros beyond them dropped.
-  [[nodiscard]] std::string to_string() const;
+  // "151.234567": at least `min_places` decimals (2 by default, at most kExchangeRatePlaces),
+  // trailing zeros beyond them dropped.
+  [[nodiscard]] std::string to_string(int min_places = 2) const;
   [[nodiscard]] std::string pair() const;  // "USD/JPY"
 
   // An amount in `base` in `quote` (or one in `quote` in `base`), rounded half away from zero

@@ -20,6 +20,7 @@
 
 #include "core/civil_date.h"
 #include "core/column.h"
+#include "core/exchange_rate.h"
 #include "core/money.h"
 #include "core/result.h"
 
@@ -72,17 +73,17 @@ struct LineKey {
 // The seller's delivery listing, column by column. Dates are CivilDate serials (days since
 // 1970-01-01); money is USD cents.
 struct DeliveryListing {
-  std::vector<LineKey> line_keys;           // dictionary, in order of first appearance
-  std::vector<std::string> term_codes;      // Delivery Term Code dictionary
-  StringColumn document_number;             // MILSTRIP document number
-  Column<std::uint32_t> line;          // index into line_keys
-  Column<std::int32_t> ship_date;      // ship or performance date
-  Column<std::int32_t> quantity;       // >= 0
-  Column<std::int64_t> value_cents;    // >= 0, USD
-  Column<std::uint16_t> term_code;     // index into term_codes
-  StringColumn tcn;                         // transportation control number, may be empty
+  std::vector<LineKey> line_keys;              // dictionary, in order of first appearance
+  std::vector<std::string> term_codes;         // Delivery Term Code dictionary
+  StringColumn document_number;                // MILSTRIP document number
+  Column<std::uint32_t> line;                  // index into line_keys
+  Column<std::int32_t> ship_date;              // ship or performance date
+  Column<std::int32_t> quantity;               // >= 0
+  Column<std::int64_t> value_cents;            // >= 0, USD
+  Column<std::uint16_t> term_code;             // index into term_codes
+  StringColumn tcn;                            // transportation control number, may be empty
   Column<std::int32_t> reporting_quarter_end;  // 31 Mar / 30 Jun / 30 Sep / 31 Dec
-  Column<std::uint32_t> source_line;   // line of the file the row came from
+  Column<std::uint32_t> source_line;           // line of the file the row came from
 
   [[nodiscard]] std::size_t size() const { return ship_date.size(); }
   friend bool operator==(const DeliveryListing&, const DeliveryListing&) = default;
@@ -91,16 +92,16 @@ struct DeliveryListing {
 // The buyer's receipt inspection records, column by column.
 struct ReceiptInspections {
   std::vector<LineKey> line_keys;
-  std::vector<std::string> inspectors;     // dictionary
-  StringColumn receipt_id;                 // unique within the document
-  StringColumn document_number;            // as marked on the shipment; may be empty
-  Column<std::uint32_t> line;         // index into line_keys
+  std::vector<std::string> inspectors;  // dictionary
+  StringColumn receipt_id;              // unique within the document
+  StringColumn document_number;         // as marked on the shipment; may be empty
+  Column<std::uint32_t> line;           // index into line_keys
   Column<std::int32_t> received_date;
   Column<std::int32_t> quantity_received;
   Column<std::int32_t> quantity_accepted;  // accepted + rejected = received
   Column<std::int32_t> quantity_rejected;
-  StringColumn condition;                  // inspector's remark, may be empty
-  Column<std::uint32_t> inspector;    // index into inspectors
+  StringColumn condition;           // inspector's remark, may be empty
+  Column<std::uint32_t> inspector;  // index into inspectors
   Column<std::uint32_t> source_line;
 
   [[nodiscard]] std::size_t size() const { return received_date.size(); }
@@ -111,7 +112,7 @@ struct ReceiptInspections {
 struct BillRow {
   CivilDate statement_date;  // quarter end the statement is "as of"
   std::string case_id;
-  std::string line;                 // empty: the case as a whole
+  std::string line;                                // empty: the case as a whole
   Money cumulative_delivered{0, Currency::usd()};  // delivered / performed value to date
   Money cumulative_payments{0, Currency::usd()};   // payments received to date
   Money amount_due{0, Currency::usd()};            // column 14, "amount due and payable"
@@ -125,23 +126,17 @@ struct Bill {
   friend bool operator==(const Bill&, const Bill&) = default;
 };
 
-// Yen per US dollar, in ten-thousandths (151.2345 -> 1512345): exact, never floating point.
-struct YenRate {
-  std::int64_t ten_thousandths = 0;
-  [[nodiscard]] std::string to_string() const;  // "151.2345"
-  static Result<YenRate> parse(std::string_view text);  // "151.2345", up to 4 decimals, > 0
-  friend bool operator==(const YenRate&, const YenRate&) = default;
-};
-
-// USD equivalent of a yen amount at `rate`, rounded half away from zero to the cent.
-Result<Money> usd_equivalent(const Money& yen, const YenRate& rate);
+// A yen payment's rate is a USD/JPY ExchangeRate (core/exchange_rate.h): exact, up to 10
+// decimals. Payment payloads write it with at least 4 decimals ("147.0000"), the form they have
+// always had, so a document's content hash does not depend on which parser read it.
+inline constexpr int kPaymentRatePlaces = 4;
 
 struct PaymentRow {
   std::string payment_id;  // the payer's reference, unique within the document
   CivilDate date;
   std::string case_id;
   Money amount{0, Currency::usd()};  // USD or JPY as paid
-  std::optional<YenRate> rate;       // present exactly when the amount is in yen
+  std::optional<ExchangeRate> rate;  // USD/JPY; present exactly when the amount is in yen
   Money usd{0, Currency::usd()};     // the amount in USD (itself, or converted at `rate`)
   std::uint32_t source_line = 0;
   friend bool operator==(const PaymentRow&, const PaymentRow&) = default;

@@ -1,7 +1,7 @@
 // The buyer's payments (docs/formats/payments.md): what was paid on which case, in US dollars
 // or in yen with the rate used. A yen payment keeps the yen amount and the rate as paid, and its
-// USD equivalent is computed here once, exactly (core/execution.h usd_equivalent), so the
-// ledger never mixes currencies. A negative amount is a refund received.
+// USD equivalent is computed here once, exactly (core/exchange_rate.h, rounded half away from
+// zero to the cent), so the ledger never mixes currencies. A negative amount is a refund received.
 #include <array>
 #include <string>
 #include <unordered_map>
@@ -118,14 +118,15 @@ class PaymentsParser {
       return false;
     }
     if (!check_not_padded(rate_field)) return false;
-    const Result<YenRate> rate = YenRate::parse(rate_field.text);
+    const Result<ExchangeRate> rate =
+        ExchangeRate::parse(rate_field.text, Currency::usd(), Currency::jpy());
     if (!rate.ok()) {
       rate_field.fail([&] { return rate.error().message; });
       return false;
     }
     row.rate = *rate;
     if (!ok) return false;
-    const Result<Money> usd = usd_equivalent(row.amount, *rate);
+    const Result<Money> usd = rate->convert(row.amount);
     if (!usd.ok()) {
       amount_field.fail([&] { return usd.error().message; });
       return false;

@@ -37,7 +37,8 @@ ordered_json payment_rows_json(const Payments& payments) {
     r["case_id"] = row.case_id;
     r["amount"] = row.amount.to_plain_string();
     r["currency"] = std::string(row.amount.currency().code());
-    r["rate_jpy_per_usd"] = row.rate ? ordered_json(row.rate->to_string()) : ordered_json(nullptr);
+    r["rate_jpy_per_usd"] =
+        row.rate ? ordered_json(row.rate->to_string(kPaymentRatePlaces)) : ordered_json(nullptr);
     r["usd"] = row.usd.to_plain_string();
     r["source_line"] = row.source_line;
     rows.push_back(std::move(r));
@@ -72,7 +73,8 @@ Result<Bill> decode_bill(const PayloadReader& payload) {
     FMS_ASSIGN_OR_RETURN(row.statement_date, r.date("statement_date"));
     FMS_ASSIGN_OR_RETURN(row.case_id, r.text("case_id"));
     FMS_ASSIGN_OR_RETURN(row.line, r.text("line"));
-    FMS_ASSIGN_OR_RETURN(row.cumulative_delivered, r.money("cumulative_delivered", Currency::usd()));
+    FMS_ASSIGN_OR_RETURN(row.cumulative_delivered,
+                         r.money("cumulative_delivered", Currency::usd()));
     FMS_ASSIGN_OR_RETURN(row.cumulative_payments, r.money("cumulative_payments", Currency::usd()));
     FMS_ASSIGN_OR_RETURN(row.amount_due, r.money("amount_due", Currency::usd()));
     FMS_ASSIGN_OR_RETURN(row.due_date, r.date("due_date"));
@@ -96,7 +98,7 @@ Result<Payments> decode_payments(const PayloadReader& payload) {
     FMS_ASSIGN_OR_RETURN(row.amount, r.money("amount", *currency));
     FMS_ASSIGN_OR_RETURN(std::optional<std::string> rate, r.optional_text("rate_jpy_per_usd"));
     if (rate) {
-      auto parsed = YenRate::parse(*rate);
+      auto parsed = ExchangeRate::parse(*rate, Currency::usd(), Currency::jpy());
       if (!parsed.ok()) return r.corrupt("rate_jpy_per_usd is not a rate");
       row.rate = *parsed;
     }
@@ -115,8 +117,12 @@ Result<int> small_integer(const PayloadReader& r, const char* name) {
 
 }  // namespace
 
-std::string canonical_rows(const Bill& bill) { return bill_rows_json(bill).dump(); }
-std::string canonical_rows(const Payments& payments) { return payment_rows_json(payments).dump(); }
+std::string canonical_rows(const Bill& bill) {
+  return bill_rows_json(bill).dump();
+}
+std::string canonical_rows(const Payments& payments) {
+  return payment_rows_json(payments).dump();
+}
 
 std::string encode(const ExecutionDocumentRecorded& payload) {
   ordered_json j;
@@ -166,8 +172,8 @@ Result<ExecutionDocumentRecorded> decode_execution_document(const store::EventRe
   FMS_ASSIGN_OR_RETURN(decoded.supersedes, payload.optional_text("supersedes"));
   FMS_ASSIGN_OR_RETURN(decoded.reason, payload.text("reason"));
   FMS_ASSIGN_OR_RETURN(decoded.segment, payload.optional_text("segment"));
-  const bool bulk = decoded.kind == ExecutionKind::delivery_listing ||
-                    decoded.kind == ExecutionKind::receipts;
+  const bool bulk =
+      decoded.kind == ExecutionKind::delivery_listing || decoded.kind == ExecutionKind::receipts;
   if (bulk != decoded.segment.has_value()) {
     return payload.corrupt("a " + kind + " document " +
                            (bulk ? "must name its segment" : "has no segment"));
@@ -188,8 +194,10 @@ Result<ReconciliationRecorded> decode_reconciliation(const store::EventRecord& e
   FMS_ASSIGN_OR_RETURN(decoded.rules.effective_from, rules.date("effective_from"));
   FMS_ASSIGN_OR_RETURN(decoded.rules.shipped_not_received_days,
                        small_integer(rules, "shipped_not_received_days"));
-  FMS_ASSIGN_OR_RETURN(decoded.rules.receipt_window_days, small_integer(rules, "receipt_window_days"));
-  FMS_ASSIGN_OR_RETURN(decoded.rules.sdr_submission_days, small_integer(rules, "sdr_submission_days"));
+  FMS_ASSIGN_OR_RETURN(decoded.rules.receipt_window_days,
+                       small_integer(rules, "receipt_window_days"));
+  FMS_ASSIGN_OR_RETURN(decoded.rules.sdr_submission_days,
+                       small_integer(rules, "sdr_submission_days"));
   FMS_ASSIGN_OR_RETURN(decoded.rules.sdr_deadline_warning_days,
                        small_integer(rules, "sdr_deadline_warning_days"));
   FMS_ASSIGN_OR_RETURN(decoded.rules.sdr_minimum_cents, rules.integer("sdr_minimum_cents"));

@@ -144,10 +144,8 @@ XlsxSheet paid_sheet(const ledger::FinanceView& view) {
     std::optional<Money> paid_yen;
     if (payment.amount.currency() == Currency::jpy() && payment.rate) {
       paid_yen = payment.amount;
-      const auto paid_rate =
-          ExchangeRate::parse(payment.rate->to_string(), Currency::usd(), Currency::jpy());
-      row.insert(row.end(), {paid_rate.ok() ? XlsxCell(*paid_rate) : XlsxCell(XlsxEmpty{}),
-                             std::string(to_string(RateKind::transaction_date)), payment.date});
+      row.insert(row.end(),
+                 {*payment.rate, std::string(to_string(RateKind::transaction_date)), payment.date});
     } else if (auto rate =
                    view.portfolio.rates.on(Currency::usd(), Currency::jpy(), payment.date)) {
       if (auto yen = rate->rate.convert(payment.usd)) paid_yen = *yen;

@@ -33,6 +33,11 @@ TEST(ExchangeRateTest, ParsesExactDecimalsOfUpToTenPlaces) {
   EXPECT_EQ(usd_jpy("137").to_string(), "137.00");
   EXPECT_EQ(usd_jpy("137.5000").to_string(), "137.50");
   EXPECT_EQ(usd_jpy("0.0000000001").to_string(), "0.0000000001");
+  // A minimum number of places, as payment payloads keep their four-place form.
+  EXPECT_EQ(usd_jpy("147").to_string(4), "147.0000");
+  EXPECT_EQ(usd_jpy("151.234567").to_string(4), "151.234567");
+  EXPECT_EQ(usd_jpy("147").to_string(0), "147");
+  EXPECT_EQ(usd_jpy("147.5").to_string(0), "147.5");
   EXPECT_EQ(usd_jpy("151.25").pair(), "USD/JPY");
 }
 

@@ -39,7 +39,7 @@ TEST(PaymentsCsv, ReadsUsdAndYenPayments) {
   const PaymentRow& yen = parsed->rows[1];
   EXPECT_EQ(yen.amount, Money(19'871'550'000, Currency::jpy()));
   ASSERT_TRUE(yen.rate.has_value());
-  EXPECT_EQ(yen.rate->ten_thousandths, 1'500'000);
+  EXPECT_EQ(yen.rate->to_string(), "150.00");
   EXPECT_EQ(yen.usd, Money(13'247'700'000, Currency::usd()));
   const PaymentRow& refund = parsed->rows[2];
   EXPECT_EQ(refund.amount, Money(-125'075, Currency::usd()));
@@ -53,6 +53,15 @@ TEST(PaymentsCsv, YenIsConvertedExactlyAndRoundedToTheCent) {
   // 1000 / 151.2345 = 6.61224...: USD 6.61; a refund mirrors it.
   EXPECT_EQ(parsed->rows[0].usd, Money(661, Currency::usd()));
   EXPECT_EQ(parsed->rows[1].usd, Money(-661, Currency::usd()));
+}
+
+TEST(PaymentsCsv, RatesAsPublishedToSixPlacesAndMoreAreExact) {
+  const Result<Payments> parsed =
+      parse(std::string(kPaymentsHeader) + "P1,2025-09-12,JA-P-TWK,100000000,JPY,151.234567\n");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->rows[0].rate->to_string(), "151.234567");
+  // 100,000,000 / 151.234567 = 661,224.4937...: USD 661,224.49 (at 151.2346, 661,224.35).
+  EXPECT_EQ(parsed->rows[0].usd, Money(66'122'449, Currency::usd()));
 }
 
 TEST(PaymentsCsv, CurrencyIsUsdOrJpy) {
@@ -71,12 +80,12 @@ TEST(PaymentsCsv, RateExactlyWhenYen) {
   EXPECT_EQ(problem_with_row("P1,2025-09-12,JA-P-TWK,10.00,USD,150.00"),
             "payments.csv:2: field \"rate_jpy_per_usd\": \"150.00\" must be empty when currency "
             "is USD; a rate is given only for yen payments");
-  EXPECT_EQ(problem_with_row("P1,2025-09-12,JA-P-TWK,1000,JPY,151.23456"),
-            "payments.csv:2: field \"rate_jpy_per_usd\": \"151.23456\" is not a yen-per-dollar "
-            "rate such as 151.25 (up to 4 decimals)");
+  EXPECT_EQ(problem_with_row("P1,2025-09-12,JA-P-TWK,1000,JPY,151.23456789012"),
+            "payments.csv:2: field \"rate_jpy_per_usd\": \"151.23456789012\" is not a USD/JPY "
+            "rate: at most 10 decimal places");
   EXPECT_EQ(problem_with_row("P1,2025-09-12,JA-P-TWK,1000,JPY,0"),
-            "payments.csv:2: field \"rate_jpy_per_usd\": \"0\" is not a yen-per-dollar rate such "
-            "as 151.25 (up to 4 decimals)");
+            "payments.csv:2: field \"rate_jpy_per_usd\": \"0\" is not a USD/JPY rate: it must be "
+            "above zero");
 }
 
 TEST(PaymentsCsv, AmountFollowsTheCurrency) {
@@ -96,8 +105,10 @@ TEST(PaymentsCsv, AmountFollowsTheCurrency) {
 }
 
 TEST(PaymentsCsv, UsdEquivalentThatDoesNotFitIsRefused) {
-  EXPECT_EQ(problem_with_row("P1,2025-09-12,JA-P-TWK,99999999999999,JPY,0.0001"),
-            "payments.csv:2: field \"amount\": the USD equivalent does not fit in a money amount");
+  EXPECT_EQ(
+      problem_with_row("P1,2025-09-12,JA-P-TWK,99999999999999,JPY,0.0001"),
+      "payments.csv:2: field \"amount\": JPY 99,999,999,999,999 at USD/JPY 0.0001 does not fit "
+      "in a money amount");
 }
 
 TEST(PaymentsCsv, RepeatedPaymentIdNamesTheFirstLine) {

@@ -104,15 +104,19 @@ TEST_F(ExecutionTest, AReceiptRecordedInAnotherDocumentIsRefusedUnlessSupersedin
   EXPECT_EQ(portfolio->find(old_id)->superseded_by, replaced->content_hash);
 
   // Superseding the same document twice is refused: supersede the replacement instead.
-  auto twice = import(ExecutionKind::receipts, std::string(kReceipts) + "RCV-0010,,JA-P-TWK,003,"
-                      "2026-04-01,1,1,0,,Sato\n", "receipts-3.csv", supersede);
+  auto twice = import(ExecutionKind::receipts,
+                      std::string(kReceipts) +
+                          "RCV-0010,,JA-P-TWK,003,"
+                          "2026-04-01,1,1,0,,Sato\n",
+                      "receipts-3.csv", supersede);
   ASSERT_FALSE(twice.ok());
   EXPECT_THAT(twice.error().message, HasSubstr("already superseded"));
 }
 
 TEST_F(ExecutionTest, ADocumentSupersedesOnlyOneOfItsKind) {
   auto portfolio = ledger_->load_portfolio();
-  const std::string receipts_id = portfolio->active(ExecutionKind::receipts)[0]->record.content_hash;
+  const std::string receipts_id =
+      portfolio->active(ExecutionKind::receipts)[0]->record.content_hash;
   ExecutionImportOptions supersede;
   supersede.supersedes = receipts_id;
   supersede.reason = "wrong kind";
@@ -223,7 +227,11 @@ TEST_F(ExecutionTest, PaymentsInYenCarryTheirRateAndUsdEquivalent) {
   const auto& rows = portfolio->active(ExecutionKind::payments)[0]->record.payments->rows;
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].usd.minor_units(), 10'000'000'00);  // JPY 1.5 bn at 150 = USD 10 M
-  EXPECT_EQ(rows[0].rate->to_string(), "150.0000");
+  EXPECT_EQ(rows[0].rate->to_string(), "150.00");
+  // The stored payload keeps the rate's four-place form, as payment documents always had it.
+  auto events = store_->read_events({});
+  ASSERT_TRUE(events.ok());
+  EXPECT_THAT(events->back().payload, HasSubstr("\"rate_jpy_per_usd\":\"150.0000\""));
   EXPECT_EQ(rows[1].usd.minor_units(), 2'500'000'00);
 }
 
