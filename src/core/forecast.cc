@@ -39,10 +39,6 @@ Result<std::vector<Money>> convert_parts(const std::vector<Money>& usd_parts,
   return out;
 }
 
-Result<Money> sum_of(const std::vector<Money>& parts, Currency currency) {
-  return sum(parts, currency);
-}
-
 struct Accumulator {
   ForecastTotal total;
   Status add(const CaseYear& year) {
@@ -94,20 +90,20 @@ Result<CaseYear> forecast_year(const CaseCashflow& flow, const FiscalYear& year,
     usd_parts.push_back(q.usd);
     out.quarters.push_back(std::move(q));
   }
-  FMS_ASSIGN_OR_RETURN(out.usd, sum_of(usd_parts, Currency::usd()));
+  FMS_ASSIGN_OR_RETURN(out.usd, sum(usd_parts, Currency::usd()));
 
   if (input.current_rate) {
     FMS_ASSIGN_OR_RETURN(const std::vector<Money> current,
                          convert_parts(usd_parts, input.current_rate->rate));
     for (std::size_t i = 0; i < current.size(); ++i) out.quarters[i].jpy_current = current[i];
-    FMS_ASSIGN_OR_RETURN(out.jpy_current, sum_of(current, Currency::jpy()));
+    FMS_ASSIGN_OR_RETURN(out.jpy_current, sum(current, Currency::jpy()));
   }
 
   if (budget_rates) {
     if (auto rate = budget_rates->for_year(year)) {
       FMS_ASSIGN_OR_RETURN(const std::vector<Money> budget, convert_parts(usd_parts, rate->rate));
       for (std::size_t i = 0; i < budget.size(); ++i) out.quarters[i].jpy_budget = budget[i];
-      FMS_ASSIGN_OR_RETURN(const Money jpy_budget, sum_of(budget, Currency::jpy()));
+      FMS_ASSIGN_OR_RETURN(const Money jpy_budget, sum(budget, Currency::jpy()));
       out.budget_rate = *rate;
       out.jpy_budget = jpy_budget;
       if (input.current_rate) {
@@ -183,8 +179,12 @@ Result<Forecast> make_forecast(const ForecastInput& input) {
 
   std::map<FiscalYear, Accumulator> years;
   std::map<std::pair<std::string, FiscalYear>, Accumulator> programmes;
-  std::map<std::pair<std::string, FiscalYear>, Money> funded;  // (appropriation, year) -> yen
-  std::map<std::pair<std::string, FiscalYear>, bool> funded_complete;
+  // What each appropriation (ids are unique in a book) funds, at budget rates.
+  struct Funded {
+    Money yen = Money::zero(Currency::jpy());
+    bool complete = true;
+  };
+  std::map<std::string, Funded> funded;
   for (const CaseCashflow& flow : input.cases) {
     std::map<FiscalYear, std::vector<const CashflowItem*>> by_year;
     for (const CashflowItem& item : flow.items) {
@@ -208,12 +208,11 @@ Result<Forecast> make_forecast(const ForecastInput& input) {
       }
       FMS_TRY(programme->second.add(case_year));
       if (!case_year.appropriation_id.empty()) {
-        const auto line = std::make_pair(case_year.appropriation_id, year);
-        auto [sum, first] = funded.try_emplace(line, Money::zero(Currency::jpy()));
+        Funded& line = funded[case_year.appropriation_id];
         if (case_year.jpy_budget) {
-          FMS_ASSIGN_OR_RETURN(sum->second, sum->second.plus(*case_year.jpy_budget));
+          FMS_ASSIGN_OR_RETURN(line.yen, line.yen.plus(*case_year.jpy_budget));
         } else {
-          funded_complete[line] = false;
+          line.complete = false;
         }
       }
       out.case_years.push_back(std::move(case_year));
@@ -226,10 +225,10 @@ Result<Forecast> make_forecast(const ForecastInput& input) {
     for (const Appropriation& line : input.budget->appropriations) {
       AppropriationCheck check;
       check.line = line;
-      const auto key = std::make_pair(line.id, line.fiscal_year);
-      check.forecast = funded.count(key) ? funded.at(key) : Money::zero(Currency::jpy());
-      check.complete = !funded_complete.count(key);
-      if (!budget_rates || !budget_rates->for_year(line.fiscal_year).ok()) check.complete = false;
+      const Funded& by_line = funded[line.id];
+      check.forecast = by_line.yen;
+      check.complete =
+          by_line.complete && budget_rates && budget_rates->for_year(line.fiscal_year).ok();
       FMS_ASSIGN_OR_RETURN(check.headroom, line.amount.minus(check.forecast));
       if (check.headroom.is_negative()) {
         check.status = line.policy == OverrunPolicy::block ? AppropriationStatus::over_block

@@ -172,13 +172,20 @@ XlsxSheet paid_sheet(const ledger::FinanceView& view) {
   return sheet;
 }
 
+// A report's name, the notes every report opens with, and the rates and budget it used.
+FinanceReport start_report(std::string name, const ledger::FinanceView& view,
+                           const Forecast& forecast) {
+  FinanceReport report;
+  report.name = std::move(name);
+  report.notes = common_notes(view, forecast);
+  report.context = context_json(view, forecast);
+  return report;
+}
+
 }  // namespace
 
 FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& forecast) {
-  FinanceReport report;
-  report.name = "forecast";
-  report.notes = common_notes(view, forecast);
-  report.context = context_json(view, forecast);
+  FinanceReport report = start_report("forecast", view, forecast);
   report.notes.push_back(
       "Each case's payment schedule in force, with quarters a DD 645 bills taken from the bill; "
       "a case's year is converted as a whole and split over its quarters.");
@@ -234,10 +241,7 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
 }
 
 FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& forecast) {
-  FinanceReport report;
-  report.name = "exposure";
-  report.notes = common_notes(view, forecast);
-  report.context = context_json(view, forecast);
+  FinanceReport report = start_report("exposure", view, forecast);
   report.notes.push_back(
       "Exposure = yen at the current rate - yen at the budget rate of the payment's fiscal "
       "year; positive means the payments cost more yen than budgeted.");
@@ -261,10 +265,7 @@ FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& f
 }
 
 Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const Forecast& forecast) {
-  FinanceReport report;
-  report.name = "envelope";
-  report.notes = common_notes(view, forecast);
-  report.context = context_json(view, forecast);
+  FinanceReport report = start_report("envelope", view, forecast);
   XlsxSheet envelopes{
       "Envelopes",
       {"Envelope", "First year", "Last year", "Envelope JPY", "Assumed rate", "Share", "Share JPY",
