@@ -113,7 +113,8 @@ Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::Eve
                                                     const AsOf& as_of) {
   std::map<std::string, CaseState> states;
   for (const auto& event : events) {
-    if (event.case_id.empty()) continue;
+    // Portfolio events ("") and the access and audit streams ("@...") are not about a case.
+    if (!store::is_case_stream(event.case_id)) continue;
     FMS_ASSIGN_OR_RETURN(DecodedEvent decoded, decode(event, reference));
     if (!within(decoded, as_of)) continue;
     FMS_TRY(apply(states[event.case_id], std::move(decoded)));

@@ -76,8 +76,8 @@ Status apply(CaseState& state, const store::EventRecord& event, const ReferenceD
 
 store::CaseProjection project(const CaseState& state);
 
-// Folds every case's events out of a whole log (portfolio-level events, case id "", are
-// skipped): the state of every case within `as_of` (by default the current state), by case id.
+// Folds every case's events out of a whole log (portfolio-level events, case id "", and the
+// "@access" and "@audit" streams are skipped): the state of every case within `as_of` (by default the current state), by case id.
 // A case none of whose events falls within `as_of` is left out.
 Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,
                                                     const ReferenceData& reference,

@@ -50,6 +50,7 @@ std::size_t PortfolioState::documents_since_last_run() const {
 Result<PortfolioState> fold_portfolio(const std::vector<store::EventRecord>& events) {
   PortfolioState state;
   for (const store::EventRecord& event : events) {
+    // Case events and the access and audit streams ("@access", "@audit") have folds of their own.
     if (!event.case_id.empty()) continue;
     state.last_sequence = event.sequence;
     if (event.type == kExecutionDocumentRecorded) {

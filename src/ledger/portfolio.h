@@ -50,7 +50,8 @@ struct PortfolioState {
   [[nodiscard]] std::size_t documents_since_last_run() const;
 };
 
-// Folds the portfolio-level events (case id ""), in sequence order.
+// Folds the portfolio-level events (case id ""), in sequence order; events of cases and of the
+// "@access" and "@audit" streams are skipped.
 Result<PortfolioState> fold_portfolio(const std::vector<store::EventRecord>& events);
 
 inline constexpr std::size_t kMinDocumentIdPrefix = 8;

@@ -29,7 +29,7 @@ struct EventRecord {
   std::int64_t sequence = 0;  // 1, 2, 3 ... without gaps
   std::string recorded_at;    // "2026-11-25T16:20:24.123456Z"
   std::string actor;
-  std::string case_id;  // empty for events not about one case
+  std::string case_id;  // empty for portfolio events; "@access" / "@audit" for those streams
   std::string type;     // "case.document_recorded"
   int type_version = 1;
   std::string payload;        // exact stored bytes (JSON)
@@ -89,13 +89,15 @@ struct CaseProjection {
 struct AppendRequest {
   std::vector<NewEvent> events;
   std::vector<CaseProjection> projections;  // replace these cases' projections
-  // Optimistic concurrency: for each case, the last event sequence the caller decided on
-  // (0 = the case must have no events). A mismatch fails the append with a conflict.
+  // Optimistic concurrency: for each case (or stream: "" for the portfolio, "@access"), the last
+  // event sequence the caller decided on (0 = it must have no events). A mismatch fails the
+  // append with a conflict.
   std::map<std::string, std::int64_t> expected_last_sequence;
 };
 
 struct EventQuery {
-  std::optional<std::string> case_id;           // "" selects the portfolio-level events
+  std::optional<std::string> case_id;           // "" selects the portfolio-level events,
+                                                // "@access" / "@audit" those streams
   std::optional<std::string> recorded_at_most;  // inclusive upper bound on recorded_at
   std::optional<std::string> type_prefix;       // "execution." selects those types
 };
@@ -129,6 +131,19 @@ class Store {
   virtual Result<SharedBytes> read_segment(std::string_view hash) = 0;
 
 };
+
+// Event streams that belong to no case. A case id never starts with '@'.
+//   "@access": users, organisations, grants and API tokens (ledger/access_book.h); appended with
+//              the stream's last sequence as the optimistic expectation, like a case.
+//   "@audit":  logins, failed logins, denials, exports and logouts; appended with no
+//              expectation, so recording a login never makes an administrator's command conflict.
+// Neither is a case, and neither is portfolio-level (""): the folds of cases and of the portfolio
+// skip them, and each has a fold of its own.
+inline constexpr std::string_view kAccessStream = "@access";  // users, grants, tokens, organisations
+inline constexpr std::string_view kAuditStream = "@audit";    // logins, failed logins, denials, exports
+inline bool is_case_stream(std::string_view case_id) {
+  return !case_id.empty() && case_id.front() != '@';
+}
 
 // Limits every Store implementation enforces.
 inline constexpr std::size_t kMaxEventPayloadBytes = 16 * 1024 * 1024;

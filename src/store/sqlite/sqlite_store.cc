@@ -249,7 +249,10 @@ class SqliteStore final : public Store {
       const std::int64_t actual = row ? stmt.integer(0) : 0;
       stmt.reset();
       if (actual != sequence) {
-        return Error::conflict("case " + case_id + " changed while this command ran (last event " +
+        const std::string what = is_case_stream(case_id) ? "case " + case_id
+                                 : case_id.empty()        ? std::string("the portfolio")
+                                                          : "the " + case_id + " stream";
+        return Error::conflict(what + " changed while this command ran (last event " +
                                std::to_string(actual) + ", expected " + std::to_string(sequence) +
                                "); run the command again");
       }
