@@ -2,12 +2,7 @@
 // a date), list cases, read history, verify the whole record.
 #include "ledger/ledger.h"
 
-#include <date/date.h>
-
-#include <chrono>
 #include <map>
-#include <memory>
-#include <sstream>
 
 #include "core/case_id.h"
 #include "core/loa_rules.h"
@@ -19,18 +14,6 @@
 
 namespace fms::ledger {
 namespace {
-
-using Micros = std::chrono::sys_time<std::chrono::microseconds>;
-
-std::string format_timestamp(Micros t) {
-  return date::format("%FT%TZ", t);
-}
-
-CivilDate civil_date_of(Micros t) {
-  const date::year_month_day ymd{std::chrono::floor<date::days>(t)};
-  return CivilDate::from_ymd(static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
-                             static_cast<unsigned>(ymd.day()));
-}
 
 Error located(const std::string& source, const std::string& pointer, const std::string& message,
               ErrorKind kind = ErrorKind::invalid_input) {
@@ -58,37 +41,6 @@ Result<CaseState> fold(const std::vector<store::EventRecord>& events, const AsOf
 }
 
 }  // namespace
-
-Clock Clock::system() {
-  return Clock{[] {
-                 return format_timestamp(std::chrono::floor<std::chrono::microseconds>(
-                     std::chrono::system_clock::now()));
-               },
-               [] {
-                 return civil_date_of(std::chrono::floor<std::chrono::microseconds>(
-                     std::chrono::system_clock::now()));
-               }};
-}
-
-Result<Clock> Clock::fixed(const std::string& iso_timestamp) {
-  Micros base{};
-  std::istringstream in(iso_timestamp);
-  in >> date::parse("%FT%TZ", base);
-  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
-    std::istringstream date_only(iso_timestamp);
-    date::sys_days day{};
-    date_only >> date::parse("%F", day);
-    if (date_only.fail() || date_only.peek() != std::char_traits<char>::eof()) {
-      return Error::invalid("\"" + iso_timestamp +
-                            "\" is not a UTC time such as 2026-11-25T12:00:00Z or a date");
-    }
-    base = Micros(day);
-  }
-  auto counter = std::make_shared<std::int64_t>(0);
-  return Clock{
-      [base, counter] { return format_timestamp(base + std::chrono::microseconds(++*counter)); },
-      [base] { return civil_date_of(base); }};
-}
 
 Result<CaseState> Ledger::commit(const CaseState& state, store::NewEvent event) {
   // The new projection comes from applying the event exactly as replay will.

@@ -4,7 +4,6 @@
 // Front ends (CLI, HTTP) call only this; they never write to the store directly.
 #pragma once
 
-#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -15,22 +14,13 @@
 #include "core/execution.h"
 #include "core/reference_data.h"
 #include "ledger/case_state.h"
+#include "ledger/clock.h"
 #include "ledger/finance_view.h"
 #include "ledger/portfolio.h"
 #include "ledger/reconciliation_view.h"
 #include "store/store.h"
 
 namespace fms::ledger {
-
-// The ledger's notion of "now"; injected so tests are deterministic.
-struct Clock {
-  std::function<std::string()> timestamp;  // UTC, "2026-11-25T16:20:24.123456Z"
-  std::function<CivilDate()> today;
-  static Clock system();
-  // A fixed clock ("2026-11-25T12:00:00Z" or "2026-11-25") whose timestamps still increase
-  // by one microsecond per call.
-  static Result<Clock> fixed(const std::string& iso_timestamp);
-};
 
 inline constexpr std::size_t kMaxReasonBytes = 4000;
 
