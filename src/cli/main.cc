@@ -63,11 +63,15 @@ verify->callback(run([&] {
                   {"cases", report->cases},
                   {"documents", report->documents},
                   {"segments", report->segments},
+                  {"access_events", report->access_events},
+                  {"audit_events", report->audit_events},
                   {"head_hash", report->head_hash}});
     } else {
       std::cout << "verify OK: " << report->events << " events, hash chain intact; replay of "
                 << report->cases << " cases matches the projections; " << report->documents
-                << " execution documents, " << report->segments << " segments re-hashed; head "
+                << " execution documents, " << report->segments << " segments re-hashed; "
+                << report->access_events << " access and " << report->audit_events
+                << " audit events checked; head "
                 << report->head_hash << "\n";
     }
     return 0;

@@ -7,6 +7,7 @@
 #include "core/case_id.h"
 #include "core/loa_rules.h"
 #include "io/loa_json.h"
+#include "ledger/access_book.h"
 #include "ledger/events.h"
 #include "ledger/match_set.h"
 #include "store/event_hash.h"
@@ -237,6 +238,7 @@ Result<VerifyReport> Ledger::verify() {
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
   FMS_ASSIGN_OR_RETURN(std::size_t segments, verify_segments(portfolio));
   FMS_TRY(verify_budgets(portfolio));
+  FMS_ASSIGN_OR_RETURN(AccessStreamsVerified access, verify_access_streams(events));
   FMS_ASSIGN_OR_RETURN(auto stored, store_.read_projections());
   std::map<std::string, store::CaseProjection> stored_by_case;
   for (auto& projection : stored)
@@ -273,6 +275,8 @@ Result<VerifyReport> Ledger::verify() {
   report.cases = states.size();
   report.documents = portfolio.documents.size();
   report.segments = segments;
+  report.access_events = access.access_events;
+  report.audit_events = access.audit_events;
   report.head_hash = events.empty() ? store::kGenesisHash : events.back().hash;
   return report;
 }

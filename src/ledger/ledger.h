@@ -37,6 +37,8 @@ struct VerifyReport {
   std::size_t cases = 0;
   std::size_t documents = 0;  // execution documents
   std::size_t segments = 0;   // segments re-hashed
+  std::size_t access_events = 0;  // "@access" events folded (ledger/access_book.h)
+  std::size_t audit_events = 0;   // "@audit" events decoded
   std::string head_hash;
 };
 
@@ -93,8 +95,9 @@ class Ledger {
   Result<std::vector<store::EventRecord>> history(const std::string& case_id);
 
   // Re-checks the hash chain, replays the whole log from empty and compares the result with the
-  // stored projections, and re-hashes every segment the log names. The error names the first
-  // event, case or segment that does not match.
+  // stored projections, re-hashes every segment the log names, folds the "@access" stream and
+  // decodes every "@audit" event. The error names the first event, case or segment that does
+  // not match.
   Result<VerifyReport> verify();
 
   // Records one execution document (docs/formats/): all of it or, on any bad row, nothing.

@@ -25,6 +25,16 @@ Error PayloadReader::corrupt(const std::string& what) const {
   return Error::corruption(store::describe_event(*event_) + ": " + what);
 }
 
+Status PayloadReader::only_fields(std::initializer_list<std::string_view> names) const {
+  for (const auto& item : object_->items()) {
+    const std::string& key = item.key();
+    bool known = false;
+    for (const std::string_view name : names) known = known || key == name;
+    if (!known) return corrupt("payload field \"" + key + "\" is not one this event type has");
+  }
+  return Status::Ok();
+}
+
 Result<const nlohmann::json*> PayloadReader::field(const char* name) const {
   auto it = object_->find(name);
   if (it == object_->end()) return corrupt("payload field \"" + std::string(name) + "\" is missing");

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -34,6 +36,9 @@ class PayloadReader {
   // The elements of an array of objects, each as a reader.
   [[nodiscard]] Result<std::vector<PayloadReader>> objects(const char* name) const;
   [[nodiscard]] Error corrupt(const std::string& what) const;
+  // Refuses a payload with a field not named in `names`: for event types whose decoding is
+  // strict, so a field written by a newer version is not silently dropped.
+  [[nodiscard]] Status only_fields(std::initializer_list<std::string_view> names) const;
 
  private:
   // Nested readers share ownership of the parsed payload, so they may outlive the top reader.
