@@ -46,6 +46,7 @@ int run_command_line(int argc, char** argv) {
   add_sdr_commands(context);
   add_rates_commands(context);
   add_finance_commands(context);
+  add_user_commands(context);
 
 auto* verify =
     app.add_subcommand("verify", "Check the hash chain and replay the log against the projections");

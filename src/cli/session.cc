@@ -92,6 +92,8 @@ Result<Session> open_session(const Options& options, bool create) {
     clock = std::move(fixed).value();
   }
   session.ledger = std::make_unique<ledger::Ledger>(*session.store, *session.reference, clock);
+  session.access = std::make_unique<ledger::AccessLedger>(*session.store, clock,
+                                                          ledger::password_cost_from_environment());
   return session;
 }
 

@@ -10,6 +10,7 @@
 
 #include "core/civil_date.h"
 #include "core/reference_data.h"
+#include "ledger/access_ledger.h"
 #include "ledger/ledger.h"
 #include "report/case_views.h"
 #include "store/store.h"
@@ -29,6 +30,9 @@ struct Session {
   std::unique_ptr<ReferenceData> reference;
   std::unique_ptr<store::Store> store;
   std::unique_ptr<ledger::Ledger> ledger;
+  // Users, organisations, grants and tokens; passwords hashed at the cost the environment
+  // selects (FMSLEDGER_PASSWORD_COST, ledger/passwords.h).
+  std::unique_ptr<ledger::AccessLedger> access;
 };
 
 Result<Session> open_session(const Options& options, bool create);
@@ -61,5 +65,6 @@ void add_report_commands(CommandContext context);
 void add_sdr_commands(CommandContext context);  // after add_report_commands: adds `report sdr`
 void add_rates_commands(CommandContext context);
 void add_finance_commands(CommandContext context);  // after add_report_commands: adds reports
+void add_user_commands(CommandContext context);     // `user ...` and `org ...`
 
 }  // namespace fms::cli

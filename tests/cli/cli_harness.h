@@ -71,20 +71,17 @@ class Cli {
 
   [[nodiscard]] const std::filesystem::path& db() const { return db_; }
 
-  CliRun operator()(const std::vector<std::string>& args) const {
-    const auto dir = db_.parent_path();
-    const auto out_path = dir / "stdout.txt";
-    const auto err_path = dir / "stderr.txt";
-    std::string command = "FMSLEDGER_NOW=2026-11-25T12:00:00Z " + shell_quote(FMSLEDGER_BINARY) +
-                          " --db " + shell_quote(db_.string()) + " --actor tester";
-    for (const auto& arg : args) command += " " + shell_quote(arg);
-    command += " >" + shell_quote(out_path.string()) + " 2>" + shell_quote(err_path.string());
-    const int status = std::system(command.c_str());
-    CliRun run;
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    run.out = read_all(out_path);
-    run.err = read_all(err_path);
-    return run;
+  CliRun operator()(const std::vector<std::string>& args) const { return run(args, nullptr); }
+
+  // The same with `input` as standard input (a file, so never a terminal).
+  CliRun with_input(const std::string& input, const std::vector<std::string>& args) const {
+    return run(args, &input);
+  }
+
+  // Runs SQL through the sqlite3 shell (used to tamper with a database on purpose).
+  [[nodiscard]] int sql(const std::string& statements) const {
+    const std::string command = "sqlite3 " + shell_quote(db_.string()) + " " + shell_quote(statements);
+    return std::system(command.c_str());
   }
 
   // `sqlite3 DB .dump`: the whole database content as SQL text.
@@ -96,13 +93,28 @@ class Cli {
     return read_all(path);
   }
 
-  // Runs SQL through the sqlite3 shell (used to tamper with a database on purpose).
-  [[nodiscard]] int sql(const std::string& statements) const {
-    const std::string command = "sqlite3 " + shell_quote(db_.string()) + " " + shell_quote(statements);
-    return std::system(command.c_str());
+ private:
+  CliRun run(const std::vector<std::string>& args, const std::string* input) const {
+    const auto dir = db_.parent_path();
+    const auto out_path = dir / "stdout.txt";
+    const auto err_path = dir / "stderr.txt";
+    std::string command = "FMSLEDGER_NOW=2026-11-25T12:00:00Z " + shell_quote(FMSLEDGER_BINARY) +
+                          " --db " + shell_quote(db_.string()) + " --actor tester";
+    for (const auto& arg : args) command += " " + shell_quote(arg);
+    if (input != nullptr) {
+      const auto in_path = dir / "stdin.txt";
+      write_all(in_path, *input);
+      command += " <" + shell_quote(in_path.string());
+    }
+    command += " >" + shell_quote(out_path.string()) + " 2>" + shell_quote(err_path.string());
+    const int status = std::system(command.c_str());
+    CliRun result;
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    result.out = read_all(out_path);
+    result.err = read_all(err_path);
+    return result;
   }
 
- private:
   std::filesystem::path db_;
 };
 

@@ -5,7 +5,8 @@
     run_scenarios.py --fmsledger BIN --all [--update]       every directory next to this script
 
 Each scenario runs against a fresh database in a temporary directory, with the scenario's
-directory as the working directory, a fixed clock (FMSLEDGER_NOW) and --actor scenario.
+directory as the working directory, a fixed clock (FMSLEDGER_NOW), --actor scenario and empty
+standard input unless a `stdin` line gives one.
 A mismatch prints a unified diff and the scenario fails; --update rewrites the expected blocks
 from the actual output instead (review every change by hand before keeping it).
 
@@ -16,6 +17,7 @@ import argparse
 import difflib
 import os
 import pathlib
+import re
 import shlex
 import subprocess
 import sys
@@ -26,6 +28,9 @@ ACTOR = "scenario"
 SCRIPT = "scenario.test"
 COMMAND_TIMEOUT_SECONDS = 60
 HERE = pathlib.Path(__file__).resolve().parent
+# In an expected line, $HASH stands for any 64 lower-case hex digits: a value that differs on every
+# run (a head hash once the log holds salted password hashes).
+HASH_PLACEHOLDER = "$HASH"
 
 
 class ScenarioError(Exception):
@@ -44,6 +49,7 @@ class Step:
         self.heredoc = None  # terminator of a "---- <<END" block
         self.block_start = None  # index into the file's lines of the first expected line
         self.block_end = None  # index one past the block's last line (terminator included)
+        self.stdin = None  # standard input text (`stdin` directive), or None: /dev/null
 
 
 def parse(path):
@@ -51,6 +57,7 @@ def parse(path):
     lines = path.read_text(encoding="utf-8").split("\n")
     now = DEFAULT_NOW
     steps = []
+    pending_stdin = None
     i = 0
     while i < len(lines):
         raw = lines[i]
@@ -65,8 +72,13 @@ def parse(path):
                 raise ScenarioError(f"{where}: `now` needs a timestamp or a date")
             now = rest.strip()
             continue
+        if verb == "stdin":
+            if pending_stdin is not None:
+                raise ScenarioError(f"{where}: two `stdin` lines before one command")
+            pending_stdin = rest + "\n"
+            continue
         if verb not in ("run", "expect-error"):
-            raise ScenarioError(f"{where}: unknown directive {verb!r} (run, expect-error, now, #)")
+            raise ScenarioError(f"{where}: unknown directive {verb!r} (run, expect-error, now, stdin, #)")
         try:
             argv = shlex.split(rest)
         except ValueError as error:
@@ -74,6 +86,7 @@ def parse(path):
         if not argv:
             raise ScenarioError(f"{where}: `{verb}` needs a command")
         step = Step(i, verb, argv, stripped)
+        step.stdin, pending_stdin = pending_stdin, None
         if i < len(lines) and lines[i].strip().startswith("----"):
             marker = lines[i].strip()
             i += 1
@@ -98,6 +111,8 @@ def parse(path):
                 raise ScenarioError(f"{path}:{step.block_start}: expected `----` or `---- <<END`")
             step.expected = normalise("\n".join(block))
         steps.append(step)
+    if pending_stdin is not None:
+        raise ScenarioError(f"{path}: `stdin` is not followed by a command")
     return now, steps, lines
 
 
@@ -116,12 +131,36 @@ def run_step(fmsledger, step, scenario_dir, work_dir, now):
     env["FMSLEDGER_NOW"] = now
     env["TZ"] = "UTC"
     env["LC_ALL"] = "C"
+    # Standard input is never the terminal the runner was started from, so no command waits on it.
+    stdin_args = {"input": step.stdin.encode("utf-8")} if step.stdin is not None else {"stdin": subprocess.DEVNULL}
     completed = subprocess.run(argv, cwd=scenario_dir, env=env, capture_output=True,
-                               timeout=COMMAND_TIMEOUT_SECONDS, check=False)
+                               timeout=COMMAND_TIMEOUT_SECONDS, check=False, **stdin_args)
     def decoded(data):
         # The temporary directory differs on every run; expected outputs name it $TMP.
         return data.decode("utf-8", errors="replace").replace(str(work_dir), "$TMP")
     return completed.returncode, decoded(completed.stdout), decoded(completed.stderr)
+
+
+def matches(expected, actual):
+    """Line by line; $HASH in an expected line matches any 64 lower-case hex digits."""
+    if len(expected) != len(actual):
+        return False
+    for want, got in zip(expected, actual):
+        if HASH_PLACEHOLDER in want:
+            pattern = "[0-9a-f]{64}".join(re.escape(part) for part in want.split(HASH_PLACEHOLDER))
+            if not re.fullmatch(pattern, got):
+                return False
+        elif want != got:
+            return False
+    return True
+
+
+def keep_placeholders(expected, actual):
+    """For --update: the actual lines, except that lines an expected $HASH line matches stay."""
+    if len(expected) != len(actual):
+        return actual
+    return [want if HASH_PLACEHOLDER in want and matches([want], [got]) else got
+            for want, got in zip(expected, actual)]
 
 
 def render_block(actual):
@@ -152,11 +191,12 @@ def run_scenario(fmsledger, scenario_dir, update):
             if step.expected is None:
                 continue
             actual = normalise(out if step.verb == "run" else err)
-            if actual == step.expected:
+            if matches(step.expected, actual):
                 continue
             if update:
                 # The command line is the line before the block; replace marker + block.
-                replacements.append((step.block_start - 1, step.block_end, render_block(actual)))
+                replacements.append((step.block_start - 1, step.block_end,
+                                     render_block(keep_placeholders(step.expected, actual))))
                 continue
             diff = difflib.unified_diff(step.expected, actual, "expected", "actual", lineterm="")
             failures.append(f"{where}\n  {'stdout' if step.verb == 'run' else 'stderr'} differs:\n"
