@@ -934,12 +934,47 @@ def build():
     events.append((FINANCE_AS_OF, {"import-budget": "budget/jmod-fms-budget.json"}))
     # one chronological script; ties keep generation order (a case's own steps stay in order)
     steps = [step for _, _, step in sorted((when, i, step) for i, (when, step) in enumerate(events))]
+    # The people come first: an organisation and its users exist before the cases they work on.
+    steps = access_steps() + steps
     demo = {"format": "fmsledger.demo/1", "steps": steps}
     files["demo.json"] = json.dumps(demo, indent=2, ensure_ascii=False) + "\n"
     return files, cases
 
 
 FINANCE_AS_OF = "2026-11-01"
+
+# Who uses the demo portfolio (docs/architecture.md, "Access"). Japan's ATLA buys for customer
+# code JA; Korea's DAPA buys for KS and has no case in the demo: it is there to show that another
+# purchaser sees nothing of Japan's cases. Every demo user has the password DEMO_PASSWORD, which
+# the README publishes: these users are for trying the system out, never for real data.
+DEMO_PASSWORD = "fmsledger-demo"
+ORGANISATIONS = [
+    ("JMOD", "Japan Ministry of Defense (ATLA)", ["JA"]),
+    ("KRDAPA", "Republic of Korea Defense Acquisition Program Administration", ["KS"]),
+]
+# (user name, display name, role, organisation); "*" is every organisation.
+USERS = [
+    ("admin", "System administrator", "admin", "*"),
+    ("pmo", "ATLA programme office", "case-manager", "JMOD"),
+    ("finance", "ATLA finance officer", "finance", "JMOD"),
+    ("auditor", "Board of Audit examiner", "auditor", "JMOD"),
+    ("viewer", "JMSDF receiving unit", "viewer", "JMOD"),
+    ("dapa", "DAPA case manager", "case-manager", "KRDAPA"),
+]
+
+
+def access_steps():
+    """The organisations, users and grants, recorded before any case."""
+    ids = [org_id for org_id, _, _ in ORGANISATIONS]
+    customers = [code for _, _, codes in ORGANISATIONS for code in codes]
+    assert len(ids) == len(set(ids)) and len(customers) == len(set(customers)), "one owner per code"
+    steps = [{"organisation": {"id": org_id, "name": name, "customers": codes}}
+             for org_id, name, codes in ORGANISATIONS]
+    for name, display_name, role, organisation in USERS:
+        assert organisation == "*" or organisation in ids, (name, organisation)
+        steps.append({"user": {"name": name, "display_name": display_name, "password": DEMO_PASSWORD}})
+        steps.append({"grant": {"user": name, "role": role, "organisation": organisation}})
+    return steps
 
 
 def main(argv):

@@ -1,6 +1,7 @@
 // `fmsledger demo`: loads the demo portfolio into an empty database and says what it recorded —
 // the LOA documents and status changes, and also the execution history (documents of each kind)
-// and the reconciliation run, so a reader sees at once that the reports have something to show.
+// and the reconciliation run, so a reader sees at once that the reports have something to show,
+// and the organisations and users, with the demo-only password they share.
 #include <iostream>
 
 #include "cli/reconciliation_run_output.h"
@@ -23,6 +24,9 @@ report::Json demo_json(const Options& options, const ledger::DemoReport& demo) {
           {"reconciliation_runs", demo.reconciliations},
           {"rate_documents", demo.rate_documents},
           {"budget_documents", demo.budget_documents},
+          {"organisations", demo.organisations},
+          {"users", demo.users},
+          {"grants", demo.grants},
           {"last_reconciliation", demo.last_reconciliation
                                       ? reconciliation_run_json(*demo.last_reconciliation)
                                       : report::Json(nullptr)}};
@@ -40,6 +44,10 @@ std::string demo_text(const Options& options, const ledger::DemoReport& demo) {
   text += std::to_string(demo.rate_documents) + " exchange-rate series and " +
           std::to_string(demo.budget_documents) +
           " budget document recorded (report forecast, exposure, envelope)\n";
+  text += std::to_string(demo.organisations) + " organisations, " + std::to_string(demo.users) +
+          " users and " + std::to_string(demo.grants) +
+          " grants recorded (user list, org list); the demo users' password is \"" +
+          std::string(ledger::kDemoPassword) + "\", for the demo only\n";
   return text;
 }
 
@@ -52,7 +60,8 @@ void add_demo_command(CommandContext context) {
       "demo", "Load the demo portfolio of Japan FMS cases into an empty database");
   demo->callback([&options, &code] {
     code = with_session(options, true, [&](Session& session) {
-      auto report = ledger::load_demo(*session.ledger, *session.store, options.actor);
+      auto report =
+          ledger::load_demo(*session.ledger, *session.access, *session.store, options.actor);
       if (!report.ok()) return fail(report.error());
       if (options.json) {
         print_json(demo_json(options, *report));

@@ -1,5 +1,8 @@
 // Plays examples/demo.json (embedded) through the same ledger commands a user would run.
 // Step kinds, each an object with one key:
+//   {"organisation": {"id": ..., "name": ..., "customers": [...]}}        a purchasing organisation
+//   {"user": {"name": ..., "display_name": ..., "password": ...}}         a user
+//   {"grant": {"user": ..., "role": ..., "organisation": ...}}            a role over an organisation
 //   {"import": "cases/x/00-basic.json"}                                   an LOA document
 //   {"transition": {"case": ..., "to": ..., "date": ..., "reason": ...}}  a status change
 //   {"import-execution": {"kind": "receipts", "file": "execution/x.csv"}} an execution document
@@ -40,6 +43,30 @@ Result<ExecutionKind> import_execution_step(Ledger& ledger, const nlohmann::json
   return kind;
 }
 
+Status organisation_step(AccessLedger& access, const nlohmann::json& step,
+                         const std::string& actor) {
+  Organisation organisation{text_field(step, "id"), text_field(step, "name"), {}};
+  const auto customers = step.is_object() ? step.find("customers") : step.end();
+  if (customers == step.end() || !customers->is_array()) {
+    return Error::internal("an organisation step names no customers");
+  }
+  for (const auto& code : *customers) {
+    organisation.customers.push_back(code.is_string() ? code.get<std::string>() : "");
+  }
+  return access.record_organisation(organisation, actor);
+}
+
+Status user_step(AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
+  return access.add_user(text_field(step, "name"), text_field(step, "display_name"),
+                         text_field(step, "password"), actor);
+}
+
+Status grant_step(AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(Role role, parse_role(text_field(step, "role")));
+  return access.grant(text_field(step, "user"), Grant{role, text_field(step, "organisation")},
+                      actor);
+}
+
 Result<ReconciliationRecorded> reconcile_step(Ledger& ledger, const nlohmann::json& step,
                                               const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(CivilDate as_of, CivilDate::parse(text_field(step, "as_of")));
@@ -49,6 +76,12 @@ Result<ReconciliationRecorded> reconcile_step(Ledger& ledger, const nlohmann::js
 }  // namespace
 
 Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::string& actor) {
+  AccessLedger access(store, ledger.clock(), password_cost_from_environment());
+  return load_demo(ledger, access, store, actor);
+}
+
+Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store& store,
+                             const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(auto existing, store.list_cases({}));
   if (!existing.empty()) {
     return Error::conflict("the database already holds " + std::to_string(existing.size()) +
@@ -63,7 +96,19 @@ Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::str
   std::size_t index = 0;
   for (const auto& step : script["steps"]) {
     const std::string where = "examples/demo.json: /steps/" + std::to_string(index++);
-    if (step.contains("import")) {
+    if (step.contains("organisation")) {
+      const Status recorded = organisation_step(access, step["organisation"], actor);
+      if (!recorded.ok()) return recorded.error().at(where);
+      ++report.organisations;
+    } else if (step.contains("user")) {
+      const Status added = user_step(access, step["user"], actor);
+      if (!added.ok()) return added.error().at(where);
+      ++report.users;
+    } else if (step.contains("grant")) {
+      const Status granted = grant_step(access, step["grant"], actor);
+      if (!granted.ok()) return granted.error().at(where);
+      ++report.grants;
+    } else if (step.contains("import")) {
       const std::string name = step["import"].get<std::string>();
       FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
       auto outcome = ledger.import_document(text, "examples/" + name, actor);

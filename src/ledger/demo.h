@@ -1,7 +1,11 @@
-// The demo portfolio: examples/demo.json lists steps (import a case document, change a case's
-// status, import an execution document, run a reconciliation) that build a realistic portfolio
-// of Japan FMS cases with a history of deliveries, receipts, bills and payments. The files are
-// compiled into the binary (demo_files.h), so `fmsledger demo` works from any directory.
+// The demo portfolio: examples/demo.json lists steps (record an organisation, a user and their
+// grants; import a case document, change a case's status, import an execution document, run a
+// reconciliation) that build a realistic portfolio of Japan FMS cases with a history of
+// deliveries, receipts, bills and payments, and the people who use it. The files are compiled
+// into the binary (demo_files.h), so `fmsledger demo` works from any directory.
+//
+// The demo users share one password, kDemoPassword, published in the README: they are for
+// trying the system out, never for a database that holds real cases.
 #pragma once
 
 #include <map>
@@ -9,6 +13,7 @@
 #include <string>
 
 #include "core/execution.h"
+#include "ledger/access_ledger.h"
 #include "ledger/execution_events.h"
 #include "ledger/ledger.h"
 
@@ -16,7 +21,12 @@ namespace fms::ledger {
 
 // What the demo recorded, so the command can show that the portfolio has an execution history
 // and not only LOAs.
+inline constexpr std::string_view kDemoPassword = "fmsledger-demo";
+
 struct DemoReport {
+  int organisations = 0;  // purchasing organisations recorded
+  int users = 0;          // users added (password kDemoPassword)
+  int grants = 0;         // roles granted
   int documents = 0;            // LOA documents (Basic LOA, amendments, modifications)
   int transitions = 0;          // case status changes
   int execution_documents = 0;  // delivery listings, receipts, bills, payments
@@ -28,7 +38,11 @@ struct DemoReport {
   std::optional<ReconciliationRecorded> last_reconciliation;
 };
 
-// Plays the demo script into an empty database; refuses a database that already has events.
+// Plays the demo script into a database that holds no case; refuses one that does. The users'
+// passwords are hashed at `access`'s cost.
+Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store& store,
+                             const std::string& actor);
+// The same, hashing at the cost the environment selects (password_cost_from_environment).
 Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::string& actor);
 
 }  // namespace fms::ledger

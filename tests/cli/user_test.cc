@@ -170,5 +170,39 @@ TEST_F(UserCliTest, BadInputChangesNothing) {
   refused({"user", "token", "revoke", "pmo", "0123456789abcdef"}, "has no token 0123456789abcdef");
 }
 
+TEST_F(UserCliTest, TheDemoRecordsOrganisationsAndUsers) {
+  const CliRun demo = cli_({"demo"});
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  EXPECT_THAT(demo.out, HasSubstr("\n2 organisations, 6 users and 6 grants recorded"));
+  EXPECT_THAT(demo.out, HasSubstr("\"fmsledger-demo\", for the demo only"));
+
+  const CliRun users = cli_({"--json", "user", "list"});
+  ASSERT_EQ(users.exit_code, 0) << users.err;
+  EXPECT_THAT(users.out, Not(HasSubstr("argon2")));
+  std::map<std::string, std::string> grants;
+  const auto listed = nlohmann::json::parse(users.out);
+  for (const auto& user : listed["users"]) {
+    ASSERT_EQ(user["grants"].size(), 1u) << user;
+    grants[user["name"].get<std::string>()] = user["grants"][0]["role"].get<std::string>() + ":" +
+                                              user["grants"][0]["organisation"].get<std::string>();
+  }
+  EXPECT_EQ(grants, (std::map<std::string, std::string>{{"admin", "admin:*"},
+                                                        {"auditor", "auditor:JMOD"},
+                                                        {"dapa", "case-manager:KRDAPA"},
+                                                        {"finance", "finance:JMOD"},
+                                                        {"pmo", "case-manager:JMOD"},
+                                                        {"viewer", "viewer:JMOD"}}));
+  const auto orgs = nlohmann::json::parse(cli_({"--json", "org", "list"}).out)["organisations"];
+  ASSERT_EQ(orgs.size(), 2u);
+  EXPECT_EQ(orgs[0]["id"], "JMOD");
+  EXPECT_EQ(orgs[1]["id"], "KRDAPA");
+  EXPECT_EQ(orgs[1]["customers"], nlohmann::json::array({"KS"}));
+
+  const auto verified = nlohmann::json::parse(cli_({"--json", "verify"}).out);
+  EXPECT_EQ(verified["ok"], true);
+  EXPECT_EQ(verified["access_events"], 14);
+  EXPECT_EQ(verified["audit_events"], 0);
+}
+
 }  // namespace
 }  // namespace fms::testing

@@ -10,6 +10,7 @@
 #include <random>
 
 #include "ledger/access_ledger.h"
+#include "ledger/demo.h"
 #include "ledger/ledger.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
@@ -592,6 +593,35 @@ TEST_F(AccessVerifyTest, CaseAndPortfolioFoldsLeaveTheAtStreamsAlone) {
   EXPECT_FALSE(store::is_case_stream(""));
   EXPECT_FALSE(store::is_case_stream(store::kAccessStream));
   EXPECT_FALSE(store::is_case_stream(store::kAuditStream));
+}
+
+TEST_F(AccessVerifyTest, TheDemoRecordsItsPeopleFirst) {
+  auto demo = load_demo(*ledger_, *access_, *store_, "demo");
+  ASSERT_TRUE(demo.ok()) << demo.error().message;
+  EXPECT_EQ(demo->organisations, 2);
+  EXPECT_EQ(demo->users, 6);
+  EXPECT_EQ(demo->grants, 6);
+  const auto events = store_->read_events({}).value();
+  for (std::size_t i = 0; i < 14; ++i) EXPECT_EQ(events[i].case_id, store::kAccessStream) << i;
+  auto verified = ledger_->verify();
+  ASSERT_TRUE(verified.ok()) << verified.error().message;
+  EXPECT_EQ(verified->access_events, 14u);
+  EXPECT_EQ(verified->cases, 7u);
+
+  const AccessBook access = book();
+  const User* pmo = access.user("pmo");
+  ASSERT_NE(pmo, nullptr);
+  EXPECT_TRUE(password_matches(pmo->password_hash, kDemoPassword));
+  EXPECT_EQ(access.roles_for_case(*pmo, "JA-P-TWK"), std::set<Role>{Role::case_manager});
+  const User* dapa = access.user("dapa");
+  ASSERT_NE(dapa, nullptr);
+  // Korea's case manager holds no role over any of the demo's cases.
+  for (const auto& row : store_->list_cases({}).value()) {
+    EXPECT_TRUE(access.roles_for_case(*dapa, row.case_id).empty()) << row.case_id;
+  }
+  EXPECT_EQ(access.all_roles_of(*access.user("admin")), std::set<Role>{Role::admin});
+  EXPECT_EQ(access.roles_for_case(*access.user("auditor"), "JA-P-TWK"),
+            std::set<Role>{Role::auditor});
 }
 
 // --- bad input -------------------------------------------------------------------------------

@@ -74,7 +74,11 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
   EXPECT_EQ(report->cases, 7u);
   EXPECT_EQ(report->events, demo->documents + demo->transitions + demo->execution_documents +
                                 demo->reconciliations + demo->rate_documents +
-                                demo->budget_documents);
+                                demo->budget_documents + demo->organisations + demo->users +
+                                demo->grants);
+  EXPECT_EQ(report->access_events,
+            static_cast<std::size_t>(demo->organisations + demo->users + demo->grants));
+  EXPECT_EQ(report->audit_events, 0u);
   EXPECT_EQ(demo->rate_documents, 1);
   EXPECT_EQ(demo->budget_documents, 1);
   // The demo's execution history: every embedded CSV recorded, then one reconciliation run.
