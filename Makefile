@@ -14,9 +14,12 @@ build: bootstrap
 	cmake --preset release >/dev/null
 	cmake --build --preset release
 
-# Builds, creates a fresh demo database and prints the portfolio and the Tomahawk case.
+LISTEN ?= 127.0.0.1:8080
+
+# Builds, creates a fresh demo database and serves the web UI and the API on $(LISTEN) until
+# Ctrl-C (docs/api.md).
 run: build
-	@scripts/run-demo "$(DB)" build/release/src/cli/fmsledger
+	@scripts/run-demo "$(DB)" build/release/src/cli/fmsledger "$(LISTEN)"
 
 # Builds the sanitizer preset and runs the whole suite through CTest.
 test: bootstrap
@@ -25,12 +28,14 @@ test: bootstrap
 	ctest --preset asan-ubsan
 
 # Builds the release preset and runs the benchmark (docs/benchmark.md): 2,000,000 deliveries
-# and 2,000,000 receipts imported, reconciled and checked, then the same with PostgreSQL 15.
+# and 2,000,000 receipts imported, reconciled and checked, then the same with PostgreSQL 15;
+# then the HTTP load run (wrk against `fmsledger serve`).
 bench: bootstrap
 	cmake --preset release >/dev/null
 	cmake --build --preset release --target fmsledger fmsledger-bench-generate
 	python3 bench/run_bench.py --rows 2000000 --fmsledger build/release/src/cli/fmsledger \
 	  --generator build/release/bench/fmsledger-bench-generate
+	python3 bench/http_load.py --fmsledger build/release/src/cli/fmsledger
 
 format:
 	clang-format -i $$(git ls-files '*.h' '*.cc')

@@ -47,6 +47,7 @@ int run_command_line(int argc, char** argv) {
   add_rates_commands(context);
   add_finance_commands(context);
   add_user_commands(context);
+  add_serve_command(context);
 
 auto* verify =
     app.add_subcommand("verify", "Check the hash chain and replay the log against the projections");

@@ -66,5 +66,6 @@ void add_sdr_commands(CommandContext context);  // after add_report_commands: ad
 void add_rates_commands(CommandContext context);
 void add_finance_commands(CommandContext context);  // after add_report_commands: adds reports
 void add_user_commands(CommandContext context);     // `user ...` and `org ...`
+void add_serve_command(CommandContext context);
 
 }  // namespace fms::cli

@@ -46,6 +46,9 @@ struct ExecutionImportOptions {
   std::optional<std::string> supersedes;  // id of the document a corrected re-issue replaces
   std::string reason;                     // required with supersedes
   unsigned threads = 0;                   // parsing threads; 0 = one per core
+  // Which recorded cases the importer may name (the HTTP API: the caller's organisations). A
+  // case outside it is refused exactly as a case that is not recorded. Unset: every case.
+  std::function<bool(const std::string& case_id)> case_visible;
 };
 
 struct ExecutionImportOutcome {

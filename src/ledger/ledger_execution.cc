@@ -69,10 +69,12 @@ struct CaseDirectory {
   std::map<std::string, Entry> cases;
 };
 
-Result<CaseDirectory> case_directory(store::Store& store) {
+Result<CaseDirectory> case_directory(
+    store::Store& store, const std::function<bool(const std::string&)>& visible) {
   FMS_ASSIGN_OR_RETURN(auto projections, store.read_projections());
   CaseDirectory directory;
   for (auto& projection : projections) {
+    if (visible && !visible(projection.summary.case_id)) continue;
     CaseDirectory::Entry entry;
     entry.status = projection.summary.status;
     for (const auto& line : projection.lines) entry.lines.insert(line.line_number);
@@ -302,7 +304,7 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
     return Error::invalid("--reason must be 1 to " + std::to_string(kMaxReasonBytes) +
                           " bytes: a superseding document says why it replaces the other");
   }
-  FMS_ASSIGN_OR_RETURN(CaseDirectory directory, case_directory(store_));
+  FMS_ASSIGN_OR_RETURN(CaseDirectory directory, case_directory(store_, options.case_visible));
   FMS_ASSIGN_OR_RETURN(PreparedDocument prepared,
                        prepare(kind, text, source, reference_, directory, options.threads));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());

@@ -191,7 +191,8 @@ CaseClosure closure_of(const CaseFinancials& figures, const CivilDate& as_of,
 }
 
 Result<ClosureReport> closure_report(const ledger::ReconciliationView& view,
-                                     const std::optional<std::string>& case_id) {
+                                     const std::optional<std::string>& case_id,
+                                     const CaseScope& scope) {
   ClosureReport report;
   report.as_of = view.as_of;
   report.fresh = view.fresh;
@@ -199,7 +200,8 @@ Result<ClosureReport> closure_report(const ledger::ReconciliationView& view,
   report.one_case = case_id.has_value();
   report.closure_months_after_ssc = view.rules.closure_months_after_ssc;
   for (const CaseFinancials& figures : case_financials(view, view_discrepancies(view))) {
-    const bool wanted = case_id ? figures.case_id == *case_id : in_execution(figures.status);
+    const bool wanted = in_scope(scope, figures.case_id) &&
+                        (case_id ? figures.case_id == *case_id : in_execution(figures.status));
     if (!wanted) continue;
     report.cases.push_back(closure_of(figures, view.as_of, report.closure_months_after_ssc));
   }

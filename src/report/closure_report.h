@@ -64,7 +64,8 @@ struct ClosureReport {
 // Without `case_id`, every case in execution (implemented up to closed-interim; closed and
 // cancelled cases have nothing left to close). With it, that case whatever its status.
 Result<ClosureReport> closure_report(const ledger::ReconciliationView& view,
-                                     const std::optional<std::string>& case_id);
+                                     const std::optional<std::string>& case_id,
+                                     const CaseScope& scope = {});
 std::string closure_text(const ClosureReport& report);
 Json closure_json(const ClosureReport& report);
 std::string closure_csv(const ClosureReport& report);

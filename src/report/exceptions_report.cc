@@ -132,9 +132,11 @@ ExceptionsReport exceptions_of(const std::vector<CaseFinancials>& cases, const C
   return report;
 }
 
-ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool detail) {
-  ExceptionsReport report =
-      exceptions_of(case_financials(view, view_discrepancies(view)), view.as_of);
+ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool detail,
+                                   const CaseScope& scope) {
+  auto cases = case_financials(view, view_discrepancies(view));
+  std::erase_if(cases, [&](const CaseFinancials& c) { return !in_scope(scope, c.case_id); });
+  ExceptionsReport report = exceptions_of(cases, view.as_of);
   report.fresh = view.fresh;
   report.unreconciled_documents = view.unreconciled_documents;
   report.detail = detail;

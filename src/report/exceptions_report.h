@@ -56,7 +56,8 @@ struct ExceptionsReport {
 
 // The groups over figures already derived (case_financials) on `as_of`.
 ExceptionsReport exceptions_of(const std::vector<CaseFinancials>& cases, const CivilDate& as_of);
-ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool detail);
+ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool detail,
+                                   const CaseScope& scope = {});
 std::string exceptions_text(const ExceptionsReport& report);
 Json exceptions_json(const ExceptionsReport& report);
 std::string exceptions_csv(const ExceptionsReport& report);

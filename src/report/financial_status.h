@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -119,6 +120,13 @@ std::vector<recon::Discrepancy> view_discrepancies(const ledger::ReconciliationV
 // The figures of every case of the view (ordered by case id). `discrepancies` is what
 // view_discrepancies returned; originals are told from duplicates by its duplicate-document
 // rows, which name every repeated document number.
+// Which cases a report covers: the caller's organisations, for the HTTP API. An unset scope
+// covers every case. Totals are always over the cases covered.
+using CaseScope = std::function<bool(const std::string& case_id)>;
+inline bool in_scope(const CaseScope& scope, const std::string& case_id) {
+  return !scope || scope(case_id);
+}
+
 std::vector<CaseFinancials> case_financials(const ledger::ReconciliationView& view,
                                             const std::vector<recon::Discrepancy>& discrepancies);
 

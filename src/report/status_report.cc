@@ -271,12 +271,14 @@ std::string cases_csv(const std::vector<CaseFinancials>& cases) {
 }  // namespace
 
 Result<StatusReport> status_report(const ledger::ReconciliationView& view,
-                                   const std::optional<std::string>& case_id) {
+                                   const std::optional<std::string>& case_id,
+                                   const CaseScope& scope) {
   StatusReport report;
   report.as_of = view.as_of;
   report.fresh = view.fresh;
   report.unreconciled_documents = view.unreconciled_documents;
   report.cases = case_financials(view, view_discrepancies(view));
+  std::erase_if(report.cases, [&](const CaseFinancials& c) { return !in_scope(scope, c.case_id); });
   if (case_id) {
     report.one_case = true;
     std::erase_if(report.cases, [&](const CaseFinancials& c) { return c.case_id != *case_id; });

@@ -41,7 +41,8 @@ struct StatusReport {
 
 // Every case, or only `case_id` (not found: an error naming it).
 Result<StatusReport> status_report(const ledger::ReconciliationView& view,
-                                   const std::optional<std::string>& case_id);
+                                   const std::optional<std::string>& case_id,
+                                   const CaseScope& scope = {});
 std::string status_text(const StatusReport& report);
 Json status_json(const StatusReport& report);
 std::string status_csv(const StatusReport& report);

@@ -105,6 +105,7 @@ struct EventQuery {
 struct CaseFilter {
   std::optional<std::string> status;
   std::optional<std::string> customer;
+  std::optional<std::string> case_id;  // one case: its summary, or nothing
 };
 
 class Store {

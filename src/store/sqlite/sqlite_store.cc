@@ -186,12 +186,14 @@ class SqliteStore final : public Store {
     std::string sql = std::string(kSummaryColumns) + " FROM case_summary WHERE 1=1";
     if (filter.status) sql += " AND status = :status";
     if (filter.customer) sql += " AND customer = :customer";
+    if (filter.case_id) sql += " AND case_id = :case_id";
     sql += " ORDER BY case_id";
     FMS_ASSIGN_OR_RETURN(Statement stmt, Statement::prepare(db_, sql));
     if (filter.status) stmt.bind(stmt.parameter_index(":status"), *filter.status);
     if (filter.customer) {
       stmt.bind(stmt.parameter_index(":customer"), *filter.customer);
     }
+    if (filter.case_id) stmt.bind(stmt.parameter_index(":case_id"), *filter.case_id);
     std::vector<CaseSummaryRow> rows;
     while (true) {
       FMS_ASSIGN_OR_RETURN(bool row, stmt.step());

@@ -1,0 +1,9 @@
+// A fixed case summary of about 1.5 KB, shared by both benchmark servers so
+// that they send byte-identical responses.
+#pragma once
+
+#include <string_view>
+
+inline constexpr std::string_view kCasePath = "/api/cases/JA-P-TWK";
+
+inline constexpr std::string_view kCaseBody = R"({"case_id":"JA-P-TWK","country":"JA","implementing_agency":"P","case_designator":"TWK","title":"E-2D Advanced Hawkeye follow-on support","status":"implemented","loa":{"offer_date":"2023-03-14","acceptance_date":"2023-05-02","implementation_date":"2023-06-19","amendment":2,"modifications":3},"currency":"USD","value":{"total_case_value":"412650000.00","net_estimated_cost":"398210000.00","administrative_surcharge":"13540000.00","cas_surcharge":"900000.00"},"payments":{"initial_deposit":"82530000.00","paid_to_date":"231075000.00","next_due":{"date":"2026-12-15","amount":"20632500.00","fx":{"currency":"JPY","rate":"151.2345678901"}}},"lines":[{"line":"001","masl":"E2D-SPT","description":"Spares and repair parts","quantity":1,"value":"118400000.00","delivered":"61230000.00"},{"line":"002","masl":"E2D-TRN","description":"Aircrew and maintenance training","quantity":1,"value":"64750000.00","delivered":"40110000.00"},{"line":"003","masl":"E2D-ENG","description":"Engineering and technical assistance","quantity":1,"value":"92300000.00","delivered":"35980000.00"},{"line":"004","masl":"E2D-PUB","description":"Technical publications","quantity":1,"value":"21900000.00","delivered":"18020000.00"},{"line":"005","masl":"E2D-SE","description":"Support equipment","quantity":1,"value":"101300000.00","delivered":"44870000.00"}],"delivery":{"percent_delivered":48.9,"last_delivery_date":"2026-10-30","open_discrepancy_reports":2},"forecast":{"quarter":"2027Q1","disbursement":"19875000.00","obligation":"24100000.00"},"updated_at":"2026-11-20T09:41:07Z"})";

@@ -1,0 +1,167 @@
+// The REST API: the route table (routes_*.cc), and for every request the same steps in the same
+// order — find the route, find the caller (session cookie or API token), check the CSRF token
+// of a cookie-borne unsafe request, check the caller's roles over the organisation of the case
+// (or over any organisation, for portfolio routes), then run the handler, which calls the same
+// ledger commands as the CLI with the caller as actor.
+//
+// A case of an organisation the caller holds no role over is answered exactly as a case that
+// does not exist (404, same message), on every route; denials are recorded in the audit stream.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+#include "core/reference_data.h"
+#include "http/login_throttle.h"
+#include "http/message.h"
+#include "http/metrics.h"
+#include "http/router.h"
+#include "http/static_files.h"
+#include "http/web_sessions.h"
+#include "ledger/access_book.h"
+#include "ledger/access_ledger.h"
+#include "ledger/ledger.h"
+#include "store/store.h"
+
+namespace fms::http {
+
+struct ApiOptions {
+  SessionPolicy sessions;
+  ThrottlePolicy throttle;
+  std::chrono::milliseconds access_refresh{1000};  // how stale the user and grant book may be
+  std::size_t page_size_default = 100;
+  std::size_t page_size_max = 1000;
+  // The web UI's built files, served at "/" (empty: no UI).
+  std::string web_root;
+  // Log lines go here (one JSON object per line); empty: no log.
+  std::function<void(const std::string&)> log;
+};
+
+// Who is calling: a user, signed in by cookie (with its CSRF token) or by API token.
+struct Principal {
+  std::string user;
+  bool by_cookie = false;
+  std::string session_id;
+  std::string csrf_token;
+  std::shared_ptr<const ledger::AccessBook> book;
+
+  [[nodiscard]] const ledger::User* record() const { return book ? book->user(user) : nullptr; }
+  [[nodiscard]] std::set<ledger::Role> roles_for_case(std::string_view case_id) const;
+  [[nodiscard]] std::set<ledger::Role> all_roles() const;
+  // Whether the caller may read this case (it is in one of their organisations).
+  [[nodiscard]] bool can_read_case(std::string_view case_id) const;
+};
+
+// Whether holding `roles` grants `permission` (docs/api.md, "Roles").
+bool permits(const std::set<ledger::Role>& roles, Permission permission);
+
+class Api;
+
+// One request on its way through a handler.
+struct Call {
+  Api& api;
+  const Request& request;
+  const Route& route;
+  std::map<std::string, std::string> params;
+  std::optional<Principal> principal;
+
+  [[nodiscard]] const std::string& param(const std::string& name) const { return params.at(name); }
+  [[nodiscard]] const std::string& actor() const { return principal->user; }
+};
+
+class Api {
+ public:
+  Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& ledger,
+      ledger::AccessLedger& access, ApiOptions options);
+
+  Response handle(const Request& request);
+  // Logs and counts an answered request (the server's observer).
+  void observe(const Request& request, const Response& response, std::chrono::microseconds elapsed);
+
+  [[nodiscard]] const Router& router() const { return router_; }
+  [[nodiscard]] Metrics& metrics() { return metrics_; }
+  [[nodiscard]] const ApiOptions& options() const { return options_; }
+  [[nodiscard]] const ReferenceData& reference() const { return reference_; }
+
+  // Runs `body` with the ledger to itself: the store is one connection, used by one thread at
+  // a time. Re-entrant: a handler holding the ledger may record an audit event.
+  template <class Body>
+  auto with_ledger(Body body) {
+    const std::lock_guard lock(ledger_mutex_);
+    return body(ledger_, store_);
+  }
+  template <class Body>
+  auto with_access(Body body) {
+    const std::lock_guard lock(ledger_mutex_);
+    return body(access_);
+  }
+  // A read about one case, answered from memory while the case has no new event: the answer
+  // of `compute` is kept per request target and case sequence (200 answers only).
+  Response cached_case_read(const Call& call, const std::string& case_id,
+                            const std::function<Response()>& compute);
+
+  // The user and grant book, at most options().access_refresh old; `fresh` reloads it now.
+  std::shared_ptr<const ledger::AccessBook> access_book(bool fresh = false);
+
+  WebSessions& sessions() { return sessions_; }
+  LoginThrottle& throttle() { return throttle_; }
+  [[nodiscard]] WallClock::time_point now() const { return WallClock::now(); }
+  [[nodiscard]] std::string now_utc() const;  // "2026-11-25T12:00:00Z"
+
+  // Records a denial in the audit stream (never fails the request: a failure is logged).
+  void audit_denied(const Call& call, const std::string& reason);
+  void audit_export(const Call& call, const std::string& what, const std::string& format,
+                    const std::string& case_id);
+  void log_line(const std::string& line);
+
+ private:
+  Response dispatch(const Request& request);
+  std::optional<Principal> identify(const Request& request);
+
+  const ReferenceData& reference_;
+  store::Store& store_;
+  ledger::Ledger& ledger_;
+  ledger::AccessLedger& access_;
+  ApiOptions options_;
+  Router router_;
+  Metrics metrics_;
+  WebSessions sessions_;
+  LoginThrottle throttle_;
+  std::optional<StaticFiles> web_;
+
+  std::recursive_mutex ledger_mutex_;  // guards ledger_, store_ and access_
+
+  struct CachedRead {
+    std::int64_t last_sequence = 0;
+    Response response;
+  };
+  static constexpr std::size_t kCachedReadsMax = 4096;
+  std::mutex cache_mutex_;  // guards cached_reads_
+  std::unordered_map<std::string, CachedRead> cached_reads_;
+
+  std::mutex book_mutex_;  // guards book_ and book_loaded_
+  std::shared_ptr<const ledger::AccessBook> book_;
+  std::chrono::steady_clock::time_point book_loaded_;
+};
+
+// A page of events (?limit=, ?cursor=) as the history JSON of report/case_views.h, with
+// next_cursor; `load` runs only once the query is known to be good.
+Response events_page(Call& call,
+                     const std::function<Result<std::vector<store::EventRecord>>()>& load);
+
+// Each group of routes adds itself (routes_*.cc).
+void add_system_routes(Router& router);
+void add_session_routes(Router& router);
+void add_case_routes(Router& router);
+void add_execution_routes(Router& router);
+void add_report_routes(Router& router);
+void add_admin_routes(Router& router);
+
+}  // namespace fms::http

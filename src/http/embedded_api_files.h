@@ -1,0 +1,21 @@
+// Files compiled into the server: the OpenAPI document (src/http/openapi.json).
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace fms::http::embedded {
+
+struct EmbeddedFile {
+  std::string_view name;     // "openapi.json"
+  std::string_view content;  // exact bytes
+};
+
+std::span<const EmbeddedFile> embedded_files();
+
+}  // namespace fms::http::embedded
+
+namespace fms::http {
+// The OpenAPI 3.1 document served at /api/openapi.json.
+std::string_view openapi_document();
+}  // namespace fms::http

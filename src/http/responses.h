@@ -1,0 +1,51 @@
+// Building answers and reading request bodies, the same way on every route.
+//
+// Request bodies are refused before anything is done with them: a JSON route takes only
+// application/json, a body that does not parse is a 400 naming the byte where it stopped, and a
+// field the route does not know is a 422 naming it (a typo must not be silently ignored). An
+// import route takes text/csv (or application/json for JSON documents).
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <variant>
+
+#include "core/result.h"
+#include "http/message.h"
+
+namespace fms::http {
+
+using OrderedJson = nlohmann::ordered_json;
+
+// A value, or the answer that refuses the request.
+template <class T>
+using Answer = std::variant<T, Response>;
+
+Response json_response(int status, const OrderedJson& body);
+Response json_response(int status, const nlohmann::json& body);
+Response text_response(int status, std::string content_type, std::string body);
+
+// The body as a JSON object with only `fields` (and all of `required`).
+Answer<nlohmann::json> read_json_object(const Request& request, const std::set<std::string>& fields,
+                                        const std::set<std::string>& required);
+// The body of an import: `expected` ("text/csv" or "application/json") or 415.
+std::optional<Response> check_content_type(const Request& request, std::string_view expected);
+// Query parameters other than `known` are a 400 naming them.
+std::optional<Response> check_query(const Request& request, const std::set<std::string>& known);
+
+// A string field of a checked object, "" when absent.
+std::string string_field(const nlohmann::json& object, const std::string& name);
+
+// What the client accepts among `offered` media types (first offered when it accepts anything,
+// nullopt when it accepts none of them: a 406).
+std::optional<std::string> negotiate(const Request& request,
+                                     const std::vector<std::string>& offered);
+
+inline constexpr std::string_view kCsv = "text/csv";
+inline constexpr std::string_view kJson = "application/json";
+inline constexpr std::string_view kXlsx =
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+}  // namespace fms::http

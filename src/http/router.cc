@@ -1,0 +1,102 @@
+#include "http/router.h"
+
+#include <algorithm>
+
+namespace fms::http {
+namespace {
+
+bool is_parameter(std::string_view segment) {
+  return segment.size() > 2 && segment.front() == '{' && segment.back() == '}';
+}
+
+// Matches path segments against a pattern; -1 when they do not match, otherwise the number of
+// literal segments (more literal segments is a more specific match).
+int match_pattern(const std::vector<std::string_view>& pattern,
+                  const std::vector<std::string_view>& path,
+                  std::map<std::string, std::string>* params) {
+  if (pattern.size() != path.size()) return -1;
+  int literals = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    if (is_parameter(pattern[i])) {
+      if (path[i].empty()) return -1;
+      if (params != nullptr) {
+        (*params)[std::string(pattern[i].substr(1, pattern[i].size() - 2))] = std::string(path[i]);
+      }
+    } else if (pattern[i] == path[i]) {
+      ++literals;
+    } else {
+      return -1;
+    }
+  }
+  return literals;
+}
+
+}  // namespace
+
+std::string_view to_string(Permission permission) {
+  switch (permission) {
+    case Permission::anyone:
+      return "anyone";
+    case Permission::signed_in:
+      return "signed-in";
+    case Permission::read:
+      return "read";
+    case Permission::read_history:
+      return "read-history";
+    case Permission::manage_case:
+      return "manage-case";
+    case Permission::manage_finance:
+      return "manage-finance";
+    case Permission::verify:
+      return "verify";
+    case Permission::administer:
+      return "administer";
+  }
+  return "?";
+}
+
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> segments;
+  if (!path.empty() && path.front() == '/') path.remove_prefix(1);
+  while (true) {
+    const std::size_t slash = path.find('/');
+    segments.push_back(path.substr(0, slash));
+    if (slash == std::string_view::npos) break;
+    path.remove_prefix(slash + 1);
+  }
+  return segments;
+}
+
+void Router::add(Route route) {
+  routes_.push_back(std::move(route));
+}
+
+RouteMatch Router::match(std::string_view method, std::string_view path) const {
+  const auto segments = split_path(path);
+  RouteMatch best;
+  int best_literals = -1;
+  for (const Route& route : routes_) {
+    const auto pattern = split_path(route.pattern);
+    const int literals = match_pattern(pattern, segments, nullptr);
+    if (literals < 0) continue;
+    if (route.method != method) {
+      if (std::find(best.allowed_methods.begin(), best.allowed_methods.end(), route.method) ==
+          best.allowed_methods.end()) {
+        best.allowed_methods.push_back(route.method);
+      }
+      continue;
+    }
+    if (literals > best_literals) {
+      best_literals = literals;
+      best.route = &route;
+    }
+  }
+  if (best.route != nullptr) {
+    best.params.clear();
+    match_pattern(split_path(best.route->pattern), segments, &best.params);
+    best.allowed_methods.clear();
+  }
+  return best;
+}
+
+}  // namespace fms::http

@@ -1,0 +1,66 @@
+// The route table: which handler answers which method and path, and what a caller must hold to
+// be let through. The table is data, so the OpenAPI document, the authorisation-matrix test and
+// the request metrics all read the same list the server dispatches on.
+//
+// Patterns are literal segments and "{name}" segments ("/api/cases/{case_id}/versions/{n}");
+// a "{name}" matches one non-empty segment. Literal segments win over parameters.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.h"
+
+namespace fms::http {
+
+// What a route requires of its caller (docs/api.md, "Roles").
+enum class Permission {
+  anyone,          // no sign-in: health, metrics, the API document, signing in
+  signed_in,       // any signed-in user: their own session
+  read,            // viewer, case-manager, finance, auditor
+  read_history,    // case-manager, finance, auditor: the event history and as-of views
+  manage_case,     // case-manager: LOA documents, transitions, deliveries, receipts, SDRs
+  manage_finance,  // finance: bills, payments, exchange rates, budgets
+  verify,          // auditor, admin: re-check the whole log
+  administer,      // admin: users, grants, tokens, organisations
+};
+std::string_view to_string(Permission permission);
+
+// Whether a route is about one case (its {case_id} decides the organisation) or the portfolio
+// (its answer is filtered to the caller's organisations).
+enum class Scope { none, case_id, portfolio };
+
+struct Call;
+using RouteHandler = std::function<Response(Call&)>;
+
+struct Route {
+  std::string method;   // "GET"
+  std::string pattern;  // "/api/cases/{case_id}"
+  Permission permission = Permission::read;
+  Scope scope = Scope::none;
+  RouteHandler handler;
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;  // null: no route for this method and path
+  std::map<std::string, std::string> params;
+  std::vector<std::string> allowed_methods;  // when the path exists under other methods (405)
+};
+
+class Router {
+ public:
+  void add(Route route);
+  [[nodiscard]] RouteMatch match(std::string_view method, std::string_view path) const;
+  [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// "/api/cases/{case_id}" -> {"api", "cases", "{case_id}"}
+std::vector<std::string_view> split_path(std::string_view path);
+
+}  // namespace fms::http

@@ -1,0 +1,222 @@
+// Administration: users, their grants and tokens, organisations (admin); the audit stream and
+// verify (auditor, admin). Password hashes and token hashes never leave the server.
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/responses.h"
+#include "report/case_views.h"
+
+namespace fms::http {
+namespace {
+
+OrderedJson user_json(const ledger::User& user) {
+  OrderedJson grants = OrderedJson::array();
+  for (const ledger::Grant& grant : user.grants) {
+    grants.push_back({{"role", std::string(ledger::to_string(grant.role))},
+                      {"organisation", grant.organisation}});
+  }
+  OrderedJson tokens = OrderedJson::array();
+  for (const ledger::ApiToken& token : user.tokens) {
+    tokens.push_back(
+        {{"token_id", token.token_id},
+         {"label", token.label},
+         {"issued_at", token.issued_at},
+         {"expires_at", token.expires_at ? OrderedJson(*token.expires_at) : OrderedJson(nullptr)},
+         {"revoked", token.revoked}});
+  }
+  return {{"user", user.name},         {"display_name", user.display_name},
+          {"disabled", user.disabled}, {"added_at", user.added_at},
+          {"grants", grants},          {"tokens", tokens}};
+}
+
+Response no_content() {
+  Response response;
+  response.status = 204;
+  return response;
+}
+
+// Runs an access command and answers 204, or its error. A user whose password changes or who
+// is disabled is signed out everywhere.
+Response access_command(Call& call, const std::function<Status(ledger::AccessLedger&)>& command,
+                        bool end_sessions_of_user = false) {
+  const Status done = call.api.with_access(command);
+  if (!done.ok()) return problem_for(done.error());
+  if (end_sessions_of_user) call.api.sessions().end_all_of(call.param("user"));
+  call.api.access_book(true);
+  return no_content();
+}
+
+Answer<ledger::Grant> read_grant(const nlohmann::json& fields) {
+  auto role = ledger::parse_role(string_field(fields, "role"));
+  if (!role.ok()) return problem(422, "/role: " + role.error().message);
+  return ledger::Grant{*role, string_field(fields, "organisation")};
+}
+
+void add_user_routes(Router& router) {
+  router.add({"GET", "/api/users", Permission::administer, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                const auto book = call.api.access_book(true);
+                OrderedJson users = OrderedJson::array();
+                for (const ledger::User* user : book->users()) users.push_back(user_json(*user));
+                return json_response(200, OrderedJson{{"users", users}});
+              }});
+  router.add({"POST", "/api/users", Permission::administer, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                auto body = read_json_object(call.request, {"user", "display_name", "password"},
+                                             {"user", "display_name", "password"});
+                if (auto* refused = std::get_if<Response>(&body)) return *refused;
+                const auto& f = std::get<nlohmann::json>(body);
+                const Status added = call.api.with_access([&](ledger::AccessLedger& access) {
+                  return access.add_user(string_field(f, "user"), string_field(f, "display_name"),
+                                         string_field(f, "password"), call.actor());
+                });
+                if (!added.ok()) return problem_for(added.error());
+                const auto book = call.api.access_book(true);
+                const ledger::User* user = book->user(string_field(f, "user"));
+                Response response = json_response(201, user_json(*user));
+                response.with_header("Location", "/api/users/" + user->name);
+                return response;
+              }});
+  router.add({"GET", "/api/users/{user}", Permission::administer, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                const auto book = call.api.access_book(true);
+                const ledger::User* user = book->user(call.param("user"));
+                if (user == nullptr)
+                  return problem(404, "user \"" + call.param("user") + "\" not found");
+                return json_response(200, user_json(*user));
+              }});
+  router.add(
+      {"POST", "/api/users/{user}/password", Permission::administer, Scope::none, [](Call& call) {
+         if (auto refused = check_query(call.request, {})) return *refused;
+         auto body = read_json_object(call.request, {"password"}, {"password"});
+         if (auto* refused = std::get_if<Response>(&body)) return *refused;
+         const std::string password = string_field(std::get<nlohmann::json>(body), "password");
+         return access_command(
+             call,
+             [&](ledger::AccessLedger& access) {
+               return access.set_password(call.param("user"), password, call.actor());
+             },
+             true);
+       }});
+  for (const bool disable : {true, false}) {
+    router.add({"POST", disable ? "/api/users/{user}/disable" : "/api/users/{user}/enable",
+                Permission::administer, Scope::none, [disable](Call& call) {
+                  if (auto refused = check_query(call.request, {})) return *refused;
+                  auto body = read_json_object(call.request, {"reason"}, {"reason"});
+                  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+                  const std::string reason = string_field(std::get<nlohmann::json>(body), "reason");
+                  return access_command(
+                      call,
+                      [&](ledger::AccessLedger& access) {
+                        return disable
+                                   ? access.disable_user(call.param("user"), reason, call.actor())
+                                   : access.enable_user(call.param("user"), reason, call.actor());
+                      },
+                      disable);
+                }});
+  }
+  for (const bool grant : {true, false}) {
+    router.add({"POST", grant ? "/api/users/{user}/grants" : "/api/users/{user}/grants/revoke",
+                Permission::administer, Scope::none, [grant](Call& call) {
+                  if (auto refused = check_query(call.request, {})) return *refused;
+                  auto body = read_json_object(call.request, {"role", "organisation"},
+                                               {"role", "organisation"});
+                  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+                  auto parsed = read_grant(std::get<nlohmann::json>(body));
+                  if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
+                  const auto& g = std::get<ledger::Grant>(parsed);
+                  return access_command(call, [&](ledger::AccessLedger& access) {
+                    return grant ? access.grant(call.param("user"), g, call.actor())
+                                 : access.revoke(call.param("user"), g, call.actor());
+                  });
+                }});
+  }
+  router.add({"DELETE", "/api/users/{user}/tokens/{token_id}", Permission::administer, Scope::none,
+              [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                return access_command(call, [&](ledger::AccessLedger& access) {
+                  return access.revoke_token(call.param("user"), call.param("token_id"),
+                                             call.actor());
+                });
+              }});
+}
+
+void add_organisation_routes(Router& router) {
+  router.add({"GET", "/api/organisations", Permission::signed_in, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                // Everyone sees the organisations they hold a role over; an admin sees all.
+                const auto roles = call.principal->all_roles();
+                const bool all = roles.count(ledger::Role::admin) != 0;
+                OrderedJson organisations = OrderedJson::array();
+                const ledger::User* user = call.principal->record();
+                for (const ledger::Organisation* organisation :
+                     call.principal->book->organisations()) {
+                  if (!all && call.principal->book->roles(*user, organisation->id).empty())
+                    continue;
+                  organisations.push_back({{"id", organisation->id},
+                                           {"name", organisation->name},
+                                           {"customers", organisation->customers}});
+                }
+                return json_response(200, OrderedJson{{"organisations", organisations}});
+              }});
+  router.add(
+      {"POST", "/api/organisations", Permission::administer, Scope::none, [](Call& call) {
+         if (auto refused = check_query(call.request, {})) return *refused;
+         auto body = read_json_object(call.request, {"id", "name", "customers"},
+                                      {"id", "name", "customers"});
+         if (auto* refused = std::get_if<Response>(&body)) return *refused;
+         const auto& f = std::get<nlohmann::json>(body);
+         ledger::Organisation organisation{string_field(f, "id"), string_field(f, "name"), {}};
+         if (!f["customers"].is_array()) {
+           return problem(422, "/customers: a list of two-letter customer codes");
+         }
+         for (const auto& code : f["customers"]) {
+           if (!code.is_string()) return problem(422, "/customers: codes are strings");
+           organisation.customers.push_back(code.get<std::string>());
+         }
+         const Status recorded = call.api.with_access([&](ledger::AccessLedger& access) {
+           return access.record_organisation(organisation, call.actor());
+         });
+         if (!recorded.ok()) return problem_for(recorded.error());
+         call.api.access_book(true);
+         return json_response(201, OrderedJson{{"id", organisation.id},
+                                               {"name", organisation.name},
+                                               {"customers", organisation.customers}});
+       }});
+}
+
+void add_audit_routes(Router& router) {
+  router.add({"GET", "/api/audit", Permission::verify, Scope::none, [](Call& call) {
+                return events_page(call, [&] {
+                  return call.api.with_access(
+                      [](ledger::AccessLedger& access) { return access.audit_events(); });
+                });
+              }});
+  router.add({"GET", "/api/verify", Permission::verify, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                auto report = call.api.with_ledger(
+                    [](ledger::Ledger& ledger, store::Store&) { return ledger.verify(); });
+                if (!report.ok()) {
+                  if (report.error().kind == ErrorKind::corruption) {
+                    return json_response(
+                        200, OrderedJson{{"ok", false}, {"error", report.error().message}});
+                  }
+                  return problem_for(report.error());
+                }
+                return json_response(200, OrderedJson{{"ok", true},
+                                                      {"events", report->events},
+                                                      {"cases", report->cases},
+                                                      {"documents", report->documents},
+                                                      {"segments", report->segments},
+                                                      {"head_hash", report->head_hash}});
+              }});
+}
+
+}  // namespace
+
+void add_admin_routes(Router& router) {
+  add_user_routes(router);
+  add_organisation_routes(router);
+  add_audit_routes(router);
+}
+
+}  // namespace fms::http

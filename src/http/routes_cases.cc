@@ -1,0 +1,336 @@
+// Cases: the portfolio list, one case (as of a date or a recorded moment), its versions and
+// their differences, lifecycle transitions, the 36(b) check, its history, and LOA documents.
+//
+// A case write names the state it was decided on: GET gives an ETag, a write must send it back
+// in If-Match (428 without one, 412 when the case has changed since), so two editors cannot
+// overwrite each other without noticing.
+#include <charconv>
+
+#include "core/loa_rules.h"
+#include "core/notification.h"
+#include "http/api.h"
+#include "http/pagination.h"
+#include "http/problem.h"
+#include "http/responses.h"
+#include "io/loa_json.h"
+#include "report/case_views.h"
+
+namespace fms::http {
+namespace {
+
+std::string etag_of(const ledger::CaseState& state) {
+  return "\"" + state.case_id + "@" + std::to_string(state.last_sequence) + "\"";
+}
+
+// The as-of selection of a read: ?as_of=YYYY-MM-DD and/or ?as_recorded=UTC timestamp.
+Answer<ledger::AsOf> read_as_of(const Request& request) {
+  ledger::AsOf as_of;
+  if (const auto date = request.query_param("as_of")) {
+    auto parsed = CivilDate::parse(*date);
+    if (!parsed.ok()) return problem(400, "query parameter \"as_of\": " + parsed.error().message);
+    as_of.business_date = *parsed;
+  }
+  if (const auto recorded = request.query_param("as_recorded")) as_of.recorded_at_most = *recorded;
+  return as_of;
+}
+
+Answer<int> read_version(const std::string& text, const char* what) {
+  int value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0) {
+    return problem(
+        400, std::string(what) + ": \"" + text + "\" is not a version number (0 = Basic LOA)");
+  }
+  return value;
+}
+
+Response list_cases(Call& call) {
+  if (auto refused = check_query(call.request, {"status", "customer", "limit", "cursor"})) {
+    return *refused;
+  }
+  auto page = read_page(call.request, call.api.options().page_size_default,
+                        call.api.options().page_size_max);
+  if (auto* refused = std::get_if<Response>(&page)) return *refused;
+  store::CaseFilter filter;
+  if (const auto status = call.request.query_param("status")) {
+    auto parsed = case_status_from_string(*status);
+    if (!parsed.ok()) return problem(400, "query parameter \"status\": " + parsed.error().message);
+    filter.status = *status;
+  }
+  if (const auto customer = call.request.query_param("customer")) filter.customer = *customer;
+  auto rows = call.api.with_ledger(
+      [&](ledger::Ledger& ledger, store::Store&) { return ledger.list_cases(filter); });
+  if (!rows.ok()) return problem_for(rows.error());
+  std::vector<store::CaseSummaryRow> visible;
+  for (auto& row : *rows) {
+    if (call.principal->can_read_case(row.case_id)) visible.push_back(std::move(row));
+  }
+  std::sort(visible.begin(), visible.end(),
+            [](const auto& a, const auto& b) { return a.case_id < b.case_id; });
+  const auto [items, next] = page_of(visible, std::get<PageRequest>(page),
+                                     [](const store::CaseSummaryRow& row) { return row.case_id; });
+  std::vector<store::CaseSummaryRow> selected;
+  for (const auto* row : items) selected.push_back(*row);
+  OrderedJson body = report::case_list_json(selected);
+  body["next_cursor"] = next ? OrderedJson(*next) : OrderedJson(nullptr);
+  return json_response(200, body);
+}
+
+Response import_loa(Call& call) {
+  if (auto refused = check_query(call.request, {"source"})) return *refused;
+  if (auto refused = check_content_type(call.request, kJson)) return *refused;
+  if (call.request.body.size() > io::kMaxLoaDocumentBytes) {
+    return problem(
+        413, "an LOA document is at most " + std::to_string(io::kMaxLoaDocumentBytes) + " bytes");
+  }
+  const std::string source = call.request.query_param("source").value_or("request body");
+  auto parsed = io::parse_loa_version(call.request.body, source, call.api.reference());
+  if (!parsed.ok()) return problem_for(parsed.error());
+  const std::string case_id = parsed->case_id.to_string();
+  const auto roles = call.principal->roles_for_case(case_id);
+  if (!permits(roles, Permission::manage_case)) {
+    call.api.audit_denied(call, permits(roles, Permission::read) ? "role" : "organisation");
+    if (permits(roles, Permission::read)) {
+      return problem(403,
+                     "your roles over this case's organisation do not allow recording its "
+                     "documents (it needs manage-case)");
+    }
+    return problem(404, "case " + case_id + " not found");
+  }
+  // An amendment or modification changes an existing case: it carries the case's ETag.
+  auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger,
+                                          store::Store&) -> Answer<ledger::ImportOutcome> {
+    if (parsed->version > 0) {
+      auto state = ledger.load_case(case_id);
+      if (state.ok()) {
+        const auto if_match = call.request.header("if-match");
+        if (!if_match) {
+          return problem(428, "recording a new version of " + case_id +
+                                  " needs If-Match with the case's ETag (GET /api/cases/" +
+                                  case_id + ")");
+        }
+        if (*if_match != etag_of(*state)) {
+          return problem(412, "case " + case_id + " has changed since " + std::string(*if_match) +
+                                  "; it is now " + etag_of(*state) + ". Read it again and retry");
+        }
+      }
+    }
+    auto recorded = ledger.import_document(call.request.body, source, call.actor());
+    if (!recorded.ok()) return problem_for(recorded.error());
+    return *recorded;
+  });
+  if (auto* refused = std::get_if<Response>(&outcome)) {
+    call.api.metrics().import("loa", "refused");
+    return *refused;
+  }
+  const auto& done = std::get<ledger::ImportOutcome>(outcome);
+  call.api.metrics().import("loa", done.recorded ? "recorded" : "unchanged");
+  Response response =
+      json_response(done.recorded ? 201 : 200, OrderedJson{{"recorded", done.recorded},
+                                                           {"case_id", done.case_id},
+                                                           {"version", done.version},
+                                                           {"document", done.label},
+                                                           {"message", done.message}});
+  response.with_header("Location", "/api/cases/" + done.case_id);
+  return response;
+}
+
+Response show_case(Call& call) {
+  if (auto refused = check_query(call.request, {"as_of", "as_recorded", "version"})) {
+    return *refused;
+  }
+  auto as_of = read_as_of(call.request);
+  if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
+  std::optional<int> version;
+  if (const auto text = call.request.query_param("version")) {
+    auto parsed = read_version(*text, "query parameter \"version\"");
+    if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
+    version = std::get<int>(parsed);
+  }
+  const std::string& case_id = call.param("case_id");
+  return call.api.cached_case_read(call, case_id, [&] {
+    return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+      auto current = ledger.load_case(case_id);
+      if (!current.ok()) return problem_for(current.error());
+      const auto& selection = std::get<ledger::AsOf>(as_of);
+      auto state = selection.business_date || selection.recorded_at_most
+                       ? ledger.load_case(case_id, selection)
+                       : current;
+      if (!state.ok()) return problem_for(state.error());
+      const LoaVersion* document = &state->current();
+      if (version) {
+        const auto* recorded = state->find_version(*version);
+        if (recorded == nullptr) {
+          return problem(404, "case " + case_id + " has no version " + std::to_string(*version) +
+                                  " (versions 0 to " + std::to_string(state->current().version) +
+                                  ")");
+        }
+        document = &recorded->document;
+      }
+      Response response = json_response(200, report::case_json(*state, *document));
+      response.with_header("ETag", etag_of(*current));
+      return response;
+    });
+  });
+}
+
+Response list_versions(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    auto state = ledger.load_case(call.param("case_id"));
+    if (!state.ok()) return problem_for(state.error());
+    OrderedJson versions = OrderedJson::array();
+    for (const ledger::RecordedDocument& recorded : state->documents) {
+      versions.push_back(
+          {{"version", recorded.document.version},
+           {"document", document_label(recorded.document.kind, recorded.document.version)},
+           {"effective_date", recorded.document.effective_date.to_string()},
+           {"purpose", recorded.document.purpose},
+           {"sha256", recorded.sha256},
+           {"source", recorded.source},
+           {"recorded_at", recorded.recorded_at},
+           {"actor", recorded.actor}});
+    }
+    Response response =
+        json_response(200, OrderedJson{{"case_id", state->case_id}, {"versions", versions}});
+    response.with_header("ETag", etag_of(*state));
+    return response;
+  });
+}
+
+Response diff_versions(Call& call) {
+  if (auto refused = check_query(call.request, {"from", "to"})) return *refused;
+  const auto from_text = call.request.query_param("from");
+  const auto to_text = call.request.query_param("to");
+  if (!from_text || !to_text) {
+    return problem(400, "query parameters \"from\" and \"to\" (version numbers) are required");
+  }
+  auto from = read_version(*from_text, "query parameter \"from\"");
+  if (auto* refused = std::get_if<Response>(&from)) return *refused;
+  auto to = read_version(*to_text, "query parameter \"to\"");
+  if (auto* refused = std::get_if<Response>(&to)) return *refused;
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    auto state = ledger.load_case(call.param("case_id"));
+    if (!state.ok()) return problem_for(state.error());
+    const auto* a = state->find_version(std::get<int>(from));
+    const auto* b = state->find_version(std::get<int>(to));
+    if (a == nullptr || b == nullptr) {
+      return problem(404,
+                     "case " + state->case_id + " has versions 0 to " +
+                         std::to_string(state->current().version) + "; no version " +
+                         std::to_string(a == nullptr ? std::get<int>(from) : std::get<int>(to)));
+    }
+    return json_response(200, report::diff_json(state->case_id, a->document, b->document,
+                                                diff_lines(a->document, b->document)));
+  });
+}
+
+Response transition(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  auto body = read_json_object(call.request, {"to", "date", "reason"}, {"to", "date", "reason"});
+  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+  const auto& fields = std::get<nlohmann::json>(body);
+  auto to = case_status_from_string(string_field(fields, "to"));
+  if (!to.ok()) return problem(422, "/to: " + to.error().message);
+  auto date = CivilDate::parse(string_field(fields, "date"));
+  if (!date.ok()) return problem(422, "/date: " + date.error().message);
+  const std::string reason = string_field(fields, "reason");
+  const auto if_match = call.request.header("if-match");
+  const std::string& case_id = call.param("case_id");
+  if (!if_match) {
+    return problem(
+        428, "a transition needs If-Match with the case's ETag (GET /api/cases/" + case_id + ")");
+  }
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    auto state = ledger.load_case(case_id);
+    if (!state.ok()) return problem_for(state.error());
+    if (*if_match != etag_of(*state)) {
+      return problem(412, "case " + case_id + " has changed since " + std::string(*if_match) +
+                              "; it is now " + etag_of(*state) + ". Read it again and retry");
+    }
+    auto change = ledger.transition(case_id, *to, *date, reason, call.actor());
+    if (!change.ok()) return problem_for(change.error());
+    auto after = ledger.load_case(case_id);
+    Response response = json_response(
+        200, OrderedJson{{"case_id", case_id},
+                         {"from", change->from ? std::string(to_string(*change->from)) : ""},
+                         {"to", std::string(to_string(change->to))},
+                         {"date", change->date.to_string()}});
+    if (after.ok()) response.with_header("ETag", etag_of(*after));
+    return response;
+  });
+}
+
+Response notification(Call& call) {
+  if (auto refused = check_query(call.request, {"version"})) return *refused;
+  std::optional<int> version;
+  if (const auto text = call.request.query_param("version")) {
+    auto parsed = read_version(*text, "query parameter \"version\"");
+    if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
+    version = std::get<int>(parsed);
+  }
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    auto state = ledger.load_case(call.param("case_id"));
+    if (!state.ok()) return problem_for(state.error());
+    const LoaVersion* document = &state->current();
+    if (version) {
+      const auto* recorded = state->find_version(*version);
+      if (recorded == nullptr) {
+        return problem(404,
+                       "case " + state->case_id + " has no version " + std::to_string(*version));
+      }
+      document = &recorded->document;
+    }
+    auto check = check_notification(*document, ledger.reference());
+    if (!check.ok()) return problem_for(check.error());
+    return json_response(200, report::notification_json(state->case_id, *document, *check));
+  });
+}
+
+Response history(Call& call) {
+  return events_page(call, [&] {
+    return call.api.with_ledger(
+        [&](ledger::Ledger& ledger, store::Store&) { return ledger.history(call.param("case_id")); });
+  });
+}
+
+}  // namespace
+
+Response events_page(Call& call,
+                     const std::function<Result<std::vector<store::EventRecord>>()>& load) {
+  if (auto refused = check_query(call.request, {"limit", "cursor"})) return *refused;
+  auto page = read_page(call.request, call.api.options().page_size_default,
+                        call.api.options().page_size_max);
+  if (auto* refused = std::get_if<Response>(&page)) return *refused;
+  auto events = load();
+  if (!events.ok()) return problem_for(events.error());
+  const auto [items, next] =
+      page_of(*events, std::get<PageRequest>(page),
+              [](const store::EventRecord& event) { return numeric_key(event.sequence); });
+  std::vector<store::EventRecord> selected;
+  for (const auto* event : items) selected.push_back(*event);
+  OrderedJson body = report::history_json(selected);
+  body["next_cursor"] = next ? OrderedJson(*next) : OrderedJson(nullptr);
+  return json_response(200, body);
+}
+
+namespace {
+
+}  // namespace
+
+void add_case_routes(Router& router) {
+  router.add({"GET", "/api/cases", Permission::read, Scope::portfolio, list_cases});
+  router.add({"POST", "/api/cases", Permission::manage_case, Scope::portfolio, import_loa});
+  router.add({"GET", "/api/cases/{case_id}", Permission::read, Scope::case_id, show_case});
+  router.add(
+      {"GET", "/api/cases/{case_id}/versions", Permission::read, Scope::case_id, list_versions});
+  router.add({"GET", "/api/cases/{case_id}/diff", Permission::read, Scope::case_id, diff_versions});
+  router.add({"POST", "/api/cases/{case_id}/transitions", Permission::manage_case, Scope::case_id,
+              transition});
+  router.add(
+      {"GET", "/api/cases/{case_id}/notification", Permission::read, Scope::case_id, notification});
+  router.add(
+      {"GET", "/api/cases/{case_id}/history", Permission::read_history, Scope::case_id, history});
+}
+
+}  // namespace fms::http

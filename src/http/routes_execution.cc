@@ -1,0 +1,235 @@
+// Execution documents and reconciliation: importing delivery listings, receipts, DD 645 bills
+// and payments (CSV request bodies, all or nothing, the same content twice recorded once), the
+// documents recorded, a reconciliation run, and the discrepancies it finds.
+//
+// An import may name only cases of the caller's organisations; a case outside them is refused
+// with the very message an unrecorded case gets. Delivery listings and receipts are the
+// case manager's; bills and payments are finance's.
+#include "http/api.h"
+#include "http/pagination.h"
+#include "http/problem.h"
+#include "http/responses.h"
+#include "recon/recon.h"
+#include "report/discrepancy_report.h"
+
+namespace fms::http {
+namespace {
+
+std::string short_id(const std::string& hash) {
+  return hash.substr(0, 12);
+}
+
+RouteHandler import_route(ExecutionKind kind) {
+  return [kind](Call& call) -> Response {
+    if (auto refused = check_query(call.request, {"source", "supersedes", "reason"})) {
+      return *refused;
+    }
+    if (auto refused = check_content_type(call.request, kCsv)) return *refused;
+    const std::string source = call.request.query_param("source").value_or("request body");
+    ledger::ExecutionImportOptions options;
+    options.supersedes = call.request.query_param("supersedes");
+    options.reason = call.request.query_param("reason").value_or("");
+    // The server's threads already share the cores; one parsing thread per import.
+    options.threads = 1;
+    const Principal& principal = *call.principal;
+    const Permission needed = call.route.permission;
+    options.case_visible = [&principal, needed](const std::string& case_id) {
+      return permits(principal.roles_for_case(case_id), needed);
+    };
+    auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+      return ledger.import_execution(kind, call.request.body, source, options, call.actor());
+    });
+    const std::string kind_name(to_string(kind));
+    if (!outcome.ok()) {
+      call.api.metrics().import(kind_name, "refused");
+      return problem_for(outcome.error());
+    }
+    call.api.metrics().import(kind_name, outcome->recorded ? "recorded" : "unchanged");
+    return json_response(
+        outcome->recorded ? 201 : 200,
+        OrderedJson{{"recorded", outcome->recorded},
+                    {"kind", kind_name},
+                    {"document_id", outcome->content_hash},
+                    {"rows", outcome->rows},
+                    {"cases", outcome->cases},
+                    {"supersedes", outcome->superseded ? OrderedJson(*outcome->superseded)
+                                                       : OrderedJson(nullptr)},
+                    {"message", outcome->message}});
+  };
+}
+
+// A document is shown when the caller may read one of its cases; only those cases are listed.
+Response list_documents(Call& call) {
+  if (auto refused = check_query(call.request, {"kind", "all", "limit", "cursor"})) return *refused;
+  auto page = read_page(call.request, call.api.options().page_size_default,
+                        call.api.options().page_size_max);
+  if (auto* refused = std::get_if<Response>(&page)) return *refused;
+  std::optional<ExecutionKind> only;
+  if (const auto kind = call.request.query_param("kind")) {
+    auto parsed = execution_kind_from_string(*kind);
+    if (!parsed.ok()) return problem(400, "query parameter \"kind\": " + parsed.error().message);
+    only = *parsed;
+  }
+  const bool all = call.request.query_param("all").value_or("false") == "true";
+  auto portfolio = call.api.with_ledger(
+      [](ledger::Ledger& ledger, store::Store&) { return ledger.load_portfolio(); });
+  if (!portfolio.ok()) return problem_for(portfolio.error());
+  std::vector<const ledger::ExecutionDocument*> shown;
+  for (const auto& document : portfolio->documents) {
+    if (only && document.record.kind != *only) continue;
+    if (document.superseded_by && !all) continue;
+    const auto& cases = document.record.cases;
+    if (std::none_of(cases.begin(), cases.end(), [&](const std::string& case_id) {
+          return call.principal->can_read_case(case_id);
+        })) {
+      continue;
+    }
+    shown.push_back(&document);
+  }
+  const auto [items, next] = page_of(
+      shown, std::get<PageRequest>(page),
+      [](const ledger::ExecutionDocument* document) { return numeric_key(document->sequence); });
+  OrderedJson rows = OrderedJson::array();
+  for (const auto* item : items) {
+    const ledger::ExecutionDocument& document = **item;
+    const auto& record = document.record;
+    std::vector<std::string> cases;
+    for (const auto& case_id : record.cases) {
+      if (call.principal->can_read_case(case_id)) cases.push_back(case_id);
+    }
+    rows.push_back(
+        {{"id", record.content_hash},
+         {"short_id", short_id(record.content_hash)},
+         {"kind", std::string(to_string(record.kind))},
+         {"rows", record.rows},
+         {"source", record.source},
+         {"recorded_at", document.recorded_at},
+         {"actor", document.actor},
+         {"cases", cases},
+         {"supersedes", record.supersedes ? OrderedJson(*record.supersedes) : OrderedJson(nullptr)},
+         {"reason", record.reason},
+         {"superseded_by",
+          document.superseded_by ? OrderedJson(*document.superseded_by) : OrderedJson(nullptr)}});
+  }
+  return json_response(
+      200, OrderedJson{{"documents", rows},
+                       {"next_cursor", next ? OrderedJson(*next) : OrderedJson(nullptr)}});
+}
+
+Answer<CivilDate> as_of_or_today(const Request& request, const CivilDate& today) {
+  if (const auto text = request.query_param("as_of")) {
+    auto parsed = CivilDate::parse(*text);
+    if (!parsed.ok()) return problem(400, "query parameter \"as_of\": " + parsed.error().message);
+    return *parsed;
+  }
+  return today;
+}
+
+// The discrepancies of the caller's cases only.
+report::DiscrepancyReport visible_discrepancies(const ledger::ReconciliationView& view,
+                                                const report::DiscrepancyFilter& filter,
+                                                const Principal& principal) {
+  report::DiscrepancyReport built = report::discrepancy_report(view, filter);
+  std::erase_if(built.rows, [&](const recon::Discrepancy& row) {
+    return !principal.can_read_case(row.case_id);
+  });
+  const std::int64_t after = view.portfolio.last_run ? view.portfolio.last_run->sequence : 0;
+  built.unreconciled_documents = 0;
+  for (const auto& document : view.portfolio.documents) {
+    if (document.sequence <= after || document.superseded_by) continue;
+    const auto& cases = document.record.cases;
+    if (std::any_of(cases.begin(), cases.end(),
+                    [&](const std::string& id) { return principal.can_read_case(id); })) {
+      ++built.unreconciled_documents;
+    }
+  }
+  return built;
+}
+
+Response reconcile(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  auto body = read_json_object(call.request, {"as_of"}, {});
+  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+  const auto& fields = std::get<nlohmann::json>(body);
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    CivilDate as_of = ledger.today();
+    if (fields.contains("as_of")) {
+      auto parsed = CivilDate::parse(string_field(fields, "as_of"));
+      if (!parsed.ok()) return problem(422, "/as_of: " + parsed.error().message);
+      as_of = *parsed;
+    }
+    auto recorded = ledger.reconcile(as_of, call.actor());
+    if (!recorded.ok()) return problem_for(recorded.error());
+    auto view = ledger.reconciliation_view(as_of);
+    if (!view.ok()) return problem_for(view.error());
+    const auto built = visible_discrepancies(*view, {}, *call.principal);
+    // Counts are of the caller's cases: a run covers the whole portfolio, but what it found in
+    // other organisations' cases is theirs.
+    std::map<std::string, std::int64_t> by_type;
+    for (const auto& row : built.rows) ++by_type[std::string(recon::to_string(row.type))];
+    return json_response(201, OrderedJson{{"as_of", as_of.to_string()},
+                                          {"discrepancies", built.rows.size()},
+                                          {"by_type", by_type}});
+  });
+}
+
+Response discrepancies(Call& call) {
+  if (auto refused = check_query(call.request, {"as_of", "case", "type", "limit", "cursor"})) {
+    return *refused;
+  }
+  auto page = read_page(call.request, call.api.options().page_size_default,
+                        call.api.options().page_size_max);
+  if (auto* refused = std::get_if<Response>(&page)) return *refused;
+  report::DiscrepancyFilter filter;
+  if (const auto type = call.request.query_param("type")) {
+    auto parsed = recon::discrepancy_type_from_string(*type);
+    if (!parsed.ok()) return problem(400, "query parameter \"type\": " + parsed.error().message);
+    filter.type = *parsed;
+  }
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    if (const auto case_text = call.request.query_param("case")) {
+      auto case_id = ledger.normalise_case_id(*case_text);
+      if (!case_id.ok())
+        return problem(400, "query parameter \"case\": " + case_id.error().message);
+      if (!call.principal->can_read_case(*case_id)) {
+        return problem(404, "case " + *case_id + " not found");
+      }
+      filter.case_id = *case_id;
+    }
+    auto as_of = as_of_or_today(call.request, ledger.today());
+    if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
+    auto view = ledger.reconciliation_view(std::get<CivilDate>(as_of));
+    if (!view.ok()) return problem_for(view.error());
+    report::DiscrepancyReport built = visible_discrepancies(*view, filter, *call.principal);
+    // Rows are in a stable order (case, line, type, document): their position is their key.
+    std::vector<std::size_t> positions(built.rows.size());
+    for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = i;
+    const auto [items, next] = page_of(positions, std::get<PageRequest>(page), [](std::size_t i) {
+      return numeric_key(static_cast<std::int64_t>(i));
+    });
+    std::vector<recon::Discrepancy> selected;
+    for (const auto* i : items) selected.push_back(built.rows[*i]);
+    built.rows = std::move(selected);
+    OrderedJson body = report::discrepancy_json(built);
+    body["next_cursor"] = next ? OrderedJson(*next) : OrderedJson(nullptr);
+    return json_response(200, body);
+  });
+}
+
+}  // namespace
+
+void add_execution_routes(Router& router) {
+  router.add({"POST", "/api/imports/delivery-listings", Permission::manage_case, Scope::portfolio,
+              import_route(ExecutionKind::delivery_listing)});
+  router.add({"POST", "/api/imports/receipts", Permission::manage_case, Scope::portfolio,
+              import_route(ExecutionKind::receipts)});
+  router.add({"POST", "/api/imports/bills", Permission::manage_finance, Scope::portfolio,
+              import_route(ExecutionKind::bill)});
+  router.add({"POST", "/api/imports/payments", Permission::manage_finance, Scope::portfolio,
+              import_route(ExecutionKind::payments)});
+  router.add({"GET", "/api/documents", Permission::read, Scope::portfolio, list_documents});
+  router.add({"POST", "/api/reconciliation", Permission::manage_case, Scope::portfolio, reconcile});
+  router.add({"GET", "/api/discrepancies", Permission::read, Scope::portfolio, discrepancies});
+}
+
+}  // namespace fms::http

@@ -1,0 +1,242 @@
+// Reports over the caller's cases: status, closure, exceptions, SDRs, and the money-over-time
+// reports (forecast, exposure, envelope). JSON by default; CSV (and .xlsx for the money
+// reports) by the Accept header. A CSV or .xlsx answer is an export, and is recorded as one in
+// the audit stream.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/responses.h"
+#include "ledger/sdr_book.h"
+#include "report/closure_report.h"
+#include "report/exceptions_report.h"
+#include "report/finance_reports.h"
+#include "report/sdr_report.h"
+#include "report/sheet_text.h"
+#include "report/status_report.h"
+
+namespace fms::http {
+namespace {
+
+// The common query of the reports: ?as_of= (default today) and ?case=.
+struct ReportQuery {
+  CivilDate as_of;
+  std::optional<std::string> case_id;
+};
+
+Answer<ReportQuery> read_report_query(Call& call, ledger::Ledger& ledger) {
+  ReportQuery query{ledger.today(), std::nullopt};
+  if (const auto text = call.request.query_param("as_of")) {
+    auto parsed = CivilDate::parse(*text);
+    if (!parsed.ok()) return problem(400, "query parameter \"as_of\": " + parsed.error().message);
+    query.as_of = *parsed;
+  }
+  if (const auto text = call.request.query_param("case")) {
+    auto case_id = ledger.normalise_case_id(*text);
+    if (!case_id.ok()) return problem(400, "query parameter \"case\": " + case_id.error().message);
+    query.case_id = *case_id;
+  }
+  return query;
+}
+
+report::CaseScope scope_of(const Principal& principal) {
+  return [&principal](const std::string& case_id) { return principal.can_read_case(case_id); };
+}
+
+// The answer in the negotiated format; CSV and .xlsx answers are recorded as exports.
+Response in_format(Call& call, const std::string& what, const std::string& type,
+                   const std::optional<std::string>& case_id, const std::string& json,
+                   const std::function<std::string()>& csv,
+                   const std::function<Result<std::string>()>& xlsx = {}) {
+  if (type == kJson) return text_response(200, "application/json", json);
+  if (type == kCsv) {
+    call.api.audit_export(call, what, "csv", case_id.value_or(""));
+    Response response = text_response(200, "text/csv; charset=utf-8", csv());
+    response.with_header("Content-Disposition", "attachment; filename=\"" + what + ".csv\"");
+    return response;
+  }
+  auto bytes = xlsx();
+  if (!bytes.ok()) return problem_for(bytes.error());
+  call.api.audit_export(call, what, "xlsx", case_id.value_or(""));
+  Response response = text_response(200, std::string(kXlsx), std::move(*bytes));
+  response.with_header("Content-Disposition", "attachment; filename=\"" + what + ".xlsx\"");
+  return response;
+}
+
+Answer<std::string> negotiated(const Request& request, bool with_xlsx) {
+  std::vector<std::string> offered{std::string(kJson), std::string(kCsv)};
+  if (with_xlsx) offered.emplace_back(kXlsx);
+  auto type = negotiate(request, offered);
+  if (!type) {
+    std::string list;
+    for (const auto& o : offered) list += (list.empty() ? "" : ", ") + o;
+    return problem(406, "this report is available as " + list);
+  }
+  return *type;
+}
+
+// The workbook's bytes: libxlsxwriter writes files, so through a private temporary file.
+Result<std::string> xlsx_bytes(const std::vector<report::XlsxSheet>& sheets) {
+  std::string pattern = (std::filesystem::temp_directory_path() / "fmsledger-XXXXXX.xlsx").string();
+  const int fd = mkstemps(pattern.data(), 5);
+  if (fd < 0) return Error::io("cannot create a temporary file for the workbook");
+  close(fd);
+  const Status written = report::write_xlsx(pattern, sheets);
+  std::string bytes;
+  if (written.ok()) {
+    std::ifstream in(pattern, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    bytes = buffer.str();
+  }
+  std::error_code ignored;
+  std::filesystem::remove(pattern, ignored);
+  if (!written.ok()) return written.error();
+  return bytes;
+}
+
+template <class Build>
+Response reconciliation_report(Call& call, const std::set<std::string>& extra_query, Build build) {
+  std::set<std::string> known{"as_of", "case"};
+  known.insert(extra_query.begin(), extra_query.end());
+  if (auto refused = check_query(call.request, known)) return *refused;
+  auto type = negotiated(call.request, false);
+  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    auto query = read_report_query(call, ledger);
+    if (auto* refused = std::get_if<Response>(&query)) return *refused;
+    const auto& q = std::get<ReportQuery>(query);
+    auto view = ledger.reconciliation_view(q.as_of);
+    if (!view.ok()) return problem_for(view.error());
+    return build(*view, q, std::get<std::string>(type));
+  });
+}
+
+Response status(Call& call) {
+  return reconciliation_report(
+      call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
+        auto built = report::status_report(view, q.case_id, scope_of(*call.principal));
+        if (!built.ok()) return problem_for(built.error());
+        return in_format(call, "status", type, q.case_id, report::status_json(*built).dump(),
+                         [&] { return report::status_csv(*built); });
+      });
+}
+
+Response closure(Call& call) {
+  return reconciliation_report(
+      call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
+        auto built = report::closure_report(view, q.case_id, scope_of(*call.principal));
+        if (!built.ok()) return problem_for(built.error());
+        return in_format(call, "closure", type, q.case_id, report::closure_json(*built).dump(),
+                         [&] { return report::closure_csv(*built); });
+      });
+}
+
+Response exceptions(Call& call) {
+  return reconciliation_report(
+      call, {"detail"}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
+        if (q.case_id)
+          return problem(400,
+                         "query parameter \"case\": the exceptions report covers "
+                         "the portfolio; see /api/reports/status?case=");
+        const bool detail = call.request.query_param("detail").value_or("false") == "true";
+        const auto built = report::exceptions_report(view, detail, scope_of(*call.principal));
+        return in_format(call, "exceptions", type, std::nullopt,
+                         report::exceptions_json(built).dump(),
+                         [&] { return report::exceptions_csv(built); });
+      });
+}
+
+Response sdrs(Call& call) {
+  if (auto refused = check_query(call.request, {"as_of", "case", "status", "open"})) {
+    return *refused;
+  }
+  auto type = negotiated(call.request, false);
+  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  report::SdrFilter filter;
+  filter.open_only = call.request.query_param("open").value_or("false") == "true";
+  if (const auto text = call.request.query_param("status")) {
+    auto parsed = sdr_status_from_string(*text);
+    if (!parsed.ok()) return problem(400, "query parameter \"status\": " + parsed.error().message);
+    filter.status = *parsed;
+  }
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+    auto query = read_report_query(call, ledger);
+    if (auto* refused = std::get_if<Response>(&query)) return *refused;
+    const auto& q = std::get<ReportQuery>(query);
+    filter.case_id = q.case_id;
+    auto rules = ledger.reference().reconciliation_rules_on(q.as_of);
+    if (!rules.ok()) return problem_for(rules.error());
+    ledger::SdrBook book(ledger, store);
+    auto recorded = book.sdrs();
+    if (!recorded.ok()) return problem_for(recorded.error());
+    auto built = report::sdr_report(*recorded, q.as_of, rules->sdr_deadline_warning_days, filter);
+    std::erase_if(built.rows, [&](const report::SdrReportRow& row) {
+      return !call.principal->can_read_case(row.sdr.created.case_id);
+    });
+    return in_format(call, "sdr", std::get<std::string>(type), q.case_id,
+                     report::sdr_json(built).dump(), [&] { return report::sdr_csv(built); });
+  });
+}
+
+using FinanceBuilder =
+    std::function<Result<report::FinanceReport>(const ledger::FinanceView&, const Forecast&)>;
+
+Response finance(Call& call, const std::string& name, FinanceBuilder build) {
+  if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
+  auto type = negotiated(call.request, true);
+  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    auto query = read_report_query(call, ledger);
+    if (auto* refused = std::get_if<Response>(&query)) return *refused;
+    const auto& q = std::get<ReportQuery>(query);
+    auto view = ledger.finance_view(q.as_of);
+    if (!view.ok()) return problem_for(view.error());
+    std::erase_if(view->cases, [&](const auto& entry) {
+      return !call.principal->can_read_case(entry.first) ||
+             (q.case_id && entry.first != *q.case_id);
+    });
+    if (q.case_id && view->cases.empty()) {
+      return problem(404, "case " + *q.case_id + " not found");
+    }
+    auto forecast = view->forecast();
+    if (!forecast.ok()) return problem_for(forecast.error());
+    auto built = build(*view, *forecast);
+    if (!built.ok()) return problem_for(built.error());
+    return in_format(
+        call, name, std::get<std::string>(type), q.case_id, report::finance_json(*built).dump(),
+        [&] { return report::sheet_csv(built->sheets.front()); },
+        [&] { return xlsx_bytes(built->sheets); });
+  });
+}
+
+}  // namespace
+
+void add_report_routes(Router& router) {
+  router.add({"GET", "/api/reports/status", Permission::read, Scope::portfolio, status});
+  router.add({"GET", "/api/reports/closure", Permission::read, Scope::portfolio, closure});
+  router.add({"GET", "/api/reports/exceptions", Permission::read, Scope::portfolio, exceptions});
+  router.add({"GET", "/api/reports/sdr", Permission::read, Scope::portfolio, sdrs});
+  router.add({"GET", "/api/reports/forecast", Permission::read, Scope::portfolio, [](Call& call) {
+                return finance(call, "forecast", [](const auto& view, const Forecast& forecast) {
+                  return Result<report::FinanceReport>(report::forecast_report(view, forecast));
+                });
+              }});
+  router.add({"GET", "/api/reports/exposure", Permission::read, Scope::portfolio, [](Call& call) {
+                return finance(call, "exposure", [](const auto& view, const Forecast& forecast) {
+                  return Result<report::FinanceReport>(report::exposure_report(view, forecast));
+                });
+              }});
+  router.add({"GET", "/api/reports/envelope", Permission::read, Scope::portfolio, [](Call& call) {
+                return finance(call, "envelope", [](const auto& view, const Forecast& forecast) {
+                  return report::envelope_report(view, forecast);
+                });
+              }});
+}
+
+}  // namespace fms::http

@@ -1,0 +1,186 @@
+// Signing in and out, and the caller's own session and API tokens.
+//
+// POST /api/session checks the password (Argon2id) outside the ledger lock: hashing is slow by
+// design and must not hold up other requests. A name that does not exist is checked against a
+// fixed hash all the same, so the time taken does not tell which names exist.
+#include <fmt/format.h>
+
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/responses.h"
+#include "ledger/passwords.h"
+
+namespace fms::http {
+namespace {
+
+constexpr std::string_view kSessionCookie = "fmsledger_session";
+
+std::string session_cookie(const std::string& value, bool secure, std::int64_t max_age_seconds) {
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{}", kSessionCookie,
+                     value, max_age_seconds, secure ? "; Secure" : "");
+}
+
+OrderedJson grants_json(const ledger::User& user) {
+  OrderedJson grants = OrderedJson::array();
+  for (const ledger::Grant& grant : user.grants) {
+    grants.push_back({{"role", std::string(ledger::to_string(grant.role))},
+                      {"organisation", grant.organisation}});
+  }
+  return grants;
+}
+
+OrderedJson whoami(const ledger::User& user, const std::string& csrf_token) {
+  OrderedJson body{
+      {"user", user.name}, {"display_name", user.display_name}, {"grants", grants_json(user)}};
+  if (!csrf_token.empty()) body["csrf_token"] = csrf_token;
+  return body;
+}
+
+// A hash of a password nobody has, checked when the name is unknown.
+const std::string& decoy_hash() {
+  static const std::string hash =
+      ledger::hash_password("decoy password, never valid", ledger::password_cost_from_environment())
+          .value();
+  return hash;
+}
+
+void audit(Api& api, const std::function<Status(ledger::AccessLedger&)>& record) {
+  const Status recorded = api.with_access(record);
+  if (!recorded.ok()) {
+    api.log_line(
+        OrderedJson{{"event", "audit-write-failed"}, {"error", recorded.error().message}}.dump());
+  }
+}
+
+Response sign_in(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  auto body = read_json_object(call.request, {"user", "password"}, {"user", "password"});
+  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+  const auto& fields = std::get<nlohmann::json>(body);
+  const std::string name = string_field(fields, "user");
+  const std::string password = string_field(fields, "password");
+  if (name.empty() || name.size() > 64 || password.size() > ledger::kMaxPasswordBytes) {
+    return problem(422,
+                   "/user and /password must be strings: a user name of 1 to 64 bytes and "
+                   "a password of at most " +
+                       std::to_string(ledger::kMaxPasswordBytes) + " bytes");
+  }
+  Api& api = call.api;
+  const std::string remote = call.request.remote;
+  const ThrottleVerdict verdict = api.throttle().check(name, api.now());
+  if (!verdict.allowed) {
+    api.metrics().login("locked");
+    audit(api, [&](ledger::AccessLedger& access) {
+      return access.record_login_failed(name, remote, verdict.locked ? "locked" : "backoff");
+    });
+    Response refused = problem(
+        429, verdict.locked ? "too many failed sign-ins for this user; it is locked for a while"
+                            : "too many failed sign-ins for this user; wait before trying again");
+    refused.with_header("Retry-After", std::to_string(verdict.retry_after.count()));
+    return refused;
+  }
+  const auto book = api.access_book(true);
+  const ledger::User* user = book ? book->user(name) : nullptr;
+  bool matches = false;
+  if (user != nullptr) {
+    matches = ledger::password_matches(user->password_hash, password);
+  } else {
+    (void)ledger::password_matches(decoy_hash(), password);
+  }
+  if (!matches || user->disabled) {
+    api.throttle().failed(name, api.now());
+    api.metrics().login("failure");
+    audit(api, [&](ledger::AccessLedger& access) {
+      return access.record_login_failed(
+          name, remote,
+          user == nullptr ? "unknown user" : (matches ? "disabled" : "wrong password"));
+    });
+    return problem(401, "the user name or the password is wrong, or the user is disabled");
+  }
+  api.throttle().succeeded(name);
+  api.metrics().login("success");
+  audit(api, [&](ledger::AccessLedger& access) {
+    return access.record_login(name, "password", remote);
+  });
+  const WebSession session = api.sessions().create(user->name, api.now());
+  Response response = json_response(201, whoami(*user, session.csrf_token));
+  response.with_header("Set-Cookie", session_cookie(session.id, call.request.secure,
+                                                    api.sessions().policy().absolute.count()));
+  response.log_user = user->name;
+  return response;
+}
+
+}  // namespace
+
+void add_session_routes(Router& router) {
+  router.add({"POST", "/api/session", Permission::anyone, Scope::none, sign_in});
+  router.add({"GET", "/api/session", Permission::signed_in, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                const ledger::User* user = call.principal->record();
+                return json_response(200, whoami(*user, call.principal->csrf_token));
+              }});
+  router.add({"DELETE", "/api/session", Permission::signed_in, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                if (!call.principal->by_cookie) {
+                  return problem(400,
+                                 "an API token has no session to end; revoke the token "
+                                 "instead (DELETE /api/tokens/{token_id})");
+                }
+                call.api.sessions().end(call.principal->session_id);
+                audit(call.api, [&](ledger::AccessLedger& access) {
+                  return access.record_logout(call.principal->user);
+                });
+                Response response;
+                response.status = 204;
+                response.with_header("Set-Cookie", session_cookie("", call.request.secure, 0));
+                return response;
+              }});
+  // The caller's own API tokens: for scripts, which cannot hold a session cookie.
+  router.add({"GET", "/api/tokens", Permission::signed_in, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                OrderedJson tokens = OrderedJson::array();
+                for (const ledger::ApiToken& token : call.principal->record()->tokens) {
+                  tokens.push_back({{"token_id", token.token_id},
+                                    {"label", token.label},
+                                    {"issued_at", token.issued_at},
+                                    {"expires_at", token.expires_at ? OrderedJson(*token.expires_at)
+                                                                    : OrderedJson(nullptr)},
+                                    {"revoked", token.revoked}});
+                }
+                return json_response(200, OrderedJson{{"tokens", tokens}});
+              }});
+  router.add({"POST", "/api/tokens", Permission::signed_in, Scope::none, [](Call& call) {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                auto body = read_json_object(call.request, {"label", "expires_at"}, {"label"});
+                if (auto* refused = std::get_if<Response>(&body)) return *refused;
+                const auto& fields = std::get<nlohmann::json>(body);
+                std::optional<std::string> expires;
+                if (fields.contains("expires_at") && !fields["expires_at"].is_null()) {
+                  expires = string_field(fields, "expires_at");
+                }
+                auto issued = call.api.with_access([&](ledger::AccessLedger& access) {
+                  return access.issue_token(call.actor(), string_field(fields, "label"), expires,
+                                            call.actor());
+                });
+                if (!issued.ok()) return problem_for(issued.error());
+                call.api.access_book(true);
+                return json_response(
+                    201, OrderedJson{{"token_id", issued->token_id},
+                                     {"token", issued->token},
+                                     {"note", "the token is shown only now; it is stored hashed"}});
+              }});
+  router.add(
+      {"DELETE", "/api/tokens/{token_id}", Permission::signed_in, Scope::none, [](Call& call) {
+         if (auto refused = check_query(call.request, {})) return *refused;
+         const Status revoked = call.api.with_access([&](ledger::AccessLedger& access) {
+           return access.revoke_token(call.actor(), call.param("token_id"), call.actor());
+         });
+         if (!revoked.ok()) return problem_for(revoked.error());
+         call.api.access_book(true);
+         Response response;
+         response.status = 204;
+         return response;
+       }});
+}
+
+}  // namespace fms::http

@@ -1,0 +1,341 @@
+// The REST API end to end: a real server on an ephemeral port over the demo portfolio, spoken
+// to with a real HTTP client. Signing in, reading a case, importing receipts and seeing the new
+// discrepancy; organisations; CSRF; ETags; session expiry; tokens; lockout; bad requests.
+#include <gtest/gtest.h>
+
+#include "api_fixture.h"
+
+namespace fms::testing {
+namespace {
+
+// A receipt of a delivery the seller never reported: a new received-not-reported discrepancy.
+const std::string kNewReceipt =
+    "receipt_id,document_number,case_id,line,received_date,quantity_received,quantity_accepted,"
+    "quantity_rejected,condition,inspector\n"
+    "JKR-2026-0301,PJAZTWK6100001,JA-P-TWK,001,2026-10-20,4,4,0,,Sato Kenji\n";
+
+bool names_receipt(const nlohmann::json& discrepancies, const std::string& receipt) {
+  for (const auto& row : discrepancies) {
+    for (const auto& document : row.at("documents")) {
+      if (document.get<std::string>().find(receipt) != std::string::npos) return true;
+    }
+  }
+  return false;
+}
+
+TEST(Api, SignInReadTheCaseImportReceiptsAndSeeTheNewDiscrepancy) {
+  ApiServer server;
+  HttpClient pmo = server.client();
+  const auto signed_in = pmo.sign_in("pmo", kDemoPassword);
+  ASSERT_EQ(signed_in.status, 201) << signed_in.body;
+  EXPECT_NE(signed_in.header("set-cookie").find("HttpOnly"), std::string::npos);
+  EXPECT_NE(signed_in.header("set-cookie").find("SameSite=Strict"), std::string::npos);
+  EXPECT_EQ(signed_in.header("set-cookie").find("Secure"), std::string::npos);
+
+  const auto tomahawk = pmo.get("/api/cases/JA-P-TWK");
+  ASSERT_EQ(tomahawk.status, 200) << tomahawk.body;
+  EXPECT_EQ(tomahawk.json().at("case_id"), "JA-P-TWK");
+  EXPECT_FALSE(tomahawk.header("etag").empty());
+
+  const auto before = pmo.get("/api/discrepancies?case=JA-P-TWK");
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_FALSE(names_receipt(before.json().at("discrepancies"), "JKR-2026-0301"));
+
+  const auto imported = pmo.send("POST", "/api/imports/receipts?source=receipts-2026-10.csv",
+                                 kNewReceipt, "text/csv");
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  EXPECT_EQ(imported.json().at("rows"), 1);
+  EXPECT_EQ(imported.json().at("cases"), nlohmann::json::array({"JA-P-TWK"}));
+
+  const auto after = pmo.get("/api/discrepancies?case=JA-P-TWK");
+  ASSERT_EQ(after.status, 200);
+  EXPECT_TRUE(names_receipt(after.json().at("discrepancies"), "JKR-2026-0301")) << after.body;
+
+  // The same document again changes nothing and says so.
+  const auto again = pmo.send("POST", "/api/imports/receipts", kNewReceipt, "text/csv");
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_FALSE(again.json().at("recorded").get<bool>());
+
+  // Recorded with the signed-in user as actor.
+  bool found = false;
+  for (const auto& event : server.events()) {
+    if (event.type == "execution.document_recorded" &&
+        event.payload.find("receipts-2026-10.csv") != std::string::npos) {
+      found = true;
+      EXPECT_EQ(event.actor, "pmo");
+    }
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST(Api, AnotherOrganisationsCaseLooksExactlyLikeAMissingOne) {
+  ApiServer server;
+  HttpClient dapa = server.client();
+  ASSERT_EQ(dapa.sign_in("dapa", kDemoPassword).status, 201);
+  const auto hidden = dapa.get("/api/cases/JA-P-TWK");
+  const auto missing = dapa.get("/api/cases/JA-P-ZZZ");
+  EXPECT_EQ(hidden.status, 404);
+  EXPECT_EQ(missing.status, 404);
+  auto without_case = [](nlohmann::json body) {
+    std::string detail = body.at("detail");
+    detail.replace(detail.find("JA-P-"), 8, "JA-P-###");
+    body["detail"] = detail;
+    return body;
+  };
+  EXPECT_EQ(without_case(hidden.json()), without_case(missing.json()));
+  EXPECT_EQ(hidden.header("content-type"), missing.header("content-type"));
+  EXPECT_EQ(dapa.get("/api/cases/JA-P-TWK/history").status, 404);
+  EXPECT_EQ(dapa.get("/api/discrepancies?case=JA-P-TWK").status, 404);
+  // Lists and reports hold nothing of Japan's.
+  EXPECT_TRUE(dapa.get("/api/cases").json().at("cases").empty());
+  EXPECT_TRUE(dapa.get("/api/discrepancies").json().at("discrepancies").empty());
+  EXPECT_TRUE(dapa.get("/api/reports/status").json().at("cases").empty());
+  EXPECT_TRUE(dapa.get("/api/documents").json().at("documents").empty());
+  // An import naming Japan's case is refused as if the case were not recorded.
+  const std::size_t before = server.recorded_outside_audit();
+  const auto refused = dapa.send("POST", "/api/imports/receipts", kNewReceipt, "text/csv");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("JA-P-TWK"), std::string::npos);
+  EXPECT_EQ(server.recorded_outside_audit(), before);
+}
+
+TEST(Api, CookieRequestsThatChangeThingsNeedTheCsrfToken) {
+  ApiServer server;
+  HttpClient pmo = server.client();
+  const auto signed_in = pmo.sign_in("pmo", kDemoPassword);
+  const std::string csrf = signed_in.json().at("csrf_token");
+  const std::size_t before = server.recorded_outside_audit();
+  pmo.forget_csrf();
+  const auto refused = pmo.send("POST", "/api/imports/receipts", kNewReceipt, "text/csv");
+  EXPECT_EQ(refused.status, 403);
+  EXPECT_NE(refused.body.find("CSRF"), std::string::npos);
+  // Another token of the right shape: the first digit changed.
+  pmo.set_csrf((csrf.front() == '0' ? "1" : "0") + csrf.substr(1));
+  EXPECT_EQ(pmo.send("POST", "/api/imports/receipts", kNewReceipt, "text/csv").status, 403);
+  EXPECT_EQ(server.recorded_outside_audit(), before);
+  pmo.set_csrf(csrf);
+  EXPECT_EQ(pmo.send("POST", "/api/imports/receipts", kNewReceipt, "text/csv").status, 201);
+  // Reads need no token.
+  pmo.forget_csrf();
+  EXPECT_EQ(pmo.get("/api/cases/JA-P-TWK").status, 200);
+}
+
+TEST(Api, ACaseWriteNeedsTheCurrentETag) {
+  ApiServer server;
+  HttpClient pmo = server.client();
+  ASSERT_EQ(pmo.sign_in("pmo", kDemoPassword).status, 201);
+  const auto amraam = pmo.get("/api/cases/JA-D-AMX");
+  ASSERT_EQ(amraam.status, 200) << amraam.body;
+  const std::string etag = amraam.header("etag");
+  const nlohmann::json accept{{"to", "accepted"},
+                              {"date", "2026-11-20"},
+                              {"reason", "LOA signed by the ATLA contracting officer"}};
+  const auto without = pmo.post_json("/api/cases/JA-D-AMX/transitions", accept);
+  EXPECT_EQ(without.status, 428);
+  const auto stale =
+      pmo.post_json("/api/cases/JA-D-AMX/transitions", accept, {{"If-Match", "\"JA-D-AMX@1\""}});
+  EXPECT_EQ(stale.status, 412) << stale.body;
+  const auto moved = pmo.post_json("/api/cases/JA-D-AMX/transitions", accept, {{"If-Match", etag}});
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_EQ(moved.json().at("to"), "accepted");
+  EXPECT_NE(moved.header("etag"), etag);
+  // The second editor, still holding the old ETag, is stopped.
+  const auto second =
+      pmo.post_json("/api/cases/JA-D-AMX/transitions",
+                    {{"to", "cancelled"}, {"date", "2026-11-21"}, {"reason", "offer withdrawn"}},
+                    {{"If-Match", etag}});
+  EXPECT_EQ(second.status, 412);
+}
+
+TEST(Api, ASessionEndsAfterItsIdleTime) {
+  http::ApiOptions options;
+  options.sessions.idle = std::chrono::seconds(1);
+  ApiServer server(options);
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  EXPECT_EQ(viewer.get("/api/session").status, 200);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(viewer.get("/api/session").status, 401);
+}
+
+TEST(Api, SignOutEndsTheSession) {
+  ApiServer server;
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  const auto session = viewer.session();
+  EXPECT_EQ(viewer.send("DELETE", "/api/session").status, 204);
+  EXPECT_FALSE(viewer.session().has_value());
+  HttpClient replay = server.client();
+  EXPECT_EQ(replay.get("/api/session", {{"Cookie", "fmsledger_session=" + *session}}).status, 401);
+}
+
+TEST(Api, ARevokedTokenNoLongerWorks) {
+  ApiServer server;
+  HttpClient finance = server.client();
+  ASSERT_EQ(finance.sign_in("finance", kDemoPassword).status, 201);
+  const auto issued = finance.post_json("/api/tokens", {{"label", "monthly bills script"}});
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const std::string token = issued.json().at("token");
+  const std::string token_id = issued.json().at("token_id");
+  HttpClient script = server.client();
+  script.use_token(token);
+  EXPECT_EQ(script.get("/api/reports/forecast?case=JA-P-TWK").status, 200);
+  // A token needs no CSRF token (a browser never sends it on its own): a bad payments file is
+  // refused for what it is, not for a missing CSRF token.
+  EXPECT_EQ(
+      script.send("POST", "/api/imports/payments", "not,a,payments,file\n", "text/csv").status,
+      422);
+  EXPECT_EQ(finance.send("DELETE", "/api/tokens/" + token_id).status, 204);
+  EXPECT_EQ(script.get("/api/cases").status, 401);
+  // Only the hash is stored.
+  for (const auto& event : server.events()) {
+    EXPECT_EQ(event.payload.find(token.substr(token.rfind('_') + 1)), std::string::npos);
+  }
+}
+
+TEST(Api, RepeatedFailedSignInsBackOffThenLock) {
+  http::ApiOptions options;
+  options.throttle.free_failures = 2;
+  options.throttle.first_delay = std::chrono::seconds(30);
+  options.throttle.lockout_failures = 3;
+  ApiServer server(options);
+  HttpClient guesser = server.client();
+  EXPECT_EQ(guesser.sign_in("pmo", "wrong password 1").status, 401);
+  EXPECT_EQ(guesser.sign_in("pmo", "wrong password 2").status, 401);
+  // Backing off: even the right password is not checked now.
+  const auto waiting = guesser.sign_in("pmo", kDemoPassword);
+  EXPECT_EQ(waiting.status, 429);
+  EXPECT_FALSE(waiting.header("retry-after").empty());
+  // A name that does not exist is treated the same way.
+  EXPECT_EQ(guesser.sign_in("nobody", "wrong password 1").status, 401);
+  EXPECT_EQ(guesser.sign_in("nobody", "wrong password 2").status, 401);
+  EXPECT_EQ(guesser.sign_in("nobody", "wrong password 3").status, 429);
+  // Other users are unaffected.
+  EXPECT_EQ(server.client().sign_in("viewer", kDemoPassword).status, 201);
+  std::size_t failed = 0;
+  for (const auto& event : server.events()) {
+    if (event.type == "audit.login_failed") ++failed;
+  }
+  EXPECT_EQ(failed, 6U);
+  const std::string metrics = server.client().get("/metrics").body;
+  EXPECT_NE(metrics.find("fmsledger_logins_total{outcome=\"failure\"} 4"), std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("fmsledger_logins_total{outcome=\"locked\"} 2"), std::string::npos);
+}
+
+TEST(Api, BadRequestsAreProblemsAndChangeNothing) {
+  http::ServerConfig config;
+  config.limits.body_bytes_max = 4096;
+  ApiServer server({}, config);
+  HttpClient pmo = server.client();
+  ASSERT_EQ(pmo.sign_in("pmo", kDemoPassword).status, 201);
+  const std::size_t before = server.recorded_outside_audit();
+  struct Case {
+    const char* what;
+    HttpReply reply;
+    int status;
+  };
+  const std::string etag = pmo.get("/api/cases/JA-D-AMX").header("etag");
+  std::vector<Case> cases{
+      {"oversized body",
+       pmo.send("POST", "/api/imports/receipts", std::string(5000, 'x'), "text/csv"), 413},
+      {"malformed JSON",
+       pmo.send("POST", "/api/cases/JA-D-AMX/transitions", "{\"to\": ", "application/json",
+                {{"If-Match", etag}}),
+       400},
+      {"wrong content type",
+       pmo.send("POST", "/api/imports/receipts", kNewReceipt, "application/json"), 415},
+      {"unknown field",
+       pmo.post_json(
+           "/api/cases/JA-D-AMX/transitions",
+           {{"to", "accepted"}, {"date", "2026-11-20"}, {"reason", "signed"}, {"signed_by", "x"}},
+           {{"If-Match", etag}}),
+       422},
+      {"bad CSV row",
+       pmo.send("POST", "/api/imports/receipts",
+                kNewReceipt +
+                    "JKR-2026-0302,PJAZTWK6100002,JA-P-TWK,001,2026-10-21,-3,0,0,,Sato Kenji\n",
+                "text/csv"),
+       422},
+      {"unknown query parameter", pmo.get("/api/cases?colour=red"), 400},
+      {"bad cursor", pmo.get("/api/cases?cursor=zz"), 400},
+      {"unknown route", pmo.get("/api/nothing-here"), 404},
+      {"wrong method", pmo.send("PUT", "/api/cases"), 405},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(c.reply.status, c.status) << c.what << ": " << c.reply.body;
+    EXPECT_EQ(c.reply.header("content-type"), "application/problem+json") << c.what;
+    const auto body = c.reply.json();
+    EXPECT_EQ(body.at("status"), c.status) << c.what;
+    EXPECT_FALSE(body.at("detail").get<std::string>().empty()) << c.what;
+  }
+  const std::string bad_row = cases[4].reply.json().at("detail");
+  EXPECT_EQ(bad_row.rfind("request body:3: field \"quantity_received\"", 0), 0U) << bad_row;
+  EXPECT_EQ(server.recorded_outside_audit(), before);
+}
+
+TEST(Api, SignInsDenialsAndExportsAreAudited) {
+  ApiServer server;
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  EXPECT_EQ(viewer.send("POST", "/api/imports/receipts", kNewReceipt, "text/csv").status, 403);
+  const auto csv = viewer.get("/api/reports/status", {{"Accept", "text/csv"}});
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_EQ(csv.header("content-type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(server.client().sign_in("viewer", "not the password").status, 401);
+  std::map<std::string, int> seen;
+  for (const auto& event : server.events()) {
+    if (event.case_id != store::kAuditStream) continue;
+    ++seen[event.type];
+    EXPECT_EQ(event.actor, "viewer");
+  }
+  EXPECT_EQ(seen["audit.login"], 1);
+  EXPECT_EQ(seen["audit.denied"], 1);
+  EXPECT_EQ(seen["audit.exported"], 1);
+  EXPECT_EQ(seen["audit.login_failed"], 1);
+  // The auditor reads them; the viewer may not.
+  HttpClient auditor = server.client();
+  ASSERT_EQ(auditor.sign_in("auditor", kDemoPassword).status, 201);
+  EXPECT_GE(auditor.get("/api/audit").json().at("events").size(), 4U);
+  EXPECT_EQ(viewer.get("/api/audit").status, 403);
+}
+
+TEST(Api, ListsArePagedByCursor) {
+  ApiServer server;
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  std::vector<std::string> all;
+  const auto listed = viewer.get("/api/cases").json();
+  for (const auto& row : listed.at("cases")) all.push_back(row.at("case_id"));
+  ASSERT_GE(all.size(), 3U);
+  std::vector<std::string> paged;
+  std::string target = "/api/cases?limit=2";
+  for (int guard = 0; guard < 20; ++guard) {
+    const auto page = viewer.get(target).json();
+    EXPECT_LE(page.at("cases").size(), 2U);
+    for (const auto& row : page.at("cases")) paged.push_back(row.at("case_id"));
+    if (page.at("next_cursor").is_null()) break;
+    target = "/api/cases?limit=2&cursor=" + page.at("next_cursor").get<std::string>();
+  }
+  EXPECT_EQ(paged, all);
+}
+
+TEST(Api, HealthAndMetricsNeedNoSignIn) {
+  ApiServer server;
+  HttpClient anyone = server.client();
+  EXPECT_EQ(anyone.get("/healthz").json().at("status"), "ok");
+  anyone.get("/api/cases");
+  const auto metrics = anyone.get("/metrics");
+  EXPECT_EQ(metrics.status, 200);
+  EXPECT_NE(
+      metrics.body.find(
+          "fmsledger_http_requests_total{method=\"GET\",route=\"/api/cases\",status=\"401\"} 1"),
+      std::string::npos)
+      << metrics.body;
+  EXPECT_NE(metrics.body.find("fmsledger_http_request_duration_seconds_bucket{route=\"/healthz\""),
+            std::string::npos);
+  EXPECT_EQ(anyone.get("/api/cases").status, 401);
+}
+
+}  // namespace
+}  // namespace fms::testing
