@@ -27,8 +27,13 @@ export function signedIn(s: SessionInfo): void {
   showUser(s);
   const target = sessionStorage.getItem("fmsledger.after-sign-in");
   sessionStorage.removeItem("fmsledger.after-sign-in");
-  location.hash = target && target !== "#/sign-in" ? target : "#/cases";
-  void route();
+  go(target && target !== "#/sign-in" ? target : "#/cases");
+}
+
+/** Shows the page at `hash`: a change of hash renders through the hashchange listener. */
+function go(hash: string): void {
+  if (location.hash === hash) void route();
+  else location.hash = hash;
 }
 
 function errorView(e: unknown): HTMLElement {
@@ -85,7 +90,7 @@ signOutButton.addEventListener("click", async () => {
   }
   showUser(null);
   sessionStorage.removeItem("fmsledger.after-sign-in");
-  location.hash = "#/sign-in";
+  go("#/sign-in");
 });
 
 window.addEventListener("hashchange", () => void route());
@@ -97,6 +102,5 @@ window.addEventListener("hashchange", () => void route());
     main.replaceChildren(errorView(e));
     return;
   }
-  if (session && (location.hash === "" || location.hash === "#/sign-in")) location.hash = "#/cases";
-  await route();
+  go(session && (location.hash === "" || location.hash === "#/sign-in") ? "#/cases" : location.hash);
 })();

@@ -87,7 +87,7 @@ export async function renderDiscrepancies(): Promise<HTMLElement> {
       "none open",
     ),
     h("h2", {}, "All discrepancies"),
-    h("div", { class: "field inline" }, h("label", { for: "type-filter" }, "Type"), select),
+    h("div", { class: "field inline" }, h("label", { for: "type-filter" }, "Discrepancy type"), select),
     listing,
   );
 }
