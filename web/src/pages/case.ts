@@ -18,7 +18,7 @@ export async function renderCase(id: string): Promise<HTMLElement> {
       h("dt", {}, "Purchaser"), h("dd", {}, detail.purchaser),
       h("dt", {}, "Status"), h("dd", {}, `${detail.status} since ${detail.status_date}`),
       h("dt", {}, "Document in force"), h("dd", {}, `${detail.document} (version ${detail.version})`),
-      ...costRows.flatMap(([k, v]) => [h("dt", {}, k.replace(/_/g, " ")), h("dd", { class: "num" }, formatMoney(v, cur))]),
+      ...costRows.flatMap(([k, v]) => [h("dt", {}, (k.charAt(0).toUpperCase() + k.slice(1)).replace(/_/g, " ")), h("dd", { class: "num" }, formatMoney(v, cur))]),
     ),
     h("h2", {}, "Lines"),
     table<CaseLine>(
