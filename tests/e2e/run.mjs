@@ -92,6 +92,9 @@ async function main() {
       "JKR-2026-0301,PJAZTWK6100001,JA-P-TWK,001,2026-10-20,4,4,0,,Sato Kenji\n",
   );
 
+  const badCsv = path.join(tmp, "bad-receipts.csv");
+  writeFileSync(badCsv, "receipt_id,bogus\nJKR-2026-0399,x\n");
+
   step = "launch chromium";
   // playwright-core refuses --user-data-dir among the arguments and takes the (fresh) profile
   // directory as the first parameter of launchPersistentContext instead.
@@ -166,9 +169,13 @@ async function main() {
   step = "import receipts";
   await page.getByRole("navigation").getByRole("link", { name: "Import" }).click();
   await h1.filter({ hasText: "Import receipts" }).waitFor();
+  const result = page.locator("#import-result");
+  await page.getByLabel("Receipts CSV file").setInputFiles(badCsv);
+  await page.getByRole("button", { name: "Upload" }).click();
+  await result.filter({ hasText: "nothing was recorded" }).waitFor();
+  check(await result.locator("li", { hasText: 'bad-receipts.csv:1: field "bogus": unknown column' }).count() === 1, "a refused import lists the problem's errors");
   await page.getByLabel("Receipts CSV file").setInputFiles(csv);
   await page.getByRole("button", { name: "Upload" }).click();
-  const result = page.locator("#import-result");
   await result.filter({ hasText: "recorded receipts document" }).waitFor();
   check((await result.textContent()).includes("receipts-e2e.csv: recorded receipts document") && (await result.textContent()).includes("with 1 row"), "the import reports the receipt recorded");
 
