@@ -1,4 +1,4 @@
-// Tiny DOM helpers: every text goes through textContent, never innerHTML.
+// Small DOM functions: every text goes through textContent, never innerHTML.
 
 type Child = Node | string | null | undefined | false;
 type Attrs = Record<string, string | boolean | undefined>;
