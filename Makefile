@@ -3,7 +3,7 @@
 
 DB ?= $(CURDIR)/build/demo/fmsledger.db
 
-.PHONY: all bootstrap build run test bench clean format
+.PHONY: all bootstrap build web run test bench clean format
 
 all: build
 
@@ -19,6 +19,7 @@ LISTEN ?= 127.0.0.1:8080
 # Builds, creates a fresh demo database and serves the web UI and the API on $(LISTEN) until
 # Ctrl-C (docs/api.md).
 run: build
+	@scripts/build-web
 	@scripts/run-demo "$(DB)" build/release/src/cli/fmsledger "$(LISTEN)"
 
 # Builds the sanitizer preset and runs the whole suite through CTest.
@@ -30,6 +31,10 @@ test: bootstrap
 # Builds the release preset and runs the benchmark (docs/benchmark.md): 2,000,000 deliveries
 # and 2,000,000 receipts imported, reconciled and checked, then the same with PostgreSQL 15;
 # then the HTTP load run (wrk against `fmsledger serve`).
+# The web UI (TypeScript, Vite) into web/dist; npm packages from web/package-lock.json.
+web: bootstrap
+	@scripts/build-web
+
 bench: bootstrap
 	cmake --preset release >/dev/null
 	cmake --build --preset release --target fmsledger fmsledger-bench-generate

@@ -147,6 +147,9 @@ Response Api::handle(const Request& request) {
     }
   }
   Response response = dispatch(request);
+  // Counted once the write is done and before it is answered: a read that follows the answer
+  // sees the write.
+  if (request.method != "GET" && request.method != "HEAD") writes_.fetch_add(1);
   response.with_header("Cache-Control", "no-store");
   response.with_header("X-Content-Type-Options", "nosniff");
   return response;
@@ -231,26 +234,39 @@ Response Api::dispatch(const Request& request) {
 
 Response Api::cached_case_read(const Call& call, const std::string& case_id,
                                const std::function<Response()>& compute) {
+  // The answer depends on the case and the request, never on who asks: the caller's access to
+  // the case was checked before.
+  const std::string key = call.route.pattern + " " + call.request.target;
+  const std::uint64_t writes = writes_.load();
+  const auto now_steady = std::chrono::steady_clock::now();
+  {
+    const std::lock_guard lock(cache_mutex_);
+    const auto it = cached_reads_.find(key);
+    if (it != cached_reads_.end() && it->second.writes_seen == writes &&
+        now_steady - it->second.checked < options_.access_refresh) {
+      return it->second.response;
+    }
+  }
   store::CaseFilter one;
   one.case_id = case_id;
   auto summary =
       with_ledger([&](ledger::Ledger&, store::Store& store) { return store.list_cases(one); });
   if (!summary.ok() || summary->empty()) return compute();
   const std::int64_t sequence = summary->front().last_sequence;
-  // The answer depends on the case and the request, never on who asks: the caller's access to
-  // the case was checked before.
-  const std::string key = call.route.pattern + " " + call.request.target;
   {
     const std::lock_guard lock(cache_mutex_);
     const auto it = cached_reads_.find(key);
-    if (it != cached_reads_.end() && it->second.last_sequence == sequence)
+    if (it != cached_reads_.end() && it->second.last_sequence == sequence) {
+      it->second.writes_seen = writes;
+      it->second.checked = now_steady;
       return it->second.response;
+    }
   }
   Response response = compute();
   if (response.status == 200) {
     const std::lock_guard lock(cache_mutex_);
     if (cached_reads_.size() >= kCachedReadsMax) cached_reads_.clear();
-    cached_reads_[key] = CachedRead{sequence, response};
+    cached_reads_[key] = CachedRead{sequence, writes, now_steady, response};
   }
   return response;
 }

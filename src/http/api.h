@@ -8,6 +8,7 @@
 // does not exist (404, same message), on every route; denials are recorded in the audit stream.
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
@@ -103,7 +104,9 @@ class Api {
     return body(access_);
   }
   // A read about one case, answered from memory while the case has no new event: the answer
-  // of `compute` is kept per request target and case sequence (200 answers only).
+  // of `compute` is kept per request target and case sequence (200 answers only). The case's
+  // sequence is read from the store again after any write through this server, and at least
+  // every options().access_refresh for writers in other processes (the CLI).
   Response cached_case_read(const Call& call, const std::string& case_id,
                             const std::function<Response()>& compute);
 
@@ -140,8 +143,11 @@ class Api {
 
   struct CachedRead {
     std::int64_t last_sequence = 0;
+    std::uint64_t writes_seen = 0;                  // writes_ when last checked
+    std::chrono::steady_clock::time_point checked;  // against the store
     Response response;
   };
+  std::atomic<std::uint64_t> writes_{0};  // requests that may have written, answered so far
   static constexpr std::size_t kCachedReadsMax = 4096;
   std::mutex cache_mutex_;  // guards cached_reads_
   std::unordered_map<std::string, CachedRead> cached_reads_;

@@ -11,7 +11,7 @@ bool is_parameter(std::string_view segment) {
 
 // Matches path segments against a pattern; -1 when they do not match, otherwise the number of
 // literal segments (more literal segments is a more specific match).
-int match_pattern(const std::vector<std::string_view>& pattern,
+int match_pattern(const std::vector<std::string>& pattern,
                   const std::vector<std::string_view>& path,
                   std::map<std::string, std::string>* params) {
   if (pattern.size() != path.size()) return -1;
@@ -20,7 +20,7 @@ int match_pattern(const std::vector<std::string_view>& pattern,
     if (is_parameter(pattern[i])) {
       if (path[i].empty()) return -1;
       if (params != nullptr) {
-        (*params)[std::string(pattern[i].substr(1, pattern[i].size() - 2))] = std::string(path[i]);
+        (*params)[pattern[i].substr(1, pattern[i].size() - 2)] = std::string(path[i]);
       }
     } else if (pattern[i] == path[i]) {
       ++literals;
@@ -68,6 +68,9 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 void Router::add(Route route) {
+  std::vector<std::string> segments;
+  for (const std::string_view segment : split_path(route.pattern)) segments.emplace_back(segment);
+  patterns_.push_back(std::move(segments));
   routes_.push_back(std::move(route));
 }
 
@@ -75,9 +78,10 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
   const auto segments = split_path(path);
   RouteMatch best;
   int best_literals = -1;
-  for (const Route& route : routes_) {
-    const auto pattern = split_path(route.pattern);
-    const int literals = match_pattern(pattern, segments, nullptr);
+  std::size_t best_index = 0;
+  for (std::size_t index = 0; index < routes_.size(); ++index) {
+    const Route& route = routes_[index];
+    const int literals = match_pattern(patterns_[index], segments, nullptr);
     if (literals < 0) continue;
     if (route.method != method) {
       if (std::find(best.allowed_methods.begin(), best.allowed_methods.end(), route.method) ==
@@ -89,11 +93,12 @@ RouteMatch Router::match(std::string_view method, std::string_view path) const {
     if (literals > best_literals) {
       best_literals = literals;
       best.route = &route;
+      best_index = index;
     }
   }
   if (best.route != nullptr) {
     best.params.clear();
-    match_pattern(split_path(best.route->pattern), segments, &best.params);
+    match_pattern(patterns_[best_index], segments, &best.params);
     best.allowed_methods.clear();
   }
   return best;

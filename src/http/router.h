@@ -58,6 +58,7 @@ class Router {
 
  private:
   std::vector<Route> routes_;
+  std::vector<std::vector<std::string>> patterns_;  // each route's pattern, split once
 };
 
 // "/api/cases/{case_id}" -> {"api", "cases", "{case_id}"}

@@ -139,12 +139,30 @@ TEST(Api, ACaseWriteNeedsTheCurrentETag) {
   ASSERT_EQ(moved.status, 200) << moved.body;
   EXPECT_EQ(moved.json().at("to"), "accepted");
   EXPECT_NE(moved.header("etag"), etag);
+  // The next read shows the change (a cached read is dropped by any write through the server).
+  const auto reread = pmo.get("/api/cases/JA-D-AMX");
+  EXPECT_EQ(reread.json().at("status"), "accepted") << reread.body;
+  EXPECT_EQ(reread.header("etag"), moved.header("etag"));
   // The second editor, still holding the old ETag, is stopped.
   const auto second =
       pmo.post_json("/api/cases/JA-D-AMX/transitions",
                     {{"to", "cancelled"}, {"date", "2026-11-21"}, {"reason", "offer withdrawn"}},
                     {{"If-Match", etag}});
   EXPECT_EQ(second.status, 412);
+}
+
+TEST(Api, AWriteByAnotherProcessIsSeenOnceTheCacheIsRechecked) {
+  http::ApiOptions options;
+  options.access_refresh = std::chrono::milliseconds(0);
+  ApiServer server(options);
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "offered");
+  // The ledger written directly, as the command line would from another process.
+  auto moved = server.ledger().transition("JA-D-AMX", CaseStatus::accepted,
+                                          *CivilDate::parse("2026-11-20"), "signed", "cli");
+  ASSERT_TRUE(moved.ok()) << moved.error().message;
+  EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "accepted");
 }
 
 TEST(Api, ASessionEndsAfterItsIdleTime) {
