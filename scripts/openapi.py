@@ -92,6 +92,12 @@ paths = {
       {**ok("Recorded; the counts are of the caller's cases", code="201"), **problem_refs(415)}, body=json_body("#/components/schemas/ReconcileRequest", False))},
  "/api/discrepancies": {"get": op("listDiscrepancies", "Every discrepancy of the caller's cases, aged, with next action", "Execution", "read", ok("A page of discrepancies"),
       [as_of, case_q, P("type", "query", "Only this type, e.g. quantity-short"), limit, cursor])},
+ "/api/rates": {
+   "get": op("listRates", "The recorded exchange rates, by pair and date", "Finance", "read", ok("Rates"),
+             [P("pair", "query", "Only this pair, e.g. USD/JPY"), P("as_of", "query", "Only rates dated on or before this date", {"type": "string", "format": "date"})]),
+   "post": op("importRates", "Import a file of published exchange rates (CSV, all or nothing)", "Finance", "manage-finance",
+              {**ok("The same content was already recorded: nothing changed"), **ok("Recorded", code="201"), **problem_refs(409, 413, 415)},
+              [P("source", "query", "File name recorded as the document's source")], csv_body("date,pair,rate,source (docs/formats/exchange-rates.md)"))},
  "/api/users": {
    "get": op("listUsers", "Every user with grants and tokens (never hashes)", "Administration", "administer", ok("Users")),
    "post": op("addUser", "Add a user", "Administration", "administer", {**ok("Added", "#/components/schemas/User", code="201"), **problem_refs(409, 415)}, body=json_body("#/components/schemas/NewUser"))},

@@ -169,5 +169,6 @@ void add_case_routes(Router& router);
 void add_execution_routes(Router& router);
 void add_report_routes(Router& router);
 void add_admin_routes(Router& router);
+void add_rate_routes(Router& router);
 
 }  // namespace fms::http

@@ -289,8 +289,9 @@ Response notification(Call& call) {
 
 Response history(Call& call) {
   return events_page(call, [&] {
-    return call.api.with_ledger(
-        [&](ledger::Ledger& ledger, store::Store&) { return ledger.history(call.param("case_id")); });
+    return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+      return ledger.history(call.param("case_id"));
+    });
   });
 }
 
@@ -314,9 +315,7 @@ Response events_page(Call& call,
   return json_response(200, body);
 }
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 void add_case_routes(Router& router) {
   router.add({"GET", "/api/cases", Permission::read, Scope::portfolio, list_cases});

@@ -165,6 +165,54 @@ TEST(Api, AWriteByAnotherProcessIsSeenOnceTheCacheIsRechecked) {
   EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "accepted");
 }
 
+TEST(Api, OverTlsTheSessionCookieIsSecure) {
+  TempDir certificates;
+  const std::string certificate = (certificates.path() / "server.pem").string();
+  const std::string key = (certificates.path() / "server.key").string();
+  ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 "
+                         "-keyout " +
+                         key + " -out " + certificate + " >/dev/null 2>&1")
+                            .c_str()),
+            0);
+  http::ServerConfig config;
+  config.tls = http::TlsFiles{certificate, key};
+  ApiServer server({}, config);
+  const auto reply =
+      https_send(server.port(), "POST", "/api/session",
+                 R"({"user":"pmo","password":"fmsledger-demo"})", "application/json");
+  ASSERT_EQ(reply.status, 201) << reply.body;
+  const std::string cookie = reply.header("set-cookie");
+  EXPECT_NE(cookie.find("; Secure"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
+}
+
+TEST(Api, FinanceImportsExchangeRatesThatEveryReaderSees) {
+  ApiServer server;
+  HttpClient finance = server.client();
+  ASSERT_EQ(finance.sign_in("finance", kDemoPassword).status, 201);
+  const std::string rates =
+      "date,pair,rate,source\n2026-11-30,USD/JPY,155.10,month-end rate (illustrative)\n";
+  const auto imported =
+      finance.send("POST", "/api/rates?source=usd-jpy-2026-11.csv", rates, "text/csv");
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  EXPECT_EQ(imported.json().at("new_points"), 1);
+  EXPECT_EQ(finance.send("POST", "/api/rates", rates, "text/csv").status, 200);
+  const auto conflicting =
+      finance.send("POST", "/api/rates",
+                   "date,pair,rate,source\n2026-11-30,USD/JPY,150.00,another source\n", "text/csv");
+  EXPECT_EQ(conflicting.status, 422) << conflicting.body;
+  EXPECT_NE(conflicting.json().at("detail").get<std::string>().find("already recorded as 155.10"),
+            std::string::npos);
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  const auto listed = viewer.get("/api/rates?pair=usd/jpy&as_of=2026-11-30").json();
+  ASSERT_FALSE(listed.at("rates").empty());
+  EXPECT_EQ(listed.at("rates").back().at("date"), "2026-11-30");
+  EXPECT_EQ(listed.at("rates").back().at("rate"), "155.10");
+  EXPECT_EQ(viewer.send("POST", "/api/rates", rates, "text/csv").status, 403);
+}
+
 TEST(Api, ASessionEndsAfterItsIdleTime) {
   http::ApiOptions options;
   options.sessions.idle = std::chrono::seconds(1);

@@ -71,6 +71,8 @@ const std::map<std::pair<std::string, std::string>, Expectation>& specification(
       {{"GET", "/api/reports/forecast"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/exposure"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/envelope"}, {Kind::global, kReaders}},
+      {{"POST", "/api/rates"}, {Kind::global, kFinance}},
+      {{"GET", "/api/rates"}, {Kind::global, kReaders}},
       {{"GET", "/api/users"}, {Kind::global, kAdmin}},
       {{"POST", "/api/users"}, {Kind::global, kAdmin}},
       {{"GET", "/api/users/{user}"}, {Kind::global, kAdmin}},
@@ -145,7 +147,7 @@ std::string concrete(const std::string& pattern) {
 std::pair<std::string, std::string> harmless_body(const std::string& method,
                                                   const std::string& pattern) {
   if (method != "POST") return {"", ""};
-  if (pattern.rfind("/api/imports/", 0) == 0) return {"", "text/csv"};
+  if (pattern.rfind("/api/imports/", 0) == 0 || pattern == "/api/rates") return {"", "text/csv"};
   if (pattern == "/api/reconciliation") return {R"({"as_of":"not a date"})", "application/json"};
   return {"{}", "application/json"};
 }

@@ -5,8 +5,10 @@
 
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <cctype>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -112,5 +114,39 @@ class HttpClient {
   std::optional<std::string> csrf_;
   std::optional<std::string> bearer_;
 };
+
+// One request over TLS, trusting any certificate (the tests' own, self-signed).
+inline HttpReply https_send(unsigned short port, const std::string& method,
+                            const std::string& target, const std::string& body = {},
+                            const std::string& content_type = {}) {
+  namespace beast = boost::beast;
+  namespace bhttp = boost::beast::http;
+  namespace ssl = boost::asio::ssl;
+  boost::asio::io_context ioc;
+  ssl::context context(ssl::context::tls_client);
+  context.set_verify_mode(ssl::verify_none);
+  beast::ssl_stream<beast::tcp_stream> stream(ioc, context);
+  beast::get_lowest_layer(stream).connect(
+      boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port));
+  stream.handshake(ssl::stream_base::client);
+  bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
+  request.set(bhttp::field::host, "127.0.0.1");
+  if (!content_type.empty()) request.set(bhttp::field::content_type, content_type);
+  request.body() = body;
+  request.prepare_payload();
+  bhttp::write(stream, request);
+  beast::flat_buffer buffer;
+  bhttp::response<bhttp::string_body> response;
+  bhttp::read(stream, buffer, response);
+  HttpReply reply;
+  reply.status = static_cast<int>(response.result_int());
+  for (const auto& field : response) {
+    std::string name(field.name_string().data(), field.name_string().size());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value().data(), field.value().size());
+  }
+  reply.body = response.body();
+  return reply;
+}
 
 }  // namespace fms::testing

@@ -8,11 +8,15 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/read.hpp>
 #include <boost/asio/read_until.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/write.hpp>
+#include <boost/beast/ssl.hpp>
 #include <chrono>
+#include <cstdlib>
 #include <future>
 #include <thread>
 
+#include "cli/cli_harness.h"
 #include "http_client.h"
 
 namespace fms::http {
@@ -211,6 +215,67 @@ TEST(HttpServer, StopFinishesTheRequestInFlightAndClosesIdleConnections) {
   tcp::socket late(ioc);
   late.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port), ec);
   EXPECT_TRUE(ec);
+}
+
+}  // namespace
+}  // namespace fms::http
+
+namespace fms::http {
+namespace {
+
+namespace ssl = boost::asio::ssl;
+
+// A self-signed certificate for 127.0.0.1, made with the openssl command (scripts/bootstrap).
+struct SelfSigned {
+  testing::TempDir dir;
+  std::string certificate = (dir.path() / "server.pem").string();
+  std::string key = (dir.path() / "server.key").string();
+  SelfSigned() {
+    const std::string command =
+        "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -keyout " + key +
+        " -out " + certificate + " >/dev/null 2>&1";
+    EXPECT_EQ(std::system(command.c_str()), 0) << "openssl could not make a certificate";
+  }
+};
+
+TEST(HttpServer, ServesHttpsWithTheGivenCertificateAndRefusesPlainHttpThere) {
+  SelfSigned files;
+  ServerConfig config;
+  config.tls = TlsFiles{files.certificate, files.key};
+  RunningServer running(config, [](const Request& request) {
+    Response response;
+    response.body = request.secure ? "secure" : "plain";
+    return response;
+  });
+  net::io_context ioc;
+  ssl::context context(ssl::context::tls_client);
+  context.set_verify_mode(ssl::verify_none);  // self-signed; the test checks the channel, not trust
+  boost::beast::ssl_stream<boost::beast::tcp_stream> stream(ioc, context);
+  boost::beast::get_lowest_layer(stream).connect(
+      tcp::endpoint(net::ip::make_address("127.0.0.1"), running.port()));
+  stream.handshake(ssl::stream_base::client);
+  namespace bhttp = boost::beast::http;
+  bhttp::request<bhttp::string_body> request{bhttp::verb::get, "/x", 11};
+  request.set(bhttp::field::host, "127.0.0.1");
+  bhttp::write(stream, request);
+  boost::beast::flat_buffer buffer;
+  bhttp::response<bhttp::string_body> response;
+  bhttp::read(stream, buffer, response);
+  EXPECT_EQ(response.result_int(), 200U);
+  EXPECT_EQ(response.body(), "secure");
+  // Plain HTTP on the TLS port gets no HTTP answer.
+  const std::string plain = raw_exchange(running.port(), "GET /x HTTP/1.1\r\nHost: x\r\n\r\n");
+  EXPECT_EQ(plain.find("HTTP/1.1 200"), std::string::npos);
+}
+
+TEST(HttpServer, RefusesToStartWithAMissingCertificate) {
+  ServerConfig config;
+  config.port = 0;
+  config.tls = TlsFiles{"/nonexistent/server.pem", "/nonexistent/server.key"};
+  auto created = Server::create(config, echo, {});
+  ASSERT_FALSE(created.ok());
+  EXPECT_NE(created.error().message.find("--tls-cert /nonexistent/server.pem"), std::string::npos)
+      << created.error().message;
 }
 
 }  // namespace
