@@ -213,7 +213,8 @@ TEST_F(AccessTest, AnIssuedTokenVerifiesUntilRevoked) {
   EXPECT_EQ(user->tokens[0].token_hash, token_hash(issued->token));
   EXPECT_FALSE(user->tokens[0].expires_at.has_value());
   // Only the hash is recorded, never the text.
-  for (const auto& event : store_->read_events({}).value()) {
+  const auto recorded = store_->read_events({}).value();
+  for (const auto& event : recorded) {
     EXPECT_THAT(event.payload, ::testing::Not(HasSubstr(issued->token.substr(22))));
   }
 
@@ -616,7 +617,8 @@ TEST_F(AccessVerifyTest, TheDemoRecordsItsPeopleFirst) {
   const User* dapa = access.user("dapa");
   ASSERT_NE(dapa, nullptr);
   // Korea's case manager holds no role over any of the demo's cases.
-  for (const auto& row : store_->list_cases({}).value()) {
+  const auto cases = store_->list_cases({}).value();
+  for (const auto& row : cases) {
     EXPECT_TRUE(access.roles_for_case(*dapa, row.case_id).empty()) << row.case_id;
   }
   EXPECT_EQ(access.all_roles_of(*access.user("admin")), std::set<Role>{Role::admin});
