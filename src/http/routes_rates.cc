@@ -4,6 +4,7 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "io/exchange_rates_csv.h"
+#include "report/rate_list.h"
 
 namespace fms::http {
 namespace {
@@ -50,18 +51,8 @@ Response list_rates(Call& call) {
   auto portfolio = call.api.with_ledger(
       [](ledger::Ledger& ledger, store::Store&) { return ledger.load_portfolio(); });
   if (!portfolio.ok()) return problem_for(portfolio.error());
-  const ledger::RateBook& book = portfolio->rates;
-  OrderedJson rows = OrderedJson::array();
-  for (const ledger::RecordedRate& rate : book.points(pair, as_of)) {
-    const ledger::RatesDocument& document = book.documents()[rate.document];
-    rows.push_back({{"date", rate.point.date.to_string()},
-                    {"pair", rate.pair},
-                    {"rate", rate.point.rate.to_string()},
-                    {"source", rate.point.source},
-                    {"document", document.content_hash},
-                    {"document_source", document.source}});
-  }
-  return json_response(200, OrderedJson{{"rates", rows}});
+  return json_response(
+      200, OrderedJson{{"rates", report::rate_list_json(portfolio->rates, pair, as_of)}});
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/overloaded.h"
 #include "io/csv_fields.h"
 #include "ledger/api_tokens.h"
 #include "ledger/clock.h"
@@ -13,13 +14,6 @@
 
 namespace fms::ledger {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 using io::csv::in_quotes;
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "core/overloaded.h"
 #include "io/csv_fields.h"
 #include "io/csv_reader.h"
 #include "ledger/api_tokens.h"
@@ -17,13 +18,6 @@ namespace fms::ledger {
 namespace {
 
 using nlohmann::ordered_json;
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 bool is_lower(char c) {
   return c >= 'a' && c <= 'z';

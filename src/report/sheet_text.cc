@@ -3,18 +3,12 @@
 
 #include <variant>
 
+#include "core/overloaded.h"
 #include "report/csv_writer.h"
 #include "report/table.h"
 
 namespace fms::report {
 namespace {
-
-template <class... Ts>
-struct Overloaded : Ts... {
-  using Ts::operator()...;
-};
-template <class... Ts>
-Overloaded(Ts...) -> Overloaded<Ts...>;
 
 std::string grouped_integer(std::int64_t value) {
   return Money(value, Currency::jpy()).format();  // yen have no minor digits: plain grouping

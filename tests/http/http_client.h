@@ -32,6 +32,20 @@ struct HttpReply {
 
 using HeaderList = std::vector<std::pair<std::string, std::string>>;
 
+// A Beast response as the tests read it: status, lower-case header names, body.
+inline HttpReply to_reply(
+    const boost::beast::http::response<boost::beast::http::string_body>& response) {
+  HttpReply reply;
+  reply.status = static_cast<int>(response.result_int());
+  for (const auto& field : response) {
+    std::string name(field.name_string().data(), field.name_string().size());
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    reply.headers[name] = std::string(field.value().data(), field.value().size());
+  }
+  reply.body = response.body();
+  return reply;
+}
+
 class HttpClient {
  public:
   explicit HttpClient(unsigned short port) : port_(port) {}
@@ -59,14 +73,7 @@ class HttpClient {
     parser.body_limit(1ULL << 30);
     bhttp::read(stream, buffer, parser);
     auto response = parser.release();
-    HttpReply reply;
-    reply.status = static_cast<int>(response.result_int());
-    for (const auto& field : response) {
-      std::string name(field.name_string().data(), field.name_string().size());
-      for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      reply.headers[name] = std::string(field.value().data(), field.value().size());
-    }
-    reply.body = response.body();
+    HttpReply reply = to_reply(response);
     beast::error_code ignored;
     stream.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_both, ignored);
     remember_cookie(reply);
@@ -138,15 +145,7 @@ inline HttpReply https_send(unsigned short port, const std::string& method,
   beast::flat_buffer buffer;
   bhttp::response<bhttp::string_body> response;
   bhttp::read(stream, buffer, response);
-  HttpReply reply;
-  reply.status = static_cast<int>(response.result_int());
-  for (const auto& field : response) {
-    std::string name(field.name_string().data(), field.name_string().size());
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    reply.headers[name] = std::string(field.value().data(), field.value().size());
-  }
-  reply.body = response.body();
-  return reply;
+  return to_reply(response);
 }
 
 }  // namespace fms::testing
