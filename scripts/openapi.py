@@ -7,6 +7,7 @@ P = lambda name, where, desc, schema=None, required=False: {"name": name, "in": 
 case_id = P("case_id", "path", "Case identifier, e.g. JA-P-TWK", required=True)
 user_p = P("user", "path", "User name", required=True)
 token_p = P("token_id", "path", "Token id (16 hex digits)", required=True)
+sdr_p = P("number", "path", "SDR number with its '/' written %2F, e.g. A0001-JA-TWK%2F001 (a stage suffix R or C may follow)", required=True)
 limit = P("limit", "query", "Items per page (1 to 1000, default 100)", {"type": "integer", "minimum": 1, "maximum": 1000})
 cursor = P("cursor", "query", "next_cursor of the page before")
 as_of = P("as_of", "query", "Report date YYYY-MM-DD (default today)", {"type": "string", "format": "date"})
@@ -112,6 +113,14 @@ paths = {
    "get": op("listOrganisations", "The caller's organisations (all, for an administrator)", "Administration", "signed-in", ok("Organisations")),
    "post": op("recordOrganisation", "Create or restate an organisation and the customer codes it owns", "Administration", "administer", ok("Recorded", "#/components/schemas/Organisation", code="201"), body=json_body("#/components/schemas/Organisation"))},
  "/api/audit": {"get": op("auditEvents", "The audit stream: sign-ins, failed sign-ins, denials, exports", "Administration", "verify", ok("A page of events", "#/components/schemas/EventList"), [limit, cursor])},
+ "/api/sdrs": {"post": op("raiseSdr", "Draft a Supply Discrepancy Report (SF 364) on one discrepancy", "SDRs", "manage-case",
+      {**ok("Drafted; Location and ETag name the new SDR", "#/components/schemas/SdrOutcome", code="201"), **problem_refs(409, 415)}, body=json_body("#/components/schemas/SdrRequest"),
+      desc="The discrepancy is named as `GET /api/discrepancies` lists it: case, type, first document (and line, when the document spans several). The list of SDRs is the SDR report, `GET /api/reports/sdr`.")},
+ "/api/sdrs/{number}": {"get": op("showSdr", "One SDR in full, with every step", "SDRs", "read",
+      {"200": {"description": "The SDR", "headers": {"ETag": {"schema": {"type": "string"}, "description": "Send it back in If-Match to take a step"}}, "content": {"application/json": {"schema": {"type": "object"}}}}}, [sdr_p])},
+ "/api/sdrs/{number}/steps": {"post": op("stepSdr", "Take a step: submit, answer, reconsider, contest or close (a draft's close is its withdrawal)", "SDRs", "manage-case",
+      {**ok("Taken; the new ETag is in the ETag header", "#/components/schemas/SdrOutcome"), **problem_refs(409, 412, 415, 428)},
+      [sdr_p, P("If-Match", "header", "The SDR's ETag", required=True)], json_body("#/components/schemas/SdrStep"))},
  "/api/verify": {"get": op("verify", "Check the hash chain, replay the log against the projections, re-hash segments", "Administration", "verify", ok("The result", "#/components/schemas/VerifyResult"))},
 }
 for name, summary in [("status", "Case financial status: ordered, delivered, billed, paid, advance held"),
@@ -156,6 +165,15 @@ schemas = {
  "Reason": S({"reason": s}, ["reason"]),
  "Grant": S({"role": {"enum": ["viewer", "case-manager", "finance", "auditor", "admin"]}, "organisation": s}, ["role", "organisation"]),
  "Organisation": S({"id": s, "name": s, "customers": {"type": "array", "items": s}}, ["id", "name", "customers"]),
+ "SdrRequest": S({"case": s, "type": s, "document": s, "line": s, "office": {"type": "string", "minLength": 1, "maxLength": 1}, "codes": {"type": "array", "items": s, "maxItems": 3}, "as_of": {"type": "string", "format": "date"}, "reason": s}, ["case", "type", "document", "reason"]),
+ "SdrStep": S({"action": {"enum": ["submit", "answer", "reconsider", "contest", "close"]}, "date": {"type": "string", "format": "date"},
+               "late_reason": {"type": "string", "description": "submit: required after the deadline"},
+               "resolution": {"enum": ["credit", "replacement", "rejected"], "description": "answer: required"},
+               "credit": {"type": "string", "description": "answer with credit: USD amount, e.g. \"2,120,000.00\""},
+               "reply_code": {"type": "string", "description": "answer: the agency's reply (disposition) code"},
+               "note": {"type": "string", "description": "answer: anything worth keeping"},
+               "reason": {"type": "string", "description": "reconsider, contest, close: required"}}, ["action", "date"]),
+ "SdrOutcome": S({"message": s, "warnings": {"type": "array", "items": s}, "sdr": {"type": "object"}}),
  "VerifyResult": {"type": "object", "properties": {"ok": {"type": "boolean"}, "error": s, "events": {"type": "integer"}, "cases": {"type": "integer"}, "documents": {"type": "integer"}, "segments": {"type": "integer"}, "head_hash": s}},
 }
 doc = {

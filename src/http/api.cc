@@ -6,6 +6,7 @@
 
 #include "http/problem.h"
 #include "http/responses.h"
+#include "ledger/sdr_book.h"
 
 namespace fms::http {
 namespace {
@@ -86,6 +87,7 @@ Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& le
   add_report_routes(router_);
   add_admin_routes(router_);
   add_rate_routes(router_);
+  add_sdr_routes(router_);
   if (!options_.web_root.empty()) web_.emplace(options_.web_root);
 }
 
@@ -157,7 +159,8 @@ Response Api::handle(const Request& request) {
 }
 
 Response Api::dispatch(const Request& request) {
-  const RouteMatch match = router_.match(request.method, request.path);
+  const RouteMatch match =
+      router_.match(request.method, request.raw_path.empty() ? request.path : request.raw_path);
   if (match.route == nullptr) {
     if (!match.allowed_methods.empty()) {
       std::string allow;
@@ -191,46 +194,62 @@ Response Api::dispatch(const Request& request) {
         return refused;
       }
     }
+    std::optional<Response> refused;
     if (route.scope == Scope::case_id) {
-      auto normalised = ledger_.normalise_case_id(call.params.at("case_id"));
-      if (!normalised.ok()) {
-        Response refused = problem_for(normalised.error());
-        refused.log_user = call.principal->user;
-        refused.log_route = route.pattern;
-        return refused;
-      }
-      call.params["case_id"] = *normalised;
-      const auto roles = call.principal->roles_for_case(*normalised);
-      if (!permits(roles, Permission::read) && !permits(roles, route.permission)) {
-        audit_denied(call, "organisation");
-        Response refused = missing_case(*normalised);
-        refused.log_user = call.principal->user;
-        refused.log_route = route.pattern;
-        return refused;
-      }
-      if (!permits(roles, route.permission)) {
-        audit_denied(call, "role");
-        Response refused = problem(403,
-                                   "your roles over this case's organisation do not allow "
-                                   "this (it needs " +
-                                       std::string(to_string(route.permission)) + ")");
-        refused.log_user = call.principal->user;
-        refused.log_route = route.pattern;
-        return refused;
-      }
+      refused = admit_to_case(call);
+    } else if (route.scope == Scope::sdr) {
+      refused = admit_to_sdr(call);
     } else if (!permits(call.principal->all_roles(), route.permission)) {
       audit_denied(call, "role");
-      Response refused = problem(403, "your roles do not allow this (it needs " +
-                                          std::string(to_string(route.permission)) + ")");
-      refused.log_user = call.principal->user;
-      refused.log_route = route.pattern;
-      return refused;
+      refused = problem(403, "your roles do not allow this (it needs " +
+                                 std::string(to_string(route.permission)) + ")");
+    }
+    if (refused) {
+      refused->log_user = call.principal->user;
+      refused->log_route = route.pattern;
+      return *refused;
     }
   }
   Response response = route.handler(call);
   if (call.principal && response.log_user.empty()) response.log_user = call.principal->user;
   response.log_route = route.pattern;
   return response;
+}
+
+std::optional<Response> Api::admit_to_case(Call& call) {
+  auto normalised = ledger_.normalise_case_id(call.params.at("case_id"));
+  if (!normalised.ok()) return problem_for(normalised.error());
+  call.params["case_id"] = *normalised;
+  return admit_to_case_of(call, *normalised, missing_case(*normalised));
+}
+
+std::optional<Response> Api::admit_to_sdr(Call& call) {
+  // The SDR's case decides; an SDR of a case the caller may not see is answered as one that
+  // was never recorded.
+  auto number = SdrNumber::parse(call.params.at("number"));
+  if (!number.ok()) return problem_for(number.error().at("SDR number"));
+  auto sdr = with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+    return ledger::SdrBook(ledger, store).find(call.params.at("number"));
+  });
+  if (!sdr.ok()) return problem_for(sdr.error());
+  call.params["case_id"] = sdr->created.case_id;
+  return admit_to_case_of(call, sdr->created.case_id,
+                          problem_for(ledger::sdr_not_recorded(*number)));
+}
+
+std::optional<Response> Api::admit_to_case_of(Call& call, const std::string& case_id,
+                                              Response hidden) {
+  const auto roles = call.principal->roles_for_case(case_id);
+  if (!permits(roles, Permission::read) && !permits(roles, call.route.permission)) {
+    audit_denied(call, "organisation");
+    return hidden;
+  }
+  if (!permits(roles, call.route.permission)) {
+    audit_denied(call, "role");
+    return problem(403, "your roles over this case's organisation do not allow this (it needs " +
+                            std::string(to_string(call.route.permission)) + ")");
+  }
+  return std::nullopt;
 }
 
 Response Api::cached_case_read(const Call& call, const std::string& case_id,

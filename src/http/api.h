@@ -126,6 +126,12 @@ class Api {
 
  private:
   Response dispatch(const Request& request);
+  // The checks of a case-scoped (or SDR-scoped) route: nullopt lets the call through, otherwise
+  // the refusal. A case the caller may not see gets `hidden`, the answer for a missing one.
+  std::optional<Response> admit_to_case(Call& call);
+  std::optional<Response> admit_to_sdr(Call& call);
+  std::optional<Response> admit_to_case_of(Call& call, const std::string& case_id,
+                                           Response hidden);
   std::optional<Principal> identify(const Request& request);
 
   const ReferenceData& reference_;
@@ -170,5 +176,6 @@ void add_execution_routes(Router& router);
 void add_report_routes(Router& router);
 void add_admin_routes(Router& router);
 void add_rate_routes(Router& router);
+void add_sdr_routes(Router& router);
 
 }  // namespace fms::http

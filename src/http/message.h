@@ -2,8 +2,9 @@
 // library, so handlers, the router and their tests never include Boost.Beast.
 //
 // Header names are kept lower-case (HTTP field names are case-insensitive). The request's path
-// is the target up to '?', percent-decoded; the query string stays raw and is decoded per
-// parameter.
+// is the target up to '?', percent-decoded; routes match the raw path segment by segment, so an
+// encoded '/' ("%2F", as in an SDR number) stays inside its segment. The query string stays raw
+// and is decoded per parameter.
 #pragma once
 
 #include <chrono>
@@ -23,6 +24,7 @@ struct Request {
   std::string method;  // "GET"
   std::string target;  // "/api/cases?limit=10" as received
   std::string path;    // "/api/cases", percent-decoded
+  std::string raw_path;  // the target up to '?' as received; empty: same as path
   std::string query;   // "limit=10", raw
   std::vector<Header> headers;
   std::string body;

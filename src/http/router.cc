@@ -11,8 +11,7 @@ bool is_parameter(std::string_view segment) {
 
 // Matches path segments against a pattern; -1 when they do not match, otherwise the number of
 // literal segments (more literal segments is a more specific match).
-int match_pattern(const std::vector<std::string>& pattern,
-                  const std::vector<std::string_view>& path,
+int match_pattern(const std::vector<std::string>& pattern, const std::vector<std::string>& path,
                   std::map<std::string, std::string>* params) {
   if (pattern.size() != path.size()) return -1;
   int literals = 0;
@@ -74,9 +73,14 @@ void Router::add(Route route) {
   routes_.push_back(std::move(route));
 }
 
-RouteMatch Router::match(std::string_view method, std::string_view path) const {
-  const auto segments = split_path(path);
+RouteMatch Router::match(std::string_view method, std::string_view raw_path) const {
   RouteMatch best;
+  std::vector<std::string> segments;
+  for (const std::string_view raw : split_path(raw_path)) {
+    auto decoded = percent_decode(raw, false);
+    if (!decoded) return best;
+    segments.push_back(std::move(*decoded));
+  }
   int best_literals = -1;
   std::size_t best_index = 0;
   for (std::size_t index = 0; index < routes_.size(); ++index) {

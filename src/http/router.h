@@ -3,7 +3,9 @@
 // the request metrics all read the same list the server dispatches on.
 //
 // Patterns are literal segments and "{name}" segments ("/api/cases/{case_id}/versions/{n}");
-// a "{name}" matches one non-empty segment. Literal segments win over parameters.
+// a "{name}" matches one non-empty segment. Literal segments win over parameters. A path is
+// matched as received: split at '/', then each segment percent-decoded, so "%2F" is a '/' inside
+// a parameter ("/api/sdrs/A0001-JA-TWK%2F001") and never a separator.
 #pragma once
 
 #include <functional>
@@ -29,9 +31,10 @@ enum class Permission {
 };
 std::string_view to_string(Permission permission);
 
-// Whether a route is about one case (its {case_id} decides the organisation) or the portfolio
-// (its answer is filtered to the caller's organisations).
-enum class Scope { none, case_id, portfolio };
+// Whether a route is about one case (its {case_id} decides the organisation), one SDR (its
+// {number}; the SDR's case decides) or the portfolio (its answer is filtered to the caller's
+// organisations).
+enum class Scope { none, case_id, sdr, portfolio };
 
 struct Call;
 using RouteHandler = std::function<Response(Call&)>;
@@ -53,7 +56,8 @@ struct RouteMatch {
 class Router {
  public:
   void add(Route route);
-  [[nodiscard]] RouteMatch match(std::string_view method, std::string_view path) const;
+  // `raw_path` is not yet percent-decoded; a malformed escape matches no route.
+  [[nodiscard]] RouteMatch match(std::string_view method, std::string_view raw_path) const;
   [[nodiscard]] const std::vector<Route>& routes() const { return routes_; }
 
  private:

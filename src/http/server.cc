@@ -218,6 +218,7 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
     if (question != std::string::npos) request.query = request.target.substr(question + 1);
     if (!raw_path.empty() && raw_path.front() == '/') {
       request.path = percent_decode(raw_path, false).value_or("");
+      request.raw_path = raw_path;
     }
     for (const auto& field : message) {
       request.headers.push_back(

@@ -147,7 +147,8 @@ Result<SdrOutcome> SdrBook::create(const SdrCreateRequest& request, const std::s
   if (!request.codes.empty()) FMS_TRY(validate_sdr_codes(request.codes));
 
   FMS_ASSIGN_OR_RETURN(ReconciliationView view, ledger_.reconciliation_view(as_of));
-  if (view.cases.count(case_text) == 0) {
+  if (view.cases.count(case_text) == 0 ||
+      (request.case_visible && !request.case_visible(case_text))) {
     return Error::not_found("case " + case_text + " is not recorded");
   }
   const std::vector<recon::Discrepancy> discrepancies =
@@ -332,6 +333,10 @@ Result<SdrOutcome> SdrBook::close(const std::string& number, const CivilDate& da
   return outcome;
 }
 
+Error sdr_not_recorded(const SdrNumber& number) {
+  return Error::not_found("no SDR " + number.base() + " is recorded");
+}
+
 Result<SdrRegister> SdrBook::sdrs() {
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, ledger_.load_portfolio());
   return std::move(portfolio.sdrs);
@@ -348,7 +353,7 @@ Result<SdrBook::Located> SdrBook::locate(const std::string& number) {
   FMS_ASSIGN_OR_RETURN(located.portfolio, ledger_.load_portfolio());
   located.sdr = located.portfolio.sdrs.find(parsed);
   if (located.sdr == nullptr) {
-    return Error::not_found("no SDR " + parsed.base() + " is recorded (see `fmsledger sdr list`)");
+    return sdr_not_recorded(parsed);
   }
   if (parsed.stage != SdrStage::original && parsed.stage != located.sdr->number.stage) {
     return Error::invalid("SDR " + parsed.base() + " is " + located.sdr->number.to_string() +

@@ -20,6 +20,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,9 @@ struct SdrCreateRequest {
   std::vector<std::string> codes;   // empty: the default of the type
   std::optional<CivilDate> as_of;   // the discrepancies as of this date; default today
   std::string reason;
+  // When set, a case it refuses is answered as one that is not recorded (a caller outside the
+  // case's organisation learns nothing of it).
+  std::function<bool(const std::string&)> case_visible;
 };
 
 struct SdrAnswer {
@@ -59,6 +63,9 @@ struct SdrOutcome {
 
 // The codes an SDR of this type gets when none are given; an error for types without one.
 Result<std::vector<std::string>> default_sdr_codes(recon::DiscrepancyType type);
+
+// What `find` and every step answer for a number no SDR has.
+Error sdr_not_recorded(const SdrNumber& number);
 
 class SdrBook {
  public:

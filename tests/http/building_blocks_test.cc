@@ -42,6 +42,24 @@ TEST(Router, MatchesLiteralsBeforeParametersAndReportsOtherMethods) {
   EXPECT_EQ(router.match("GET", "/api/cases/JA-P-TWK/extra").route, nullptr);
 }
 
+TEST(Router, DecodesEachSegmentSoAnEncodedSlashStaysInItsParameter) {
+  Router router;
+  router.add({"GET", "/api/sdrs/{number}", Permission::read, Scope::sdr,
+              [](Call&) { return named("sdr"); }});
+  router.add({"POST", "/api/sdrs/{number}/steps", Permission::manage_case, Scope::sdr,
+              [](Call&) { return named("step"); }});
+  const auto one = router.match("GET", "/api/sdrs/A0001-JA-TWK%2F001");
+  ASSERT_NE(one.route, nullptr);
+  EXPECT_EQ(one.params.at("number"), "A0001-JA-TWK/001");
+  const auto steps = router.match("POST", "/api/sdrs/A0001-JA-TWK%2f001R/steps");
+  ASSERT_NE(steps.route, nullptr);
+  EXPECT_EQ(steps.params.at("number"), "A0001-JA-TWK/001R");
+  EXPECT_EQ(router.match("GET", "/api/sdrs/A0001-JA-TWK/001").route, nullptr)
+      << "an unencoded slash separates segments";
+  EXPECT_EQ(router.match("GET", "/api/%73drs/A0001").route->pattern, "/api/sdrs/{number}");
+  EXPECT_EQ(router.match("GET", "/api/sdrs/A0001%2").route, nullptr) << "a malformed escape";
+}
+
 TEST(Message, DecodesPercentEscapesQueriesAndCookies) {
   EXPECT_EQ(percent_decode("JA%2DP%2dTWK", false), "JA-P-TWK");
   EXPECT_EQ(percent_decode("a+b", false), "a+b");

@@ -1,0 +1,262 @@
+// Supply Discrepancy Reports: raising one on a discrepancy, following it step by step (submit,
+// answer, reconsider, contest, close), and reading one with its history. The list of SDRs is the
+// SDR report (GET /api/reports/sdr).
+//
+// An SDR number carries a '/' ("A0001-JA-TWK/001"): in a path it is written "%2F". The SDR's
+// case decides who may see and act on it; an SDR of a case the caller may not see is answered as
+// one never recorded. A step names the state it was decided on: GET gives an ETag, a step must
+// send it back in If-Match (428 without one, 412 when the SDR has moved since).
+#include <cctype>
+
+#include "core/money.h"
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/responses.h"
+#include "ledger/sdr_book.h"
+#include "report/sdr_report.h"
+
+namespace fms::http {
+namespace {
+
+std::string etag_of(const ledger::Sdr& sdr) {
+  return "\"" + sdr.number.base() + "@" + std::to_string(sdr.history.size()) + "\"";
+}
+
+std::string location_of(const ledger::Sdr& sdr) {
+  return "/api/sdrs/" + percent_encode(sdr.number.base());
+}
+
+// The ledger names the CLI's options ("--late-reason: ..."); the API names its JSON fields
+// ("/late_reason: ..."), so a message points at what the caller sent.
+std::string api_locations(const std::string& message) {
+  std::string out;
+  for (std::size_t i = 0; i < message.size(); ++i) {
+    const bool starts_word = i == 0 || message[i - 1] == ' ' || message[i - 1] == '(';
+    if (starts_word && message.compare(i, 2, "--") == 0 && i + 2 < message.size() &&
+        std::islower(static_cast<unsigned char>(message[i + 2])) != 0) {
+      out += '/';
+      for (i += 2; i < message.size() &&
+                   (std::islower(static_cast<unsigned char>(message[i])) || message[i] == '-');
+           ++i) {
+        out += message[i] == '-' ? '_' : message[i];
+      }
+      --i;
+    } else {
+      out += message[i];
+    }
+  }
+  return out;
+}
+
+Response refusal(const Error& error) {
+  return problem_for(Error{error.kind, api_locations(error.message)});
+}
+
+// A string member, absent allowed; a member of another type is refused by name.
+Answer<std::optional<std::string>> optional_text(const nlohmann::json& fields,
+                                                 const std::string& name) {
+  const auto it = fields.find(name);
+  if (it == fields.end() || it->is_null()) return std::optional<std::string>();
+  if (!it->is_string()) return problem(422, "/" + name + ": must be a string");
+  return std::optional<std::string>(it->get<std::string>());
+}
+
+Answer<CivilDate> date_field(const nlohmann::json& fields, const std::string& name) {
+  auto text = optional_text(fields, name);
+  if (auto* refused = std::get_if<Response>(&text)) return *refused;
+  const auto& value = std::get<std::optional<std::string>>(text);
+  if (!value) return problem(422, "/" + name + ": a value is required");
+  auto parsed = CivilDate::parse(*value);
+  if (!parsed.ok()) return problem(422, "/" + name + ": " + parsed.error().message);
+  return *parsed;
+}
+
+Response outcome_response(int status, const ledger::SdrOutcome& outcome) {
+  Response response =
+      json_response(status, OrderedJson{{"message", outcome.message},
+                                        {"warnings", outcome.warnings},
+                                        {"sdr", report::sdr_detail_json(outcome.sdr)}});
+  response.with_header("ETag", etag_of(outcome.sdr));
+  if (status == 201) response.with_header("Location", location_of(outcome.sdr));
+  return response;
+}
+
+Response show(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+    auto sdr = ledger::SdrBook(ledger, store).find(call.param("number"));
+    if (!sdr.ok()) return refusal(sdr.error());
+    Response response = json_response(200, report::sdr_detail_json(*sdr));
+    response.with_header("ETag", etag_of(*sdr));
+    return response;
+  });
+}
+
+Response create(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  auto body = read_json_object(
+      call.request, {"case", "type", "document", "line", "office", "codes", "as_of", "reason"},
+      {"case", "type", "document", "reason"});
+  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+  const auto& fields = std::get<nlohmann::json>(body);
+  ledger::SdrCreateRequest request;
+  for (const char* name : {"case", "type", "document", "reason"}) {
+    if (!fields.at(name).is_string()) {
+      return problem(422, "/" + std::string(name) + ": must be a string");
+    }
+  }
+  request.case_id = fields.at("case").get<std::string>();
+  request.document = fields.at("document").get<std::string>();
+  request.reason = fields.at("reason").get<std::string>();
+  auto type = recon::discrepancy_type_from_string(fields.at("type").get<std::string>());
+  if (!type.ok()) return problem(422, "/type: " + type.error().message);
+  request.type = *type;
+  auto line = optional_text(fields, "line");
+  if (auto* refused = std::get_if<Response>(&line)) return *refused;
+  request.line = std::get<std::optional<std::string>>(line);
+  auto office = optional_text(fields, "office");
+  if (auto* refused = std::get_if<Response>(&office)) return *refused;
+  if (const auto& letter = std::get<std::optional<std::string>>(office)) {
+    auto parsed = parse_sdr_office(*letter);
+    if (!parsed.ok()) return problem(422, "/office: " + parsed.error().message);
+    request.office = *parsed;
+  }
+  if (fields.contains("as_of") && !fields.at("as_of").is_null()) {
+    auto as_of = date_field(fields, "as_of");
+    if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
+    request.as_of = std::get<CivilDate>(as_of);
+  }
+  if (fields.contains("codes")) {
+    const auto& codes = fields.at("codes");
+    if (!codes.is_array()) return problem(422, "/codes: must be an array of SF 364 codes");
+    for (std::size_t i = 0; i < codes.size(); ++i) {
+      if (!codes[i].is_string()) {
+        return problem(422, "/codes/" + std::to_string(i) + ": must be a string");
+      }
+      request.codes.push_back(codes[i].get<std::string>());
+    }
+  }
+  // A case the caller may read but not act on is theirs to see, not to change (403). One they
+  // may not see at all is refused by the ledger exactly as a case that is not recorded.
+  const Principal& principal = *call.principal;
+  auto case_id = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    return ledger.normalise_case_id(request.case_id);
+  });
+  if (case_id.ok()) {
+    const auto roles = principal.roles_for_case(*case_id);
+    if (permits(roles, Permission::read) && !permits(roles, Permission::manage_case)) {
+      call.api.audit_denied(call, "role");
+      return problem(403, "your roles over case " + *case_id +
+                              "'s organisation do not allow raising an SDR (it needs " +
+                              std::string(to_string(Permission::manage_case)) + ")");
+    }
+  }
+  request.case_visible = [&principal](const std::string& id) {
+    return permits(principal.roles_for_case(id), Permission::manage_case);
+  };
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+    auto outcome = ledger::SdrBook(ledger, store).create(request, call.actor());
+    if (!outcome.ok()) return refusal(outcome.error());
+    return outcome_response(201, *outcome);
+  });
+}
+
+// Which fields each step takes besides "action" and "date" (the CLI's options of the command).
+const std::map<std::string, std::set<std::string>>& step_fields() {
+  static const std::map<std::string, std::set<std::string>> fields{
+      {"submit", {"late_reason"}}, {"answer", {"resolution", "credit", "reply_code", "note"}},
+      {"reconsider", {"reason"}},  {"contest", {"reason"}},
+      {"close", {"reason"}},
+  };
+  return fields;
+}
+
+Response step(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  auto body = read_json_object(
+      call.request,
+      {"action", "date", "late_reason", "resolution", "credit", "reply_code", "note", "reason"},
+      {"action", "date"});
+  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+  const auto& fields = std::get<nlohmann::json>(body);
+  auto action = optional_text(fields, "action");
+  if (auto* refused = std::get_if<Response>(&action)) return *refused;
+  const std::string name = *std::get<std::optional<std::string>>(action);
+  const auto known = step_fields().find(name);
+  if (known == step_fields().end()) {
+    return problem(422, "/action: \"" + name +
+                            "\" is not a step; one of submit, answer, reconsider, contest, close");
+  }
+  for (const auto& item : fields.items()) {
+    if (item.key() != "action" && item.key() != "date" && known->second.count(item.key()) == 0) {
+      return problem(422, "/" + item.key() + ": not taken by " + name);
+    }
+  }
+  std::map<std::string, std::optional<std::string>> text;
+  for (const std::string& field : known->second) {
+    auto value = optional_text(fields, field);
+    if (auto* refused = std::get_if<Response>(&value)) return *refused;
+    text[field] = std::get<std::optional<std::string>>(value);
+  }
+  auto date_answer = date_field(fields, "date");
+  if (auto* refused = std::get_if<Response>(&date_answer)) return *refused;
+  const CivilDate date = std::get<CivilDate>(date_answer);
+
+  ledger::SdrAnswer answer;
+  if (name == "answer") {
+    answer.date = date;
+    if (!text["resolution"]) return problem(422, "/resolution: a value is required");
+    auto resolution = sdr_resolution_from_string(*text["resolution"]);
+    if (!resolution.ok()) return problem(422, "/resolution: " + resolution.error().message);
+    answer.resolution = *resolution;
+    if (text["credit"]) {
+      auto credit = Money::parse(*text["credit"], Currency::usd());
+      if (!credit.ok()) return problem(422, "/credit: " + credit.error().message);
+      answer.credit_usd_cents = credit->minor_units();
+    }
+    answer.reply_code = text["reply_code"];
+    answer.note = text["note"].value_or("");
+  }
+
+  const auto if_match = call.request.header("if-match");
+  const std::string& number = call.param("number");
+  if (!if_match) {
+    return problem(428, "an SDR step needs If-Match with the SDR's ETag (GET /api/sdrs/" +
+                            percent_encode(number) + ")");
+  }
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+    ledger::SdrBook book(ledger, store);
+    auto current = book.find(number);
+    if (!current.ok()) return refusal(current.error());
+    if (*if_match != etag_of(*current)) {
+      return problem(412, "SDR " + current->number.base() + " has changed since " +
+                              std::string(*if_match) + "; it is now " + etag_of(*current) +
+                              ". Read it again and retry");
+    }
+    const std::string reason = text.count("reason") != 0 ? text["reason"].value_or("") : "";
+    Result<ledger::SdrOutcome> outcome = Error::internal("no step");
+    if (name == "submit") {
+      outcome = book.submit(number, date, text["late_reason"], call.actor());
+    } else if (name == "answer") {
+      outcome = book.answer(number, answer, call.actor());
+    } else if (name == "reconsider") {
+      outcome = book.reconsider(number, date, reason, call.actor());
+    } else if (name == "contest") {
+      outcome = book.contest(number, date, reason, call.actor());
+    } else {
+      outcome = book.close(number, date, reason, call.actor());
+    }
+    if (!outcome.ok()) return refusal(outcome.error());
+    return outcome_response(200, *outcome);
+  });
+}
+
+}  // namespace
+
+void add_sdr_routes(Router& router) {
+  router.add({"POST", "/api/sdrs", Permission::manage_case, Scope::portfolio, create});
+  router.add({"GET", "/api/sdrs/{number}", Permission::read, Scope::sdr, show});
+  router.add({"POST", "/api/sdrs/{number}/steps", Permission::manage_case, Scope::sdr, step});
+}
+
+}  // namespace fms::http
