@@ -174,7 +174,7 @@ schemas = {
                "note": {"type": "string", "description": "answer: anything worth keeping"},
                "reason": {"type": "string", "description": "reconsider, contest, close: required"}}, ["action", "date"]),
  "SdrOutcome": S({"message": s, "warnings": {"type": "array", "items": s}, "sdr": {"type": "object"}}),
- "VerifyResult": {"type": "object", "properties": {"ok": {"type": "boolean"}, "error": s, "events": {"type": "integer"}, "cases": {"type": "integer"}, "documents": {"type": "integer"}, "segments": {"type": "integer"}, "head_hash": s}},
+ "VerifyResult": {"type": "object", "properties": {"ok": {"type": "boolean"}, "error": s, "scope": {"oneOf": [{"const": "all organisations"}, {"type": "array", "items": s}]}, "events": {"type": "integer"}, "cases": {"type": "integer"}, "documents": {"type": "integer"}, "segments": {"type": "integer"}, "head_hash": s}},
 }
 doc = {
  "openapi": "3.1.0",

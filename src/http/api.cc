@@ -86,6 +86,7 @@ Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& le
   add_execution_routes(router_);
   add_report_routes(router_);
   add_admin_routes(router_);
+  add_audit_routes(router_);
   add_rate_routes(router_);
   add_sdr_routes(router_);
   if (!options_.web_root.empty()) web_.emplace(options_.web_root);

@@ -175,6 +175,7 @@ void add_case_routes(Router& router);
 void add_execution_routes(Router& router);
 void add_report_routes(Router& router);
 void add_admin_routes(Router& router);
+void add_audit_routes(Router& router);
 void add_rate_routes(Router& router);
 void add_sdr_routes(Router& router);
 

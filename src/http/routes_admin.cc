@@ -1,5 +1,5 @@
-// Administration: users, their grants and tokens, organisations (admin); the audit stream and
-// verify (auditor, admin). Password hashes and token hashes never leave the server.
+// Administration (admin): users, their grants and tokens, organisations. Password hashes and
+// token hashes never leave the server.
 #include "http/api.h"
 #include "http/problem.h"
 #include "http/responses.h"
@@ -184,39 +184,11 @@ void add_organisation_routes(Router& router) {
        }});
 }
 
-void add_audit_routes(Router& router) {
-  router.add({"GET", "/api/audit", Permission::verify, Scope::none, [](Call& call) {
-                return events_page(call, [&] {
-                  return call.api.with_access(
-                      [](ledger::AccessLedger& access) { return access.audit_events(); });
-                });
-              }});
-  router.add({"GET", "/api/verify", Permission::verify, Scope::none, [](Call& call) {
-                if (auto refused = check_query(call.request, {})) return *refused;
-                auto report = call.api.with_ledger(
-                    [](ledger::Ledger& ledger, store::Store&) { return ledger.verify(); });
-                if (!report.ok()) {
-                  if (report.error().kind == ErrorKind::corruption) {
-                    return json_response(
-                        200, OrderedJson{{"ok", false}, {"error", report.error().message}});
-                  }
-                  return problem_for(report.error());
-                }
-                return json_response(200, OrderedJson{{"ok", true},
-                                                      {"events", report->events},
-                                                      {"cases", report->cases},
-                                                      {"documents", report->documents},
-                                                      {"segments", report->segments},
-                                                      {"head_hash", report->head_hash}});
-              }});
-}
-
 }  // namespace
 
 void add_admin_routes(Router& router) {
   add_user_routes(router);
   add_organisation_routes(router);
-  add_audit_routes(router);
 }
 
 }  // namespace fms::http

@@ -315,8 +315,6 @@ Response events_page(Call& call,
   return json_response(200, body);
 }
 
-namespace {}  // namespace
-
 void add_case_routes(Router& router) {
   router.add({"GET", "/api/cases", Permission::read, Scope::portfolio, list_cases});
   router.add({"POST", "/api/cases", Permission::manage_case, Scope::portfolio, import_loa});

@@ -3,6 +3,8 @@
 // discrepancy; organisations; CSRF; ETags; session expiry; tokens; lockout; bad requests.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "api_fixture.h"
 
 namespace fms::testing {
@@ -364,6 +366,57 @@ TEST(Api, SignInsDenialsAndExportsAreAudited) {
   ASSERT_EQ(auditor.sign_in("auditor", kDemoPassword).status, 201);
   EXPECT_GE(auditor.get("/api/audit").json().at("events").size(), 4U);
   EXPECT_EQ(viewer.get("/api/audit").status, 403);
+}
+
+TEST(Api, AnAuditorOfOneOrganisationAuditsOnlyItsPeopleAndCases) {
+  ApiServer server;
+  ASSERT_TRUE(server.access()
+                  .add_user("kr-auditor", "KRDAPA auditor", "kr auditor password", "admin")
+                  .ok());
+  ASSERT_TRUE(server.access()
+                  .grant("kr-auditor", ledger::Grant{ledger::Role::auditor, "KRDAPA"}, "admin")
+                  .ok());
+  server.api().access_book(true);
+  // viewer (JMOD) exports a report; dapa (KRDAPA) signs in.
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  ASSERT_EQ(viewer.get("/api/reports/status", {{"Accept", "text/csv"}}).status, 200);
+  ASSERT_EQ(server.client().sign_in("dapa", kDemoPassword).status, 201);
+
+  auto users_in = [](const HttpReply& reply) {
+    std::set<std::string> users;
+    const nlohmann::json body = reply.json();
+    for (const auto& event : body.at("events")) users.insert(event.at("actor"));
+    return users;
+  };
+  HttpClient kr = server.client();
+  ASSERT_EQ(kr.sign_in("kr-auditor", "kr auditor password").status, 201);
+  const auto kr_audit = kr.get("/api/audit");
+  ASSERT_EQ(kr_audit.status, 200);
+  EXPECT_EQ(users_in(kr_audit), (std::set<std::string>{"dapa", "kr-auditor"}));
+  HttpClient auditor = server.client();
+  ASSERT_EQ(auditor.sign_in("auditor", kDemoPassword).status, 201);
+  const auto jmod_audit = auditor.get("/api/audit");
+  EXPECT_EQ(users_in(jmod_audit), (std::set<std::string>{"auditor", "viewer"}));
+  HttpClient admin = server.client();
+  ASSERT_EQ(admin.sign_in("admin", kDemoPassword).status, 201);
+  const auto all = users_in(admin.get("/api/audit"));
+  EXPECT_TRUE(all.count("dapa") == 1 && all.count("viewer") == 1 && all.count("admin") == 1);
+
+  // Verify checks the whole chain for each of them, and counts only what each may audit.
+  const auto everything = admin.get("/api/verify").json();
+  const auto jmod = auditor.get("/api/verify").json();
+  const auto krdapa = kr.get("/api/verify").json();
+  EXPECT_EQ(everything.at("scope"), "all organisations");
+  EXPECT_EQ(jmod.at("scope"), nlohmann::json::array({"JMOD"}));
+  EXPECT_EQ(krdapa.at("scope"), nlohmann::json::array({"KRDAPA"}));
+  EXPECT_TRUE(jmod.at("ok").get<bool>());
+  EXPECT_EQ(jmod.at("head_hash"), krdapa.at("head_hash"));
+  EXPECT_GT(jmod.at("cases").get<int>(), 0);
+  EXPECT_EQ(jmod.at("cases"), everything.at("cases")) << "every demo case is Japan's";
+  EXPECT_GT(jmod.at("documents").get<int>(), 0);
+  EXPECT_EQ(krdapa.at("cases"), 0);
+  EXPECT_EQ(krdapa.at("documents"), 0);
 }
 
 TEST(Api, ListsArePagedByCursor) {

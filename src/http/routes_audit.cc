@@ -1,0 +1,123 @@
+// The audit stream and the log's verification, for auditors and administrators.
+//
+// An administrator, and an auditor over every organisation ("*"), see all of it. An auditor over
+// some organisations sees the audit events of the people of those organisations (a user with a
+// grant naming one of them), and an export only when its case is one of theirs; verify checks
+// the whole hash chain (its length and head hash are what an outside copy is compared with) but
+// counts only their cases and documents.
+#include <nlohmann/json.hpp>
+
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/responses.h"
+
+namespace fms::http {
+namespace {
+
+// The organisations the caller may audit; nullopt: every one.
+std::optional<std::set<std::string>> audit_reach(const Principal& principal) {
+  const ledger::User* user = principal.record();
+  if (user == nullptr) return std::set<std::string>{};
+  if (permits(principal.all_roles(), Permission::administer) ||
+      permits(principal.book->roles(*user, ledger::kAllOrganisations), Permission::verify)) {
+    return std::nullopt;
+  }
+  std::set<std::string> reach;
+  for (const ledger::Organisation* organisation : principal.book->organisations()) {
+    if (permits(principal.book->roles(*user, organisation->id), Permission::verify)) {
+      reach.insert(organisation->id);
+    }
+  }
+  return reach;
+}
+
+bool within(const Principal& principal, const std::set<std::string>& reach,
+            std::string_view case_id) {
+  const ledger::Organisation* owner = principal.book->organisation_of_case(case_id);
+  return owner != nullptr && reach.count(owner->id) != 0;
+}
+
+// Whether an audit event is about someone of the reach's organisations (and, for an export, a
+// case of theirs).
+bool audit_event_within(const Principal& principal, const std::set<std::string>& reach,
+                        const store::EventRecord& event) {
+  const auto payload = nlohmann::json::parse(event.payload, nullptr, false);
+  if (!payload.is_object()) return false;
+  const auto user_name = payload.find("user");
+  if (user_name == payload.end() || !user_name->is_string()) return false;
+  const ledger::User* user = principal.book->user(user_name->get<std::string>());
+  if (user == nullptr ||
+      std::none_of(user->grants.begin(), user->grants.end(), [&](const ledger::Grant& grant) {
+        return reach.count(grant.organisation) != 0;
+      })) {
+    return false;
+  }
+  const auto case_id = payload.find("case");
+  if (case_id != payload.end() && case_id->is_string() && !case_id->get<std::string>().empty()) {
+    return within(principal, reach, case_id->get<std::string>());
+  }
+  return true;
+}
+
+Response audit(Call& call) {
+  return events_page(call, [&]() -> Result<std::vector<store::EventRecord>> {
+    auto events =
+        call.api.with_access([](ledger::AccessLedger& access) { return access.audit_events(); });
+    if (!events.ok()) return events.error();
+    if (const auto reach = audit_reach(*call.principal)) {
+      std::erase_if(*events, [&](const store::EventRecord& event) {
+        return !audit_event_within(*call.principal, *reach, event);
+      });
+    }
+    return events;
+  });
+}
+
+Response verify(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  const auto reach = audit_reach(*call.principal);
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+    auto report = ledger.verify();
+    if (!report.ok()) {
+      if (report.error().kind == ErrorKind::corruption) {
+        return json_response(200, OrderedJson{{"ok", false}, {"error", report.error().message}});
+      }
+      return problem_for(report.error());
+    }
+    OrderedJson scope = "all organisations";
+    if (reach) {
+      auto cases = store.list_cases({});
+      if (!cases.ok()) return problem_for(cases.error());
+      report->cases = static_cast<std::size_t>(
+          std::count_if(cases->begin(), cases->end(), [&](const store::CaseSummaryRow& row) {
+            return within(*call.principal, *reach, row.case_id);
+          }));
+      auto portfolio = ledger.load_portfolio();
+      if (!portfolio.ok()) return problem_for(portfolio.error());
+      report->documents = static_cast<std::size_t>(std::count_if(
+          portfolio->documents.begin(), portfolio->documents.end(), [&](const auto& document) {
+            const auto& named = document.record.cases;
+            return std::any_of(named.begin(), named.end(), [&](const std::string& id) {
+              return within(*call.principal, *reach, id);
+            });
+          }));
+      scope = *reach;
+    }
+    return json_response(200, OrderedJson{{"ok", true},
+                                          {"scope", scope},
+                                          {"events", report->events},
+                                          {"cases", report->cases},
+                                          {"documents", report->documents},
+                                          {"segments", report->segments},
+                                          {"head_hash", report->head_hash}});
+  });
+}
+
+}  // namespace
+
+void add_audit_routes(Router& router) {
+  router.add({"GET", "/api/audit", Permission::verify, Scope::none, audit});
+  router.add({"GET", "/api/verify", Permission::verify, Scope::none, verify});
+}
+
+}  // namespace fms::http
