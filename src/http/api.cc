@@ -253,6 +253,28 @@ std::optional<Response> Api::admit_to_case_of(Call& call, const std::string& cas
   return std::nullopt;
 }
 
+Result<std::shared_ptr<const ledger::ReconciliationView>> Api::reconciliation_view(
+    const CivilDate& as_of) {
+  return with_ledger(
+      [&](ledger::Ledger& ledger,
+          store::Store& store) -> Result<std::shared_ptr<const ledger::ReconciliationView>> {
+        // The head is read before the fold: a write landing in between makes the view newer than
+        // its key, and the next request folds again.
+        FMS_ASSIGN_OR_RETURN(const std::int64_t head, store.last_business_sequence());
+        const auto found = cached_views_.find(as_of);
+        if (found != cached_views_.end() && found->second.last_business_sequence == head) {
+          return found->second.view;
+        }
+        FMS_ASSIGN_OR_RETURN(ledger::ReconciliationView view, ledger.reconciliation_view(as_of));
+        auto shared = std::make_shared<const ledger::ReconciliationView>(std::move(view));
+        if (cached_views_.size() >= kCachedViewsMax && found == cached_views_.end()) {
+          cached_views_.clear();
+        }
+        cached_views_[as_of] = CachedView{head, shared};
+        return shared;
+      });
+}
+
 Response Api::cached_case_read(const Call& call, const std::string& case_id,
                                const std::function<Response()>& compute) {
   // The answer depends on the case and the request, never on who asks: the caller's access to

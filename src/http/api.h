@@ -11,6 +11,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -110,6 +111,12 @@ class Api {
   Response cached_case_read(const Call& call, const std::string& case_id,
                             const std::function<Response()>& compute);
 
+  // The reconciliation view as of a date, one fold of the log shared by every request until a
+  // case or portfolio event is recorded (by this server or any other writer): the status,
+  // closure, exceptions and discrepancy answers of many callers are filtered from it.
+  Result<std::shared_ptr<const ledger::ReconciliationView>> reconciliation_view(
+      const CivilDate& as_of);
+
   // The user and grant book, at most options().access_refresh old; `fresh` reloads it now.
   std::shared_ptr<const ledger::AccessBook> access_book(bool fresh = false);
 
@@ -130,8 +137,7 @@ class Api {
   // the refusal. A case the caller may not see gets `hidden`, the answer for a missing one.
   std::optional<Response> admit_to_case(Call& call);
   std::optional<Response> admit_to_sdr(Call& call);
-  std::optional<Response> admit_to_case_of(Call& call, const std::string& case_id,
-                                           Response hidden);
+  std::optional<Response> admit_to_case_of(Call& call, const std::string& case_id, Response hidden);
   std::optional<Principal> identify(const Request& request);
 
   const ReferenceData& reference_;
@@ -157,6 +163,13 @@ class Api {
   static constexpr std::size_t kCachedReadsMax = 4096;
   std::mutex cache_mutex_;  // guards cached_reads_
   std::unordered_map<std::string, CachedRead> cached_reads_;
+
+  struct CachedView {
+    std::int64_t last_business_sequence = 0;
+    std::shared_ptr<const ledger::ReconciliationView> view;
+  };
+  static constexpr std::size_t kCachedViewsMax = 8;  // as-of dates; each view holds a portfolio
+  std::map<CivilDate, CachedView> cached_views_;     // guarded by ledger_mutex_
 
   std::mutex book_mutex_;  // guards book_ and book_loaded_
   std::shared_ptr<const ledger::AccessBook> book_;

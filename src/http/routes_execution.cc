@@ -160,9 +160,9 @@ Response reconcile(Call& call) {
     }
     auto recorded = ledger.reconcile(as_of, call.actor());
     if (!recorded.ok()) return problem_for(recorded.error());
-    auto view = ledger.reconciliation_view(as_of);
+    auto view = call.api.reconciliation_view(as_of);
     if (!view.ok()) return problem_for(view.error());
-    const auto built = visible_discrepancies(*view, {}, *call.principal);
+    const auto built = visible_discrepancies(**view, {}, *call.principal);
     // Counts are of the caller's cases: a run covers the whole portfolio, but what it found in
     // other organisations' cases is theirs.
     std::map<std::string, std::int64_t> by_type;
@@ -198,9 +198,9 @@ Response discrepancies(Call& call) {
     }
     auto as_of = as_of_or_today(call.request, ledger.today());
     if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-    auto view = ledger.reconciliation_view(std::get<CivilDate>(as_of));
+    auto view = call.api.reconciliation_view(std::get<CivilDate>(as_of));
     if (!view.ok()) return problem_for(view.error());
-    report::DiscrepancyReport built = visible_discrepancies(*view, filter, *call.principal);
+    report::DiscrepancyReport built = visible_discrepancies(**view, filter, *call.principal);
     // Rows are in a stable order (case, line, type, document): their position is their key.
     std::vector<std::size_t> positions(built.rows.size());
     for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = i;

@@ -111,9 +111,9 @@ Response reconciliation_report(Call& call, const std::set<std::string>& extra_qu
     auto query = read_report_query(call, ledger);
     if (auto* refused = std::get_if<Response>(&query)) return *refused;
     const auto& q = std::get<ReportQuery>(query);
-    auto view = ledger.reconciliation_view(q.as_of);
+    auto view = call.api.reconciliation_view(q.as_of);
     if (!view.ok()) return problem_for(view.error());
-    return build(*view, q, std::get<std::string>(type));
+    return build(**view, q, std::get<std::string>(type));
   });
 }
 

@@ -46,7 +46,7 @@ Result<Forecast> FinanceView::forecast() const {
 Result<FinanceView> Ledger::finance_view(const CivilDate& as_of) {
   FinanceView view;
   view.as_of = as_of;
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
   FMS_ASSIGN_OR_RETURN(view.portfolio, fold_portfolio(events));
   AsOf case_as_of;
   case_as_of.business_date = as_of;

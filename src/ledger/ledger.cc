@@ -82,8 +82,10 @@ Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const 
 
   FMS_ASSIGN_OR_RETURN(
       auto events,
-      store_.read_events(store::EventQuery{
-          .case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
+      store_.read_events(store::EventQuery{.case_id = case_id,
+                                           .recorded_at_most = std::nullopt,
+                                           .type_prefix = std::nullopt,
+                                           .business_only = false}));
   FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, {}, reference_));
 
   if (const RecordedDocument* existing = state.find_version(document.version)) {
@@ -196,8 +198,10 @@ Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_
   FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
   FMS_ASSIGN_OR_RETURN(
       auto events,
-      store_.read_events(store::EventQuery{
-          .case_id = case_id, .recorded_at_most = std::nullopt, .type_prefix = std::nullopt}));
+      store_.read_events(store::EventQuery{.case_id = case_id,
+                                           .recorded_at_most = std::nullopt,
+                                           .type_prefix = std::nullopt,
+                                           .business_only = false}));
   if (events.empty()) return Error::not_found("case " + case_id + " not found");
   return events;
 }

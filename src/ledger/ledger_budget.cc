@@ -117,7 +117,7 @@ Status Ledger::verify_budgets(const PortfolioState& portfolio) const {
 Result<std::vector<std::string>> Ledger::appropriation_effect(const LoaVersion& next,
                                                               const std::string& source) {
   const std::string case_id = next.case_id.to_string();
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
   const CivilDate today = clock_.today();
   FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget, budget_in_force(portfolio, today));

@@ -398,7 +398,7 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   view.as_of = as_of;
   FMS_ASSIGN_OR_RETURN(view.rules, reference_.reconciliation_rules_on(as_of));
   // One read of the log serves both folds.
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
   FMS_ASSIGN_OR_RETURN(view.portfolio, fold_portfolio(events));
   // Each case as it stood on the as-of date: its documents in force and its status then.
   AsOf case_as_of;

@@ -100,7 +100,17 @@ struct EventQuery {
                                                 // "@access" / "@audit" those streams
   std::optional<std::string> recorded_at_most;  // inclusive upper bound on recorded_at
   std::optional<std::string> type_prefix;       // "execution." selects those types
+  // Leaves out the "@" streams (who may use the system, and the audit of its use): what
+  // folds the cases and the portfolio never reads, and what grows with every sign-in.
+  bool business_only = false;
 };
+
+// Every event of the cases and the portfolio, none of the "@" streams.
+inline EventQuery business_events() {
+  EventQuery query;
+  query.business_only = true;
+  return query;
+}
 
 struct CaseFilter {
   std::optional<std::string> status;
@@ -117,6 +127,9 @@ class Store {
   virtual Result<std::vector<EventRecord>> append(const AppendRequest& request) = 0;
   // Events in sequence order.
   virtual Result<std::vector<EventRecord>> read_events(const EventQuery& query) = 0;
+  // The sequence of the newest event outside the "@" streams (0 when there is none): whatever
+  // is folded from business_events() is unchanged while this is.
+  virtual Result<std::int64_t> last_business_sequence() = 0;
   virtual Result<std::vector<CaseSummaryRow>> list_cases(const CaseFilter& filter) = 0;
   // Every stored projection, ordered by case id, lines by line number (for verify).
   virtual Result<std::vector<CaseProjection>> read_projections() = 0;

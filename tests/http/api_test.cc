@@ -419,6 +419,26 @@ TEST(Api, AnAuditorOfOneOrganisationAuditsOnlyItsPeopleAndCases) {
   EXPECT_EQ(krdapa.at("documents"), 0);
 }
 
+TEST(Api, DiscrepanciesFollowAWriteMadeOutsideTheServer) {
+  ApiServer server;
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  const auto before = viewer.get("/api/discrepancies?case=JA-P-TWK");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_FALSE(names_receipt(before.json().at("discrepancies"), "JKR-2026-0301"));
+  // Another writer (the CLI, say) records receipts; the shared view must not hide them.
+  ASSERT_TRUE(server.ledger()
+                  .import_execution(ExecutionKind::receipts, kNewReceipt, "cli.csv", {}, "cli")
+                  .ok());
+  const auto after = viewer.get("/api/discrepancies?case=JA-P-TWK");
+  ASSERT_EQ(after.status, 200);
+  EXPECT_TRUE(names_receipt(after.json().at("discrepancies"), "JKR-2026-0301")) << after.body;
+  // Signing in records audit events only: the view is not folded again for them, and the
+  // answer is the same.
+  ASSERT_EQ(server.client().sign_in("pmo", kDemoPassword).status, 201);
+  EXPECT_EQ(viewer.get("/api/discrepancies?case=JA-P-TWK").body, after.body);
+}
+
 TEST(Api, ListsArePagedByCursor) {
   ApiServer server;
   HttpClient viewer = server.client();

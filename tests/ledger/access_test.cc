@@ -45,6 +45,9 @@ class InterleavingStore : public store::Store {
   Result<std::vector<store::EventRecord>> read_events(const store::EventQuery& query) override {
     return inner_.read_events(query);
   }
+  Result<std::int64_t> last_business_sequence() override {
+    return inner_.last_business_sequence();
+  }
   Result<std::vector<store::CaseSummaryRow>> list_cases(const store::CaseFilter& filter) override {
     return inner_.list_cases(filter);
   }

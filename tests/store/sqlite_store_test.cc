@@ -1,15 +1,15 @@
 // The SQLite store: appends chain events, projections are replaced atomically, optimistic
 // concurrency refuses stale writers, migrations are idempotent and the log is append-only.
+#include "store/sqlite/sqlite_store.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <sqlite3.h>
 
 #include <filesystem>
 #include <random>
 
 #include "store/event_hash.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace fms::store {
 namespace {
@@ -139,6 +139,31 @@ TEST_F(SqliteStoreTest, ReadEventsFiltersByTypePrefixAndPortfolioLevel) {
   EXPECT_EQ(store_->read_events(portfolio)->size(), 2u);
 }
 
+TEST_F(SqliteStoreTest, BusinessOnlyLeavesOutTheAccessAndAuditStreams) {
+  AppendRequest request;
+  request.events = {event("JA-P-AAA", "{}"), event("", "{}"),
+                    event(std::string(kAccessStream), "{}"),
+                    event(std::string(kAuditStream), "{}")};
+  ASSERT_TRUE(store_->append(request).ok());
+  EventQuery business;
+  business.business_only = true;
+  auto events = store_->read_events(business);
+  ASSERT_TRUE(events.ok());
+  ASSERT_EQ(events->size(), 2u);
+  EXPECT_EQ((*events)[0].case_id, "JA-P-AAA");
+  EXPECT_EQ((*events)[1].case_id, "");
+  EXPECT_EQ(store_->read_events({})->size(), 4u);
+  EXPECT_EQ(*store_->last_business_sequence(), 2);
+}
+
+TEST_F(SqliteStoreTest, LastBusinessSequenceIsZeroWithoutBusinessEvents) {
+  EXPECT_EQ(*store_->last_business_sequence(), 0);
+  AppendRequest request;
+  request.events = {event(std::string(kAuditStream), "{}")};
+  ASSERT_TRUE(store_->append(request).ok());
+  EXPECT_EQ(*store_->last_business_sequence(), 0);
+}
+
 TEST_F(SqliteStoreTest, LimitsAreEnforced) {
   AppendRequest request;
   request.events = {event("JA-P-AAA", "{}")};
@@ -176,7 +201,8 @@ TEST_F(SqliteStoreTest, TheEventLogIsAppendOnly) {
   ASSERT_TRUE(store_->append(request).ok());
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  EXPECT_NE(sqlite3_exec(db, "UPDATE events SET actor = 'x'", nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_NE(sqlite3_exec(db, "UPDATE events SET actor = 'x'", nullptr, nullptr, nullptr),
+            SQLITE_OK);
   EXPECT_THAT(sqlite3_errmsg(db), HasSubstr("append-only"));
   EXPECT_NE(sqlite3_exec(db, "DELETE FROM events", nullptr, nullptr, nullptr), SQLITE_OK);
   sqlite3_close(db);
@@ -186,8 +212,15 @@ TEST(VerifyChain, NamesTheFirstBrokenEvent) {
   std::vector<EventRecord> events;
   std::string previous = kGenesisHash;
   for (int i = 1; i <= 4; ++i) {
-    EventRecord e{i, "2026-11-25T12:00:00.00000" + std::to_string(i) + "Z", "tester", "JA-P-AAA",
-                  "test.event", 1, "{\"i\":" + std::to_string(i) + "}", previous, {}};
+    EventRecord e{i,
+                  "2026-11-25T12:00:00.00000" + std::to_string(i) + "Z",
+                  "tester",
+                  "JA-P-AAA",
+                  "test.event",
+                  1,
+                  "{\"i\":" + std::to_string(i) + "}",
+                  previous,
+                  {}};
     e.hash = compute_event_hash(e);
     previous = e.hash;
     events.push_back(e);
@@ -215,7 +248,8 @@ TEST(VerifyChain, NamesTheFirstBrokenEvent) {
 }
 
 TEST(EventHash, DependsOnEveryField) {
-  EventRecord base{7, "2026-11-25T12:00:00.000000Z", "alice", "JA-P-AAA", "t", 1, "{}", kGenesisHash, {}};
+  EventRecord base{
+      7, "2026-11-25T12:00:00.000000Z", "alice", "JA-P-AAA", "t", 1, "{}", kGenesisHash, {}};
   const std::string h = compute_event_hash(base);
   EXPECT_EQ(h.size(), 64u);
   auto differs = [&](auto mutate) {
@@ -232,7 +266,10 @@ TEST(EventHash, DependsOnEveryField) {
   EXPECT_TRUE(differs([](EventRecord& e) { e.payload = "{ }"; }));
   EXPECT_TRUE(differs([](EventRecord& e) { e.previous_hash[0] = '1'; }));
   // Length prefixes keep field boundaries: moving a byte between fields changes the hash.
-  EXPECT_TRUE(differs([](EventRecord& e) { e.actor = "alic"; e.case_id = "eJA-P-AAA"; }));
+  EXPECT_TRUE(differs([](EventRecord& e) {
+    e.actor = "alic";
+    e.case_id = "eJA-P-AAA";
+  }));
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }
 

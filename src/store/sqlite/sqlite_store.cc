@@ -72,8 +72,9 @@ class SqliteStore final : public Store {
     FMS_TRY(exec(db_,
                  "CREATE TABLE IF NOT EXISTS schema_migrations ("
                  " number INTEGER PRIMARY KEY, description TEXT NOT NULL)"));
-    FMS_ASSIGN_OR_RETURN(Statement max_stmt,
-                         Statement::prepare(db_, "SELECT coalesce(max(number), 0) FROM schema_migrations"));
+    FMS_ASSIGN_OR_RETURN(
+        Statement max_stmt,
+        Statement::prepare(db_, "SELECT coalesce(max(number), 0) FROM schema_migrations"));
     FMS_ASSIGN_OR_RETURN(bool row, max_stmt.step());
     const std::int64_t applied = row ? max_stmt.integer(0) : 0;
     const auto all = sqlite::migrations();
@@ -101,7 +102,8 @@ class SqliteStore final : public Store {
     for (const NewEvent& event : request.events) {
       if (event.payload.size() > kMaxEventPayloadBytes) {
         return Error::invalid("event payload of " + std::to_string(event.payload.size()) +
-                              " bytes exceeds the limit of " + std::to_string(kMaxEventPayloadBytes));
+                              " bytes exceeds the limit of " +
+                              std::to_string(kMaxEventPayloadBytes));
       }
       if (event.actor.empty() || event.actor.size() > kMaxActorBytes) {
         return Error::invalid("actor must be 1 to " + std::to_string(kMaxActorBytes) + " bytes");
@@ -111,20 +113,26 @@ class SqliteStore final : public Store {
     FMS_TRY(tx.begin_immediate());
     FMS_TRY(check_expected_sequences(request.expected_last_sequence));
 
-    FMS_ASSIGN_OR_RETURN(Statement head, Statement::prepare(
-        db_, "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1"));
+    FMS_ASSIGN_OR_RETURN(
+        Statement head,
+        Statement::prepare(db_,
+                           "SELECT sequence, hash FROM events ORDER BY sequence DESC LIMIT 1"));
     FMS_ASSIGN_OR_RETURN(bool has_head, head.step());
     std::int64_t sequence = has_head ? head.integer(0) : 0;
     std::string previous = has_head ? head.text(1) : std::string(kGenesisHash);
 
-    FMS_ASSIGN_OR_RETURN(Statement insert, Statement::prepare(
-        db_, "INSERT INTO events (sequence, recorded_at, actor, case_id, type, type_version,"
-             " payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    FMS_ASSIGN_OR_RETURN(
+        Statement insert,
+        Statement::prepare(
+            db_,
+            "INSERT INTO events (sequence, recorded_at, actor, case_id, type, type_version,"
+            " payload, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     std::vector<EventRecord> stored;
     stored.reserve(request.events.size());
     for (const NewEvent& event : request.events) {
-      EventRecord record{++sequence, event.recorded_at, event.actor,   event.case_id, event.type,
-                         event.type_version, event.payload, previous, {}};
+      EventRecord record{++sequence,    event.recorded_at, event.actor,
+                         event.case_id, event.type,        event.type_version,
+                         event.payload, previous,          {}};
       record.hash = compute_event_hash(record);
       insert.bind(1, record.sequence);
       insert.bind(2, record.recorded_at);
@@ -153,6 +161,17 @@ class SqliteStore final : public Store {
     return stored;
   }
 
+  Result<std::int64_t> last_business_sequence() override {
+    // Walks the primary key down from the newest event: only "@" events recorded since the
+    // last business event are passed over.
+    FMS_ASSIGN_OR_RETURN(Statement stmt,
+                         Statement::prepare(db_,
+                                            "SELECT sequence FROM events WHERE substr(case_id, 1, "
+                                            "1) <> '@' ORDER BY sequence DESC LIMIT 1"));
+    FMS_ASSIGN_OR_RETURN(bool row, stmt.step());
+    return row ? stmt.integer(0) : std::int64_t{0};
+  }
+
   Result<std::vector<EventRecord>> read_events(const EventQuery& query) override {
     std::string sql =
         "SELECT sequence, recorded_at, actor, case_id, type, type_version, payload,"
@@ -161,6 +180,7 @@ class SqliteStore final : public Store {
     if (query.recorded_at_most) sql += " AND recorded_at <= :upto";
     // A prefix range rather than LIKE, so the (type, sequence) index serves it.
     if (query.type_prefix) sql += " AND type >= :type_from AND type < :type_to";
+    if (query.business_only) sql += " AND substr(case_id, 1, 1) <> '@'";
     sql += " ORDER BY sequence";
     FMS_ASSIGN_OR_RETURN(Statement stmt, Statement::prepare(db_, sql));
     if (query.case_id) stmt.bind(stmt.parameter_index(":case"), *query.case_id);
@@ -205,9 +225,12 @@ class SqliteStore final : public Store {
 
   Result<std::vector<CaseProjection>> read_projections() override {
     FMS_ASSIGN_OR_RETURN(std::vector<CaseSummaryRow> summaries, list_cases({}));
-    FMS_ASSIGN_OR_RETURN(Statement lines, Statement::prepare(
-        db_, "SELECT case_id, line_number, description, quantity, unit_of_issue, total_minor,"
-             " major_defense_equipment FROM case_line ORDER BY case_id, line_number"));
+    FMS_ASSIGN_OR_RETURN(
+        Statement lines,
+        Statement::prepare(
+            db_,
+            "SELECT case_id, line_number, description, quantity, unit_of_issue, total_minor,"
+            " major_defense_equipment FROM case_line ORDER BY case_id, line_number"));
     std::vector<CaseProjection> projections;
     projections.reserve(summaries.size());
     std::map<std::string, std::size_t> index;
@@ -218,7 +241,7 @@ class SqliteStore final : public Store {
     while (true) {
       FMS_ASSIGN_OR_RETURN(bool row, lines.step());
       if (!row) break;
-      CaseLineRow line{lines.text(0), lines.text(1), lines.text(2), lines.integer(3),
+      CaseLineRow line{lines.text(0), lines.text(1),    lines.text(2),        lines.integer(3),
                        lines.text(4), lines.integer(5), lines.integer(6) != 0};
       auto it = index.find(line.case_id);
       if (it == index.end()) {
@@ -236,15 +259,16 @@ class SqliteStore final : public Store {
       " latest_version, latest_document, currency, total_minor, line_count, last_sequence";
 
   static CaseSummaryRow summary_from(const Statement& s) {
-    return CaseSummaryRow{s.text(0), s.text(1), s.text(2), s.text(3), s.text(4),
-                          s.text(5), s.text(6), static_cast<int>(s.integer(7)), s.text(8),
-                          s.text(9), s.integer(10), static_cast<int>(s.integer(11)),
+    return CaseSummaryRow{s.text(0),    s.text(1), s.text(2),     s.text(3),
+                          s.text(4),    s.text(5), s.text(6),     static_cast<int>(s.integer(7)),
+                          s.text(8),    s.text(9), s.integer(10), static_cast<int>(s.integer(11)),
                           s.integer(12)};
   }
 
   Status check_expected_sequences(const std::map<std::string, std::int64_t>& expected) {
-    FMS_ASSIGN_OR_RETURN(Statement stmt, Statement::prepare(
-        db_, "SELECT coalesce(max(sequence), 0) FROM events WHERE case_id = ?"));
+    FMS_ASSIGN_OR_RETURN(
+        Statement stmt,
+        Statement::prepare(db_, "SELECT coalesce(max(sequence), 0) FROM events WHERE case_id = ?"));
     for (const auto& [case_id, sequence] : expected) {
       stmt.bind(1, case_id);
       FMS_ASSIGN_OR_RETURN(bool row, stmt.step());
@@ -252,8 +276,8 @@ class SqliteStore final : public Store {
       stmt.reset();
       if (actual != sequence) {
         const std::string what = is_case_stream(case_id) ? "case " + case_id
-                                 : case_id.empty()        ? std::string("the portfolio")
-                                                          : "the " + case_id + " stream";
+                                 : case_id.empty()       ? std::string("the portfolio")
+                                                         : "the " + case_id + " stream";
         return Error::conflict(what + " changed while this command ran (last event " +
                                std::to_string(actual) + ", expected " + std::to_string(sequence) +
                                "); run the command again");
@@ -263,13 +287,17 @@ class SqliteStore final : public Store {
   }
 
   Status replace_projection(const CaseProjection& p) {
-    FMS_ASSIGN_OR_RETURN(Statement del, Statement::prepare(db_, "DELETE FROM case_line WHERE case_id = ?"));
+    FMS_ASSIGN_OR_RETURN(Statement del,
+                         Statement::prepare(db_, "DELETE FROM case_line WHERE case_id = ?"));
     del.bind(1, p.summary.case_id);
     FMS_TRY(del.run());
-    FMS_ASSIGN_OR_RETURN(Statement upsert, Statement::prepare(
-        db_, "INSERT OR REPLACE INTO case_summary (case_id, customer, implementing_agency, title,"
-             " purchaser, status, status_date, latest_version, latest_document, currency,"
-             " total_minor, line_count, last_sequence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    FMS_ASSIGN_OR_RETURN(
+        Statement upsert,
+        Statement::prepare(
+            db_,
+            "INSERT OR REPLACE INTO case_summary (case_id, customer, implementing_agency, title,"
+            " purchaser, status, status_date, latest_version, latest_document, currency,"
+            " total_minor, line_count, last_sequence) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     const CaseSummaryRow& s = p.summary;
     upsert.bind(1, s.case_id);
     upsert.bind(2, s.customer);
@@ -285,9 +313,12 @@ class SqliteStore final : public Store {
     upsert.bind(12, std::int64_t{s.line_count});
     upsert.bind(13, s.last_sequence);
     FMS_TRY(upsert.run());
-    FMS_ASSIGN_OR_RETURN(Statement line, Statement::prepare(
-        db_, "INSERT INTO case_line (case_id, line_number, description, quantity, unit_of_issue,"
-             " total_minor, major_defense_equipment) VALUES (?,?,?,?,?,?,?)"));
+    FMS_ASSIGN_OR_RETURN(
+        Statement line,
+        Statement::prepare(
+            db_,
+            "INSERT INTO case_line (case_id, line_number, description, quantity, unit_of_issue,"
+            " total_minor, major_defense_equipment) VALUES (?,?,?,?,?,?,?)"));
     for (const CaseLineRow& l : p.lines) {
       line.bind(1, l.case_id);
       line.bind(2, l.line_number);
@@ -338,7 +369,8 @@ class SqliteStore final : public Store {
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
                                                  const SqliteOptions& options) {
   if (!options.create_if_missing && !std::filesystem::exists(path)) {
-    return Error::not_found("no database at " + path + " (run `fmsledger init` or `fmsledger demo`)");
+    return Error::not_found("no database at " + path +
+                            " (run `fmsledger init` or `fmsledger demo`)");
   }
   if (options.create_if_missing) {
     const auto parent = std::filesystem::path(path).parent_path();
