@@ -99,6 +99,13 @@ paths = {
    "post": op("importRates", "Import a file of published exchange rates (CSV, all or nothing)", "Finance", "manage-finance",
               {**ok("The same content was already recorded: nothing changed"), **ok("Recorded", code="201"), **problem_refs(409, 413, 415)},
               [P("source", "query", "File name recorded as the document's source")], csv_body("date,pair,rate,source (docs/formats/exchange-rates.md)"))},
+ "/api/rates/on": {"get": op("rateOn", "The rate of a pair on a date: the latest recorded on or before it", "Finance", "read", ok("The rate and the document that recorded it", "#/components/schemas/RateOn"),
+      [P("pair", "query", "The pair, e.g. USD/JPY", required=True), P("date", "query", "The date YYYY-MM-DD", {"type": "string", "format": "date"}, True)])},
+ "/api/budgets": {"post": op("importBudget", "Import a budget document (fmsledger.budget/1 JSON); every case it names must be one the caller may manage finance for", "Finance", "manage-finance",
+      {**ok("The same content was already recorded: nothing changed", "#/components/schemas/BudgetImportOutcome"), **ok("Recorded", "#/components/schemas/BudgetImportOutcome", code="201"), **problem_refs(409, 413, 415)},
+      [P("source", "query", "File name recorded as the document's source")],
+      {"required": True, "content": {"application/json": {"schema": {"type": "object", "description": "A budget document (docs/formats/budget.md)"}}}})},
+ "/api/budgets/in-force": {"get": op("budgetInForce", "The budget document in force on a date (404 unless the caller may read every case it names)", "Finance", "read", ok("The document and its record", "#/components/schemas/BudgetInForce"), [as_of])},
  "/api/users": {
    "get": op("listUsers", "Every user with grants and tokens (never hashes)", "Administration", "administer", ok("Users")),
    "post": op("addUser", "Add a user", "Administration", "administer", {**ok("Added", "#/components/schemas/User", code="201"), **problem_refs(409, 415)}, body=json_body("#/components/schemas/NewUser"))},
@@ -108,6 +115,7 @@ paths = {
  "/api/users/{user}/enable": {"post": op("enableUser", "Enable a disabled user", "Administration", "administer", no_content, [user_p], json_body("#/components/schemas/Reason"))},
  "/api/users/{user}/grants": {"post": op("grantRole", "Grant a role over an organisation (\"*\": every organisation)", "Administration", "administer", no_content, [user_p], json_body("#/components/schemas/Grant"))},
  "/api/users/{user}/grants/revoke": {"post": op("revokeRole", "Revoke a grant", "Administration", "administer", no_content, [user_p], json_body("#/components/schemas/Grant"))},
+ "/api/users/{user}/tokens": {"post": op("issueUserToken", "Issue an API token acting as the user; shown once", "Administration", "administer", {**ok("The token, shown only now", "#/components/schemas/IssuedToken", code="201"), **problem_refs(415)}, [user_p], json_body("#/components/schemas/TokenRequest"))},
  "/api/users/{user}/tokens/{token_id}": {"delete": op("revokeUserToken", "Revoke a user's API token", "Administration", "administer", no_content, [user_p, token_p])},
  "/api/organisations": {
    "get": op("listOrganisations", "The caller's organisations (all, for an administrator)", "Administration", "signed-in", ok("Organisations")),
@@ -137,6 +145,8 @@ for name, summary in [("forecast", "Payments per Japanese fiscal quarter in USD 
                       ("envelope", "Programme envelopes and obligation authorities")]:
     paths[f"/api/reports/{name}"] = {"get": op(f"report{name.capitalize()}", summary, "Reports", "read",
         {"200": {"description": "The report (JSON by default; CSV or .xlsx by Accept)", "content": finance_content}, **problem_refs(406)}, [as_of, case_q])}
+paths["/api/reports/workbook"] = {"get": op("reportWorkbook", "The forecast, exposure and envelope reports in one .xlsx workbook", "Reports", "read",
+    {"200": {"description": "The workbook (.xlsx only)", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}}, **problem_refs(406)}, [as_of])}
 
 S = lambda props, required=(), extra=False: {"type": "object", "properties": props, "required": list(required), "additionalProperties": extra}
 s = {"type": "string"}
@@ -158,6 +168,9 @@ schemas = {
  "Event": {"type": "object", "properties": {"sequence": {"type": "integer"}, "recorded_at": s, "actor": s, "case_id": s, "type": s, "type_version": {"type": "integer"}, "payload": {}, "previous_hash": s, "hash": s}},
  "EventList": S({"events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}, "next_cursor": {"type": ["string", "null"]}}),
  "ImportOutcome": S({"recorded": {"type": "boolean"}, "kind": s, "document_id": s, "rows": {"type": "integer"}, "cases": {"type": "array", "items": s}, "supersedes": {"type": ["string", "null"]}, "message": s}),
+ "RateOn": S({"pair": s, "date": s, "rate": s, "point_date": s, "source": s, "document": s, "document_source": s}),
+ "BudgetImportOutcome": S({"recorded": {"type": "boolean"}, "document_id": s, "effective_date": {"type": "string", "format": "date"}, "message": s}),
+ "BudgetInForce": S({"content_hash": s, "source": s, "recorded_at": s, "actor": s, "document": {"type": "object", "description": "The canonical budget document (docs/formats/budget.md)"}}),
  "ReconcileRequest": S({"as_of": {"type": "string", "format": "date"}}),
  "NewUser": S({"user": s, "display_name": s, "password": {"type": "string", "format": "password", "minLength": 12}}, ["user", "display_name", "password"]),
  "User": {"type": "object", "properties": {"user": s, "display_name": s, "disabled": {"type": "boolean"}, "added_at": s, "grants": {"type": "array", "items": {"$ref": "#/components/schemas/GrantView"}}, "tokens": {"type": "array", "items": {"$ref": "#/components/schemas/Token"}}}},

@@ -146,13 +146,7 @@ show->callback(run([&] {
     }
     const auto& in_force = **budget_in_force;
     if (options.json) {
-      report::Json out;
-      out["content_hash"] = in_force.record.content_hash;
-      out["source"] = in_force.record.source;
-      out["recorded_at"] = in_force.record.recorded_at;
-      out["actor"] = in_force.record.actor;
-      out["document"] = io::to_json(in_force.document);
-      print_json(out);
+      print_json(report::budget_in_force_json(in_force));
     } else {
       std::cout << "Budget document " << in_force.record.content_hash.substr(0, 12) << " ("
                 << in_force.record.source << "), in force from "

@@ -122,24 +122,20 @@ show->callback(run([&] {
     auto portfolio = session.ledger->load_portfolio();
     if (!portfolio.ok()) return fail(portfolio.error());
     const ledger::RateBook& book = portfolio->rates;
+    if (options.json) {
+      auto shown = report::rate_on_json(book, *pair, *date);
+      if (!shown.ok()) return fail(shown.error());
+      print_json(*shown);
+      return 0;
+    }
     auto point = book.on(*pair, *date);
     if (!point.ok()) return fail(point.error());
     const ledger::RecordedRate* recorded = book.recorded(*pair, point->date);
     const ledger::RatesDocument& document = book.documents()[recorded->document];
-    if (options.json) {
-      print_json({{"pair", *pair},
-                  {"date", date->to_string()},
-                  {"rate", point->rate.to_string()},
-                  {"point_date", point->date.to_string()},
-                  {"source", point->source},
-                  {"document", document.content_hash},
-                  {"document_source", document.source}});
-    } else {
-      std::cout << *pair << " on " << date->to_string() << ": " << point->rate.to_string()
-                << " (point of " << point->date.to_string() << ", source " << point->source
-                << "; document " << short_id(document.content_hash) << ", " << document.source
-                << ")\n";
-    }
+    std::cout << *pair << " on " << date->to_string() << ": " << point->rate.to_string()
+              << " (point of " << point->date.to_string() << ", source " << point->source
+              << "; document " << short_id(document.content_hash) << ", " << document.source
+              << ")\n";
     return 0;
   });
 }));

@@ -37,6 +37,28 @@ const Appropriation* BudgetDocument::appropriation_for(const std::string& case_i
   return nullptr;
 }
 
+std::vector<NamedCase> named_cases(const BudgetDocument& document) {
+  std::vector<NamedCase> named;
+  auto add = [&named](const std::vector<std::string>& cases, const std::string& pointer) {
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      named.push_back({cases[i], pointer + "/cases/" + std::to_string(i)});
+    }
+  };
+  for (std::size_t i = 0; i < document.appropriations.size(); ++i) {
+    add(document.appropriations[i].cases, "/appropriations/" + std::to_string(i));
+  }
+  for (std::size_t i = 0; i < document.authorities.size(); ++i) {
+    add(document.authorities[i].cases, "/obligation_authorities/" + std::to_string(i));
+  }
+  for (std::size_t i = 0; i < document.envelopes.size(); ++i) {
+    for (std::size_t s = 0; s < document.envelopes[i].shares.size(); ++s) {
+      add(document.envelopes[i].shares[s].cases,
+          "/envelopes/" + std::to_string(i) + "/shares/" + std::to_string(s));
+    }
+  }
+  return named;
+}
+
 namespace {
 
 class Checker {

@@ -102,6 +102,14 @@ struct BudgetDocument {
                                                        const FiscalYear& year) const;
 };
 
+// A case a budget document names, at the JSON Pointer of its document form where it is named.
+struct NamedCase {
+  std::string case_id;
+  std::string pointer;  // "/envelopes/0/shares/1/cases/2"
+};
+// Every case the document names, in document order (a case named twice is listed twice).
+std::vector<NamedCase> named_cases(const BudgetDocument& document);
+
 // A rule a budget document breaks, at a JSON Pointer of its document form.
 struct BudgetProblem {
   std::string pointer;  // "/appropriations/2/cases/0"

@@ -71,6 +71,12 @@ bool Principal::can_read_case(std::string_view case_id) const {
   return permits(roles_for_case(case_id), Permission::read);
 }
 
+std::function<bool(const std::string& case_id)> cases_writable_by(const Call& call) {
+  return [principal = *call.principal, needed = call.route.permission](const std::string& case_id) {
+    return permits(principal.roles_for_case(case_id), needed);
+  };
+}
+
 Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& ledger,
          ledger::AccessLedger& access, ApiOptions options)
     : reference_(reference),
@@ -89,6 +95,7 @@ Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& le
   add_audit_routes(router_);
   add_rate_routes(router_);
   add_sdr_routes(router_);
+  add_budget_routes(router_);
   if (!options_.web_root.empty()) web_.emplace(options_.web_root);
 }
 

@@ -24,6 +24,8 @@
 #include "http/login_throttle.h"
 #include "http/message.h"
 #include "http/metrics.h"
+#include "http/problem.h"
+#include "http/responses.h"
 #include "http/router.h"
 #include "http/static_files.h"
 #include "http/web_sessions.h"
@@ -181,6 +183,27 @@ class Api {
 Response events_page(Call& call,
                      const std::function<Result<std::vector<store::EventRecord>>()>& load);
 
+// The answer to a document import, counted in the metrics by kind and outcome: the ledger's
+// error, or body(*outcome) with 201 when recorded and 200 when the same content already was.
+template <class Outcome, class Body>
+Response import_answer(Call& call, const std::string& kind, const Result<Outcome>& outcome,
+                       Body body) {
+  if (!outcome.ok()) {
+    call.api.metrics().import(kind, "refused");
+    return problem_for(outcome.error());
+  }
+  call.api.metrics().import(kind, outcome->recorded ? "recorded" : "unchanged");
+  return json_response(outcome->recorded ? 201 : 200, body(*outcome));
+}
+
+// The cases the caller may name in a write on this route: those of organisations where they
+// hold a role that permits the route's permission (an import's case_visible).
+std::function<bool(const std::string& case_id)> cases_writable_by(const Call& call);
+
+// Issues an API token acting as `user` from the request's {"label", "expires_at"}: 201 with the
+// token, shown only in this answer (routes_session.cc).
+Response issue_token(Call& call, const std::string& user);
+
 // Each group of routes adds itself (routes_*.cc).
 void add_system_routes(Router& router);
 void add_session_routes(Router& router);
@@ -191,5 +214,6 @@ void add_admin_routes(Router& router);
 void add_audit_routes(Router& router);
 void add_rate_routes(Router& router);
 void add_sdr_routes(Router& router);
+void add_budget_routes(Router& router);
 
 }  // namespace fms::http

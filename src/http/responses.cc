@@ -63,17 +63,33 @@ std::optional<Response> check_query(const Request& request, const std::set<std::
   return std::nullopt;
 }
 
-Answer<nlohmann::json> read_json_object(const Request& request, const std::set<std::string>& fields,
-                                        const std::set<std::string>& required) {
+std::optional<Response> check_import(const Request& request, const std::set<std::string>& known,
+                                     std::string_view type, std::size_t max_bytes,
+                                     const std::string& what) {
+  if (auto refused = check_query(request, known)) return refused;
+  if (auto refused = check_content_type(request, type)) return refused;
+  if (request.body.size() > max_bytes) {
+    return problem(413, what + " is at most " + std::to_string(max_bytes) + " bytes");
+  }
+  return std::nullopt;
+}
+
+Answer<nlohmann::json> read_json_body(const Request& request) {
   if (auto refused = check_content_type(request, kJson)) return *refused;
-  nlohmann::json body;
   try {
-    body = nlohmann::json::parse(request.body);
+    return nlohmann::json::parse(request.body);
   } catch (const nlohmann::json::parse_error& e) {
     return problem(400, "the request body is not valid JSON: at byte " + std::to_string(e.byte) +
                             ": " +
                             std::string(e.what()).substr(std::string(e.what()).find(':') + 2));
   }
+}
+
+Answer<nlohmann::json> read_json_object(const Request& request, const std::set<std::string>& fields,
+                                        const std::set<std::string>& required) {
+  auto parsed = read_json_body(request);
+  if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
+  nlohmann::json& body = std::get<nlohmann::json>(parsed);
   if (!body.is_object()) return problem(422, "the request body must be a JSON object");
   for (const auto& item : body.items()) {
     const std::string& key = item.key();
@@ -89,6 +105,15 @@ Answer<nlohmann::json> read_json_object(const Request& request, const std::set<s
     }
   }
   return body;
+}
+
+Answer<std::optional<CivilDate>> date_query(const Request& request, const std::string& name) {
+  const auto text = request.query_param(name);
+  if (!text) return std::optional<CivilDate>{};
+  auto parsed = CivilDate::parse(*text);
+  if (!parsed.ok())
+    return problem(400, "query parameter \"" + name + "\": " + parsed.error().message);
+  return std::optional<CivilDate>{*parsed};
 }
 
 std::string string_field(const nlohmann::json& object, const std::string& name) {

@@ -12,6 +12,7 @@
 #include <string>
 #include <variant>
 
+#include "core/civil_date.h"
 #include "core/result.h"
 #include "http/message.h"
 
@@ -27,13 +28,24 @@ Response json_response(int status, const OrderedJson& body);
 Response json_response(int status, const nlohmann::json& body);
 Response text_response(int status, std::string content_type, std::string body);
 
+// The body as JSON of any shape: 415 unless application/json, 400 naming the byte where it
+// stops parsing.
+Answer<nlohmann::json> read_json_body(const Request& request);
 // The body as a JSON object with only `fields` (and all of `required`).
 Answer<nlohmann::json> read_json_object(const Request& request, const std::set<std::string>& fields,
                                         const std::set<std::string>& required);
 // The body of an import: `expected` ("text/csv" or "application/json") or 415.
 std::optional<Response> check_content_type(const Request& request, std::string_view expected);
+// The request of a document import, before its body is read: no query parameter but `known`,
+// a body of type `type` and of at most `max_bytes` (else 413, naming `what`).
+std::optional<Response> check_import(const Request& request, const std::set<std::string>& known,
+                                     std::string_view type, std::size_t max_bytes,
+                                     const std::string& what);
 // Query parameters other than `known` are a 400 naming them.
 std::optional<Response> check_query(const Request& request, const std::set<std::string>& known);
+
+// A date query parameter (YYYY-MM-DD): nullopt when absent, a 400 naming it when malformed.
+Answer<std::optional<CivilDate>> date_query(const Request& request, const std::string& name);
 
 // A string field of a checked object, "" when absent.
 std::string string_field(const nlohmann::json& object, const std::string& name);

@@ -130,6 +130,9 @@ void add_user_routes(Router& router) {
                   });
                 }});
   }
+  // A token acting as the user, for a program that works on their behalf; shown once.
+  router.add({"POST", "/api/users/{user}/tokens", Permission::administer, Scope::none,
+              [](Call& call) { return issue_token(call, call.param("user")); }});
   router.add({"DELETE", "/api/users/{user}/tokens/{token_id}", Permission::administer, Scope::none,
               [](Call& call) {
                 if (auto refused = check_query(call.request, {})) return *refused;

@@ -31,30 +31,22 @@ RouteHandler import_route(ExecutionKind kind) {
     options.reason = call.request.query_param("reason").value_or("");
     // The server's threads already share the cores; one parsing thread per import.
     options.threads = 1;
-    const Principal& principal = *call.principal;
-    const Permission needed = call.route.permission;
-    options.case_visible = [&principal, needed](const std::string& case_id) {
-      return permits(principal.roles_for_case(case_id), needed);
-    };
+    options.case_visible = cases_writable_by(call);
     auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
       return ledger.import_execution(kind, call.request.body, source, options, call.actor());
     });
     const std::string kind_name(to_string(kind));
-    if (!outcome.ok()) {
-      call.api.metrics().import(kind_name, "refused");
-      return problem_for(outcome.error());
-    }
-    call.api.metrics().import(kind_name, outcome->recorded ? "recorded" : "unchanged");
-    return json_response(
-        outcome->recorded ? 201 : 200,
-        OrderedJson{{"recorded", outcome->recorded},
-                    {"kind", kind_name},
-                    {"document_id", outcome->content_hash},
-                    {"rows", outcome->rows},
-                    {"cases", outcome->cases},
-                    {"supersedes", outcome->superseded ? OrderedJson(*outcome->superseded)
-                                                       : OrderedJson(nullptr)},
-                    {"message", outcome->message}});
+    return import_answer(
+        call, kind_name, outcome, [&kind_name](const ledger::ExecutionImportOutcome& done) {
+          return OrderedJson{{"recorded", done.recorded},
+                             {"kind", kind_name},
+                             {"document_id", done.content_hash},
+                             {"rows", done.rows},
+                             {"cases", done.cases},
+                             {"supersedes", done.superseded ? OrderedJson(*done.superseded)
+                                                            : OrderedJson(nullptr)},
+                             {"message", done.message}};
+        });
   };
 }
 

@@ -1,5 +1,6 @@
-// Exchange rates: importing a published rate file (CSV body, all or nothing) and listing the
-// recorded rates. Rates belong to no case and no organisation: every reader may list them.
+// Exchange rates: importing a published rate file (CSV body, all or nothing), listing the
+// recorded rates, and the rate of a pair on a date. Rates belong to no case and no organisation:
+// every reader may list them.
 #include "http/api.h"
 #include "http/problem.h"
 #include "http/responses.h"
@@ -10,49 +11,72 @@ namespace fms::http {
 namespace {
 
 Response import_rates(Call& call) {
-  if (auto refused = check_query(call.request, {"source"})) return *refused;
-  if (auto refused = check_content_type(call.request, kCsv)) return *refused;
-  if (call.request.body.size() > io::kMaxExchangeRateFileBytes) {
-    return problem(413, "an exchange-rate file is at most " +
-                            std::to_string(io::kMaxExchangeRateFileBytes) + " bytes");
+  if (auto refused = check_import(call.request, {"source"}, kCsv, io::kMaxExchangeRateFileBytes,
+                                  "an exchange-rate file")) {
+    return *refused;
   }
   const std::string source = call.request.query_param("source").value_or("request body");
   auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
     return ledger.import_rates(call.request.body, source, call.actor());
   });
-  if (!outcome.ok()) {
-    call.api.metrics().import("rates", "refused");
-    return problem_for(outcome.error());
-  }
-  call.api.metrics().import("rates", outcome->recorded ? "recorded" : "unchanged");
-  return json_response(outcome->recorded ? 201 : 200,
-                       OrderedJson{{"recorded", outcome->recorded},
-                                   {"document_id", outcome->content_hash},
-                                   {"points", outcome->points},
-                                   {"new_points", outcome->new_points},
-                                   {"message", outcome->message}});
+  return import_answer(call, "rates", outcome, [](const ledger::RatesImportOutcome& done) {
+    return OrderedJson{{"recorded", done.recorded},
+                       {"document_id", done.content_hash},
+                       {"points", done.points},
+                       {"new_points", done.new_points},
+                       {"message", done.message}};
+  });
 }
 
-Response list_rates(Call& call) {
-  if (auto refused = check_query(call.request, {"pair", "as_of"})) return *refused;
+// ?pair= (upper-cased: "usd/jpy" is USD/JPY) and a date parameter, each checked; nullopt when
+// absent.
+struct RateQuery {
   std::optional<std::string> pair;
-  if (auto text = call.request.query_param("pair")) {
+  std::optional<CivilDate> date;
+};
+
+Answer<RateQuery> read_rate_query(const Request& request, const std::string& date_name) {
+  if (auto refused = check_query(request, {"pair", date_name})) return *refused;
+  RateQuery query;
+  if (auto text = request.query_param("pair")) {
     for (char& c : *text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto parsed = ledger::parse_rate_pair(*text);
     if (!parsed.ok()) return problem(400, "query parameter \"pair\": " + parsed.error().message);
-    pair = *text;
+    query.pair = *text;
   }
-  std::optional<CivilDate> as_of;
-  if (const auto text = call.request.query_param("as_of")) {
-    auto parsed = CivilDate::parse(*text);
-    if (!parsed.ok()) return problem(400, "query parameter \"as_of\": " + parsed.error().message);
-    as_of = *parsed;
-  }
-  auto portfolio = call.api.with_ledger(
+  auto date = date_query(request, date_name);
+  if (auto* refused = std::get_if<Response>(&date)) return *refused;
+  query.date = std::get<std::optional<CivilDate>>(date);
+  return query;
+}
+
+Result<ledger::PortfolioState> load_portfolio(Call& call) {
+  return call.api.with_ledger(
       [](ledger::Ledger& ledger, store::Store&) { return ledger.load_portfolio(); });
+}
+
+Response list_rates(Call& call) {
+  auto query = read_rate_query(call.request, "as_of");
+  if (auto* refused = std::get_if<Response>(&query)) return *refused;
+  const auto& q = std::get<RateQuery>(query);
+  auto portfolio = load_portfolio(call);
   if (!portfolio.ok()) return problem_for(portfolio.error());
   return json_response(
-      200, OrderedJson{{"rates", report::rate_list_json(portfolio->rates, pair, as_of)}});
+      200, OrderedJson{{"rates", report::rate_list_json(portfolio->rates, q.pair, q.date)}});
+}
+
+// The rate of a pair on a date: the latest recorded on or before it (`rates show`).
+Response rate_on(Call& call) {
+  auto query = read_rate_query(call.request, "date");
+  if (auto* refused = std::get_if<Response>(&query)) return *refused;
+  const auto& q = std::get<RateQuery>(query);
+  if (!q.pair) return problem(400, "query parameter \"pair\" is required, e.g. USD/JPY");
+  if (!q.date) return problem(400, "query parameter \"date\" is required (YYYY-MM-DD)");
+  auto portfolio = load_portfolio(call);
+  if (!portfolio.ok()) return problem_for(portfolio.error());
+  auto shown = report::rate_on_json(portfolio->rates, *q.pair, *q.date);
+  if (!shown.ok()) return problem_for(shown.error());
+  return json_response(200, *shown);
 }
 
 }  // namespace
@@ -60,6 +84,7 @@ Response list_rates(Call& call) {
 void add_rate_routes(Router& router) {
   router.add({"POST", "/api/rates", Permission::manage_finance, Scope::portfolio, import_rates});
   router.add({"GET", "/api/rates", Permission::read, Scope::portfolio, list_rates});
+  router.add({"GET", "/api/rates/on", Permission::read, Scope::portfolio, rate_on});
 }
 
 }  // namespace fms::http

@@ -1,7 +1,7 @@
 // Reports over the caller's cases: status, closure, exceptions, SDRs, and the money-over-time
-// reports (forecast, exposure, envelope). JSON by default; CSV (and .xlsx for the money
-// reports) by the Accept header. A CSV or .xlsx answer is an export, and is recorded as one in
-// the audit stream.
+// reports (forecast, exposure, envelope, and all three as one .xlsx workbook). JSON by default;
+// CSV (and .xlsx for the money reports) by the Accept header. A CSV or .xlsx answer is an
+// export, and is recorded as one in the audit stream.
 #include <unistd.h>
 
 #include <cstdio>
@@ -48,6 +48,16 @@ report::CaseScope scope_of(const Principal& principal) {
   return [&principal](const std::string& case_id) { return principal.can_read_case(case_id); };
 }
 
+// A workbook answer, recorded as an export.
+Response xlsx_answer(Call& call, const std::string& what, const std::optional<std::string>& case_id,
+                     Result<std::string> bytes) {
+  if (!bytes.ok()) return problem_for(bytes.error());
+  call.api.audit_export(call, what, "xlsx", case_id.value_or(""));
+  Response response = text_response(200, std::string(kXlsx), std::move(*bytes));
+  response.with_header("Content-Disposition", "attachment; filename=\"" + what + ".xlsx\"");
+  return response;
+}
+
 // The answer in the negotiated format; CSV and .xlsx answers are recorded as exports.
 Response in_format(Call& call, const std::string& what, const std::string& type,
                    const std::optional<std::string>& case_id, const std::string& json,
@@ -60,17 +70,14 @@ Response in_format(Call& call, const std::string& what, const std::string& type,
     response.with_header("Content-Disposition", "attachment; filename=\"" + what + ".csv\"");
     return response;
   }
-  auto bytes = xlsx();
-  if (!bytes.ok()) return problem_for(bytes.error());
-  call.api.audit_export(call, what, "xlsx", case_id.value_or(""));
-  Response response = text_response(200, std::string(kXlsx), std::move(*bytes));
-  response.with_header("Content-Disposition", "attachment; filename=\"" + what + ".xlsx\"");
-  return response;
+  return xlsx_answer(call, what, case_id, xlsx());
 }
 
-Answer<std::string> negotiated(const Request& request, bool with_xlsx) {
-  std::vector<std::string> offered{std::string(kJson), std::string(kCsv)};
-  if (with_xlsx) offered.emplace_back(kXlsx);
+const std::vector<std::string> kTableTypes{std::string(kJson), std::string(kCsv)};
+const std::vector<std::string> kMoneyTypes{std::string(kJson), std::string(kCsv),
+                                           std::string(kXlsx)};
+
+Answer<std::string> negotiated(const Request& request, const std::vector<std::string>& offered) {
   auto type = negotiate(request, offered);
   if (!type) {
     std::string list;
@@ -105,7 +112,7 @@ Response reconciliation_report(Call& call, const std::set<std::string>& extra_qu
   std::set<std::string> known{"as_of", "case"};
   known.insert(extra_query.begin(), extra_query.end());
   if (auto refused = check_query(call.request, known)) return *refused;
-  auto type = negotiated(call.request, false);
+  auto type = negotiated(call.request, kTableTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
   return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
     auto query = read_report_query(call, ledger);
@@ -156,7 +163,7 @@ Response sdrs(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "case", "status", "open"})) {
     return *refused;
   }
-  auto type = negotiated(call.request, false);
+  auto type = negotiated(call.request, kTableTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
   report::SdrFilter filter;
   filter.open_only = call.request.query_param("open").value_or("false") == "true";
@@ -186,11 +193,12 @@ Response sdrs(Call& call) {
 
 using FinanceBuilder =
     std::function<Result<report::FinanceReport>(const ledger::FinanceView&, const Forecast&)>;
+using FinanceAnswer =
+    std::function<Response(const ledger::FinanceView&, const Forecast&, const ReportQuery&)>;
 
-Response finance(Call& call, const std::string& name, FinanceBuilder build) {
-  if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
-  auto type = negotiated(call.request, true);
-  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+// The finance view as of ?as_of= over the caller's cases (only ?case= when given), with its
+// forecast, answered by `answer`.
+Response over_finance_view(Call& call, const FinanceAnswer& answer) {
   return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
     auto query = read_report_query(call, ledger);
     if (auto* refused = std::get_if<Response>(&query)) return *refused;
@@ -206,13 +214,36 @@ Response finance(Call& call, const std::string& name, FinanceBuilder build) {
     }
     auto forecast = view->forecast();
     if (!forecast.ok()) return problem_for(forecast.error());
-    auto built = build(*view, *forecast);
-    if (!built.ok()) return problem_for(built.error());
-    return in_format(
-        call, name, std::get<std::string>(type), q.case_id, report::finance_json(*built).dump(),
-        [&] { return report::sheet_csv(built->sheets.front()); },
-        [&] { return xlsx_bytes(built->sheets); });
+    return answer(*view, *forecast, q);
   });
+}
+
+Response finance(Call& call, const std::string& name, FinanceBuilder build) {
+  if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
+  auto type = negotiated(call.request, kMoneyTypes);
+  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  return over_finance_view(
+      call, [&](const ledger::FinanceView& view, const Forecast& forecast, const ReportQuery& q) {
+        auto built = build(view, forecast);
+        if (!built.ok()) return problem_for(built.error());
+        return in_format(
+            call, name, std::get<std::string>(type), q.case_id, report::finance_json(*built).dump(),
+            [&] { return report::sheet_csv(built->sheets.front()); },
+            [&] { return xlsx_bytes(built->sheets); });
+      });
+}
+
+// The forecast, exposure and envelope reports in one workbook, as `report workbook` writes it.
+Response workbook(Call& call) {
+  if (auto refused = check_query(call.request, {"as_of"})) return *refused;
+  auto type = negotiated(call.request, {std::string(kXlsx)});
+  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  return over_finance_view(
+      call, [&](const ledger::FinanceView& view, const Forecast& forecast, const ReportQuery&) {
+        auto sheets = report::workbook_sheets(view, forecast);
+        if (!sheets.ok()) return problem_for(sheets.error());
+        return xlsx_answer(call, "workbook", std::nullopt, xlsx_bytes(*sheets));
+      });
 }
 
 }  // namespace
@@ -237,6 +268,7 @@ void add_report_routes(Router& router) {
                   return report::envelope_report(view, forecast);
                 });
               }});
+  router.add({"GET", "/api/reports/workbook", Permission::read, Scope::portfolio, workbook});
 }
 
 }  // namespace fms::http

@@ -112,6 +112,26 @@ Response sign_in(Call& call) {
 
 }  // namespace
 
+Response issue_token(Call& call, const std::string& user) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  auto body = read_json_object(call.request, {"label", "expires_at"}, {"label"});
+  if (auto* refused = std::get_if<Response>(&body)) return *refused;
+  const auto& fields = std::get<nlohmann::json>(body);
+  std::optional<std::string> expires;
+  if (fields.contains("expires_at") && !fields["expires_at"].is_null()) {
+    expires = string_field(fields, "expires_at");
+  }
+  auto issued = call.api.with_access([&](ledger::AccessLedger& access) {
+    return access.issue_token(user, string_field(fields, "label"), expires, call.actor());
+  });
+  if (!issued.ok()) return problem_for(issued.error());
+  call.api.access_book(true);
+  return json_response(201,
+                       OrderedJson{{"token_id", issued->token_id},
+                                   {"token", issued->token},
+                                   {"note", "the token is shown only now; it is stored hashed"}});
+}
+
 void add_session_routes(Router& router) {
   router.add({"POST", "/api/session", Permission::anyone, Scope::none, sign_in});
   router.add({"GET", "/api/session", Permission::signed_in, Scope::none, [](Call& call) {
@@ -149,26 +169,8 @@ void add_session_routes(Router& router) {
                 }
                 return json_response(200, OrderedJson{{"tokens", tokens}});
               }});
-  router.add({"POST", "/api/tokens", Permission::signed_in, Scope::none, [](Call& call) {
-                if (auto refused = check_query(call.request, {})) return *refused;
-                auto body = read_json_object(call.request, {"label", "expires_at"}, {"label"});
-                if (auto* refused = std::get_if<Response>(&body)) return *refused;
-                const auto& fields = std::get<nlohmann::json>(body);
-                std::optional<std::string> expires;
-                if (fields.contains("expires_at") && !fields["expires_at"].is_null()) {
-                  expires = string_field(fields, "expires_at");
-                }
-                auto issued = call.api.with_access([&](ledger::AccessLedger& access) {
-                  return access.issue_token(call.actor(), string_field(fields, "label"), expires,
-                                            call.actor());
-                });
-                if (!issued.ok()) return problem_for(issued.error());
-                call.api.access_book(true);
-                return json_response(
-                    201, OrderedJson{{"token_id", issued->token_id},
-                                     {"token", issued->token},
-                                     {"note", "the token is shown only now; it is stored hashed"}});
-              }});
+  router.add({"POST", "/api/tokens", Permission::signed_in, Scope::none,
+              [](Call& call) { return issue_token(call, call.actor()); }});
   router.add(
       {"DELETE", "/api/tokens/{token_id}", Permission::signed_in, Scope::none, [](Call& call) {
          if (auto refused = check_query(call.request, {})) return *refused;

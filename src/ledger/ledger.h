@@ -4,6 +4,7 @@
 // Front ends (CLI, HTTP) call only this; they never write to the store directly.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -69,6 +70,12 @@ struct RatesImportOutcome {
   std::string message;
 };
 
+struct BudgetImportOptions {
+  // Which recorded cases the importer may name (the HTTP API: the caller's organisations). A
+  // case outside it is refused exactly as a case that is not recorded. Unset: every case.
+  std::function<bool(const std::string& case_id)> case_visible;
+};
+
 struct BudgetImportOutcome {
   bool recorded = false;  // false: this content was already recorded
   std::string content_hash;
@@ -122,10 +129,16 @@ class Ledger {
   // fresh unrecorded matching when documents were recorded since (view.fresh says which).
   Result<ReconciliationView> reconciliation_view(const CivilDate& as_of);
 
-  // Records a budget document (docs/formats/budget.md): every case it names must be recorded.
-  // The same content again changes nothing and says so.
+  // Records a budget document (docs/formats/budget.md): every case it names must be recorded
+  // (and visible, under options.case_visible). The same content again changes nothing and says
+  // so.
   Result<BudgetImportOutcome> import_budget(std::string_view json_text, const std::string& source,
+                                            const BudgetImportOptions& options,
                                             const std::string& actor);
+  Result<BudgetImportOutcome> import_budget(std::string_view json_text, const std::string& source,
+                                            const std::string& actor) {
+    return import_budget(json_text, source, BudgetImportOptions{}, actor);
+  }
   // The budget book in force on `date` (nullopt when none is), decoded.
   Result<std::optional<BudgetInForce>> budget_in_force(const CivilDate& date);
   Result<std::optional<BudgetInForce>> budget_in_force(const PortfolioState& portfolio,

@@ -14,30 +14,13 @@ namespace {
 // fund nothing and hide the mistake.
 Status check_cases_recorded(const BudgetDocument& document, const std::set<std::string>& known,
                             const std::string& source) {
-  std::vector<std::string> problems;
-  auto check = [&](const std::vector<std::string>& cases, const std::string& pointer) {
-    for (std::size_t i = 0; i < cases.size(); ++i) {
-      if (known.count(cases[i]) == 0) {
-        problems.push_back(source + ": " + pointer + "/cases/" + std::to_string(i) + ": no case " +
-                           cases[i] + " is recorded");
-      }
-    }
-  };
-  for (std::size_t i = 0; i < document.appropriations.size(); ++i) {
-    check(document.appropriations[i].cases, "/appropriations/" + std::to_string(i));
-  }
-  for (std::size_t i = 0; i < document.authorities.size(); ++i) {
-    check(document.authorities[i].cases, "/obligation_authorities/" + std::to_string(i));
-  }
-  for (std::size_t i = 0; i < document.envelopes.size(); ++i) {
-    for (std::size_t s = 0; s < document.envelopes[i].shares.size(); ++s) {
-      check(document.envelopes[i].shares[s].cases,
-            "/envelopes/" + std::to_string(i) + "/shares/" + std::to_string(s));
-    }
-  }
-  if (problems.empty()) return Status::Ok();
   std::string message;
-  for (const std::string& problem : problems) message += (message.empty() ? "" : "\n") + problem;
+  for (const NamedCase& named : named_cases(document)) {
+    if (known.count(named.case_id) != 0) continue;
+    message += (message.empty() ? "" : "\n") + source + ": " + named.pointer + ": no case " +
+               named.case_id + " is recorded";
+  }
+  if (message.empty()) return Status::Ok();
   return Error::invalid(message);
 }
 
@@ -49,12 +32,16 @@ std::string count(std::size_t n, const char* one, const char* many) {
 
 Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
                                                   const std::string& source,
+                                                  const BudgetImportOptions& options,
                                                   const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(BudgetDocument document,
                        io::parse_budget_document(json_text, source, reference_));
   FMS_ASSIGN_OR_RETURN(auto cases, store_.list_cases({}));
   std::set<std::string> known;
-  for (const store::CaseSummaryRow& row : cases) known.insert(row.case_id);
+  for (const store::CaseSummaryRow& row : cases) {
+    if (options.case_visible && !options.case_visible(row.case_id)) continue;
+    known.insert(row.case_id);
+  }
   FMS_TRY(check_cases_recorded(document, known, source));
 
   const std::string content_hash = store::sha256_hex(io::serialize_budget_document(document));

@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "io/budget_json.h"
 #include "report/sheet_text.h"
 
 namespace fms::report {
@@ -357,6 +358,28 @@ std::vector<XlsxSheet> budget_sheets(const BudgetDocument& budget) {
     }
   }
   return {std::move(rates), std::move(lines), std::move(authorities), std::move(shares)};
+}
+
+Result<std::vector<XlsxSheet>> workbook_sheets(const ledger::FinanceView& view,
+                                               const Forecast& forecast) {
+  std::vector<FinanceReport> reports;
+  reports.push_back(forecast_report(view, forecast));
+  reports.push_back(exposure_report(view, forecast));
+  FMS_ASSIGN_OR_RETURN(FinanceReport envelope, envelope_report(view, forecast));
+  reports.push_back(std::move(envelope));
+  std::vector<XlsxSheet> sheets;
+  for (const FinanceReport& built : reports) {
+    sheets.insert(sheets.end(), built.sheets.begin(), built.sheets.end());
+  }
+  return sheets;
+}
+
+nlohmann::ordered_json budget_in_force_json(const ledger::BudgetInForce& in_force) {
+  return {{"content_hash", in_force.record.content_hash},
+          {"source", in_force.record.source},
+          {"recorded_at", in_force.record.recorded_at},
+          {"actor", in_force.record.actor},
+          {"document", io::to_json(in_force.document)}};
 }
 
 std::string finance_text(const FinanceReport& report) {

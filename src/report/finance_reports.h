@@ -16,6 +16,7 @@
 #include "core/budget_status.h"
 #include "core/forecast.h"
 #include "ledger/finance_view.h"
+#include "ledger/ledger.h"
 #include "report/xlsx_workbook.h"
 
 namespace fms::report {
@@ -34,9 +35,17 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
 FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& forecast);
 Result<FinanceReport> envelope_report(const ledger::FinanceView& view, const Forecast& forecast);
 
+// The forecast, exposure and envelope reports' sheets in that order: one workbook (`fmsledger
+// report workbook`, GET /api/reports/workbook).
+Result<std::vector<XlsxSheet>> workbook_sheets(const ledger::FinanceView& view,
+                                               const Forecast& forecast);
+
 // The budget book itself as sheets: budget rates, appropriations, obligation authorities and
 // envelope shares (`fmsledger budget show`).
 std::vector<XlsxSheet> budget_sheets(const BudgetDocument& budget);
+// The budget document in force with its record (`fmsledger budget show --json`,
+// GET /api/budgets/in-force): content_hash, source, recorded_at, actor, document.
+nlohmann::ordered_json budget_in_force_json(const ledger::BudgetInForce& in_force);
 
 std::string finance_text(const FinanceReport& report);
 nlohmann::ordered_json finance_json(const FinanceReport& report);

@@ -1,0 +1,67 @@
+// Budget documents: importing one (fmsledger.budget/1 JSON body, docs/formats/budget.md) and the
+// document in force on a date.
+//
+// A budget names cases. An import may name only cases of organisations where the caller may
+// manage finance; any other case is refused with the very message an unrecorded case gets. The
+// document in force is shown only to a caller who may read every case it names; to anyone else
+// it is answered exactly as when no document is in force.
+#include <algorithm>
+
+#include "http/api.h"
+#include "http/problem.h"
+#include "http/responses.h"
+#include "io/budget_json.h"
+#include "report/finance_reports.h"
+
+namespace fms::http {
+namespace {
+
+Response budget_in_force(Call& call) {
+  if (auto refused = check_query(call.request, {"as_of"})) return *refused;
+  auto as_of = date_query(call.request, "as_of");
+  if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    const CivilDate date = std::get<std::optional<CivilDate>>(as_of).value_or(ledger.today());
+    auto in_force = ledger.budget_in_force(date);
+    if (!in_force.ok()) return problem_for(in_force.error());
+    const auto named = *in_force ? named_cases((*in_force)->document) : std::vector<NamedCase>{};
+    const bool shown = *in_force && std::all_of(named.begin(), named.end(), [&](const auto& n) {
+      return call.principal->can_read_case(n.case_id);
+    });
+    if (!shown) {  // a document the caller may not see is answered as no document at all
+      return problem(404, "no budget document is in force on " + date.to_string());
+    }
+    return json_response(200, report::budget_in_force_json(**in_force));
+  });
+}
+
+Response import_budget(Call& call) {
+  if (auto refused = check_import(call.request, {"source"}, kJson, io::kMaxBudgetDocumentBytes,
+                                  "a budget document")) {
+    return *refused;
+  }
+  // JSON that does not parse is a malformed request; the ledger judges the document itself.
+  auto parsed = read_json_body(call.request);
+  if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
+  const std::string source = call.request.query_param("source").value_or("request body");
+  ledger::BudgetImportOptions options;
+  options.case_visible = cases_writable_by(call);
+  auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    return ledger.import_budget(call.request.body, source, options, call.actor());
+  });
+  return import_answer(call, "budget", outcome, [](const ledger::BudgetImportOutcome& done) {
+    return OrderedJson{{"recorded", done.recorded},
+                       {"document_id", done.content_hash},
+                       {"effective_date", done.effective_date.to_string()},
+                       {"message", done.message}};
+  });
+}
+
+}  // namespace
+
+void add_budget_routes(Router& router) {
+  router.add({"POST", "/api/budgets", Permission::manage_finance, Scope::portfolio, import_budget});
+  router.add({"GET", "/api/budgets/in-force", Permission::read, Scope::portfolio, budget_in_force});
+}
+
+}  // namespace fms::http
