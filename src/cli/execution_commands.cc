@@ -10,7 +10,9 @@
 namespace fms::cli {
 namespace {
 
-std::string short_id(const std::string& hash) { return hash.substr(0, 12); }
+std::string short_id(const std::string& hash) {
+  return hash.substr(0, 12);
+}
 
 }  // namespace
 
@@ -26,16 +28,19 @@ void add_execution_commands(CommandContext context) {
   static std::string import_supersedes;
   static std::string import_reason;
   static unsigned import_threads = 0;
-  auto* import = app.add_subcommand(
+  auto* import_command = app.add_subcommand(
       "import", "Record an execution document: delivery-listing, receipts, bill or payments");
-  import->add_option("kind", import_kind, "delivery-listing, receipts, bill (DD 645) or payments")
+  import_command
+      ->add_option("kind", import_kind, "delivery-listing, receipts, bill (DD 645) or payments")
       ->required();
-  import->add_option("file", import_path, "The CSV file (docs/formats/)")->required();
-  import->add_option("--supersedes", import_supersedes,
-                     "Id of the document this corrected re-issue replaces (see `documents`)");
-  import->add_option("--reason", import_reason, "Why it supersedes the earlier document");
-  import->add_option("--threads", import_threads, "Parsing threads (default: one per core)");
-  import->callback(run([&] {
+  import_command->add_option("file", import_path, "The CSV file (docs/formats/)")->required();
+  import_command->add_option(
+      "--supersedes", import_supersedes,
+      "Id of the document this corrected re-issue replaces (see `documents`)");
+  import_command->add_option("--reason", import_reason, "Why it supersedes the earlier document");
+  import_command->add_option("--threads", import_threads,
+                             "Parsing threads (default: one per core)");
+  import_command->callback(run([&] {
     auto kind = execution_kind_from_string(import_kind);
     if (!kind.ok()) return fail(kind.error());
     auto file = MappedFile::open(import_path, kMaxExecutionFileBytes);
@@ -81,28 +86,33 @@ void add_execution_commands(CommandContext context) {
       auto portfolio = session.ledger->load_portfolio();
       if (!portfolio.ok()) return fail(portfolio.error());
       report::Json rows = report::Json::array();
-      report::Table table({{"Id"}, {"Kind"}, {"Rows", report::Align::right}, {"Source"},
-                           {"Recorded"}, {"By"}, {"Status"}});
+      report::Table table({{"Id"},
+                           {"Kind"},
+                           {"Rows", report::Align::right},
+                           {"Source"},
+                           {"Recorded"},
+                           {"By"},
+                           {"Status"}});
       for (const auto& document : portfolio->documents) {
         const auto& record = document.record;
         if (only && record.kind != *only) continue;
         if (document.superseded_by && !documents_all) continue;
-        const std::string status =
-            document.superseded_by ? "superseded by " + short_id(*document.superseded_by)
-                                   : std::string("active");
-        rows.push_back({{"id", record.content_hash},
-                        {"kind", std::string(to_string(record.kind))},
-                        {"rows", record.rows},
-                        {"source", record.source},
-                        {"recorded_at", document.recorded_at},
-                        {"actor", document.actor},
-                        {"cases", record.cases},
-                        {"supersedes", record.supersedes ? report::Json(*record.supersedes)
-                                                         : report::Json(nullptr)},
-                        {"reason", record.reason},
-                        {"superseded_by", document.superseded_by
-                                              ? report::Json(*document.superseded_by)
-                                              : report::Json(nullptr)}});
+        const std::string status = document.superseded_by
+                                       ? "superseded by " + short_id(*document.superseded_by)
+                                       : std::string("active");
+        rows.push_back(
+            {{"id", record.content_hash},
+             {"kind", std::string(to_string(record.kind))},
+             {"rows", record.rows},
+             {"source", record.source},
+             {"recorded_at", document.recorded_at},
+             {"actor", document.actor},
+             {"cases", record.cases},
+             {"supersedes",
+              record.supersedes ? report::Json(*record.supersedes) : report::Json(nullptr)},
+             {"reason", record.reason},
+             {"superseded_by", document.superseded_by ? report::Json(*document.superseded_by)
+                                                      : report::Json(nullptr)}});
         table.add_row({short_id(record.content_hash), std::string(to_string(record.kind)),
                        std::to_string(record.rows), record.source, document.recorded_at,
                        document.actor, status});

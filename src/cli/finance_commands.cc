@@ -108,97 +108,94 @@ void add_finance_commands(CommandContext context) {
   budget->fallthrough();
 
   static std::string import_path;
-  auto* import = budget->add_subcommand(
+  auto* import_command = budget->add_subcommand(
       "import", "Record a budget document (docs/formats/budget.md); the same content is a no-op");
-  import->add_option("FILE", import_path, "Budget document (fmsledger.budget/1 JSON)")->required();
-  import->callback(run([&] {
+  import_command->add_option("FILE", import_path, "Budget document (fmsledger.budget/1 JSON)")
+      ->required();
+  import_command->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
       auto text = read_file(import_path, io::kMaxBudgetDocumentBytes);
-  if (!text.ok()) return fail(text.error());
-  auto outcome = session.ledger->import_budget(*text, import_path, options.actor);
-  if (!outcome.ok()) return fail(outcome.error());
-  if (options.json) {
-    print_json({{"recorded", outcome->recorded},
-                {"content_hash", outcome->content_hash},
-                {"effective_date", outcome->effective_date.to_string()},
-                {"message", outcome->message}});
-  } else {
-    std::cout << outcome->message << "\n";
-  }
-  return 0;
-});
-}  // namespace fms::cli
-));
-
-static std::string show_as_of;
-auto* show = budget->add_subcommand("show", "The budget document in force on a date");
-show->add_option("--as-of", show_as_of, "Date (default today)");
-show->callback(run([&] {
-  return with_session(options, false, [&](Session& session) {
-    auto as_of = show_as_of.empty() ? Result<CivilDate>(session.ledger->today())
-                                    : parse_date_option(show_as_of, "--as-of");
-    if (!as_of.ok()) return fail(as_of.error());
-    auto budget_in_force = session.ledger->budget_in_force(*as_of);
-    if (!budget_in_force.ok()) return fail(budget_in_force.error());
-    if (!*budget_in_force) {
-      return fail(Error::not_found("no budget document is in force on " + as_of->to_string() +
-                                   " (fmsledger budget import FILE)"));
-    }
-    const auto& in_force = **budget_in_force;
-    if (options.json) {
-      print_json(report::budget_in_force_json(in_force));
-    } else {
-      std::cout << "Budget document " << in_force.record.content_hash.substr(0, 12) << " ("
-                << in_force.record.source << "), in force from "
-                << in_force.document.effective_date.to_string() << ", recorded "
-                << in_force.record.recorded_at << " by " << in_force.record.actor << "\n"
-                << in_force.document.title << "\n"
-                << in_force.document.provenance << "\n";
-      for (const report::XlsxSheet& sheet : report::budget_sheets(in_force.document)) {
-        std::cout << "\n"
-                  << sheet.name << "\n"
-                  << (sheet.rows.empty() ? std::string("None.\n") : report::sheet_text(sheet));
+      if (!text.ok()) return fail(text.error());
+      auto outcome = session.ledger->import_budget(*text, import_path, options.actor);
+      if (!outcome.ok()) return fail(outcome.error());
+      if (options.json) {
+        print_json({{"recorded", outcome->recorded},
+                    {"content_hash", outcome->content_hash},
+                    {"effective_date", outcome->effective_date.to_string()},
+                    {"message", outcome->message}});
+      } else {
+        std::cout << outcome->message << "\n";
       }
-    }
-    return 0;
-  });
-}));
+      return 0;
+    });
+  }));
 
-CLI::App* report_cmd = app.get_subcommand("report");
-static FinanceOptions forecast_options;
-auto* forecast = report_cmd->add_subcommand(
-    "forecast",
-    "Payments per Japanese fiscal quarter in USD and in yen at budget and current rate");
-add_options(forecast, forecast_options);
-forecast->callback(run([&] {
-  return run_reports(options, forecast_options, {build_forecast}, true);
-}));
+  static std::string show_as_of;
+  auto* show = budget->add_subcommand("show", "The budget document in force on a date");
+  show->add_option("--as-of", show_as_of, "Date (default today)");
+  show->callback(run([&] {
+    return with_session(options, false, [&](Session& session) {
+      auto as_of = show_as_of.empty() ? Result<CivilDate>(session.ledger->today())
+                                      : parse_date_option(show_as_of, "--as-of");
+      if (!as_of.ok()) return fail(as_of.error());
+      auto budget_in_force = session.ledger->budget_in_force(*as_of);
+      if (!budget_in_force.ok()) return fail(budget_in_force.error());
+      if (!*budget_in_force) {
+        return fail(Error::not_found("no budget document is in force on " + as_of->to_string() +
+                                     " (fmsledger budget import FILE)"));
+      }
+      const auto& in_force = **budget_in_force;
+      if (options.json) {
+        print_json(report::budget_in_force_json(in_force));
+      } else {
+        std::cout << "Budget document " << in_force.record.content_hash.substr(0, 12) << " ("
+                  << in_force.record.source << "), in force from "
+                  << in_force.document.effective_date.to_string() << ", recorded "
+                  << in_force.record.recorded_at << " by " << in_force.record.actor << "\n"
+                  << in_force.document.title << "\n"
+                  << in_force.document.provenance << "\n";
+        for (const report::XlsxSheet& sheet : report::budget_sheets(in_force.document)) {
+          std::cout << "\n"
+                    << sheet.name << "\n"
+                    << (sheet.rows.empty() ? std::string("None.\n") : report::sheet_text(sheet));
+        }
+      }
+      return 0;
+    });
+  }));
 
-static FinanceOptions exposure_options;
-auto* exposure = report_cmd->add_subcommand(
-    "exposure", "Exchange-rate exposure per Japanese fiscal year: current minus budget rate");
-add_options(exposure, exposure_options);
-exposure->callback(run([&] {
-  return run_reports(options, exposure_options, {build_exposure}, true);
-}));
+  CLI::App* report_cmd = app.get_subcommand("report");
+  static FinanceOptions forecast_options;
+  auto* forecast = report_cmd->add_subcommand(
+      "forecast",
+      "Payments per Japanese fiscal quarter in USD and in yen at budget and current rate");
+  add_options(forecast, forecast_options);
+  forecast->callback(
+      run([&] { return run_reports(options, forecast_options, {build_forecast}, true); }));
 
-static FinanceOptions envelope_options;
-auto* envelope = report_cmd->add_subcommand(
-    "envelope", "Programme envelopes and obligation authorities: consumed and remaining");
-add_options(envelope, envelope_options);
-envelope->callback(run([&] {
-  return run_reports(options, envelope_options, {build_envelope}, true);
-}));
+  static FinanceOptions exposure_options;
+  auto* exposure = report_cmd->add_subcommand(
+      "exposure", "Exchange-rate exposure per Japanese fiscal year: current minus budget rate");
+  add_options(exposure, exposure_options);
+  exposure->callback(
+      run([&] { return run_reports(options, exposure_options, {build_exposure}, true); }));
 
-static FinanceOptions workbook_options;
-auto* workbook = report_cmd->add_subcommand(
-    "workbook", "The forecast, exposure and envelope reports in one .xlsx workbook");
-workbook->add_option("--as-of", workbook_options.as_of, "Report as of this date (default today)");
-workbook->add_option("--xlsx", workbook_options.xlsx, "Workbook to write")->required();
-workbook->callback(run([&] {
-  return run_reports(options, workbook_options, {build_forecast, build_exposure, build_envelope},
-                     false);
-}));
+  static FinanceOptions envelope_options;
+  auto* envelope = report_cmd->add_subcommand(
+      "envelope", "Programme envelopes and obligation authorities: consumed and remaining");
+  add_options(envelope, envelope_options);
+  envelope->callback(
+      run([&] { return run_reports(options, envelope_options, {build_envelope}, true); }));
+
+  static FinanceOptions workbook_options;
+  auto* workbook = report_cmd->add_subcommand(
+      "workbook", "The forecast, exposure and envelope reports in one .xlsx workbook");
+  workbook->add_option("--as-of", workbook_options.as_of, "Report as of this date (default today)");
+  workbook->add_option("--xlsx", workbook_options.xlsx, "Workbook to write")->required();
+  workbook->callback(run([&] {
+    return run_reports(options, workbook_options, {build_forecast, build_exposure, build_envelope},
+                       false);
+  }));
 }
 
 }  // namespace fms::cli

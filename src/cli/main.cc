@@ -49,50 +49,51 @@ int run_command_line(int argc, char** argv) {
   add_user_commands(context);
   add_serve_command(context);
 
-auto* verify =
-    app.add_subcommand("verify", "Check the hash chain and replay the log against the projections");
-verify->callback(run([&] {
-  return with_session(options, false, [&](Session& session) {
-    auto report = session.ledger->verify();
-    if (!report.ok()) {
-      if (options.json) print_json({{"ok", false}, {"error", report.error().message}});
-      std::cerr << "fmsledger: verify FAILED: " << report.error().message << "\n";
-      return exit_code_for(report.error());
-    }
-    if (options.json) {
-      print_json({{"ok", true},
-                  {"events", report->events},
-                  {"cases", report->cases},
-                  {"documents", report->documents},
-                  {"segments", report->segments},
-                  {"access_events", report->access_events},
-                  {"audit_events", report->audit_events},
-                  {"head_hash", report->head_hash}});
-    } else {
-      std::cout << "verify OK: " << report->events << " events, hash chain intact; replay of "
-                << report->cases << " cases matches the projections; " << report->documents
-                << " execution documents, " << report->segments << " segments re-hashed; "
-                << report->access_events << " access and " << report->audit_events
-                << " audit events checked; head "
-                << report->head_hash << "\n";
-    }
-    return 0;
-  });
-}));
+  auto* verify = app.add_subcommand(
+      "verify", "Check the hash chain and replay the log against the projections");
+  verify->callback(run([&] {
+    return with_session(options, false, [&](Session& session) {
+      auto report = session.ledger->verify();
+      if (!report.ok()) {
+        if (options.json) print_json({{"ok", false}, {"error", report.error().message}});
+        std::cerr << "fmsledger: verify FAILED: " << report.error().message << "\n";
+        return exit_code_for(report.error());
+      }
+      if (options.json) {
+        print_json({{"ok", true},
+                    {"events", report->events},
+                    {"cases", report->cases},
+                    {"documents", report->documents},
+                    {"segments", report->segments},
+                    {"access_events", report->access_events},
+                    {"audit_events", report->audit_events},
+                    {"head_hash", report->head_hash}});
+      } else {
+        std::cout << "verify OK: " << report->events << " events, hash chain intact; replay of "
+                  << report->cases << " cases matches the projections; " << report->documents
+                  << " execution documents, " << report->segments << " segments re-hashed; "
+                  << report->access_events << " access and " << report->audit_events
+                  << " audit events checked; head " << report->head_hash << "\n";
+      }
+      return 0;
+    });
+  }));
 
-try {
-  app.parse(argc, argv);
-} catch (const CLI::ParseError& e) {
-  const int parse_code = app.exit(e);
-  return parse_code == 0 ? 0 : 1;
-} catch (const std::exception& e) {
-  std::cerr << "fmsledger: internal error: " << e.what() << "\n";
-  return 2;
-}
-return code;
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int parse_code = app.exit(e);
+    return parse_code == 0 ? 0 : 1;
+  } catch (const std::exception& e) {
+    std::cerr << "fmsledger: internal error: " << e.what() << "\n";
+    return 2;
+  }
+  return code;
 }
 
 }  // namespace
 }  // namespace fms::cli
 
-int main(int argc, char** argv) { return fms::cli::run_command_line(argc, argv); }
+int main(int argc, char** argv) {
+  return fms::cli::run_command_line(argc, argv);
+}

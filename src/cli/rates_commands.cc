@@ -44,101 +44,102 @@ void add_rates_commands(CommandContext context) {
   rates->fallthrough();
 
   static std::string import_path;
-  auto* import = rates->add_subcommand(
+  auto* import_command = rates->add_subcommand(
       "import", "Record a file of published exchange rates (docs/formats/exchange-rates.md)");
-  import->add_option("file", import_path, "The CSV file: date,pair,rate,source")->required();
-  import->callback(run([&] {
+  import_command->add_option("file", import_path, "The CSV file: date,pair,rate,source")
+      ->required();
+  import_command->callback(run([&] {
     auto file = MappedFile::open(import_path, io::kMaxExchangeRateFileBytes);
-  if (!file.ok()) return fail(file.error());
-  return with_session(options, false, [&](Session& session) {
-    auto outcome = session.ledger->import_rates(file->text(), import_path, options.actor);
-    if (!outcome.ok()) return fail(outcome.error());
-    if (options.json) {
-      print_json({{"recorded", outcome->recorded},
-                  {"document_id", outcome->content_hash},
-                  {"points", outcome->points},
-                  {"new_points", outcome->new_points},
-                  {"message", outcome->message}});
-    } else {
-      std::cout << outcome->message << "\n";
-    }
-    return 0;
-  });
-}));
-
-static std::string list_pair;
-static std::string list_as_of;
-auto* list = rates->add_subcommand("list", "The recorded rates, by pair and date");
-list->add_option("--pair", list_pair, "Only this pair, e.g. USD/JPY");
-list->add_option("--as-of", list_as_of, "Only rates dated on or before this date");
-list->callback(run([&] {
-  std::optional<std::string> pair;
-  if (!list_pair.empty()) {
-    auto parsed = pair_option(list_pair);
-    if (!parsed.ok()) return fail(parsed.error());
-    pair = *parsed;
-  }
-  std::optional<CivilDate> as_of;
-  if (!list_as_of.empty()) {
-    auto date = parse_date_option(list_as_of, "--as-of");
-    if (!date.ok()) return fail(date.error());
-    as_of = *date;
-  }
-  return with_session(options, false, [&](Session& session) {
-    auto portfolio = session.ledger->load_portfolio();
-    if (!portfolio.ok()) return fail(portfolio.error());
-    const ledger::RateBook& book = portfolio->rates;
-    report::Table table(
-        {{"Date"}, {"Pair"}, {"Rate", report::Align::right}, {"Source"}, {"Document"}});
-    for (const ledger::RecordedRate& rate : book.points(pair, as_of)) {
-      const ledger::RatesDocument& document = book.documents()[rate.document];
-      table.add_row({rate.point.date.to_string(), rate.pair, rate.point.rate.to_string(),
-                     rate.point.source, short_id(document.content_hash)});
-    }
-    if (options.json) {
-      print_json({{"rates", report::rate_list_json(book, pair, as_of)}});
-    } else if (table.empty()) {
-      std::cout << "No exchange rates recorded" << (pair ? " for " + *pair : std::string())
-                << (as_of ? " dated on or before " + as_of->to_string() : std::string()) << ".\n";
-    } else {
-      std::cout << table.render();
-    }
-    return 0;
-  });
-}));
-
-static std::string show_pair;
-static std::string show_date;
-auto* show =
-    rates->add_subcommand("show", "The rate on a date: the latest recorded on or before it");
-show->add_option("--pair", show_pair, "The pair, e.g. USD/JPY")->required();
-show->add_option("--date", show_date, "The date (YYYY-MM-DD)")->required();
-show->callback(run([&] {
-  auto pair = pair_option(show_pair);
-  if (!pair.ok()) return fail(pair.error());
-  auto date = parse_date_option(show_date, "--date");
-  if (!date.ok()) return fail(date.error());
-  return with_session(options, false, [&](Session& session) {
-    auto portfolio = session.ledger->load_portfolio();
-    if (!portfolio.ok()) return fail(portfolio.error());
-    const ledger::RateBook& book = portfolio->rates;
-    if (options.json) {
-      auto shown = report::rate_on_json(book, *pair, *date);
-      if (!shown.ok()) return fail(shown.error());
-      print_json(*shown);
+    if (!file.ok()) return fail(file.error());
+    return with_session(options, false, [&](Session& session) {
+      auto outcome = session.ledger->import_rates(file->text(), import_path, options.actor);
+      if (!outcome.ok()) return fail(outcome.error());
+      if (options.json) {
+        print_json({{"recorded", outcome->recorded},
+                    {"document_id", outcome->content_hash},
+                    {"points", outcome->points},
+                    {"new_points", outcome->new_points},
+                    {"message", outcome->message}});
+      } else {
+        std::cout << outcome->message << "\n";
+      }
       return 0;
+    });
+  }));
+
+  static std::string list_pair;
+  static std::string list_as_of;
+  auto* list = rates->add_subcommand("list", "The recorded rates, by pair and date");
+  list->add_option("--pair", list_pair, "Only this pair, e.g. USD/JPY");
+  list->add_option("--as-of", list_as_of, "Only rates dated on or before this date");
+  list->callback(run([&] {
+    std::optional<std::string> pair;
+    if (!list_pair.empty()) {
+      auto parsed = pair_option(list_pair);
+      if (!parsed.ok()) return fail(parsed.error());
+      pair = *parsed;
     }
-    auto point = book.on(*pair, *date);
-    if (!point.ok()) return fail(point.error());
-    const ledger::RecordedRate* recorded = book.recorded(*pair, point->date);
-    const ledger::RatesDocument& document = book.documents()[recorded->document];
-    std::cout << *pair << " on " << date->to_string() << ": " << point->rate.to_string()
-              << " (point of " << point->date.to_string() << ", source " << point->source
-              << "; document " << short_id(document.content_hash) << ", " << document.source
-              << ")\n";
-    return 0;
-  });
-}));
-}  // namespace fms::cli
+    std::optional<CivilDate> as_of;
+    if (!list_as_of.empty()) {
+      auto date = parse_date_option(list_as_of, "--as-of");
+      if (!date.ok()) return fail(date.error());
+      as_of = *date;
+    }
+    return with_session(options, false, [&](Session& session) {
+      auto portfolio = session.ledger->load_portfolio();
+      if (!portfolio.ok()) return fail(portfolio.error());
+      const ledger::RateBook& book = portfolio->rates;
+      report::Table table(
+          {{"Date"}, {"Pair"}, {"Rate", report::Align::right}, {"Source"}, {"Document"}});
+      for (const ledger::RecordedRate& rate : book.points(pair, as_of)) {
+        const ledger::RatesDocument& document = book.documents()[rate.document];
+        table.add_row({rate.point.date.to_string(), rate.pair, rate.point.rate.to_string(),
+                       rate.point.source, short_id(document.content_hash)});
+      }
+      if (options.json) {
+        print_json({{"rates", report::rate_list_json(book, pair, as_of)}});
+      } else if (table.empty()) {
+        std::cout << "No exchange rates recorded" << (pair ? " for " + *pair : std::string())
+                  << (as_of ? " dated on or before " + as_of->to_string() : std::string()) << ".\n";
+      } else {
+        std::cout << table.render();
+      }
+      return 0;
+    });
+  }));
+
+  static std::string show_pair;
+  static std::string show_date;
+  auto* show =
+      rates->add_subcommand("show", "The rate on a date: the latest recorded on or before it");
+  show->add_option("--pair", show_pair, "The pair, e.g. USD/JPY")->required();
+  show->add_option("--date", show_date, "The date (YYYY-MM-DD)")->required();
+  show->callback(run([&] {
+    auto pair = pair_option(show_pair);
+    if (!pair.ok()) return fail(pair.error());
+    auto date = parse_date_option(show_date, "--date");
+    if (!date.ok()) return fail(date.error());
+    return with_session(options, false, [&](Session& session) {
+      auto portfolio = session.ledger->load_portfolio();
+      if (!portfolio.ok()) return fail(portfolio.error());
+      const ledger::RateBook& book = portfolio->rates;
+      if (options.json) {
+        auto shown = report::rate_on_json(book, *pair, *date);
+        if (!shown.ok()) return fail(shown.error());
+        print_json(*shown);
+        return 0;
+      }
+      auto point = book.on(*pair, *date);
+      if (!point.ok()) return fail(point.error());
+      const ledger::RecordedRate* recorded = book.recorded(*pair, point->date);
+      const ledger::RatesDocument& document = book.documents()[recorded->document];
+      std::cout << *pair << " on " << date->to_string() << ": " << point->rate.to_string()
+                << " (point of " << point->date.to_string() << ", source " << point->source
+                << "; document " << short_id(document.content_hash) << ", " << document.source
+                << ")\n";
+      return 0;
+    });
+  }));
+}
 
 }  // namespace fms::cli

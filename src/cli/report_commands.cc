@@ -103,6 +103,15 @@ void add_report_commands(CommandContext context) {
       if (!as_of.ok()) return fail(as_of.error());
       auto view = session.ledger->reconciliation_view(*as_of);
       if (!view.ok()) return fail(view.error());
+      if (filter.case_id) {
+        store::CaseFilter one;
+        one.case_id = filter.case_id;
+        auto recorded = session.store->list_cases(one);
+        if (!recorded.ok()) return fail(recorded.error());
+        if (recorded->empty()) {
+          return fail(Error::not_found("case " + *filter.case_id + " is not recorded"));
+        }
+      }
       const auto built = report::discrepancy_report(*view, filter);
       if (options.json) {
         print_json(report::discrepancy_json(built));

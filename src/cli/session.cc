@@ -97,7 +97,9 @@ Result<Session> open_session(const Options& options, bool create) {
   return session;
 }
 
-void print_json(const report::Json& json) { std::cout << json.dump(2) << "\n"; }
+void print_json(const report::Json& json) {
+  std::cout << json.dump(2) << "\n";
+}
 
 Result<CivilDate> parse_date_option(const std::string& text, const char* option) {
   auto date = CivilDate::parse(text);

@@ -178,12 +178,17 @@ Response discrepancies(Call& call) {
     if (!parsed.ok()) return problem(400, "query parameter \"type\": " + parsed.error().message);
     filter.type = *parsed;
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
     if (const auto case_text = call.request.query_param("case")) {
       auto case_id = ledger.normalise_case_id(*case_text);
       if (!case_id.ok())
         return problem(400, "query parameter \"case\": " + case_id.error().message);
-      if (!call.principal->can_read_case(*case_id)) {
+      store::CaseFilter one;
+      one.case_id = *case_id;
+      auto recorded = store.list_cases(one);
+      if (!recorded.ok()) return problem_for(recorded.error());
+      // A case of another organisation reads exactly as one never recorded.
+      if (recorded->empty() || !call.principal->can_read_case(*case_id)) {
         return problem(404, "case " + *case_id + " not found");
       }
       filter.case_id = *case_id;

@@ -451,7 +451,7 @@ TEST_F(ReportCliTest, ClosureAsOfSeesTheCaseStatusOfThatDate) {
 TEST_F(ReportCliTest, AnUnknownCaseIsAClearErrorInEveryForm) {
   const std::string before = cli_.dump();
   const std::vector<std::vector<std::string>> forms = {{}, {"--csv"}, {"--json"}};
-  for (const char* report : {"status", "closure"}) {
+  for (const char* report : {"status", "closure", "discrepancies"}) {
     for (const auto& form : forms) {
       std::vector<std::string> args = {"report", report, "--case", "JA-P-XXX"};
       args.insert(args.end(), form.begin(), form.end());

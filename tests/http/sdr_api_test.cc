@@ -29,23 +29,34 @@ HttpReply step(HttpClient& client, const std::string& path, const std::string& e
   return client.post_json(path + "/steps", body, {{"If-Match", etag}});
 }
 
-TEST(SdrApi, RaiseSubmitAnswerAndCloseAnSdrWithItsETag) {
+// The demo served, and pmo (JMOD's case manager) has drafted the SDR on the short delivery.
+class SdrApi : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(pmo.sign_in("pmo", kDemoPassword).status, 201);
+    created = pmo.post_json("/api/sdrs", kShortDelivery);
+    ASSERT_EQ(created.status, 201) << created.body;
+    number = created.json().at("sdr").at("number");
+    path = created.header("location");
+    etag = created.header("etag");
+  }
+
   ApiServer server;
   HttpClient pmo = server.client();
-  ASSERT_EQ(pmo.sign_in("pmo", kDemoPassword).status, 201);
+  HttpReply created;
+  std::string number;
+  std::string path;
+  std::string etag;
+};
 
-  const auto created = pmo.post_json("/api/sdrs", kShortDelivery);
-  ASSERT_EQ(created.status, 201) << created.body;
+TEST_F(SdrApi, RaiseSubmitAnswerAndCloseAnSdrWithItsETag) {
   const auto sdr = created.json().at("sdr");
-  const std::string number = sdr.at("number");
   EXPECT_EQ(number.substr(0, 1), "A");
   EXPECT_NE(number.find("-JA-TWK/001"), std::string::npos) << number;
   EXPECT_EQ(sdr.at("status"), "draft");
   EXPECT_EQ(sdr.at("case_id"), "JA-P-TWK");
   EXPECT_EQ(created.json().at("warnings").size(), 1U) << "the deadline has passed";
-  const std::string path = created.header("location");
   EXPECT_EQ(path, "/api/sdrs/" + number.substr(0, number.find('/')) + "%2F001");
-  std::string etag = created.header("etag");
   EXPECT_EQ(etag, "\"" + number + "@1\"");
 
   // Read back by the encoded number, as a viewer of the same organisation.
@@ -112,14 +123,7 @@ TEST(SdrApi, RaiseSubmitAnswerAndCloseAnSdrWithItsETag) {
   EXPECT_NE(report.body.find(number), std::string::npos);
 }
 
-TEST(SdrApi, RefusedRequestsChangeNothing) {
-  ApiServer server;
-  HttpClient pmo = server.client();
-  ASSERT_EQ(pmo.sign_in("pmo", kDemoPassword).status, 201);
-  const auto created = pmo.post_json("/api/sdrs", kShortDelivery);
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::string path = created.header("location");
-  const std::string etag = created.header("etag");
+TEST_F(SdrApi, RefusedRequestsChangeNothing) {
   const std::size_t before = sdr_events(server);
 
   struct Refused {
@@ -164,15 +168,7 @@ TEST(SdrApi, RefusedRequestsChangeNothing) {
   EXPECT_EQ(sdr_events(server), before);
 }
 
-TEST(SdrApi, AnotherOrganisationsSdrLooksExactlyLikeAMissingOne) {
-  ApiServer server;
-  HttpClient pmo = server.client();
-  ASSERT_EQ(pmo.sign_in("pmo", kDemoPassword).status, 201);
-  const auto created = pmo.post_json("/api/sdrs", kShortDelivery);
-  ASSERT_EQ(created.status, 201) << created.body;
-  const std::string number = created.json().at("sdr").at("number");
-  const std::string path = created.header("location");
-  const std::string etag = created.header("etag");
+TEST_F(SdrApi, AnotherOrganisationsSdrLooksExactlyLikeAMissingOne) {
   const std::string base = number.substr(0, number.find('/'));
   const std::string missing_path =
       "/api/sdrs/" + base.substr(0, 1) + "9999" + base.substr(5) + "%2F001";
