@@ -139,7 +139,7 @@ for name, summary in [("status", "Case financial status: ordered, delivered, bil
     if name == "exceptions": params = [as_of, P("detail", "query", "true: list each group's cases")]
     if name == "sdr": params = [as_of, case_q, P("status", "query", "draft, submitted, answered or closed"), P("open", "query", "true: only SDRs not closed")]
     paths[f"/api/reports/{name}"] = {"get": op(f"report{name.capitalize()}", summary, "Reports", "read",
-        {"200": {"description": "The report (JSON by default; CSV by Accept)", "content": report_content}, **problem_refs(406)}, params)}
+        {"200": {"description": "The report (JSON by default; CSV or .xlsx by Accept)", "content": finance_content}, **problem_refs(406)}, params)}
 for name, summary in [("forecast", "Payments per Japanese fiscal quarter in USD and in yen at the budget and current rates"),
                       ("exposure", "Exchange-rate exposure per Japanese fiscal year"),
                       ("envelope", "Programme envelopes and obligation authorities")]:

@@ -6,6 +6,7 @@
 #include "report/closure_report.h"
 #include "report/discrepancy_report.h"
 #include "report/exceptions_report.h"
+#include "report/sheet_text.h"
 #include "report/status_report.h"
 
 namespace fms::cli {
@@ -16,12 +17,18 @@ struct ReportOptions {
   std::string as_of;
   std::string case_id;
   bool csv = false;
+  std::string xlsx;
 };
+
+void add_output_options(CLI::App* command, ReportOptions& report_options) {
+  command->add_flag("--csv", report_options.csv, "CSV output (RFC 4180, header row)");
+  command->add_option("--xlsx", report_options.xlsx, "Also write the report's table as .xlsx");
+}
 
 void add_common_options(CLI::App* command, ReportOptions& report_options) {
   command->add_option("--as-of", report_options.as_of, "Report as of this date (default today)");
   command->add_option("--case", report_options.case_id, "Only this case");
-  command->add_flag("--csv", report_options.csv, "CSV output (RFC 4180, header row)");
+  add_output_options(command, report_options);
 }
 
 Result<CivilDate> as_of_date(const ReportOptions& report_options, const ledger::Ledger& ledger) {
@@ -53,14 +60,20 @@ int with_view(const Options& options, const ReportOptions& report_options, Rende
   });
 }
 
-// Prints a built report in the format asked for: --json (global), --csv or a table.
-template <class Report, class Text, class ToJson, class Csv>
+// Writes the report's sheet to --xlsx when asked, then prints it in the format asked for:
+// --json (global), --csv or a table.
+template <class Report, class Text, class ToJson, class Sheet>
 int print_report(const Options& options, const ReportOptions& report_options, const Report& built,
-                 Text text, ToJson to_json, Csv csv) {
+                 Text text, ToJson to_json, Sheet sheet) {
+  if (!report_options.xlsx.empty()) {
+    const Status written = report::write_xlsx(report_options.xlsx, {sheet(built)});
+    if (!written.ok()) return fail(written.error().at("--xlsx"));
+    std::cerr << "Wrote " << report_options.xlsx << "\n";
+  }
   if (options.json) {
     print_json(to_json(built));
   } else if (report_options.csv) {
-    std::cout << csv(built);
+    std::cout << report::sheet_csv(sheet(built));
   } else {
     std::cout << text(built);
   }
@@ -113,14 +126,8 @@ void add_report_commands(CommandContext context) {
         }
       }
       const auto built = report::discrepancy_report(*view, filter);
-      if (options.json) {
-        print_json(report::discrepancy_json(built));
-      } else if (discrepancies_options.csv) {
-        std::cout << report::discrepancy_csv(built);
-      } else {
-        std::cout << report::discrepancy_text(built);
-      }
-      return 0;
+      return print_report(options, discrepancies_options, built, report::discrepancy_text,
+                          report::discrepancy_json, report::discrepancy_sheet);
     });
   }));
 
@@ -135,7 +142,7 @@ void add_report_commands(CommandContext context) {
           auto built = report::status_report(view, case_id);
           if (!built.ok()) return fail(built.error());
           return print_report(options, status_options, *built, report::status_text,
-                              report::status_json, report::status_csv);
+                              report::status_json, report::status_sheet);
         });
   }));
 
@@ -150,7 +157,7 @@ void add_report_commands(CommandContext context) {
           auto built = report::closure_report(view, case_id);
           if (!built.ok()) return fail(built.error());
           return print_report(options, closure_options, *built, report::closure_text,
-                              report::closure_json, report::closure_csv);
+                              report::closure_json, report::closure_sheet);
         });
   }));
 
@@ -160,7 +167,7 @@ void add_report_commands(CommandContext context) {
       "exceptions", "The Board of Audit's exception groups: cases and USD per group");
   exceptions->add_option("--as-of", exceptions_options.as_of,
                          "Report as of this date (default today)");
-  exceptions->add_flag("--csv", exceptions_options.csv, "CSV output (RFC 4180, header row)");
+  add_output_options(exceptions, exceptions_options);
   exceptions->add_flag("--detail", exceptions_detail, "List the cases of each group");
   exceptions->callback(run([&] {
     return with_view(options, exceptions_options,
@@ -169,7 +176,7 @@ void add_report_commands(CommandContext context) {
                        const auto built = report::exceptions_report(view, exceptions_detail);
                        return print_report(options, exceptions_options, built,
                                            report::exceptions_text, report::exceptions_json,
-                                           report::exceptions_csv);
+                                           report::exceptions_sheet);
                      });
   }));
 }

@@ -25,6 +25,7 @@ struct ListOptions {
   std::string status;
   bool open_only = false;
   bool csv = false;
+  std::string xlsx;
 };
 
 void add_list_options(CLI::App* command, ListOptions& list) {
@@ -35,6 +36,7 @@ void add_list_options(CLI::App* command, ListOptions& list) {
                       "Only this status: draft, submitted, answered, closed");
   command->add_flag("--open", list.open_only, "Only SDRs not yet closed");
   command->add_flag("--csv", list.csv, "CSV output (RFC 4180, header row)");
+  command->add_option("--xlsx", list.xlsx, "Also write the list as .xlsx");
 }
 
 int run_list(const Options& options, const ListOptions& list) {
@@ -59,6 +61,11 @@ int run_list(const Options& options, const ListOptions& list) {
     auto sdrs = book.sdrs();
     if (!sdrs.ok()) return fail(sdrs.error());
     const auto built = report::sdr_report(*sdrs, as_of, rules->sdr_deadline_warning_days, filter);
+    if (!list.xlsx.empty()) {
+      const Status written = report::write_xlsx(list.xlsx, {report::sdr_sheet(built)});
+      if (!written.ok()) return fail(written.error().at("--xlsx"));
+      std::cerr << "Wrote " << list.xlsx << "\n";
+    }
     if (options.json) {
       print_json(report::sdr_json(built));
     } else if (list.csv) {

@@ -73,9 +73,8 @@ Response in_format(Call& call, const std::string& what, const std::string& type,
   return xlsx_answer(call, what, case_id, xlsx());
 }
 
-const std::vector<std::string> kTableTypes{std::string(kJson), std::string(kCsv)};
-const std::vector<std::string> kMoneyTypes{std::string(kJson), std::string(kCsv),
-                                           std::string(kXlsx)};
+const std::vector<std::string> kReportTypes{std::string(kJson), std::string(kCsv),
+                                            std::string(kXlsx)};
 
 Answer<std::string> negotiated(const Request& request, const std::vector<std::string>& offered) {
   auto type = negotiate(request, offered);
@@ -107,12 +106,21 @@ Result<std::string> xlsx_bytes(const std::vector<report::XlsxSheet>& sheets) {
   return bytes;
 }
 
+// A report whose table is one sheet: JSON as built, CSV and .xlsx from the sheet.
+Response table_answer(Call& call, const std::string& what, const std::string& type,
+                      const std::optional<std::string>& case_id, const std::string& json,
+                      const report::XlsxSheet& sheet) {
+  return in_format(
+      call, what, type, case_id, json, [&] { return report::sheet_csv(sheet); },
+      [&] { return xlsx_bytes({sheet}); });
+}
+
 template <class Build>
 Response reconciliation_report(Call& call, const std::set<std::string>& extra_query, Build build) {
   std::set<std::string> known{"as_of", "case"};
   known.insert(extra_query.begin(), extra_query.end());
   if (auto refused = check_query(call.request, known)) return *refused;
-  auto type = negotiated(call.request, kTableTypes);
+  auto type = negotiated(call.request, kReportTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
   return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
     auto query = read_report_query(call, ledger);
@@ -129,8 +137,8 @@ Response status(Call& call) {
       call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
         auto built = report::status_report(view, q.case_id, scope_of(*call.principal));
         if (!built.ok()) return problem_for(built.error());
-        return in_format(call, "status", type, q.case_id, report::status_json(*built).dump(),
-                         [&] { return report::status_csv(*built); });
+        return table_answer(call, "status", type, q.case_id, report::status_json(*built).dump(),
+                            report::status_sheet(*built));
       });
 }
 
@@ -139,8 +147,8 @@ Response closure(Call& call) {
       call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
         auto built = report::closure_report(view, q.case_id, scope_of(*call.principal));
         if (!built.ok()) return problem_for(built.error());
-        return in_format(call, "closure", type, q.case_id, report::closure_json(*built).dump(),
-                         [&] { return report::closure_csv(*built); });
+        return table_answer(call, "closure", type, q.case_id, report::closure_json(*built).dump(),
+                            report::closure_sheet(*built));
       });
 }
 
@@ -153,9 +161,8 @@ Response exceptions(Call& call) {
                          "the portfolio; see /api/reports/status?case=");
         const bool detail = call.request.query_param("detail").value_or("false") == "true";
         const auto built = report::exceptions_report(view, detail, scope_of(*call.principal));
-        return in_format(call, "exceptions", type, std::nullopt,
-                         report::exceptions_json(built).dump(),
-                         [&] { return report::exceptions_csv(built); });
+        return table_answer(call, "exceptions", type, std::nullopt,
+                            report::exceptions_json(built).dump(), report::exceptions_sheet(built));
       });
 }
 
@@ -163,7 +170,7 @@ Response sdrs(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "case", "status", "open"})) {
     return *refused;
   }
-  auto type = negotiated(call.request, kTableTypes);
+  auto type = negotiated(call.request, kReportTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
   report::SdrFilter filter;
   filter.open_only = call.request.query_param("open").value_or("false") == "true";
@@ -186,8 +193,8 @@ Response sdrs(Call& call) {
     std::erase_if(built.rows, [&](const report::SdrReportRow& row) {
       return !call.principal->can_read_case(row.sdr.created.case_id);
     });
-    return in_format(call, "sdr", std::get<std::string>(type), q.case_id,
-                     report::sdr_json(built).dump(), [&] { return report::sdr_csv(built); });
+    return table_answer(call, "sdr", std::get<std::string>(type), q.case_id,
+                        report::sdr_json(built).dump(), report::sdr_sheet(built));
   });
 }
 
@@ -220,7 +227,7 @@ Response over_finance_view(Call& call, const FinanceAnswer& answer) {
 
 Response finance(Call& call, const std::string& name, FinanceBuilder build) {
   if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
-  auto type = negotiated(call.request, kMoneyTypes);
+  auto type = negotiated(call.request, kReportTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
   return over_finance_view(
       call, [&](const ledger::FinanceView& view, const Forecast& forecast, const ReportQuery& q) {

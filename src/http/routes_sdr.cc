@@ -72,9 +72,11 @@ Answer<CivilDate> date_field(const nlohmann::json& fields, const std::string& na
 }
 
 Response outcome_response(int status, const ledger::SdrOutcome& outcome) {
+  std::vector<std::string> warnings;
+  for (const std::string& warning : outcome.warnings) warnings.push_back(api_locations(warning));
   Response response =
       json_response(status, OrderedJson{{"message", outcome.message},
-                                        {"warnings", outcome.warnings},
+                                        {"warnings", warnings},
                                         {"sdr", report::sdr_detail_json(outcome.sdr)}});
   response.with_header("ETag", etag_of(outcome.sdr));
   if (status == 201) response.with_header("Location", location_of(outcome.sdr));

@@ -1,8 +1,9 @@
 // Building the closure checklist of each case and rendering it.
 #include "report/closure_report.h"
 
-#include "report/csv_writer.h"
 #include "report/discrepancy_report.h"
+#include "report/sheet_cells.h"
+#include "report/sheet_text.h"
 #include "report/table.h"
 #include "report/usd_text.h"
 
@@ -107,7 +108,8 @@ Json check_json(const ClosureCheck& check) {
 
 std::size_t ready_count(const ClosureReport& report) {
   std::size_t ready = 0;
-  for (const CaseClosure& c : report.cases) if (c.ready()) ++ready;
+  for (const CaseClosure& c : report.cases)
+    if (c.ready()) ++ready;
   return ready;
 }
 
@@ -247,24 +249,29 @@ Json closure_json(const ClosureReport& report) {
           {"cases", std::move(cases)}};
 }
 
-std::string closure_csv(const ClosureReport& report) {
+XlsxSheet closure_sheet(const ClosureReport& report) {
   if (report.one_case) {
-    CsvWriter csv({"case_id", "item", "ok", "reason"});
     const CaseClosure& c = report.cases.front();
+    XlsxSheet sheet{"Closure " + c.case_id, {"case_id", "item", "ok", "reason"}, {}};
     for (const ClosureCheck& check : c.checks) {
-      csv.add_row({c.case_id, std::string(to_string(check.item)), check.ok ? "true" : "false",
-                   check.reason});
+      sheet.rows.push_back({c.case_id, std::string(to_string(check.item)), flag_cell(check.ok),
+                            text_cell(check.reason)});
     }
-    return csv.text();
+    return sheet;
   }
-  CsvWriter csv({"case_id", "status", "ready", "first_blocker", "reason"});
+  XlsxSheet sheet{"Closure", {"case_id", "status", "ready", "first_blocker", "reason"}, {}};
   for (const CaseClosure& c : report.cases) {
     const ClosureCheck* blocker = c.first_blocker();
-    csv.add_row({c.case_id, std::string(to_string(c.status)), blocker ? "false" : "true",
-                 blocker ? std::string(to_string(blocker->item)) : "",
-                 blocker ? blocker->reason : ""});
+    sheet.rows.push_back({c.case_id, std::string(to_string(c.status)),
+                          flag_cell(blocker == nullptr),
+                          text_cell(blocker ? std::string(to_string(blocker->item)) : ""),
+                          text_cell(blocker ? blocker->reason : "")});
   }
-  return csv.text();
+  return sheet;
+}
+
+std::string closure_csv(const ClosureReport& report) {
+  return sheet_csv(closure_sheet(report));
 }
 
 }  // namespace fms::report

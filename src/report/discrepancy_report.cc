@@ -3,14 +3,19 @@
 
 #include <map>
 
-#include "report/csv_writer.h"
+#include "report/sheet_cells.h"
+#include "report/sheet_text.h"
 #include "report/table.h"
 
 namespace fms::report {
 namespace {
 
-std::string usd(std::int64_t cents) { return Money(cents, Currency::usd()).format(); }
-std::string usd_plain(std::int64_t cents) { return Money(cents, Currency::usd()).to_plain_string(); }
+std::string usd(std::int64_t cents) {
+  return Money(cents, Currency::usd()).format();
+}
+std::string usd_plain(std::int64_t cents) {
+  return Money(cents, Currency::usd()).to_plain_string();
+}
 
 std::string joined(const std::vector<std::string>& parts) {
   std::string out;
@@ -53,8 +58,13 @@ std::string discrepancy_text(const DiscrepancyReport& report) {
   std::string out = "Discrepancies as of " + report.as_of.to_string() + "\n" +
                     freshness_note(report.fresh, report.unreconciled_documents);
   if (report.rows.empty()) return out + "None.\n";
-  Table table({{"Case"}, {"Line"}, {"Type"}, {"USD", Align::right}, {"Age", Align::right},
-               {"Documents"}, {"Next action"}});
+  Table table({{"Case"},
+               {"Line"},
+               {"Type"},
+               {"USD", Align::right},
+               {"Age", Align::right},
+               {"Documents"},
+               {"Next action"}});
   std::map<std::string, std::pair<std::size_t, std::int64_t>> by_type;
   std::int64_t total = 0;
   for (const auto& d : report.rows) {
@@ -78,15 +88,16 @@ std::string discrepancy_text(const DiscrepancyReport& report) {
 Json discrepancy_json(const DiscrepancyReport& report) {
   Json rows = Json::array();
   for (const auto& d : report.rows) {
-    rows.push_back({{"type", std::string(recon::to_string(d.type))},
-                    {"case_id", d.case_id},
-                    {"line", d.line},
-                    {"documents", d.documents},
-                    {"usd", usd_plain(d.usd_cents)},
-                    {"arose", d.arose.to_string()},
-                    {"age_days", d.age_days},
-                    {"next_action", d.next_action},
-                    {"action_due", d.action_due ? Json(d.action_due->to_string()) : Json(nullptr)}});
+    rows.push_back(
+        {{"type", std::string(recon::to_string(d.type))},
+         {"case_id", d.case_id},
+         {"line", d.line},
+         {"documents", d.documents},
+         {"usd", usd_plain(d.usd_cents)},
+         {"arose", d.arose.to_string()},
+         {"age_days", d.age_days},
+         {"next_action", d.next_action},
+         {"action_due", d.action_due ? Json(d.action_due->to_string()) : Json(nullptr)}});
   }
   return {{"as_of", report.as_of.to_string()},
           {"matches_recorded", !report.fresh},
@@ -94,15 +105,22 @@ Json discrepancy_json(const DiscrepancyReport& report) {
           {"discrepancies", std::move(rows)}};
 }
 
-std::string discrepancy_csv(const DiscrepancyReport& report) {
-  CsvWriter csv({"type", "case_id", "line", "documents", "usd", "arose", "age_days", "next_action",
-                 "action_due"});
+XlsxSheet discrepancy_sheet(const DiscrepancyReport& report) {
+  XlsxSheet sheet{"Discrepancies",
+                  {"type", "case_id", "line", "documents", "usd", "arose", "age_days",
+                   "next_action", "action_due"},
+                  {}};
   for (const auto& d : report.rows) {
-    csv.add_row({std::string(recon::to_string(d.type)), d.case_id, d.line, joined(d.documents),
-                 usd_plain(d.usd_cents), d.arose.to_string(), std::to_string(d.age_days),
-                 d.next_action, d.action_due ? d.action_due->to_string() : ""});
+    sheet.rows.push_back({std::string(recon::to_string(d.type)), d.case_id, text_cell(d.line),
+                          text_cell(joined(d.documents)), usd_cell(d.usd_cents), d.arose,
+                          count_cell(d.age_days), text_cell(d.next_action),
+                          date_cell(d.action_due)});
   }
-  return csv.text();
+  return sheet;
+}
+
+std::string discrepancy_csv(const DiscrepancyReport& report) {
+  return sheet_csv(discrepancy_sheet(report));
 }
 
 }  // namespace fms::report

@@ -10,6 +10,7 @@
 #include "ledger/reconciliation_view.h"
 #include "recon/recon.h"
 #include "report/case_views.h"
+#include "report/xlsx_workbook.h"
 
 namespace fms::report {
 
@@ -29,6 +30,8 @@ DiscrepancyReport discrepancy_report(const ledger::ReconciliationView& view,
                                      const DiscrepancyFilter& filter);
 std::string discrepancy_text(const DiscrepancyReport& report);
 Json discrepancy_json(const DiscrepancyReport& report);
+// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+XlsxSheet discrepancy_sheet(const DiscrepancyReport& report);
 std::string discrepancy_csv(const DiscrepancyReport& report);
 
 // The note a report prints when it is based on matches not yet recorded.

@@ -1,8 +1,9 @@
 // Grouping the portfolio's cases into the Board of Audit's exception groups and rendering them.
 #include "report/exceptions_report.h"
 
-#include "report/csv_writer.h"
 #include "report/discrepancy_report.h"
+#include "report/sheet_cells.h"
+#include "report/sheet_text.h"
 #include "report/table.h"
 #include "report/usd_text.h"
 
@@ -191,23 +192,27 @@ Json exceptions_json(const ExceptionsReport& report) {
           {"groups", std::move(groups)}};
 }
 
-std::string exceptions_csv(const ExceptionsReport& report) {
+XlsxSheet exceptions_sheet(const ExceptionsReport& report) {
   if (report.detail) {
-    CsvWriter csv({"group", "label", "case_id", "usd"});
+    XlsxSheet sheet{"Exceptions", {"group", "label", "case_id", "usd"}, {}};
     for (const ExceptionGroupRow& row : report.groups) {
       for (const ExceptionCase& c : row.cases) {
-        csv.add_row({std::string(to_string(row.group)), std::string(label(row.group)), c.case_id,
-                     usd_plain(c.usd_cents)});
+        sheet.rows.push_back({std::string(to_string(row.group)), std::string(label(row.group)),
+                              c.case_id, usd_cell(c.usd_cents)});
       }
     }
-    return csv.text();
+    return sheet;
   }
-  CsvWriter csv({"group", "label", "cases", "usd"});
+  XlsxSheet sheet{"Exceptions", {"group", "label", "cases", "usd"}, {}};
   for (const ExceptionGroupRow& row : report.groups) {
-    csv.add_row({std::string(to_string(row.group)), std::string(label(row.group)),
-                 std::to_string(row.cases.size()), usd_plain(row.usd_cents)});
+    sheet.rows.push_back({std::string(to_string(row.group)), std::string(label(row.group)),
+                          count_cell(row.cases.size()), usd_cell(row.usd_cents)});
   }
-  return csv.text();
+  return sheet;
+}
+
+std::string exceptions_csv(const ExceptionsReport& report) {
+  return sheet_csv(exceptions_sheet(report));
 }
 
 }  // namespace fms::report

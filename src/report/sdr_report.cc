@@ -2,7 +2,8 @@
 #include "report/sdr_report.h"
 
 #include "core/money.h"
-#include "report/csv_writer.h"
+#include "report/sheet_cells.h"
+#include "report/sheet_text.h"
 #include "report/table.h"
 
 namespace fms::report {
@@ -145,21 +146,29 @@ Json sdr_json(const SdrReport& report) {
           {"sdrs", std::move(rows)}};
 }
 
-std::string sdr_csv(const SdrReport& report) {
-  CsvWriter csv({"number", "case_id", "line", "type", "status", "withdrawn", "resolution", "codes",
-                 "claimed_usd", "credited_usd", "below_minimum", "deadline", "days_to_deadline",
-                 "warning"});
+XlsxSheet sdr_sheet(const SdrReport& report) {
+  XlsxSheet sheet{
+      "SDRs",
+      {"number", "case_id", "line", "type", "status", "withdrawn", "resolution", "codes",
+       "claimed_usd", "credited_usd", "below_minimum", "deadline", "days_to_deadline", "warning"},
+      {}};
   for (const SdrReportRow& row : report.rows) {
     const ledger::Sdr& sdr = row.sdr;
-    csv.add_row({sdr.number.to_string(), sdr.created.case_id, sdr.created.line,
-                 std::string(recon::to_string(sdr.created.discrepancy.type)),
-                 std::string(to_string(sdr.status)), sdr.withdrawn ? "true" : "false",
-                 resolution_text(sdr), joined(sdr.created.codes, " "),
-                 usd_plain(sdr.created.claimed_usd_cents), usd_plain(sdr.credited_usd_cents),
-                 sdr.created.below_minimum ? "true" : "false", sdr.created.deadline.to_string(),
-                 row.days_to_deadline ? std::to_string(*row.days_to_deadline) : "", row.warning});
+    sheet.rows.push_back(
+        {sdr.number.to_string(), sdr.created.case_id, text_cell(sdr.created.line),
+         std::string(recon::to_string(sdr.created.discrepancy.type)),
+         std::string(to_string(sdr.status)), flag_cell(sdr.withdrawn),
+         text_cell(resolution_text(sdr)), text_cell(joined(sdr.created.codes, " ")),
+         usd_cell(sdr.created.claimed_usd_cents), usd_cell(sdr.credited_usd_cents),
+         flag_cell(sdr.created.below_minimum), sdr.created.deadline,
+         row.days_to_deadline ? count_cell(*row.days_to_deadline) : XlsxCell(XlsxEmpty{}),
+         text_cell(row.warning)});
   }
-  return csv.text();
+  return sheet;
+}
+
+std::string sdr_csv(const SdrReport& report) {
+  return sheet_csv(sdr_sheet(report));
 }
 
 std::string sdr_detail_text(const ledger::Sdr& sdr) {

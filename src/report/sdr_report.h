@@ -16,6 +16,7 @@
 #include "core/sdr.h"
 #include "ledger/sdr_register.h"
 #include "report/case_views.h"
+#include "report/xlsx_workbook.h"
 
 namespace fms::report {
 
@@ -44,6 +45,8 @@ SdrReport sdr_report(const ledger::SdrRegister& recorded, const CivilDate& as_of
                      const SdrFilter& filter);
 std::string sdr_text(const SdrReport& report);
 Json sdr_json(const SdrReport& report);
+// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+XlsxSheet sdr_sheet(const SdrReport& report);
 std::string sdr_csv(const SdrReport& report);
 
 // One SDR in full: what was recorded at creation and every step since.

@@ -1,17 +1,14 @@
 // Building and rendering the case financial status report.
 #include "report/status_report.h"
 
-#include "report/csv_writer.h"
 #include "report/discrepancy_report.h"
+#include "report/sheet_cells.h"
+#include "report/sheet_text.h"
 #include "report/table.h"
 #include "report/usd_text.h"
 
 namespace fms::report {
 namespace {
-
-std::string date_or_empty(const std::optional<CivilDate>& date) {
-  return date ? date->to_string() : "";
-}
 
 Json date_or_null(const std::optional<CivilDate>& date) {
   return date ? Json(date->to_string()) : Json(nullptr);
@@ -225,47 +222,51 @@ Json case_json(const CaseFinancials& c, bool with_lines) {
   return out;
 }
 
-std::string lines_csv(const CaseFinancials& c) {
-  CsvWriter csv({"case_id", "line", "on_loa", "ordered_quantity", "ordered_value_usd",
-                 "planned_availability", "delivered_quantity", "delivered_value_usd",
-                 "received_quantity", "accepted_quantity", "rejected_quantity",
-                 "billed_delivered_usd", "billed_statement_date", "sdr_credits_usd",
-                 "open_discrepancies", "open_discrepancies_usd", "undelivered_value_usd"});
+XlsxSheet lines_sheet(const CaseFinancials& c) {
+  XlsxSheet sheet{
+      "Status " + c.case_id,
+      {"case_id", "line", "on_loa", "ordered_quantity", "ordered_value_usd", "planned_availability",
+       "delivered_quantity", "delivered_value_usd", "received_quantity", "accepted_quantity",
+       "rejected_quantity", "billed_delivered_usd", "billed_statement_date", "sdr_credits_usd",
+       "open_discrepancies", "open_discrepancies_usd", "undelivered_value_usd"},
+      {}};
   for (const LineFinancials& l : c.lines) {
-    csv.add_row({c.case_id, l.line, l.on_loa ? "true" : "false", std::to_string(l.ordered_quantity),
-                 usd_plain(l.ordered_value_cents), date_or_empty(l.planned_availability),
-                 std::to_string(l.delivered_quantity), usd_plain(l.delivered_value_cents),
-                 std::to_string(l.received_quantity), std::to_string(l.accepted_quantity),
-                 std::to_string(l.rejected_quantity),
-                 l.billed_delivered_cents ? usd_plain(*l.billed_delivered_cents) : "",
-                 date_or_empty(l.billed_statement_date), usd_plain(l.sdr_credits_cents),
-                 std::to_string(l.open_discrepancies), usd_plain(l.open_discrepancies_cents),
-                 usd_plain(l.undelivered_value_cents)});
+    sheet.rows.push_back({c.case_id, l.line, flag_cell(l.on_loa), count_cell(l.ordered_quantity),
+                          usd_cell(l.ordered_value_cents), date_cell(l.planned_availability),
+                          count_cell(l.delivered_quantity), usd_cell(l.delivered_value_cents),
+                          count_cell(l.received_quantity), count_cell(l.accepted_quantity),
+                          count_cell(l.rejected_quantity), usd_cell(l.billed_delivered_cents),
+                          date_cell(l.billed_statement_date), usd_cell(l.sdr_credits_cents),
+                          count_cell(l.open_discrepancies), usd_cell(l.open_discrepancies_cents),
+                          usd_cell(l.undelivered_value_cents)});
   }
-  return csv.text();
+  return sheet;
 }
 
-std::string cases_csv(const std::vector<CaseFinancials>& cases) {
-  CsvWriter csv({"case_id", "status", "supply_services_complete", "case_value_usd",
-                 "ordered_value_usd", "delivered_value_usd", "undelivered_value_usd",
-                 "bill_statement_date", "billed_delivered_usd", "billed_payments_usd",
-                 "amount_due_usd", "paid_usd", "sdr_credits_usd", "advance_held_usd",
-                 "open_discrepancies", "open_discrepancies_usd", "open_sdrs",
-                 "adverse_conditions"});
+XlsxSheet cases_sheet(const std::vector<CaseFinancials>& cases) {
+  XlsxSheet sheet{
+      "Status",
+      {"case_id", "status", "supply_services_complete", "case_value_usd", "ordered_value_usd",
+       "delivered_value_usd", "undelivered_value_usd", "bill_statement_date",
+       "billed_delivered_usd", "billed_payments_usd", "amount_due_usd", "paid_usd",
+       "sdr_credits_usd", "advance_held_usd", "open_discrepancies", "open_discrepancies_usd",
+       "open_sdrs", "adverse_conditions"},
+      {}};
   for (const CaseFinancials& c : cases) {
-    csv.add_row(
-        {c.case_id, std::string(to_string(c.status)), date_or_empty(c.supply_services_complete),
-         usd_plain(c.case_value_cents), usd_plain(c.ordered_value_cents),
-         usd_plain(c.delivered_value_cents), usd_plain(c.undelivered_value_cents),
-         c.bill ? c.bill->statement_date.to_string() : "",
-         c.bill ? usd_plain(c.bill->cumulative_delivered_cents) : "",
-         c.bill ? usd_plain(c.bill->cumulative_payments_cents) : "",
-         c.bill ? usd_plain(c.bill->amount_due_cents) : "", usd_plain(c.paid_cents),
-         usd_plain(c.sdr_credits_cents), usd_plain(c.advance_held_cents()),
-         std::to_string(c.open_discrepancies.count), usd_plain(c.open_discrepancies.usd_cents),
-         std::to_string(c.open_sdrs.size()), adverse_texts(c)});
+    const auto& bill = c.bill;
+    sheet.rows.push_back(
+        {c.case_id, std::string(to_string(c.status)), date_cell(c.supply_services_complete),
+         usd_cell(c.case_value_cents), usd_cell(c.ordered_value_cents),
+         usd_cell(c.delivered_value_cents), usd_cell(c.undelivered_value_cents),
+         bill ? XlsxCell(bill->statement_date) : XlsxCell(XlsxEmpty{}),
+         bill ? usd_cell(bill->cumulative_delivered_cents) : XlsxCell(XlsxEmpty{}),
+         bill ? usd_cell(bill->cumulative_payments_cents) : XlsxCell(XlsxEmpty{}),
+         bill ? usd_cell(bill->amount_due_cents) : XlsxCell(XlsxEmpty{}), usd_cell(c.paid_cents),
+         usd_cell(c.sdr_credits_cents), usd_cell(c.advance_held_cents()),
+         count_cell(c.open_discrepancies.count), usd_cell(c.open_discrepancies.usd_cents),
+         count_cell(c.open_sdrs.size()), text_cell(adverse_texts(c))});
   }
-  return csv.text();
+  return sheet;
 }
 
 }  // namespace
@@ -322,9 +323,13 @@ Json status_json(const StatusReport& report) {
             {"adverse_conditions", t.adverse_conditions}}}};
 }
 
+XlsxSheet status_sheet(const StatusReport& report) {
+  if (report.one_case) return lines_sheet(report.cases.front());
+  return cases_sheet(report.cases);
+}
+
 std::string status_csv(const StatusReport& report) {
-  if (report.one_case) return lines_csv(report.cases.front());
-  return cases_csv(report.cases);
+  return sheet_csv(status_sheet(report));
 }
 
 }  // namespace fms::report

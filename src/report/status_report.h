@@ -12,6 +12,7 @@
 #include "ledger/reconciliation_view.h"
 #include "report/case_views.h"
 #include "report/financial_status.h"
+#include "report/xlsx_workbook.h"
 
 namespace fms::report {
 
@@ -45,6 +46,8 @@ Result<StatusReport> status_report(const ledger::ReconciliationView& view,
                                    const CaseScope& scope = {});
 std::string status_text(const StatusReport& report);
 Json status_json(const StatusReport& report);
+// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+XlsxSheet status_sheet(const StatusReport& report);
 std::string status_csv(const StatusReport& report);
 
 }  // namespace fms::report

@@ -6,6 +6,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -214,6 +215,50 @@ TEST_F(FinanceCliTest, WorkbookLibreOfficeReadsTheSameNumbersAsTheCsvReports) {
        {"By programme and year", "Appropriations", "Exposure by case", "Obligation authority"}) {
     EXPECT_TRUE(std::filesystem::exists(out / (std::string("finance-") + sheet + ".csv"))) << sheet;
   }
+}
+
+// Every report's --xlsx is its CSV table as a typed sheet: LibreOffice reads back the same cells
+// from the status and SDR workbooks, amounts as numbers and dates as dates.
+TEST_F(FinanceCliTest, WorkbookLibreOfficeReadsEachReportSheetAsItsCsv) {
+  const auto out = dir_.path() / "out";
+  std::filesystem::create_directories(out);
+  const std::map<std::string, std::vector<std::string>> reports = {
+      {"status", {"report", "status"}},
+      {"closure", {"report", "closure", "--case", "JA-P-TWK"}},
+      {"discrepancies", {"report", "discrepancies"}}};
+  for (const auto& [name, args] : reports) {
+    const auto workbook = dir_.path() / (name + ".xlsx");
+    std::vector<std::string> with_xlsx = args;
+    with_xlsx.insert(with_xlsx.end(), {"--xlsx", workbook.string()});
+    const CliRun written = cli_(with_xlsx);
+    ASSERT_EQ(written.exit_code, 0) << written.err;
+    EXPECT_THAT(written.err, HasSubstr("Wrote " + workbook.string()));
+    std::vector<std::string> as_csv = args;
+    as_csv.push_back("--csv");
+    const CliRun csv = cli_(as_csv);
+    ASSERT_EQ(csv.exit_code, 0) << csv.err;
+    ASSERT_TRUE(test_support::convert_with_libreoffice(
+        workbook, test_support::kLibreOfficeCsvAllSheets, out, dir_.path()));
+    std::filesystem::path sheet_csv;
+    for (const auto& entry : std::filesystem::directory_iterator(out)) {
+      if (entry.path().filename().string().rfind(name + "-", 0) == 0) sheet_csv = entry.path();
+    }
+    ASSERT_FALSE(sheet_csv.empty()) << name << ": no sheet read back";
+    const auto from_cli = canonical(test_support::parse_csv(csv.out));
+    ASSERT_GT(from_cli.size(), 1u) << name;
+    EXPECT_EQ(canonical(test_support::parse_csv(read_all(sheet_csv))), from_cli) << name;
+  }
+  // Typed: the status sheet's first case, JA-D-AMX, has its amounts as numbers.
+  ASSERT_TRUE(test_support::convert_with_libreoffice(dir_.path() / "status.xlsx", "fods", out,
+                                                     dir_.path()));
+  const auto typed = test_support::typed_cells(read_all(out / "status.fods"));
+  ASSERT_TRUE(typed.count("Status"));
+  const auto& status = typed.at("Status");
+  ASSERT_GE(status.size(), 22u);
+  EXPECT_EQ(status[18], "string JA-D-AMX");
+  EXPECT_TRUE(std::any_of(status.begin() + 19, status.begin() + 22, [](const std::string& cell) {
+    return cell.rfind("float ", 0) == 0;
+  })) << "the case's amounts are numbers";
 }
 
 }  // namespace

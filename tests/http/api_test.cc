@@ -443,6 +443,29 @@ TEST(Api, DiscrepanciesFollowAWriteMadeOutsideTheServer) {
   EXPECT_EQ(viewer.get("/api/discrepancies?case=JA-P-TWK").body, after.body);
 }
 
+TEST(Api, EveryReportAnswersAWorkbookByAccept) {
+  ApiServer server;
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  const std::string xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  std::size_t exports = 0;
+  for (const std::string report : {"status", "closure", "exceptions", "sdr", "forecast"}) {
+    const auto answer = viewer.get("/api/reports/" + report, {{"Accept", xlsx}});
+    ASSERT_EQ(answer.status, 200) << report << ": " << answer.body;
+    EXPECT_EQ(answer.header("content-type"), xlsx) << report;
+    EXPECT_EQ(answer.body.substr(0, 2), "PK") << report << " is a zip package";
+    EXPECT_NE(answer.header("content-disposition").find(report + ".xlsx"), std::string::npos);
+    ++exports;
+  }
+  std::size_t audited = 0;
+  for (const auto& event : server.events()) {
+    if (event.type == "audit.exported" && event.payload.find("\"xlsx\"") != std::string::npos) {
+      ++audited;
+    }
+  }
+  EXPECT_EQ(audited, exports);
+}
+
 TEST(Api, ListsArePagedByCursor) {
   ApiServer server;
   HttpClient viewer = server.client();

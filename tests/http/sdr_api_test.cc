@@ -55,7 +55,10 @@ TEST_F(SdrApi, RaiseSubmitAnswerAndCloseAnSdrWithItsETag) {
   EXPECT_NE(number.find("-JA-TWK/001"), std::string::npos) << number;
   EXPECT_EQ(sdr.at("status"), "draft");
   EXPECT_EQ(sdr.at("case_id"), "JA-P-TWK");
-  EXPECT_EQ(created.json().at("warnings").size(), 1U) << "the deadline has passed";
+  ASSERT_EQ(created.json().at("warnings").size(), 1U) << "the deadline has passed";
+  EXPECT_NE(created.json().at("warnings")[0].get<std::string>().find("needs /late_reason"),
+            std::string::npos)
+      << created.body;
   EXPECT_EQ(path, "/api/sdrs/" + number.substr(0, number.find('/')) + "%2F001");
   EXPECT_EQ(etag, "\"" + number + "@1\"");
 
