@@ -156,6 +156,22 @@ async function main() {
   check(await caseDiscrepancies.locator("tbody tr", { hasText: "shipped-not-received" }).count() >= 1, "the case page shows a discrepancy row");
   check(await caseDiscrepancies.getByText("JKR-2026-0301").count() === 0, "no discrepancy names JKR-2026-0301 before the import");
 
+  step = "raise an SDR";
+  check((await main.textContent()).includes("Supply Discrepancy Reports: none raised"), "the case has no SDR yet");
+  const choice = page.getByLabel("Discrepancy");
+  const shortOption = choice.locator("option", { hasText: "quantity-short line 001: delivery PJAZTWK5210001" });
+  check(await shortOption.count() === 1, "the short delivery is offered for an SDR");
+  check(await choice.locator("option", { hasText: "duplicate-document" }).count() === 0, "a discrepancy without an SDR deadline is not offered");
+  await choice.selectOption({ label: await shortOption.textContent() });
+  await page.getByLabel("What the SDR claims and why").fill("4 rounds short of the delivery listing");
+  await page.getByRole("button", { name: "Raise SDR" }).click();
+  const sdrTable = main.locator("table", { has: page.locator("caption", { hasText: "Supply Discrepancy Reports" }) });
+  await sdrTable.waitFor();
+  const sdrRow = sdrTable.locator("tbody tr", { hasText: "A0001-JA-TWK/001" });
+  check(await sdrRow.count() === 1, "the new SDR is listed on the case page");
+  check((await sdrRow.textContent()).includes("draft") && (await sdrRow.textContent()).includes("2,120,000.00"), "the SDR is a draft claiming USD 2,120,000.00");
+  check(await choice.locator("option", { hasText: "quantity-short line 001" }).count() === 0, "a discrepancy with an open SDR is no longer offered");
+
   step = "discrepancies page";
   await page.getByRole("navigation").getByRole("link", { name: "Discrepancies" }).click();
   await h1.filter({ hasText: "Discrepancies" }).waitFor();

@@ -184,3 +184,38 @@ export const listDiscrepancies = (caseId?: string) =>
 
 export const importReceipts = (source: string, csv: Blob) =>
   request<ImportResult>("POST", `/api/imports/receipts?source=${encodeURIComponent(source)}`, csv, "text/csv");
+
+export interface Sdr {
+  number: string;
+  case_id: string;
+  line: string;
+  type: string;
+  status: string;
+  withdrawn: boolean;
+  resolution: string | null;
+  codes: string[];
+  claimed_usd: string;
+  credited_usd: string;
+  deadline: string;
+  warning: string | null;
+  submitted_on: string | null;
+}
+
+export interface SdrRequest {
+  case: string;
+  type: string;
+  document: string;
+  line?: string;
+  reason: string;
+}
+
+export interface SdrOutcome {
+  message: string;
+  warnings: string[];
+  sdr: { number: string; status: string };
+}
+
+export const listSdrs = (caseId: string) =>
+  request<{ sdrs: Sdr[] }>("GET", `/api/reports/sdr?case=${encodeURIComponent(caseId)}`).then((b) => b.sdrs);
+
+export const raiseSdr = (body: SdrRequest) => request<SdrOutcome>("POST", "/api/sdrs", JSON.stringify(body), "application/json");

@@ -1,10 +1,11 @@
-import { getCase, listDiscrepancies, listVersions, type CaseLine, type Discrepancy, type Payment, type Version } from "../api";
+import { getCase, listDiscrepancies, listSdrs, listVersions, type CaseLine, type Discrepancy, type Payment, type Version } from "../api";
 import { formatMoney, h, table } from "../dom";
 import { discrepancyColumns } from "./discrepancies";
+import { caseSdrs } from "./sdrs";
 
 export async function renderCase(id: string): Promise<HTMLElement> {
   const detail = await getCase(id);
-  const [versions, discrepancies] = await Promise.all([listVersions(id), listDiscrepancies(id)]);
+  const [versions, discrepancies, sdrs] = await Promise.all([listVersions(id), listDiscrepancies(id), listSdrs(id)]);
   const cur = detail.currency;
   const costRows = Object.entries(detail.cost_summary ?? {});
   return h(
@@ -59,5 +60,7 @@ export async function renderCase(id: string): Promise<HTMLElement> {
     ),
     h("h2", {}, "Discrepancies"),
     table<Discrepancy>("Discrepancies of this case", discrepancyColumns(false), discrepancies, "none open"),
+    h("h2", {}, "Supply Discrepancy Reports"),
+    caseSdrs(detail.case_id, sdrs, discrepancies),
   );
 }
