@@ -77,11 +77,9 @@ Response list_cases(Call& call) {
 }
 
 Response import_loa(Call& call) {
-  if (auto refused = check_query(call.request, {"source"})) return *refused;
-  if (auto refused = check_content_type(call.request, kJson)) return *refused;
-  if (call.request.body.size() > io::kMaxLoaDocumentBytes) {
-    return problem(
-        413, "an LOA document is at most " + std::to_string(io::kMaxLoaDocumentBytes) + " bytes");
+  if (auto refused = check_import(call.request, {"source"}, kJson, io::kMaxLoaDocumentBytes,
+                                  "an LOA document")) {
+    return *refused;
   }
   const std::string source = call.request.query_param("source").value_or("request body");
   auto parsed = io::parse_loa_version(call.request.body, source, call.api.reference());
