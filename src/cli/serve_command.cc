@@ -1,6 +1,7 @@
 // `fmsledger serve`: the REST API (and the web UI's files) on one address, until SIGTERM or
 // SIGINT, which stop it gracefully. One JSON log line per request on standard error.
 #include <charconv>
+#include <cstdio>
 #include <iostream>
 #include <mutex>
 
@@ -58,9 +59,12 @@ int serve(const Options& options, const ServeOptions& serve_options) {
     api_options.sessions.idle = std::chrono::minutes(serve_options.session_idle_minutes);
     api_options.web_root = serve_options.web_root;
     if (!serve_options.quiet) {
+      // One write per line: lines of concurrent requests never interleave, and a line is out
+      // as soon as its request is answered (standard error is unbuffered).
       api_options.log = [&log_mutex](const std::string& line) {
+        const std::string text = line + '\n';
         const std::lock_guard lock(log_mutex);
-        std::cerr << line << '\n';
+        std::fwrite(text.data(), 1, text.size(), stderr);
       };
     }
     http::Api api(*session.reference, *session.store, *session.ledger, *session.access,

@@ -3,7 +3,11 @@
 // discrepancy; organisations; CSRF; ETags; session expiry; tokens; lockout; bad requests.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <memory>
+#include <mutex>
 #include <set>
+#include <thread>
 
 #include "api_fixture.h"
 
@@ -464,6 +468,58 @@ TEST(Api, EveryReportAnswersAWorkbookByAccept) {
     }
   }
   EXPECT_EQ(audited, exports);
+}
+
+TEST(Api, EveryAnsweredRequestWritesOneJsonLogLine) {
+  auto lines = std::make_shared<std::vector<std::string>>();
+  auto lines_mutex = std::make_shared<std::mutex>();
+  http::ApiOptions options;
+  options.log = [lines, lines_mutex](const std::string& line) {
+    const std::lock_guard lock(*lines_mutex);
+    lines->push_back(line);
+  };
+  ApiServer server(options);
+  HttpClient viewer = server.client();
+  ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
+  ASSERT_EQ(viewer.get("/api/cases/JA-P-TWK").status, 200);
+  ASSERT_EQ(viewer.get("/api/cases/JA-P-ZZZ").status, 404);
+  ASSERT_EQ(server.client().get("/healthz").status, 200);
+  // The server logs after the answer is written: wait for the fourth line.
+  for (int i = 0; i < 200; ++i) {
+    {
+      const std::lock_guard lock(*lines_mutex);
+      if (lines->size() >= 4) break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  const std::lock_guard lock(*lines_mutex);
+  ASSERT_EQ(lines->size(), 4U);
+  std::vector<nlohmann::json> parsed;
+  for (const std::string& line : *lines) {
+    EXPECT_EQ(line.find('\n'), std::string::npos) << "one line per request";
+    parsed.push_back(nlohmann::json::parse(line));
+  }
+  std::sort(parsed.begin(), parsed.end(), [](const nlohmann::json& a, const nlohmann::json& b) {
+    return a.at("path").get<std::string>() < b.at("path").get<std::string>();
+  });
+  EXPECT_EQ(parsed[0].at("path"), "/api/cases/JA-P-TWK");
+  EXPECT_EQ(parsed[0].at("route"), "/api/cases/{case_id}");
+  EXPECT_EQ(parsed[0].at("status"), 200);
+  EXPECT_EQ(parsed[0].at("user"), "viewer");
+  EXPECT_EQ(parsed[0].at("method"), "GET");
+  EXPECT_EQ(parsed[0].at("remote"), "127.0.0.1");
+  EXPECT_GT(parsed[0].at("bytes").get<int>(), 0);
+  EXPECT_GE(parsed[0].at("duration_ms").get<double>(), 0.0);
+  EXPECT_EQ(parsed[1].at("path"), "/api/cases/JA-P-ZZZ");
+  EXPECT_EQ(parsed[1].at("status"), 404);
+  EXPECT_EQ(parsed[2].at("path"), "/api/session");
+  EXPECT_EQ(parsed[2].at("status"), 201);
+  EXPECT_EQ(parsed[3].at("path"), "/healthz");
+  EXPECT_EQ(parsed[3].at("user"), "");
+  for (const auto& line : parsed) {
+    EXPECT_TRUE(line.contains("time"));
+    EXPECT_EQ(line.dump().find(kDemoPassword), std::string::npos) << "no password in the log";
+  }
 }
 
 TEST(Api, ListsArePagedByCursor) {
