@@ -9,6 +9,7 @@
 #include "core/money.h"
 #include "ledger/sdr_book.h"
 #include "report/sdr_report.h"
+#include "report/sheet_text.h"
 
 namespace fms::cli {
 namespace {
@@ -69,7 +70,7 @@ int run_list(const Options& options, const ListOptions& list) {
     if (options.json) {
       print_json(report::sdr_json(built));
     } else if (list.csv) {
-      std::cout << report::sdr_csv(built);
+      std::cout << report::sheet_csv(report::sdr_sheet(built));
     } else {
       std::cout << report::sdr_text(built);
     }

@@ -48,4 +48,18 @@ std::pair<std::vector<const T*>, std::optional<std::string>> page_of(const std::
   return {std::move(out), std::move(next)};
 }
 
+// The items of a page as values, for builders that take them so.
+template <class T>
+std::vector<T> copies(const std::vector<const T*>& items) {
+  std::vector<T> out;
+  out.reserve(items.size());
+  for (const T* item : items) out.push_back(*item);
+  return out;
+}
+
+// A page's "next_cursor": the cursor, or null on the last page.
+inline OrderedJson cursor_json(const std::optional<std::string>& next) {
+  return next ? OrderedJson(*next) : OrderedJson(nullptr);
+}
+
 }  // namespace fms::http

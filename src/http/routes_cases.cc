@@ -69,10 +69,8 @@ Response list_cases(Call& call) {
             [](const auto& a, const auto& b) { return a.case_id < b.case_id; });
   const auto [items, next] = page_of(visible, std::get<PageRequest>(page),
                                      [](const store::CaseSummaryRow& row) { return row.case_id; });
-  std::vector<store::CaseSummaryRow> selected;
-  for (const auto* row : items) selected.push_back(*row);
-  OrderedJson body = report::case_list_json(selected);
-  body["next_cursor"] = next ? OrderedJson(*next) : OrderedJson(nullptr);
+  OrderedJson body = report::case_list_json(copies(items));
+  body["next_cursor"] = cursor_json(next);
   return json_response(200, body);
 }
 
@@ -306,10 +304,8 @@ Response events_page(Call& call,
   const auto [items, next] =
       page_of(*events, std::get<PageRequest>(page),
               [](const store::EventRecord& event) { return numeric_key(event.sequence); });
-  std::vector<store::EventRecord> selected;
-  for (const auto* event : items) selected.push_back(*event);
-  OrderedJson body = report::history_json(selected);
-  body["next_cursor"] = next ? OrderedJson(*next) : OrderedJson(nullptr);
+  OrderedJson body = report::history_json(copies(items));
+  body["next_cursor"] = cursor_json(next);
   return json_response(200, body);
 }
 

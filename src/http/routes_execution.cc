@@ -103,18 +103,7 @@ Response list_documents(Call& call) {
          {"superseded_by",
           document.superseded_by ? OrderedJson(*document.superseded_by) : OrderedJson(nullptr)}});
   }
-  return json_response(
-      200, OrderedJson{{"documents", rows},
-                       {"next_cursor", next ? OrderedJson(*next) : OrderedJson(nullptr)}});
-}
-
-Answer<CivilDate> as_of_or_today(const Request& request, const CivilDate& today) {
-  if (const auto text = request.query_param("as_of")) {
-    auto parsed = CivilDate::parse(*text);
-    if (!parsed.ok()) return problem(400, "query parameter \"as_of\": " + parsed.error().message);
-    return *parsed;
-  }
-  return today;
+  return json_response(200, OrderedJson{{"documents", rows}, {"next_cursor", cursor_json(next)}});
 }
 
 // The discrepancies of the caller's cases only.
@@ -193,9 +182,10 @@ Response discrepancies(Call& call) {
       }
       filter.case_id = *case_id;
     }
-    auto as_of = as_of_or_today(call.request, ledger.today());
+    auto as_of = date_query(call.request, "as_of");
     if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-    auto view = call.api.reconciliation_view(std::get<CivilDate>(as_of));
+    auto view = call.api.reconciliation_view(
+        std::get<std::optional<CivilDate>>(as_of).value_or(ledger.today()));
     if (!view.ok()) return problem_for(view.error());
     report::DiscrepancyReport built = visible_discrepancies(**view, filter, *call.principal);
     // Rows are in a stable order (case, line, type, document): their position is their key.
@@ -208,7 +198,7 @@ Response discrepancies(Call& call) {
     for (const auto* i : items) selected.push_back(built.rows[*i]);
     built.rows = std::move(selected);
     OrderedJson body = report::discrepancy_json(built);
-    body["next_cursor"] = next ? OrderedJson(*next) : OrderedJson(nullptr);
+    body["next_cursor"] = cursor_json(next);
     return json_response(200, body);
   });
 }

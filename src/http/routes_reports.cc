@@ -62,7 +62,7 @@ Response xlsx_answer(Call& call, const std::string& what, const std::optional<st
 Response in_format(Call& call, const std::string& what, const std::string& type,
                    const std::optional<std::string>& case_id, const std::string& json,
                    const std::function<std::string()>& csv,
-                   const std::function<Result<std::string>()>& xlsx = {}) {
+                   const std::function<Result<std::string>()>& xlsx) {
   if (type == kJson) return text_response(200, "application/json", json);
   if (type == kCsv) {
     call.api.audit_export(call, what, "csv", case_id.value_or(""));

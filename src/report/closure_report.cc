@@ -270,8 +270,4 @@ XlsxSheet closure_sheet(const ClosureReport& report) {
   return sheet;
 }
 
-std::string closure_csv(const ClosureReport& report) {
-  return sheet_csv(closure_sheet(report));
-}
-
 }  // namespace fms::report

@@ -69,8 +69,8 @@ Result<ClosureReport> closure_report(const ledger::ReconciliationView& view,
                                      const CaseScope& scope = {});
 std::string closure_text(const ClosureReport& report);
 Json closure_json(const ClosureReport& report);
-// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+// The report's table as a typed sheet: its CSV is sheet_csv of it (report/sheet_text.h), and
+// an .xlsx holds it as is.
 XlsxSheet closure_sheet(const ClosureReport& report);
-std::string closure_csv(const ClosureReport& report);
 
 }  // namespace fms::report

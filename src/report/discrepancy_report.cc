@@ -119,8 +119,4 @@ XlsxSheet discrepancy_sheet(const DiscrepancyReport& report) {
   return sheet;
 }
 
-std::string discrepancy_csv(const DiscrepancyReport& report) {
-  return sheet_csv(discrepancy_sheet(report));
-}
-
 }  // namespace fms::report

@@ -30,9 +30,9 @@ DiscrepancyReport discrepancy_report(const ledger::ReconciliationView& view,
                                      const DiscrepancyFilter& filter);
 std::string discrepancy_text(const DiscrepancyReport& report);
 Json discrepancy_json(const DiscrepancyReport& report);
-// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+// The report's table as a typed sheet: its CSV is sheet_csv of it (report/sheet_text.h), and
+// an .xlsx holds it as is.
 XlsxSheet discrepancy_sheet(const DiscrepancyReport& report);
-std::string discrepancy_csv(const DiscrepancyReport& report);
 
 // The note a report prints when it is based on matches not yet recorded.
 std::string freshness_note(bool fresh, std::size_t unreconciled_documents);

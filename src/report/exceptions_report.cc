@@ -211,8 +211,4 @@ XlsxSheet exceptions_sheet(const ExceptionsReport& report) {
   return sheet;
 }
 
-std::string exceptions_csv(const ExceptionsReport& report) {
-  return sheet_csv(exceptions_sheet(report));
-}
-
 }  // namespace fms::report

@@ -61,8 +61,8 @@ ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool 
                                    const CaseScope& scope = {});
 std::string exceptions_text(const ExceptionsReport& report);
 Json exceptions_json(const ExceptionsReport& report);
-// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+// The report's table as a typed sheet: its CSV is sheet_csv of it (report/sheet_text.h), and
+// an .xlsx holds it as is.
 XlsxSheet exceptions_sheet(const ExceptionsReport& report);
-std::string exceptions_csv(const ExceptionsReport& report);
 
 }  // namespace fms::report

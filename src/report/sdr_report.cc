@@ -167,10 +167,6 @@ XlsxSheet sdr_sheet(const SdrReport& report) {
   return sheet;
 }
 
-std::string sdr_csv(const SdrReport& report) {
-  return sheet_csv(sdr_sheet(report));
-}
-
 std::string sdr_detail_text(const ledger::Sdr& sdr) {
   const ledger::SdrCreated& created = sdr.created;
   std::string out = "SDR " + sdr.number.to_string() + " (" + status_text(sdr) + ")\n";

@@ -45,9 +45,9 @@ SdrReport sdr_report(const ledger::SdrRegister& recorded, const CivilDate& as_of
                      const SdrFilter& filter);
 std::string sdr_text(const SdrReport& report);
 Json sdr_json(const SdrReport& report);
-// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+// The report's table as a typed sheet: its CSV is sheet_csv of it (report/sheet_text.h), and
+// an .xlsx holds it as is.
 XlsxSheet sdr_sheet(const SdrReport& report);
-std::string sdr_csv(const SdrReport& report);
 
 // One SDR in full: what was recorded at creation and every step since.
 std::string sdr_detail_text(const ledger::Sdr& sdr);

@@ -328,8 +328,4 @@ XlsxSheet status_sheet(const StatusReport& report) {
   return cases_sheet(report.cases);
 }
 
-std::string status_csv(const StatusReport& report) {
-  return sheet_csv(status_sheet(report));
-}
-
 }  // namespace fms::report

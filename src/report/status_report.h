@@ -46,8 +46,8 @@ Result<StatusReport> status_report(const ledger::ReconciliationView& view,
                                    const CaseScope& scope = {});
 std::string status_text(const StatusReport& report);
 Json status_json(const StatusReport& report);
-// The report's table as a typed sheet: the CSV is this sheet, and an .xlsx holds it as is.
+// The report's table as a typed sheet: its CSV is sheet_csv of it (report/sheet_text.h), and
+// an .xlsx holds it as is.
 XlsxSheet status_sheet(const StatusReport& report);
-std::string status_csv(const StatusReport& report);
 
 }  // namespace fms::report

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report_view_fixture.h"
+#include "report/sheet_text.h"
 
 namespace fms::report {
 namespace {
@@ -234,7 +235,8 @@ TEST_F(ClosureReportTest, JsonShape) {
 }
 
 TEST_F(ClosureReportTest, CsvQuotesReasonsWithCommas) {
-  const std::string portfolio = closure_csv(closure_report(builder_.view(), std::nullopt).value());
+  const std::string portfolio =
+      sheet_csv(closure_sheet(closure_report(builder_.view(), std::nullopt).value()));
   EXPECT_THAT(portfolio, HasSubstr("case_id,status,ready,first_blocker,reason\n"));
   EXPECT_THAT(portfolio, HasSubstr("JA-P-BBB,closure-submitted,true,,\n"));
   CaseFinancials c = ready_case();
@@ -247,7 +249,7 @@ TEST_F(ClosureReportTest, CsvQuotesReasonsWithCommas) {
   ClosureReport one;
   one.one_case = true;
   one.cases.push_back(closure(c));
-  const std::string csv = closure_csv(one);
+  const std::string csv = sheet_csv(closure_sheet(one));
   EXPECT_THAT(csv, HasSubstr("case_id,item,ok,reason\n"));
   EXPECT_THAT(
       csv,

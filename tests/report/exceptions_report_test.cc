@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report_view_fixture.h"
+#include "report/sheet_text.h"
 
 namespace fms::report {
 namespace {
@@ -209,14 +210,14 @@ TEST_F(ExceptionsReportTest, JsonShape) {
 }
 
 TEST_F(ExceptionsReportTest, Csv) {
-  EXPECT_EQ(exceptions_csv(exceptions_report(builder_.view(), false)),
+  EXPECT_EQ(sheet_csv(exceptions_sheet(exceptions_report(builder_.view(), false))),
             "group,label,cases,usd\n"
             "past-planned-ship-date-unsettled,past planned ship date and unsettled,1,200.00\n"
             "not-delivered,not delivered,1,200.00\n"
             "overpayment-unsettled,overpayment unsettled,1,500.00\n"
             "statement-not-matching-receipts,seller statement not matching receipts,1,500.00\n");
   EXPECT_EQ(
-      exceptions_csv(exceptions_report(builder_.view(), true)),
+      sheet_csv(exceptions_sheet(exceptions_report(builder_.view(), true))),
       "group,label,case_id,usd\n"
       "past-planned-ship-date-unsettled,past planned ship date and unsettled,JA-P-LAT,200.00\n"
       "not-delivered,not delivered,JA-P-LAT,200.00\n"

@@ -6,6 +6,8 @@
 
 #include <algorithm>
 
+#include "report/sheet_text.h"
+
 namespace fms::report {
 namespace {
 
@@ -112,7 +114,7 @@ TEST_F(SdrReportTest, ShowsEachSdrAsItStoodOnTheReportDate) {
   SdrFilter answered;
   answered.status = SdrStatus::answered;
   EXPECT_TRUE(build("2026-11-02", answered).rows.empty());
-  EXPECT_THAT(sdr_csv(before_answer),
+  EXPECT_THAT(sheet_csv(sdr_sheet(before_answer)),
               HasSubstr("\nA0002-JA-TWK/002,JA-P-TWK,002,shipped-not-received,submitted,false,,S3,"
                         "5000.00,0.00,false,2027-01-10,,\n"));
 
@@ -178,7 +180,7 @@ TEST_F(SdrReportTest, JsonCarriesAmountsAsDecimalStrings) {
 }
 
 TEST_F(SdrReportTest, CsvHasOneRowPerSdr) {
-  const std::string csv = sdr_csv(build("2026-11-25"));
+  const std::string csv = sheet_csv(sdr_sheet(build("2026-11-25")));
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "number,case_id,line,type,status,withdrawn,resolution,codes,claimed_usd,credited_usd,"
             "below_minimum,deadline,days_to_deadline,warning");

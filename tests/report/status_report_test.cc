@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "report/report_view_fixture.h"
+#include "report/sheet_text.h"
 
 namespace fms::report {
 namespace {
@@ -146,7 +147,7 @@ TEST_F(StatusReportTest, JsonShape) {
 }
 
 TEST_F(StatusReportTest, CsvPortfolioQuotesTextWithCommas) {
-  const std::string csv = status_csv(build());
+  const std::string csv = sheet_csv(status_sheet(build()));
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "case_id,status,supply_services_complete,case_value_usd,ordered_value_usd,"
             "delivered_value_usd,undelivered_value_usd,bill_statement_date,billed_delivered_usd,"
@@ -158,7 +159,7 @@ TEST_F(StatusReportTest, CsvPortfolioQuotesTextWithCommas) {
 }
 
 TEST_F(StatusReportTest, CsvOneCaseHasALineRow) {
-  EXPECT_EQ(status_csv(build(std::string("JA-P-AAA"))),
+  EXPECT_EQ(sheet_csv(status_sheet(build(std::string("JA-P-AAA")))),
             "case_id,line,on_loa,ordered_quantity,ordered_value_usd,planned_availability,"
             "delivered_quantity,delivered_value_usd,received_quantity,accepted_quantity,"
             "rejected_quantity,billed_delivered_usd,billed_statement_date,sdr_credits_usd,"
