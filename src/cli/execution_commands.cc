@@ -2,19 +2,14 @@
 // `documents` (what is recorded) and `reconcile` (match and record the match set).
 #include <iostream>
 
-#include "cli/mapped_file.h"
+#include "cli/input_file.h"
 #include "cli/reconciliation_run_output.h"
 #include "cli/session.h"
+#include "ledger/document_list.h"
+#include "report/document_list.h"
 #include "report/table.h"
 
 namespace fms::cli {
-namespace {
-
-std::string short_id(const std::string& hash) {
-  return hash.substr(0, 12);
-}
-
-}  // namespace
 
 void add_execution_commands(CommandContext context) {
   CLI::App& app = context.app;
@@ -43,15 +38,17 @@ void add_execution_commands(CommandContext context) {
   import_command->callback(run([&] {
     auto kind = execution_kind_from_string(import_kind);
     if (!kind.ok()) return fail(kind.error());
-    auto file = MappedFile::open(import_path, kMaxExecutionFileBytes);
+    auto file = InputFile::open(import_path, kMaxExecutionFileBytes);
     if (!file.ok()) return fail(file.error());
     return with_session(options, false, [&](Session& session) {
       ledger::ExecutionImportOptions import_options;
       if (!import_supersedes.empty()) import_options.supersedes = import_supersedes;
       import_options.reason = import_reason;
       import_options.threads = import_threads;
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
       auto outcome = session.ledger->import_execution(*kind, file->text(), import_path,
-                                                      import_options, options.actor);
+                                                      import_options, *scope);
       if (!outcome.ok()) return fail(outcome.error());
       if (options.json) {
         print_json({{"recorded", outcome->recorded},
@@ -85,6 +82,8 @@ void add_execution_commands(CommandContext context) {
     return with_session(options, false, [&](Session& session) {
       auto portfolio = session.ledger->load_portfolio();
       if (!portfolio.ok()) return fail(portfolio.error());
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
       report::Json rows = report::Json::array();
       report::Table table({{"Id"},
                            {"Kind"},
@@ -93,29 +92,10 @@ void add_execution_commands(CommandContext context) {
                            {"Recorded"},
                            {"By"},
                            {"Status"}});
-      for (const auto& document : portfolio->documents) {
-        const auto& record = document.record;
-        if (only && record.kind != *only) continue;
-        if (document.superseded_by && !documents_all) continue;
-        const std::string status = document.superseded_by
-                                       ? "superseded by " + short_id(*document.superseded_by)
-                                       : std::string("active");
-        rows.push_back(
-            {{"id", record.content_hash},
-             {"kind", std::string(to_string(record.kind))},
-             {"rows", record.rows},
-             {"source", record.source},
-             {"recorded_at", document.recorded_at},
-             {"actor", document.actor},
-             {"cases", record.cases},
-             {"supersedes",
-              record.supersedes ? report::Json(*record.supersedes) : report::Json(nullptr)},
-             {"reason", record.reason},
-             {"superseded_by", document.superseded_by ? report::Json(*document.superseded_by)
-                                                      : report::Json(nullptr)}});
-        table.add_row({short_id(record.content_hash), std::string(to_string(record.kind)),
-                       std::to_string(record.rows), record.source, document.recorded_at,
-                       document.actor, status});
+      for (const auto& listed :
+           ledger::documents_in_scope(*portfolio, *scope, {only, documents_all})) {
+        rows.push_back(report::document_json(listed));
+        table.add_row(report::document_row(listed));
       }
       if (options.json) {
         print_json({{"documents", std::move(rows)}});
@@ -140,7 +120,9 @@ void add_execution_commands(CommandContext context) {
         if (!date.ok()) return fail(date.error());
         as_of = *date;
       }
-      auto recorded = session.ledger->reconcile(as_of, options.actor);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto recorded = session.ledger->reconcile(as_of, *scope);
       if (!recorded.ok()) return fail(recorded.error());
       if (options.json) {
         print_json(reconciliation_run_json(*recorded));

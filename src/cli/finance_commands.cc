@@ -13,6 +13,7 @@ namespace {
 struct FinanceOptions {
   std::string as_of;
   std::string case_id;
+  std::string organisation;
   bool csv = false;
   std::string xlsx;
 };
@@ -20,6 +21,9 @@ struct FinanceOptions {
 void add_options(CLI::App* command, FinanceOptions& finance_options) {
   command->add_option("--as-of", finance_options.as_of, "Report as of this date (default today)");
   command->add_option("--case", finance_options.case_id, "Only this case");
+  command->add_option("--organisation", finance_options.organisation,
+                      "This organisation's money: its cases, budget book and rates (default: the "
+                      "whole portfolio)");
   command->add_flag("--csv", finance_options.csv, "CSV output of the main table (RFC 4180)");
   command->add_option("--xlsx", finance_options.xlsx,
                       "Also write the report's tables as an .xlsx workbook, one sheet each");
@@ -36,7 +40,13 @@ int run_reports(const Options& options, const FinanceOptions& finance_options,
                      ? Result<CivilDate>(session.ledger->today())
                      : parse_date_option(finance_options.as_of, "--as-of");
     if (!as_of.ok()) return fail(as_of.error());
-    auto view = session.ledger->finance_view(*as_of);
+    auto scope = session.access->host_scope(options.actor);
+    if (!scope.ok()) return fail(scope.error());
+    auto view = session.ledger->finance_view(
+        *as_of, *scope,
+        finance_options.organisation.empty()
+            ? std::nullopt
+            : std::optional<std::string>(finance_options.organisation));
     if (!view.ok()) return fail(view.error());
     if (!finance_options.case_id.empty()) {
       auto case_id = session.ledger->normalise_case_id(finance_options.case_id);
@@ -108,15 +118,22 @@ void add_finance_commands(CommandContext context) {
   budget->fallthrough();
 
   static std::string import_path;
+  static std::string import_organisation;
   auto* import_command = budget->add_subcommand(
       "import", "Record a budget document (docs/formats/budget.md); the same content is a no-op");
   import_command->add_option("FILE", import_path, "Budget document (fmsledger.budget/1 JSON)")
       ->required();
+  import_command->add_option("--organisation", import_organisation,
+                             "Whose book it is (default: the organisation of its cases)");
   import_command->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
       auto text = read_file(import_path, io::kMaxBudgetDocumentBytes);
       if (!text.ok()) return fail(text.error());
-      auto outcome = session.ledger->import_budget(*text, import_path, options.actor);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      ledger::BudgetImportOptions import_options;
+      if (!import_organisation.empty()) import_options.organisation = import_organisation;
+      auto outcome = session.ledger->import_budget(*text, import_path, import_options, *scope);
       if (!outcome.ok()) return fail(outcome.error());
       if (options.json) {
         print_json({{"recorded", outcome->recorded},
@@ -131,14 +148,21 @@ void add_finance_commands(CommandContext context) {
   }));
 
   static std::string show_as_of;
+  static std::string show_organisation;
   auto* show = budget->add_subcommand("show", "The budget document in force on a date");
   show->add_option("--as-of", show_as_of, "Date (default today)");
+  show->add_option("--organisation", show_organisation,
+                   "This organisation's book (default: the latest of any)");
   show->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
       auto as_of = show_as_of.empty() ? Result<CivilDate>(session.ledger->today())
                                       : parse_date_option(show_as_of, "--as-of");
       if (!as_of.ok()) return fail(as_of.error());
-      auto budget_in_force = session.ledger->budget_in_force(*as_of);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto budget_in_force = session.ledger->budget_in_force(
+          *as_of, *scope,
+          show_organisation.empty() ? std::nullopt : std::optional<std::string>(show_organisation));
       if (!budget_in_force.ok()) return fail(budget_in_force.error());
       if (!*budget_in_force) {
         return fail(Error::not_found("no budget document is in force on " + as_of->to_string() +

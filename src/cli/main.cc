@@ -49,11 +49,20 @@ int run_command_line(int argc, char** argv) {
   add_user_commands(context);
   add_serve_command(context);
 
+  static std::string expect_head;
   auto* verify = app.add_subcommand(
       "verify", "Check the hash chain and replay the log against the projections");
+  verify->add_option("--expect-head", expect_head,
+                     "A head kept outside the database (fmsledger head): HASH or HASH@EVENT; "
+                     "fails when the chain no longer holds it");
   verify->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto report = session.ledger->verify();
+      // The host sees everything; no access book is read, so a damaged @access stream is
+      // reported by the verification itself.
+      auto scope = ledger::Scope::host_operator(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto report = expect_head.empty() ? session.ledger->verify(*scope)
+                                        : session.ledger->verify(*scope, expect_head);
       if (!report.ok()) {
         if (options.json) print_json({{"ok", false}, {"error", report.error().message}});
         std::cerr << "fmsledger: verify FAILED: " << report.error().message << "\n";
@@ -73,7 +82,26 @@ int run_command_line(int argc, char** argv) {
                   << report->cases << " cases matches the projections; " << report->documents
                   << " execution documents, " << report->segments << " segments re-hashed; "
                   << report->access_events << " access and " << report->audit_events
-                  << " audit events checked; head " << report->head_hash << "\n";
+                  << " audit events checked; head " << report->head_hash
+                  << (expect_head.empty() ? "" : "; the expected head is in the chain") << "\n";
+      }
+      return 0;
+    });
+  }));
+
+  auto* head = app.add_subcommand(
+      "head", "The head of the hash chain, to keep outside the database (docs/operations.md)");
+  head->callback(run([&] {
+    return with_session(options, false, [&](Session& session) {
+      auto chain = session.ledger->head();
+      if (!chain.ok()) return fail(chain.error());
+      if (options.json) {
+        print_json({{"head_hash", chain->hash},
+                    {"events", chain->events},
+                    {"recorded_at", chain->recorded_at},
+                    {"expect_head", chain->hash + "@" + std::to_string(chain->events)}});
+      } else {
+        std::cout << chain->hash << "@" << chain->events << " " << chain->recorded_at << "\n";
       }
       return 0;
     });

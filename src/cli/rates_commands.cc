@@ -3,7 +3,7 @@
 #include <cctype>
 #include <iostream>
 
-#include "cli/mapped_file.h"
+#include "cli/input_file.h"
 #include "cli/session.h"
 #include "io/exchange_rates_csv.h"
 #include "ledger/rate_book.h"
@@ -30,6 +30,16 @@ Result<std::string> pair_option(const std::string& text) {
   return pair;
 }
 
+std::optional<std::string> optional_text(const std::string& text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+Result<ledger::RatesInScope> rates_read(Session& session, const Options& options,
+                                        const std::string& organisation) {
+  FMS_ASSIGN_OR_RETURN(ledger::Scope scope, session.access->host_scope(options.actor));
+  return session.ledger->rates(scope, optional_text(organisation));
+}
+
 }  // namespace
 
 void add_rates_commands(CommandContext context) {
@@ -44,15 +54,21 @@ void add_rates_commands(CommandContext context) {
   rates->fallthrough();
 
   static std::string import_path;
+  static std::string import_organisation;
   auto* import_command = rates->add_subcommand(
       "import", "Record a file of published exchange rates (docs/formats/exchange-rates.md)");
   import_command->add_option("file", import_path, "The CSV file: date,pair,rate,source")
       ->required();
+  import_command->add_option("--organisation", import_organisation,
+                             "Into this organisation's own series (default: the shared one)");
   import_command->callback(run([&] {
-    auto file = MappedFile::open(import_path, io::kMaxExchangeRateFileBytes);
+    auto file = InputFile::open(import_path, io::kMaxExchangeRateFileBytes);
     if (!file.ok()) return fail(file.error());
     return with_session(options, false, [&](Session& session) {
-      auto outcome = session.ledger->import_rates(file->text(), import_path, options.actor);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto outcome = session.ledger->import_rates(file->text(), import_path,
+                                                  optional_text(import_organisation), *scope);
       if (!outcome.ok()) return fail(outcome.error());
       if (options.json) {
         print_json({{"recorded", outcome->recorded},
@@ -69,7 +85,10 @@ void add_rates_commands(CommandContext context) {
 
   static std::string list_pair;
   static std::string list_as_of;
+  static std::string list_organisation;
   auto* list = rates->add_subcommand("list", "The recorded rates, by pair and date");
+  list->add_option("--organisation", list_organisation,
+                   "The rates this organisation reads (default: the shared series)");
   list->add_option("--pair", list_pair, "Only this pair, e.g. USD/JPY");
   list->add_option("--as-of", list_as_of, "Only rates dated on or before this date");
   list->callback(run([&] {
@@ -86,9 +105,9 @@ void add_rates_commands(CommandContext context) {
       as_of = *date;
     }
     return with_session(options, false, [&](Session& session) {
-      auto portfolio = session.ledger->load_portfolio();
-      if (!portfolio.ok()) return fail(portfolio.error());
-      const ledger::RateBook& book = portfolio->rates;
+      auto read = rates_read(session, options, list_organisation);
+      if (!read.ok()) return fail(read.error());
+      const ledger::RateBook& book = read->book();
       report::Table table(
           {{"Date"}, {"Pair"}, {"Rate", report::Align::right}, {"Source"}, {"Document"}});
       for (const ledger::RecordedRate& rate : book.points(pair, as_of)) {
@@ -110,8 +129,11 @@ void add_rates_commands(CommandContext context) {
 
   static std::string show_pair;
   static std::string show_date;
+  static std::string show_organisation;
   auto* show =
       rates->add_subcommand("show", "The rate on a date: the latest recorded on or before it");
+  show->add_option("--organisation", show_organisation,
+                   "The rate this organisation reads (default: the shared series)");
   show->add_option("--pair", show_pair, "The pair, e.g. USD/JPY")->required();
   show->add_option("--date", show_date, "The date (YYYY-MM-DD)")->required();
   show->callback(run([&] {
@@ -120,9 +142,9 @@ void add_rates_commands(CommandContext context) {
     auto date = parse_date_option(show_date, "--date");
     if (!date.ok()) return fail(date.error());
     return with_session(options, false, [&](Session& session) {
-      auto portfolio = session.ledger->load_portfolio();
-      if (!portfolio.ok()) return fail(portfolio.error());
-      const ledger::RateBook& book = portfolio->rates;
+      auto read = rates_read(session, options, show_organisation);
+      if (!read.ok()) return fail(read.error());
+      const ledger::RateBook& book = read->book();
       if (options.json) {
         auto shown = report::rate_on_json(book, *pair, *date);
         if (!shown.ok()) return fail(shown.error());

@@ -10,6 +10,7 @@
 #include "http/server.h"
 #include "ledger/access_ledger.h"
 #include "ledger/passwords.h"
+#include "store/sqlite/sqlite_store.h"
 
 namespace fms::cli {
 namespace {
@@ -21,6 +22,9 @@ struct ServeOptions {
   std::string tls_key;
   std::size_t max_body_bytes = http::ServerLimits{}.body_bytes_max;
   std::size_t max_connections = http::ServerLimits{}.connections_max;
+  std::size_t max_connections_per_client = http::ServerLimits{}.connections_per_client_max;
+  unsigned header_timeout_seconds =
+      static_cast<unsigned>(http::ServerLimits{}.header_timeout.count());
   unsigned request_timeout_seconds = 60;
   unsigned session_idle_minutes = 30;
   std::string web_root;
@@ -58,6 +62,11 @@ int serve(const Options& options, const ServeOptions& serve_options) {
     http::ApiOptions api_options;
     api_options.sessions.idle = std::chrono::minutes(serve_options.session_idle_minutes);
     api_options.web_root = serve_options.web_root;
+    // Readers and the audit stream get connections of their own: a long write (a
+    // reconciliation, a large import) holds up no read.
+    api_options.open_store = [db = options.db]() {
+      return store::open_sqlite_store(db, {.create_if_missing = false, .busy_timeout_ms = 5000});
+    };
     if (!serve_options.quiet) {
       // One write per line: lines of concurrent requests never interleave, and a line is out
       // as soon as its request is answered (standard error is unbuffered).
@@ -76,6 +85,8 @@ int serve(const Options& options, const ServeOptions& serve_options) {
     config.threads = serve_options.threads;
     config.limits.body_bytes_max = serve_options.max_body_bytes;
     config.limits.connections_max = serve_options.max_connections;
+    config.limits.connections_per_client_max = serve_options.max_connections_per_client;
+    config.limits.header_timeout = std::chrono::seconds(serve_options.header_timeout_seconds);
     config.limits.request_timeout = std::chrono::seconds(serve_options.request_timeout_seconds);
     if (!serve_options.tls_cert.empty()) {
       config.tls = http::TlsFiles{serve_options.tls_cert, serve_options.tls_key};
@@ -83,7 +94,8 @@ int serve(const Options& options, const ServeOptions& serve_options) {
     auto server = http::Server::create(
         config, [&api](const http::Request& request) { return api.handle(request); },
         [&api](const http::Request& request, const http::Response& response,
-               std::chrono::microseconds elapsed) { api.observe(request, response, elapsed); });
+               std::chrono::microseconds elapsed) { api.observe(request, response, elapsed); },
+        [&api](const http::Request& head) { return api.admit(head); });
     if (!server.ok()) return fail(server.error());
     (*server)->stop_on_signals();
     const std::string scheme = config.tls ? "https" : "http";
@@ -115,6 +127,10 @@ void add_serve_command(CommandContext context) {
                       "Open connections at most; more are answered 503");
   command->add_option("--request-timeout", serve_options.request_timeout_seconds,
                       "Seconds to receive one request");
+  command->add_option("--max-connections-per-client", serve_options.max_connections_per_client,
+                      "Open connections from one client address at most; more are answered 503");
+  command->add_option("--header-timeout", serve_options.header_timeout_seconds,
+                      "Seconds from a request's first byte to its last header");
   command->add_option("--session-idle-minutes", serve_options.session_idle_minutes,
                       "A signed-in session ends after this long without a request");
   command->add_option("--web-root", serve_options.web_root,

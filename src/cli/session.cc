@@ -45,6 +45,7 @@ int exit_code_for(const Error& error) {
     case ErrorKind::invalid_input:
     case ErrorKind::not_found:
     case ErrorKind::conflict:
+    case ErrorKind::forbidden:
     case ErrorKind::corruption:
       return 1;
     case ErrorKind::io:

@@ -339,7 +339,9 @@ void add_user_commands(CommandContext context) {
     if (!password.ok()) return fail(password.error());
     return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
       FMS_TRY(access.set_password(passwd_name, *password, options.actor));
-      return "Changed the password of " + passwd_name;
+      return "Changed the password of " + passwd_name +
+             "; their signed-in web sessions end at their next request (their API tokens stay "
+             "valid until revoked)";
     });
   }));
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include "http/json_text.h"
 #include "http/problem.h"
 #include "http/responses.h"
 #include "ledger/sdr_book.h"
@@ -28,53 +29,20 @@ Response missing_case(const std::string& case_id) {
 
 }  // namespace
 
-bool permits(const std::set<Role>& roles, Permission permission) {
-  auto any_of = [&roles](std::initializer_list<Role> wanted) {
-    for (Role role : wanted) {
-      if (roles.count(role) != 0) return true;
-    }
-    return false;
-  };
-  switch (permission) {
-    case Permission::anyone:
-    case Permission::signed_in:
-      return true;
-    case Permission::read:
-      return any_of({Role::viewer, Role::case_manager, Role::finance, Role::auditor});
-    case Permission::read_history:
-      return any_of({Role::case_manager, Role::finance, Role::auditor});
-    case Permission::manage_case:
-      return any_of({Role::case_manager});
-    case Permission::manage_finance:
-      return any_of({Role::finance});
-    case Permission::verify:
-      return any_of({Role::auditor, Role::admin});
-    case Permission::administer:
-      return any_of({Role::admin});
-  }
-  return false;
-}
-
 std::set<Role> Principal::roles_for_case(std::string_view case_id) const {
-  const ledger::User* user_record = record();
-  if (user_record == nullptr) return {};
-  return book->roles_for_case(*user_record, case_id);
+  return scope.roles_for_case(case_id);
 }
 
 std::set<Role> Principal::all_roles() const {
-  const ledger::User* user_record = record();
-  if (user_record == nullptr) return {};
-  return book->all_roles_of(*user_record);
+  return scope.all_roles();
 }
 
 bool Principal::can_read_case(std::string_view case_id) const {
-  return permits(roles_for_case(case_id), Permission::read);
+  return scope.may_read(case_id);
 }
 
 std::function<bool(const std::string& case_id)> cases_writable_by(const Call& call) {
-  return [principal = *call.principal, needed = call.route.permission](const std::string& case_id) {
-    return permits(principal.roles_for_case(case_id), needed);
-  };
+  return call.principal->scope.cases_where(call.route.permission);
 }
 
 Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& ledger,
@@ -85,7 +53,8 @@ Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& le
       access_(access),
       options_(std::move(options)),
       sessions_(options_.sessions),
-      throttle_(options_.throttle) {
+      throttle_(options_.throttle),
+      failed_sign_ins_(options_.failed_sign_in_window, options_.failed_sign_in_sources_max) {
   add_system_routes(router_);
   add_session_routes(router_);
   add_case_routes(router_);
@@ -97,6 +66,103 @@ Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& le
   add_sdr_routes(router_);
   add_budget_routes(router_);
   if (!options_.web_root.empty()) web_.emplace(options_.web_root);
+  if (options_.open_store) {
+    auto opened = options_.open_store();
+    if (opened.ok()) {
+      audit_store_ = std::move(*opened);
+      audit_access_ = std::make_unique<ledger::AccessLedger>(*audit_store_, ledger_.clock(),
+                                                             ledger::PasswordCost::minimum());
+    } else {
+      log_line(json_text(OrderedJson{{"time", now_utc()},
+                                     {"event", "audit-connection-failed"},
+                                     {"error", opened.error().message}}));
+    }
+  }
+}
+
+namespace {
+
+// The reader this thread holds, of which Api: a read nested in a read reuses it.
+thread_local const void* lease_owner = nullptr;
+thread_local void* lease_reader = nullptr;
+
+}  // namespace
+
+Api::ReaderLease::ReaderLease(Api& api) : api_(api) {
+  if (!api.options_.open_store) return;
+  if (lease_owner == &api) {
+    reader = static_cast<Reader*>(lease_reader);
+    return;
+  }
+  owned_ = api.take_reader();
+  if (!owned_) return;
+  if (!owned_->store->begin_snapshot().ok()) {
+    api.give_back(std::move(owned_));
+    return;
+  }
+  reader = owned_.get();
+  lease_owner = &api;
+  lease_reader = reader;
+}
+
+Api::ReaderLease::~ReaderLease() {
+  if (!owned_) return;
+  owned_->store->end_snapshot();
+  lease_owner = nullptr;
+  lease_reader = nullptr;
+  api_.give_back(std::move(owned_));
+}
+
+std::unique_ptr<Api::Reader> Api::take_reader() {
+  {
+    const std::lock_guard lock(readers_mutex_);
+    if (!idle_readers_.empty()) {
+      auto reader = std::move(idle_readers_.back());
+      idle_readers_.pop_back();
+      return reader;
+    }
+  }
+  // At most one per request in flight: the server's threads bound them.
+  auto store = options_.open_store();
+  if (!store.ok()) {
+    log_line(json_text(OrderedJson{{"time", now_utc()},
+                                   {"event", "reader-connection-failed"},
+                                   {"error", store.error().message}}));
+    return nullptr;
+  }
+  auto reader = std::make_unique<Reader>();
+  reader->store = std::move(*store);
+  reader->ledger = std::make_unique<ledger::Ledger>(*reader->store, reference_, ledger_.clock());
+  return reader;
+}
+
+void Api::give_back(std::unique_ptr<Reader> reader) {
+  const std::lock_guard lock(readers_mutex_);
+  if (idle_readers_.size() < kIdleReadersMax) idle_readers_.push_back(std::move(reader));
+}
+
+Api::~Api() {
+  audit_failed_sign_ins(true);
+}
+
+void Api::audit_failed_sign_ins(bool all) {
+  auto summaries = all ? failed_sign_ins_.take_all() : failed_sign_ins_.take_ended(now());
+  for (auto& summary : summaries) {
+    ledger::AuditLoginsFailed event;
+    event.remote = summary.remote;
+    event.from = date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(summary.from));
+    event.to = date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(summary.to));
+    event.failures = summary.failures;
+    event.users = std::move(summary.users);
+    event.reasons = std::move(summary.reasons);
+    const Status recorded = with_audit(
+        [&](ledger::AccessLedger& access) { return access.record_logins_failed(event); });
+    if (!recorded.ok()) {
+      log_line(json_text(OrderedJson{{"time", now_utc()},
+                                     {"event", "audit-write-failed"},
+                                     {"error", recorded.error().message}}));
+    }
+  }
 }
 
 std::string Api::now_utc() const {
@@ -109,16 +175,17 @@ std::shared_ptr<const ledger::AccessBook> Api::access_book(bool fresh) {
     const std::lock_guard lock(book_mutex_);
     if (!fresh && book_ && now_steady - book_loaded_ < options_.access_refresh) return book_;
   }
-  auto loaded = with_access([](ledger::AccessLedger& access) { return access.load(); });
+  auto loaded = with_reader([](ledger::Ledger& ledger, store::Store& store) {
+    return ledger::AccessLedger(store, ledger.clock(), ledger::PasswordCost::minimum()).load();
+  });
   const std::lock_guard lock(book_mutex_);
   if (loaded.ok()) {
     book_ = std::make_shared<const ledger::AccessBook>(std::move(*loaded));
     book_loaded_ = now_steady;
   } else {
-    log_line(OrderedJson{{"time", now_utc()},
-                         {"event", "access-book-load-failed"},
-                         {"error", loaded.error().message}}
-                 .dump());
+    log_line(json_text(OrderedJson{{"time", now_utc()},
+                                   {"event", "access-book-load-failed"},
+                                   {"error", loaded.error().message}}));
   }
   return book_;
 }
@@ -132,22 +199,31 @@ std::optional<Principal> Api::identify(const Request& request) {
     const ledger::User* user =
         book->user_for_token(authorization->substr(kBearer.size()), now_utc());
     if (user == nullptr) return std::nullopt;
-    return Principal{user->name, false, {}, {}, book};
+    return Principal{user->name, false, {}, {}, book, ledger::Scope::of_user(book, user->name)};
   }
   if (const auto id = request.cookie("fmsledger_session")) {
     const auto session = sessions_.touch(*id, now());
     if (!session) return std::nullopt;
     const ledger::User* user = book->user(session->user);
-    if (user == nullptr || user->disabled) {
+    // A disabled user, or a password changed since sign-in (by anyone, anywhere), ends it.
+    if (user == nullptr || user->disabled || user->password_hash != session->credential) {
       sessions_.end(*id);
       return std::nullopt;
     }
-    return Principal{user->name, true, session->id, session->csrf_token, book};
+    return Principal{user->name,          true, session->id,
+                     session->csrf_token, book, ledger::Scope::of_user(book, user->name)};
   }
   return std::nullopt;
 }
 
 Response Api::handle(const Request& request) {
+  if (const auto unreadable = unreadable_part(request)) {
+    Response refused = problem(400, *unreadable +
+                                        " is not UTF-8 text (or holds a control character or a "
+                                        "malformed %-escape); nothing was done");
+    refused.with_header("Cache-Control", "no-store");
+    return refused;
+  }
   const bool api_path = request.path.rfind("/api/", 0) == 0 || request.path == "/api" ||
                         request.path == "/healthz" || request.path == "/metrics";
   if (!api_path && web_ && (request.method == "GET" || request.method == "HEAD")) {
@@ -157,6 +233,7 @@ Response Api::handle(const Request& request) {
       return *file;
     }
   }
+  audit_failed_sign_ins();
   Response response = dispatch(request);
   // Counted once the write is done and before it is answered: a read that follows the answer
   // sees the write.
@@ -164,6 +241,30 @@ Response Api::handle(const Request& request) {
   response.with_header("Cache-Control", "no-store");
   response.with_header("X-Content-Type-Options", "nosniff");
   return response;
+}
+
+namespace {
+
+Response unauthenticated(const Route& route) {
+  Response refused = problem(401, "sign in (POST /api/session) or present an API token");
+  refused.with_header("WWW-Authenticate", "Bearer realm=\"fmsledger\"");
+  refused.with_header("Cache-Control", "no-store");
+  refused.log_route = route.pattern;
+  return refused;
+}
+
+}  // namespace
+
+std::variant<std::optional<std::size_t>, Response> Api::admit(const Request& head) {
+  if (unreadable_part(head)) return handle(head);  // the 400, before anything else
+  const RouteMatch match =
+      router_.match(head.method, head.raw_path.empty() ? head.path : head.raw_path);
+  if (match.route != nullptr && match.route->permission != Permission::anyone) {
+    if (!identify(head)) return unauthenticated(*match.route);
+    return std::optional<std::size_t>{};
+  }
+  // Signing in, the public routes, the web UI's files, and paths no route serves.
+  return std::optional<std::size_t>{kAnonymousBodyBytesMax};
 }
 
 Response Api::dispatch(const Request& request) {
@@ -184,12 +285,7 @@ Response Api::dispatch(const Request& request) {
   Call call{*this, request, route, match.params, std::nullopt};
   if (route.permission != Permission::anyone) {
     call.principal = identify(request);
-    if (!call.principal) {
-      Response refused = problem(401, "sign in (POST /api/session) or present an API token");
-      refused.with_header("WWW-Authenticate", "Bearer realm=\"fmsledger\"");
-      refused.log_route = route.pattern;
-      return refused;
-    }
+    if (!call.principal) return unauthenticated(route);
     if (call.principal->by_cookie && !is_safe_method(request.method)) {
       const auto csrf = request.header("x-csrf-token");
       if (!csrf || !same_secret(*csrf, call.principal->csrf_token)) {
@@ -236,7 +332,7 @@ std::optional<Response> Api::admit_to_sdr(Call& call) {
   // was never recorded.
   auto number = SdrNumber::parse(call.params.at("number"));
   if (!number.ok()) return problem_for(number.error().at("SDR number"));
-  auto sdr = with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+  auto sdr = with_reader([&](ledger::Ledger& ledger, store::Store& store) {
     return ledger::SdrBook(ledger, store).find(call.params.at("number"));
   });
   if (!sdr.ok()) return problem_for(sdr.error());
@@ -262,19 +358,24 @@ std::optional<Response> Api::admit_to_case_of(Call& call, const std::string& cas
 
 Result<std::shared_ptr<const ledger::ReconciliationView>> Api::reconciliation_view(
     const CivilDate& as_of) {
-  return with_ledger(
+  return with_reader(
       [&](ledger::Ledger& ledger,
           store::Store& store) -> Result<std::shared_ptr<const ledger::ReconciliationView>> {
-        // The head is read before the fold: a write landing in between makes the view newer than
-        // its key, and the next request folds again.
+        // The head is read first: a fold newer than its key is folded again next time.
         FMS_ASSIGN_OR_RETURN(const std::int64_t head, store.last_business_sequence());
-        const auto found = cached_views_.find(as_of);
-        if (found != cached_views_.end() && found->second.last_business_sequence == head) {
-          return found->second.view;
+        {
+          const std::lock_guard lock(views_mutex_);
+          const auto found = cached_views_.find(as_of);
+          if (found != cached_views_.end() && found->second.last_business_sequence == head) {
+            return found->second.view;
+          }
         }
+        // Folded without the cache's lock: two readers may fold the same date at once, and
+        // neither waits for the other.
         FMS_ASSIGN_OR_RETURN(ledger::ReconciliationView view, ledger.reconciliation_view(as_of));
         auto shared = std::make_shared<const ledger::ReconciliationView>(std::move(view));
-        if (cached_views_.size() >= kCachedViewsMax && found == cached_views_.end()) {
+        const std::lock_guard lock(views_mutex_);
+        if (cached_views_.size() >= kCachedViewsMax && cached_views_.count(as_of) == 0) {
           cached_views_.clear();
         }
         cached_views_[as_of] = CachedView{head, shared};
@@ -300,7 +401,7 @@ Response Api::cached_case_read(const Call& call, const std::string& case_id,
   store::CaseFilter one;
   one.case_id = case_id;
   auto summary =
-      with_ledger([&](ledger::Ledger&, store::Store& store) { return store.list_cases(one); });
+      with_reader([&](ledger::Ledger&, store::Store& store) { return store.list_cases(one); });
   if (!summary.ok() || summary->empty()) return compute();
   const std::int64_t sequence = summary->front().last_sequence;
   {
@@ -323,25 +424,25 @@ Response Api::cached_case_read(const Call& call, const std::string& case_id,
 
 void Api::audit_denied(const Call& call, const std::string& reason) {
   const std::string user = call.principal ? call.principal->user : std::string();
-  const Status recorded = with_access([&](ledger::AccessLedger& access) {
+  const Status recorded = with_audit([&](ledger::AccessLedger& access) {
     return access.record_denied(user, call.request.method, call.request.path, reason);
   });
   if (!recorded.ok()) {
-    log_line(OrderedJson{
-        {"time", now_utc()}, {"event", "audit-write-failed"}, {"error", recorded.error().message}}
-                 .dump());
+    log_line(json_text(OrderedJson{{"time", now_utc()},
+                                   {"event", "audit-write-failed"},
+                                   {"error", recorded.error().message}}));
   }
 }
 
 void Api::audit_export(const Call& call, const std::string& what, const std::string& format,
                        const std::string& case_id) {
-  const Status recorded = with_access([&](ledger::AccessLedger& access) {
+  const Status recorded = with_audit([&](ledger::AccessLedger& access) {
     return access.record_export(call.actor(), what, format, case_id);
   });
   if (!recorded.ok()) {
-    log_line(OrderedJson{
-        {"time", now_utc()}, {"event", "audit-write-failed"}, {"error", recorded.error().message}}
-                 .dump());
+    log_line(json_text(OrderedJson{{"time", now_utc()},
+                                   {"event", "audit-write-failed"},
+                                   {"error", recorded.error().message}}));
   }
 }
 
@@ -364,7 +465,7 @@ void Api::observe(const Request& request, const Response& response,
                    {"duration_ms", static_cast<double>(elapsed.count()) / 1000.0},
                    {"user", response.log_user}};
   if (!response.log_error.empty()) line["error"] = response.log_error;
-  options_.log(line.dump());
+  options_.log(json_text(line));
 }
 
 }  // namespace fms::http

@@ -19,8 +19,10 @@
 #include <set>
 #include <string>
 #include <unordered_map>
+#include <variant>
 
 #include "core/reference_data.h"
+#include "http/failed_sign_ins.h"
 #include "http/login_throttle.h"
 #include "http/message.h"
 #include "http/metrics.h"
@@ -32,13 +34,20 @@
 #include "ledger/access_book.h"
 #include "ledger/access_ledger.h"
 #include "ledger/ledger.h"
+#include "ledger/scope.h"
 #include "store/store.h"
 
 namespace fms::http {
 
+// The largest body a request without a valid session or token may send (signing in).
+inline constexpr std::size_t kAnonymousBodyBytesMax = 16 * 1024;
+
 struct ApiOptions {
   SessionPolicy sessions;
   ThrottlePolicy throttle;
+  // Failed sign-ins are audited as one event per source per window (http/failed_sign_ins.h).
+  std::chrono::seconds failed_sign_in_window{60};
+  std::size_t failed_sign_in_sources_max = 10'000;
   std::chrono::milliseconds access_refresh{1000};  // how stale the user and grant book may be
   std::size_t page_size_default = 100;
   std::size_t page_size_max = 1000;
@@ -46,6 +55,10 @@ struct ApiOptions {
   std::string web_root;
   // Log lines go here (one JSON object per line); empty: no log.
   std::function<void(const std::string&)> log;
+  // Opens another connection to the same database: for readers, which then never wait for a
+  // writer, and for the audit stream's appends. Unset: every request shares the main
+  // connection and its lock.
+  std::function<Result<std::unique_ptr<store::Store>>()> open_store;
 };
 
 // Who is calling: a user, signed in by cookie (with its CSRF token) or by API token.
@@ -55,6 +68,8 @@ struct Principal {
   std::string session_id;
   std::string csrf_token;
   std::shared_ptr<const ledger::AccessBook> book;
+  // What the caller may read and change: every ledger command and query takes it.
+  ledger::Scope scope;
 
   [[nodiscard]] const ledger::User* record() const { return book ? book->user(user) : nullptr; }
   [[nodiscard]] std::set<ledger::Role> roles_for_case(std::string_view case_id) const;
@@ -63,8 +78,7 @@ struct Principal {
   [[nodiscard]] bool can_read_case(std::string_view case_id) const;
 };
 
-// Whether holding `roles` grants `permission` (docs/api.md, "Roles").
-bool permits(const std::set<ledger::Role>& roles, Permission permission);
+using ledger::permits;
 
 class Api;
 
@@ -84,8 +98,16 @@ class Api {
  public:
   Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& ledger,
       ledger::AccessLedger& access, ApiOptions options);
+  // Writes the failed sign-ins still being counted to the audit stream.
+  ~Api();
+  Api(const Api&) = delete;
+  Api& operator=(const Api&) = delete;
 
   Response handle(const Request& request);
+  // The server's admission of a request by its line and headers (http/server.h): a request to a
+  // route that needs sign-in, without a valid session or token, is answered 401 before its
+  // body is read; any other request without one may send kAnonymousBodyBytesMax at most.
+  std::variant<std::optional<std::size_t>, Response> admit(const Request& head);
   // Logs and counts an answered request (the server's observer).
   void observe(const Request& request, const Response& response, std::chrono::microseconds elapsed);
 
@@ -95,11 +117,28 @@ class Api {
   [[nodiscard]] const ReferenceData& reference() const { return reference_; }
 
   // Runs `body` with the ledger to itself: the store is one connection, used by one thread at
-  // a time. Re-entrant: a handler holding the ledger may record an audit event.
+  // a time. Every write goes through here, one at a time. Re-entrant.
   template <class Body>
   auto with_ledger(Body body) {
     const std::lock_guard lock(ledger_mutex_);
     return body(ledger_, store_);
+  }
+  // Runs a read with a ledger over a connection of its own, on one snapshot of the database
+  // (SQLite WAL): a read never waits for a writer, however long the write, nor holds one up.
+  // A read within a read uses the same connection. Without open_store, with_ledger.
+  template <class Body>
+  auto with_reader(Body body) {
+    ReaderLease lease(*this);
+    if (lease.reader == nullptr) return with_ledger(body);
+    return body(*lease.reader->ledger, *lease.reader->store);
+  }
+  // Appends to the audit stream over a connection of its own, so auditing a read (an export,
+  // a denial) never waits for a long write. Without open_store, with_access.
+  template <class Body>
+  auto with_audit(Body body) {
+    if (!audit_access_) return with_access(body);
+    const std::lock_guard lock(audit_mutex_);
+    return body(*audit_access_);
   }
   template <class Body>
   auto with_access(Body body) {
@@ -124,6 +163,10 @@ class Api {
 
   WebSessions& sessions() { return sessions_; }
   LoginThrottle& throttle() { return throttle_; }
+  FailedSignIns& failed_sign_ins() { return failed_sign_ins_; }
+  // Writes the failed-sign-in windows that have ended (all of them with `all`) to the audit
+  // stream.
+  void audit_failed_sign_ins(bool all = false);
   [[nodiscard]] WallClock::time_point now() const { return WallClock::now(); }
   [[nodiscard]] std::string now_utc() const;  // "2026-11-25T12:00:00Z"
 
@@ -151,9 +194,37 @@ class Api {
   Metrics metrics_;
   WebSessions sessions_;
   LoginThrottle throttle_;
+  FailedSignIns failed_sign_ins_;
   std::optional<StaticFiles> web_;
 
   std::recursive_mutex ledger_mutex_;  // guards ledger_, store_ and access_
+
+  // Connections for readers, idle ones kept for the next read.
+  struct Reader {
+    std::unique_ptr<store::Store> store;
+    std::unique_ptr<ledger::Ledger> ledger;
+  };
+  class ReaderLease {
+   public:
+    explicit ReaderLease(Api& api);
+    ~ReaderLease();
+    ReaderLease(const ReaderLease&) = delete;
+    ReaderLease& operator=(const ReaderLease&) = delete;
+    Reader* reader = nullptr;  // null: read through with_ledger
+
+   private:
+    Api& api_;
+    std::unique_ptr<Reader> owned_;  // null when nested in another lease of this thread
+  };
+  std::unique_ptr<Reader> take_reader();
+  void give_back(std::unique_ptr<Reader> reader);
+  static constexpr std::size_t kIdleReadersMax = 8;
+  std::mutex readers_mutex_;  // guards idle_readers_
+  std::vector<std::unique_ptr<Reader>> idle_readers_;
+
+  std::mutex audit_mutex_;  // guards audit_store_ and audit_access_
+  std::unique_ptr<store::Store> audit_store_;
+  std::unique_ptr<ledger::AccessLedger> audit_access_;
 
   struct CachedRead {
     std::int64_t last_sequence = 0;
@@ -171,7 +242,8 @@ class Api {
     std::shared_ptr<const ledger::ReconciliationView> view;
   };
   static constexpr std::size_t kCachedViewsMax = 8;  // as-of dates; each view holds a portfolio
-  std::map<CivilDate, CachedView> cached_views_;     // guarded by ledger_mutex_
+  std::mutex views_mutex_;                           // guards cached_views_
+  std::map<CivilDate, CachedView> cached_views_;
 
   std::mutex book_mutex_;  // guards book_ and book_loaded_
   std::shared_ptr<const ledger::AccessBook> book_;
@@ -197,7 +269,7 @@ Response import_answer(Call& call, const std::string& kind, const Result<Outcome
 }
 
 // The cases the caller may name in a write on this route: those of organisations where they
-// hold a role that permits the route's permission (an import's case_visible).
+// hold a role that permits the route's permission.
 std::function<bool(const std::string& case_id)> cases_writable_by(const Call& call);
 
 // Issues an API token acting as `user` from the request's {"label", "expires_at"}: 201 with the

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/text.h"
+
 namespace fms::http {
 namespace {
 
@@ -72,6 +74,38 @@ std::optional<std::string> Request::cookie(std::string_view name) const {
     if (trim(item.substr(0, eq)) == name) return std::string(trim(item.substr(eq + 1)));
   }
   return std::nullopt;
+}
+
+void set_target(Request& request, std::string target) {
+  request.target = std::move(target);
+  const std::size_t question = request.target.find('?');
+  const std::string raw_path = request.target.substr(0, question);
+  if (question != std::string::npos) request.query = request.target.substr(question + 1);
+  if (!raw_path.empty() && raw_path.front() == '/') {
+    request.path = percent_decode(raw_path, false).value_or("");
+    request.raw_path = raw_path;
+  }
+}
+
+std::optional<std::string> unreadable_part(const Request& request) {
+  const auto readable = [](std::string_view text, bool multiline) {
+    return is_utf8(text) && first_control_character(text, multiline) == text.size();
+  };
+  if (!readable(request.path, false)) return std::string("the request path");
+  std::optional<std::string> found;
+  std::size_t position = 0;
+  for_each_pair(request.query, [&](std::string_view raw_name, std::string_view raw_value) {
+    ++position;
+    if (found) return;
+    const auto name = percent_decode(raw_name, true);
+    if (!name || !readable(*name, false)) {
+      found = "query parameter " + std::to_string(position);
+      return;
+    }
+    const auto value = percent_decode(raw_value, true);
+    if (!value || !readable(*value, true)) found = "query parameter \"" + *name + "\"";
+  });
+  return found;
 }
 
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space) {

@@ -21,11 +21,11 @@ struct Header {
 };
 
 struct Request {
-  std::string method;  // "GET"
-  std::string target;  // "/api/cases?limit=10" as received
-  std::string path;    // "/api/cases", percent-decoded
+  std::string method;    // "GET"
+  std::string target;    // "/api/cases?limit=10" as received
+  std::string path;      // "/api/cases", percent-decoded
   std::string raw_path;  // the target up to '?' as received; empty: same as path
-  std::string query;   // "limit=10", raw
+  std::string query;     // "limit=10", raw
   std::vector<Header> headers;
   std::string body;
   std::string remote;   // peer address, "127.0.0.1"
@@ -61,6 +61,17 @@ struct Response {
 // (query strings), otherwise it stays '+' (paths).
 std::optional<std::string> percent_decode(std::string_view text, bool plus_is_space);
 std::string percent_encode(std::string_view text);
+
+// Sets the request's target as received and splits it: the raw path up to '?', the path
+// percent-decoded (empty when the target is not an origin-form path or an escape is malformed),
+// and the raw query.
+void set_target(Request& request, std::string target);
+
+// What of the request cannot be read as text, or nullopt when all of it can: the decoded path
+// must be UTF-8 without control characters, and so must every query parameter's name and value
+// (a value may hold line breaks), with well-formed escapes. The description names the part
+// ("the request path", "query parameter \"source\"") and never echoes its bytes.
+std::optional<std::string> unreadable_part(const Request& request);
 
 // The reason phrase of a status code ("Not Found").
 std::string_view reason_phrase(int status);

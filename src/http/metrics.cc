@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <array>
+
 namespace fms::http {
 namespace {
 
@@ -19,12 +21,23 @@ std::string label(const std::string& value) {
   return out;
 }
 
+// A client chooses its method; a series per method it invents would grow /metrics without
+// bound. Labels come from a fixed set.
+const std::string& method_label(const std::string& method) {
+  static const std::array<std::string, 8> kKnown{"GET",   "HEAD",   "POST",    "PUT",
+                                                 "PATCH", "DELETE", "OPTIONS", "other"};
+  for (const std::string& known : kKnown) {
+    if (known == method) return known;
+  }
+  return kKnown.back();
+}
+
 }  // namespace
 
 void Metrics::request(const std::string& method, const std::string& route, int status,
                       std::chrono::microseconds elapsed) {
   const std::lock_guard lock(mutex_);
-  ++requests_[{method, route, status}];
+  ++requests_[{method_label(method), route, status}];
   Histogram& histogram = durations_[route];
   const double seconds = static_cast<double>(elapsed.count()) / 1e6;
   for (std::size_t i = 0; i < kBucketsSeconds.size(); ++i) {
@@ -92,7 +105,7 @@ std::string Metrics::exposition() const {
   }
   out += "# HELP fmsledger_logins_total Sign-in attempts, by outcome.\n";
   out += "# TYPE fmsledger_logins_total counter\n";
-  for (const char* outcome : {"success", "failure", "locked"}) {
+  for (const char* outcome : {"success", "failure", "throttled"}) {
     const auto it = logins_.find(outcome);
     out += fmt::format("fmsledger_logins_total{{outcome=\"{}\"}} {}\n", outcome,
                        it == logins_.end() ? 0 : it->second);

@@ -1,5 +1,7 @@
 #include "http/problem.h"
 
+#include "http/json_text.h"
+
 namespace fms::http {
 
 Response problem(int status, const std::string& detail, nlohmann::json extra) {
@@ -27,7 +29,7 @@ Response problem(int status, const std::string& detail, nlohmann::json extra) {
   Response response;
   response.status = status;
   response.content_type = std::string(kProblemJson);
-  response.body = body.dump();
+  response.body = json_text(body);
   return response;
 }
 
@@ -39,6 +41,8 @@ int status_for(const Error& error) {
       return 404;
     case ErrorKind::conflict:
       return 409;
+    case ErrorKind::forbidden:
+      return 403;
     default:
       return 500;
   }

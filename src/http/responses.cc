@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "http/json_text.h"
 #include "http/problem.h"
 
 namespace fms::http {
@@ -22,7 +23,7 @@ Response json_response(int status, const OrderedJson& body) {
   Response response;
   response.status = status;
   response.content_type = "application/json";
-  response.body = body.dump();
+  response.body = json_text(body);
   return response;
 }
 
@@ -30,7 +31,7 @@ Response json_response(int status, const nlohmann::json& body) {
   Response response;
   response.status = status;
   response.content_type = "application/json";
-  response.body = body.dump();
+  response.body = json_text(body);
   return response;
 }
 
@@ -74,8 +75,43 @@ std::optional<Response> check_import(const Request& request, const std::set<std:
   return std::nullopt;
 }
 
+std::optional<std::size_t> json_too_deep(std::string_view text, std::size_t depth_max) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  bool escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped) {
+        escaped = false;
+      } else if (c == '\\') {
+        escaped = true;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > depth_max) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+  return std::nullopt;
+}
+
 Answer<nlohmann::json> read_json_body(const Request& request) {
   if (auto refused = check_content_type(request, kJson)) return *refused;
+  // Bounded before parsing: a parse builds a tree many times the size of its text.
+  if (request.body.size() > kJsonBodyBytesMax) {
+    return problem(
+        413, "a JSON request body is at most " + std::to_string(kJsonBodyBytesMax) + " bytes");
+  }
+  if (const auto at = json_too_deep(request.body, kJsonDepthMax)) {
+    return problem(400, "the request body is not valid JSON here: at byte " +
+                            std::to_string(*at + 1) + ": nested deeper than " +
+                            std::to_string(kJsonDepthMax) + " levels");
+  }
   try {
     return nlohmann::json::parse(request.body);
   } catch (const nlohmann::json::parse_error& e) {

@@ -28,8 +28,14 @@ Response json_response(int status, const OrderedJson& body);
 Response json_response(int status, const nlohmann::json& body);
 Response text_response(int status, std::string content_type, std::string body);
 
-// The body as JSON of any shape: 415 unless application/json, 400 naming the byte where it
-// stops parsing.
+// Limits checked before a JSON body is parsed (a budget document, the largest, has its own).
+inline constexpr std::size_t kJsonBodyBytesMax = 4 * 1024 * 1024;
+inline constexpr std::size_t kJsonDepthMax = 64;
+// The offset of the bracket that nests deeper than `depth_max`, or nullopt. Strings are skipped.
+std::optional<std::size_t> json_too_deep(std::string_view text, std::size_t depth_max);
+
+// The body as JSON of any shape: 415 unless application/json, 413 over kJsonBodyBytesMax, 400
+// nested deeper than kJsonDepthMax or naming the byte where it stops parsing.
 Answer<nlohmann::json> read_json_body(const Request& request);
 // The body as a JSON object with only `fields` (and all of `required`).
 Answer<nlohmann::json> read_json_object(const Request& request, const std::set<std::string>& fields,

@@ -32,28 +32,6 @@ int match_pattern(const std::vector<std::string>& pattern, const std::vector<std
 
 }  // namespace
 
-std::string_view to_string(Permission permission) {
-  switch (permission) {
-    case Permission::anyone:
-      return "anyone";
-    case Permission::signed_in:
-      return "signed-in";
-    case Permission::read:
-      return "read";
-    case Permission::read_history:
-      return "read-history";
-    case Permission::manage_case:
-      return "manage-case";
-    case Permission::manage_finance:
-      return "manage-finance";
-    case Permission::verify:
-      return "verify";
-    case Permission::administer:
-      return "administer";
-  }
-  return "?";
-}
-
 std::vector<std::string_view> split_path(std::string_view path) {
   std::vector<std::string_view> segments;
   if (!path.empty() && path.front() == '/') path.remove_prefix(1);
@@ -83,11 +61,13 @@ RouteMatch Router::match(std::string_view method, std::string_view raw_path) con
   }
   int best_literals = -1;
   std::size_t best_index = 0;
+  // HEAD is answered by the GET route, without the body (http/server.cc).
+  const std::string_view wanted = method == "HEAD" ? std::string_view("GET") : method;
   for (std::size_t index = 0; index < routes_.size(); ++index) {
     const Route& route = routes_[index];
     const int literals = match_pattern(patterns_[index], segments, nullptr);
     if (literals < 0) continue;
-    if (route.method != method) {
+    if (route.method != wanted) {
       if (std::find(best.allowed_methods.begin(), best.allowed_methods.end(), route.method) ==
           best.allowed_methods.end()) {
         best.allowed_methods.push_back(route.method);
@@ -104,6 +84,9 @@ RouteMatch Router::match(std::string_view method, std::string_view raw_path) con
     best.params.clear();
     match_pattern(patterns_[best_index], segments, &best.params);
     best.allowed_methods.clear();
+  } else if (std::find(best.allowed_methods.begin(), best.allowed_methods.end(), "GET") !=
+             best.allowed_methods.end()) {
+    best.allowed_methods.push_back("HEAD");
   }
   return best;
 }

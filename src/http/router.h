@@ -15,21 +15,12 @@
 #include <vector>
 
 #include "http/message.h"
+#include "ledger/permission.h"
 
 namespace fms::http {
 
-// What a route requires of its caller (docs/api.md, "Roles").
-enum class Permission {
-  anyone,          // no sign-in: health, metrics, the API document, signing in
-  signed_in,       // any signed-in user: their own session
-  read,            // viewer, case-manager, finance, auditor
-  read_history,    // case-manager, finance, auditor: the event history and as-of views
-  manage_case,     // case-manager: LOA documents, transitions, deliveries, receipts, SDRs
-  manage_finance,  // finance: bills, payments, exchange rates, budgets
-  verify,          // auditor, admin: re-check the whole log
-  administer,      // admin: users, grants, tokens, organisations
-};
-std::string_view to_string(Permission permission);
+// What a route requires of its caller (docs/api.md, "Roles"; ledger/permission.h).
+using ledger::Permission;
 
 // Whether a route is about one case (its {case_id} decides the organisation), one SDR (its
 // {number}; the SDR's case decides) or the portfolio (its answer is filtered to the caller's

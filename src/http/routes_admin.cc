@@ -28,6 +28,24 @@ OrderedJson user_json(const ledger::User& user) {
           {"grants", grants},          {"tokens", tokens}};
 }
 
+// A user the caller may not administer answers exactly as one never recorded (ledger/scope.h,
+// may_administer_user); nullopt lets the call through.
+std::optional<Response> admit_user(Call& call, const std::string& name) {
+  const auto book = call.api.access_book(true);
+  const ledger::User* user = book ? book->user(name) : nullptr;
+  if (user == nullptr || !ledger::may_administer_user(call.principal->scope, *user)) {
+    return problem(404, "no user \"" + name + "\" is recorded (see fmsledger user list)");
+  }
+  return std::nullopt;
+}
+
+// What only an administrator of every organisation may do.
+std::optional<Response> admit_everywhere(Call& call, const std::string& what) {
+  if (call.principal->scope.may_everywhere(Permission::administer)) return std::nullopt;
+  call.api.audit_denied(call, "organisation");
+  return problem(403, what + " is for an administrator of every organisation");
+}
+
 Response no_content() {
   Response response;
   response.status = 204;
@@ -56,11 +74,16 @@ void add_user_routes(Router& router) {
                 if (auto refused = check_query(call.request, {})) return *refused;
                 const auto book = call.api.access_book(true);
                 OrderedJson users = OrderedJson::array();
-                for (const ledger::User* user : book->users()) users.push_back(user_json(*user));
+                for (const ledger::User* user : book->users()) {
+                  if (ledger::may_administer_user(call.principal->scope, *user)) {
+                    users.push_back(user_json(*user));
+                  }
+                }
                 return json_response(200, OrderedJson{{"users", users}});
               }});
   router.add({"POST", "/api/users", Permission::administer, Scope::none, [](Call& call) {
                 if (auto refused = check_query(call.request, {})) return *refused;
+                if (auto refused = admit_everywhere(call, "adding a user")) return *refused;
                 auto body = read_json_object(call.request, {"user", "display_name", "password"},
                                              {"user", "display_name", "password"});
                 if (auto* refused = std::get_if<Response>(&body)) return *refused;
@@ -78,29 +101,37 @@ void add_user_routes(Router& router) {
               }});
   router.add({"GET", "/api/users/{user}", Permission::administer, Scope::none, [](Call& call) {
                 if (auto refused = check_query(call.request, {})) return *refused;
+                if (auto refused = admit_user(call, call.param("user"))) return *refused;
                 const auto book = call.api.access_book(true);
-                const ledger::User* user = book->user(call.param("user"));
-                if (user == nullptr)
-                  return problem(404, "user \"" + call.param("user") + "\" not found");
-                return json_response(200, user_json(*user));
+                return json_response(200, user_json(*book->user(call.param("user"))));
               }});
   router.add(
       {"POST", "/api/users/{user}/password", Permission::administer, Scope::none, [](Call& call) {
          if (auto refused = check_query(call.request, {})) return *refused;
+         if (auto refused = admit_user(call, call.param("user"))) return *refused;
          auto body = read_json_object(call.request, {"password"}, {"password"});
          if (auto* refused = std::get_if<Response>(&body)) return *refused;
          const std::string password = string_field(std::get<nlohmann::json>(body), "password");
-         return access_command(
-             call,
-             [&](ledger::AccessLedger& access) {
-               return access.set_password(call.param("user"), password, call.actor());
-             },
-             true);
+         const std::string& user = call.param("user");
+         const Status done = call.api.with_access([&](ledger::AccessLedger& access) {
+           return access.set_password(user, password, call.actor());
+         });
+         if (!done.ok()) return problem_for(done.error());
+         const std::size_t ended = call.api.sessions().end_all_of(user);
+         call.api.access_book(true);
+         return json_response(
+             200, OrderedJson{
+                      {"user", user},
+                      {"sessions_ended", ended},
+                      {"message", "changed the password of " + user + "; " + std::to_string(ended) +
+                                      " signed-in web session(s) ended (API tokens stay "
+                                      "valid until revoked)"}});
        }});
   for (const bool disable : {true, false}) {
     router.add({"POST", disable ? "/api/users/{user}/disable" : "/api/users/{user}/enable",
                 Permission::administer, Scope::none, [disable](Call& call) {
                   if (auto refused = check_query(call.request, {})) return *refused;
+                  if (auto refused = admit_user(call, call.param("user"))) return *refused;
                   auto body = read_json_object(call.request, {"reason"}, {"reason"});
                   if (auto* refused = std::get_if<Response>(&body)) return *refused;
                   const std::string reason = string_field(std::get<nlohmann::json>(body), "reason");
@@ -124,6 +155,12 @@ void add_user_routes(Router& router) {
                   auto parsed = read_grant(std::get<nlohmann::json>(body));
                   if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
                   const auto& g = std::get<ledger::Grant>(parsed);
+                  if (auto refused = admit_user(call, call.param("user"))) return *refused;
+                  if (!ledger::may_administer_grant(call.principal->scope, g)) {
+                    call.api.audit_denied(call, "organisation");
+                    return problem(403, "you administer no such organisation: a grant over " +
+                                            g.organisation + " is not yours to give or take");
+                  }
                   return access_command(call, [&](ledger::AccessLedger& access) {
                     return grant ? access.grant(call.param("user"), g, call.actor())
                                  : access.revoke(call.param("user"), g, call.actor());
@@ -131,11 +168,15 @@ void add_user_routes(Router& router) {
                 }});
   }
   // A token acting as the user, for a program that works on their behalf; shown once.
-  router.add({"POST", "/api/users/{user}/tokens", Permission::administer, Scope::none,
-              [](Call& call) { return issue_token(call, call.param("user")); }});
+  router.add(
+      {"POST", "/api/users/{user}/tokens", Permission::administer, Scope::none, [](Call& call) {
+         if (auto refused = admit_user(call, call.param("user"))) return *refused;
+         return issue_token(call, call.param("user"));
+       }});
   router.add({"DELETE", "/api/users/{user}/tokens/{token_id}", Permission::administer, Scope::none,
               [](Call& call) {
                 if (auto refused = check_query(call.request, {})) return *refused;
+                if (auto refused = admit_user(call, call.param("user"))) return *refused;
                 return access_command(call, [&](ledger::AccessLedger& access) {
                   return access.revoke_token(call.param("user"), call.param("token_id"),
                                              call.actor());
@@ -146,9 +187,9 @@ void add_user_routes(Router& router) {
 void add_organisation_routes(Router& router) {
   router.add({"GET", "/api/organisations", Permission::signed_in, Scope::none, [](Call& call) {
                 if (auto refused = check_query(call.request, {})) return *refused;
-                // Everyone sees the organisations they hold a role over; an admin sees all.
-                const auto roles = call.principal->all_roles();
-                const bool all = roles.count(ledger::Role::admin) != 0;
+                // Everyone sees the organisations they hold a role over; an administrator of
+                // every organisation sees all.
+                const bool all = call.principal->scope.may_everywhere(Permission::administer);
                 OrderedJson organisations = OrderedJson::array();
                 const ledger::User* user = call.principal->record();
                 for (const ledger::Organisation* organisation :
@@ -164,6 +205,7 @@ void add_organisation_routes(Router& router) {
   router.add(
       {"POST", "/api/organisations", Permission::administer, Scope::none, [](Call& call) {
          if (auto refused = check_query(call.request, {})) return *refused;
+         if (auto refused = admit_everywhere(call, "recording an organisation")) return *refused;
          auto body = read_json_object(call.request, {"id", "name", "customers"},
                                       {"id", "name", "customers"});
          if (auto* refused = std::get_if<Response>(&body)) return *refused;

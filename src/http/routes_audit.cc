@@ -1,6 +1,6 @@
 // The audit stream and the log's verification, for auditors and administrators.
 //
-// An administrator, and an auditor over every organisation ("*"), see all of it. An auditor over
+// An administrator or an auditor over every organisation ("*") sees all of it. One over
 // some organisations sees the audit events of the people of those organisations (a user with a
 // grant naming one of them), and an export only when its case is one of theirs; verify checks
 // the whole hash chain (its length and head hash are what an outside copy is compared with) but
@@ -14,21 +14,12 @@
 namespace fms::http {
 namespace {
 
-// The organisations the caller may audit; nullopt: every one.
+// The organisations the caller may audit; nullopt: every one (an auditor or administrator over
+// "*"). An administrator over some organisations audits those only, like an auditor.
 std::optional<std::set<std::string>> audit_reach(const Principal& principal) {
-  const ledger::User* user = principal.record();
-  if (user == nullptr) return std::set<std::string>{};
-  if (permits(principal.all_roles(), Permission::administer) ||
-      permits(principal.book->roles(*user, ledger::kAllOrganisations), Permission::verify)) {
-    return std::nullopt;
-  }
-  std::set<std::string> reach;
-  for (const ledger::Organisation* organisation : principal.book->organisations()) {
-    if (permits(principal.book->roles(*user, organisation->id), Permission::verify)) {
-      reach.insert(organisation->id);
-    }
-  }
-  return reach;
+  if (principal.scope.may_everywhere(Permission::verify)) return std::nullopt;
+  const auto held = principal.scope.organisations_where(Permission::verify);
+  return std::set<std::string>(held.begin(), held.end());
 }
 
 bool within(const Principal& principal, const std::set<std::string>& reach,
@@ -61,8 +52,10 @@ bool audit_event_within(const Principal& principal, const std::set<std::string>&
 
 Response audit(Call& call) {
   return events_page(call, [&]() -> Result<std::vector<store::EventRecord>> {
-    auto events =
-        call.api.with_access([](ledger::AccessLedger& access) { return access.audit_events(); });
+    auto events = call.api.with_reader([](ledger::Ledger& ledger, store::Store& store) {
+      return ledger::AccessLedger(store, ledger.clock(), ledger::PasswordCost::minimum())
+          .audit_events();
+    });
     if (!events.ok()) return events.error();
     if (const auto reach = audit_reach(*call.principal)) {
       std::erase_if(*events, [&](const store::EventRecord& event) {
@@ -75,34 +68,16 @@ Response audit(Call& call) {
 
 Response verify(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  const auto reach = audit_reach(*call.principal);
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
-    auto report = ledger.verify();
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
+    auto report = ledger.verify(call.principal->scope);
     if (!report.ok()) {
       if (report.error().kind == ErrorKind::corruption) {
         return json_response(200, OrderedJson{{"ok", false}, {"error", report.error().message}});
       }
       return problem_for(report.error());
     }
-    OrderedJson scope = "all organisations";
-    if (reach) {
-      auto cases = store.list_cases({});
-      if (!cases.ok()) return problem_for(cases.error());
-      report->cases = static_cast<std::size_t>(
-          std::count_if(cases->begin(), cases->end(), [&](const store::CaseSummaryRow& row) {
-            return within(*call.principal, *reach, row.case_id);
-          }));
-      auto portfolio = ledger.load_portfolio();
-      if (!portfolio.ok()) return problem_for(portfolio.error());
-      report->documents = static_cast<std::size_t>(std::count_if(
-          portfolio->documents.begin(), portfolio->documents.end(), [&](const auto& document) {
-            const auto& named = document.record.cases;
-            return std::any_of(named.begin(), named.end(), [&](const std::string& id) {
-              return within(*call.principal, *reach, id);
-            });
-          }));
-      scope = *reach;
-    }
+    const OrderedJson scope = report->whole_portfolio ? OrderedJson("all organisations")
+                                                      : OrderedJson(report->organisations);
     return json_response(200, OrderedJson{{"ok", true},
                                           {"scope", scope},
                                           {"events", report->events},

@@ -1,10 +1,10 @@
 // Budget documents: importing one (fmsledger.budget/1 JSON body, docs/formats/budget.md) and the
 // document in force on a date.
 //
-// A budget names cases. An import may name only cases of organisations where the caller may
-// manage finance; any other case is refused with the very message an unrecorded case gets. The
-// document in force is shown only to a caller who may read every case it names; to anyone else
-// it is answered exactly as when no document is in force.
+// A budget is one organisation's book. An import may name only cases of organisations where the
+// caller may manage finance; any other case is refused with the very message an unrecorded case
+// gets. The document in force is the caller's organisation's (?organisation= when they act for
+// several); another organisation's book is never in force for them (ledger/scope.h).
 #include <algorithm>
 
 #include "http/api.h"
@@ -17,27 +17,22 @@ namespace fms::http {
 namespace {
 
 Response budget_in_force(Call& call) {
-  if (auto refused = check_query(call.request, {"as_of"})) return *refused;
+  if (auto refused = check_query(call.request, {"as_of", "organisation"})) return *refused;
   auto as_of = date_query(call.request, "as_of");
   if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
     const CivilDate date = std::get<std::optional<CivilDate>>(as_of).value_or(ledger.today());
-    auto in_force = ledger.budget_in_force(date);
+    auto in_force = ledger.budget_in_force(date, call.principal->scope,
+                                           call.request.query_param("organisation"));
     if (!in_force.ok()) return problem_for(in_force.error());
-    const auto named = *in_force ? named_cases((*in_force)->document) : std::vector<NamedCase>{};
-    const bool shown = *in_force && std::all_of(named.begin(), named.end(), [&](const auto& n) {
-      return call.principal->can_read_case(n.case_id);
-    });
-    if (!shown) {  // a document the caller may not see is answered as no document at all
-      return problem(404, "no budget document is in force on " + date.to_string());
-    }
+    if (!*in_force) return problem(404, "no budget document is in force on " + date.to_string());
     return json_response(200, report::budget_in_force_json(**in_force));
   });
 }
 
 Response import_budget(Call& call) {
-  if (auto refused = check_import(call.request, {"source"}, kJson, io::kMaxBudgetDocumentBytes,
-                                  "a budget document")) {
+  if (auto refused = check_import(call.request, {"source", "organisation"}, kJson,
+                                  io::kMaxBudgetDocumentBytes, "a budget document")) {
     return *refused;
   }
   // JSON that does not parse is a malformed request; the ledger judges the document itself.
@@ -45,9 +40,9 @@ Response import_budget(Call& call) {
   if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
   const std::string source = call.request.query_param("source").value_or("request body");
   ledger::BudgetImportOptions options;
-  options.case_visible = cases_writable_by(call);
+  options.organisation = call.request.query_param("organisation");
   auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-    return ledger.import_budget(call.request.body, source, options, call.actor());
+    return ledger.import_budget(call.request.body, source, options, call.principal->scope);
   });
   return import_answer(call, "budget", outcome, [](const ledger::BudgetImportOutcome& done) {
     return OrderedJson{{"recorded", done.recorded},

@@ -58,7 +58,7 @@ Response list_cases(Call& call) {
     filter.status = *status;
   }
   if (const auto customer = call.request.query_param("customer")) filter.customer = *customer;
-  auto rows = call.api.with_ledger(
+  auto rows = call.api.with_reader(
       [&](ledger::Ledger& ledger, store::Store&) { return ledger.list_cases(filter); });
   if (!rows.ok()) return problem_for(rows.error());
   std::vector<store::CaseSummaryRow> visible;
@@ -145,7 +145,7 @@ Response show_case(Call& call) {
   }
   const std::string& case_id = call.param("case_id");
   return call.api.cached_case_read(call, case_id, [&] {
-    return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
       auto current = ledger.load_case(case_id);
       if (!current.ok()) return problem_for(current.error());
       const auto& selection = std::get<ledger::AsOf>(as_of);
@@ -172,7 +172,7 @@ Response show_case(Call& call) {
 
 Response list_versions(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
     auto state = ledger.load_case(call.param("case_id"));
     if (!state.ok()) return problem_for(state.error());
     OrderedJson versions = OrderedJson::array();
@@ -205,7 +205,7 @@ Response diff_versions(Call& call) {
   if (auto* refused = std::get_if<Response>(&from)) return *refused;
   auto to = read_version(*to_text, "query parameter \"to\"");
   if (auto* refused = std::get_if<Response>(&to)) return *refused;
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
     auto state = ledger.load_case(call.param("case_id"));
     if (!state.ok()) return problem_for(state.error());
     const auto* a = state->find_version(std::get<int>(from));
@@ -265,7 +265,7 @@ Response notification(Call& call) {
     if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
     version = std::get<int>(parsed);
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
     auto state = ledger.load_case(call.param("case_id"));
     if (!state.ok()) return problem_for(state.error());
     const LoaVersion* document = &state->current();
@@ -285,7 +285,7 @@ Response notification(Call& call) {
 
 Response history(Call& call) {
   return events_page(call, [&] {
-    return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+    return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
       return ledger.history(call.param("case_id"));
     });
   });

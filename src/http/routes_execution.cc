@@ -9,15 +9,13 @@
 #include "http/pagination.h"
 #include "http/problem.h"
 #include "http/responses.h"
+#include "ledger/document_list.h"
 #include "recon/recon.h"
 #include "report/discrepancy_report.h"
+#include "report/document_list.h"
 
 namespace fms::http {
 namespace {
-
-std::string short_id(const std::string& hash) {
-  return hash.substr(0, 12);
-}
 
 RouteHandler import_route(ExecutionKind kind) {
   return [kind](Call& call) -> Response {
@@ -31,9 +29,9 @@ RouteHandler import_route(ExecutionKind kind) {
     options.reason = call.request.query_param("reason").value_or("");
     // The server's threads already share the cores; one parsing thread per import.
     options.threads = 1;
-    options.case_visible = cases_writable_by(call);
     auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-      return ledger.import_execution(kind, call.request.body, source, options, call.actor());
+      return ledger.import_execution(kind, call.request.body, source, options,
+                                     call.principal->scope);
     });
     const std::string kind_name(to_string(kind));
     return import_answer(
@@ -50,7 +48,7 @@ RouteHandler import_route(ExecutionKind kind) {
   };
 }
 
-// A document is shown when the caller may read one of its cases; only those cases are listed.
+// The documents of the caller's cases (ledger/document_list.h).
 Response list_documents(Call& call) {
   if (auto refused = check_query(call.request, {"kind", "all", "limit", "cursor"})) return *refused;
   auto page = read_page(call.request, call.api.options().page_size_default,
@@ -63,46 +61,16 @@ Response list_documents(Call& call) {
     only = *parsed;
   }
   const bool all = call.request.query_param("all").value_or("false") == "true";
-  auto portfolio = call.api.with_ledger(
+  auto portfolio = call.api.with_reader(
       [](ledger::Ledger& ledger, store::Store&) { return ledger.load_portfolio(); });
   if (!portfolio.ok()) return problem_for(portfolio.error());
-  std::vector<const ledger::ExecutionDocument*> shown;
-  for (const auto& document : portfolio->documents) {
-    if (only && document.record.kind != *only) continue;
-    if (document.superseded_by && !all) continue;
-    const auto& cases = document.record.cases;
-    if (std::none_of(cases.begin(), cases.end(), [&](const std::string& case_id) {
-          return call.principal->can_read_case(case_id);
-        })) {
-      continue;
-    }
-    shown.push_back(&document);
-  }
+  const std::vector<ledger::ListedDocument> shown =
+      ledger::documents_in_scope(*portfolio, call.principal->scope, {only, all});
   const auto [items, next] = page_of(
       shown, std::get<PageRequest>(page),
-      [](const ledger::ExecutionDocument* document) { return numeric_key(document->sequence); });
+      [](const ledger::ListedDocument& listed) { return numeric_key(listed.document->sequence); });
   OrderedJson rows = OrderedJson::array();
-  for (const auto* item : items) {
-    const ledger::ExecutionDocument& document = **item;
-    const auto& record = document.record;
-    std::vector<std::string> cases;
-    for (const auto& case_id : record.cases) {
-      if (call.principal->can_read_case(case_id)) cases.push_back(case_id);
-    }
-    rows.push_back(
-        {{"id", record.content_hash},
-         {"short_id", short_id(record.content_hash)},
-         {"kind", std::string(to_string(record.kind))},
-         {"rows", record.rows},
-         {"source", record.source},
-         {"recorded_at", document.recorded_at},
-         {"actor", document.actor},
-         {"cases", cases},
-         {"supersedes", record.supersedes ? OrderedJson(*record.supersedes) : OrderedJson(nullptr)},
-         {"reason", record.reason},
-         {"superseded_by",
-          document.superseded_by ? OrderedJson(*document.superseded_by) : OrderedJson(nullptr)}});
-  }
+  for (const auto* item : items) rows.push_back(report::document_json(*item));
   return json_response(200, OrderedJson{{"documents", rows}, {"next_cursor", cursor_json(next)}});
 }
 
@@ -139,7 +107,7 @@ Response reconcile(Call& call) {
       if (!parsed.ok()) return problem(422, "/as_of: " + parsed.error().message);
       as_of = *parsed;
     }
-    auto recorded = ledger.reconcile(as_of, call.actor());
+    auto recorded = ledger.reconcile(as_of, call.principal->scope);
     if (!recorded.ok()) return problem_for(recorded.error());
     auto view = call.api.reconciliation_view(as_of);
     if (!view.ok()) return problem_for(view.error());
@@ -167,7 +135,7 @@ Response discrepancies(Call& call) {
     if (!parsed.ok()) return problem(400, "query parameter \"type\": " + parsed.error().message);
     filter.type = *parsed;
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
     if (const auto case_text = call.request.query_param("case")) {
       auto case_id = ledger.normalise_case_id(*case_text);
       if (!case_id.ok())

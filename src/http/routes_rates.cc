@@ -1,6 +1,7 @@
 // Exchange rates: importing a published rate file (CSV body, all or nothing), listing the
-// recorded rates, and the rate of a pair on a date. Rates belong to no case and no organisation:
-// every reader may list them.
+// recorded rates, and the rate of a pair on a date. A finance officer records their
+// organisation's own series; its people read it (or the shared reference series, until their
+// organisation has one of its own); no other organisation sees or changes it.
 #include "http/api.h"
 #include "http/problem.h"
 #include "http/responses.h"
@@ -11,13 +12,14 @@ namespace fms::http {
 namespace {
 
 Response import_rates(Call& call) {
-  if (auto refused = check_import(call.request, {"source"}, kCsv, io::kMaxExchangeRateFileBytes,
-                                  "an exchange-rate file")) {
+  if (auto refused = check_import(call.request, {"source", "organisation"}, kCsv,
+                                  io::kMaxExchangeRateFileBytes, "an exchange-rate file")) {
     return *refused;
   }
   const std::string source = call.request.query_param("source").value_or("request body");
   auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-    return ledger.import_rates(call.request.body, source, call.actor());
+    return ledger.import_rates(call.request.body, source, call.request.query_param("organisation"),
+                               call.principal->scope);
   });
   return import_answer(call, "rates", outcome, [](const ledger::RatesImportOutcome& done) {
     return OrderedJson{{"recorded", done.recorded},
@@ -36,7 +38,7 @@ struct RateQuery {
 };
 
 Answer<RateQuery> read_rate_query(const Request& request, const std::string& date_name) {
-  if (auto refused = check_query(request, {"pair", date_name})) return *refused;
+  if (auto refused = check_query(request, {"pair", date_name, "organisation"})) return *refused;
   RateQuery query;
   if (auto text = request.query_param("pair")) {
     for (char& c : *text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -50,19 +52,20 @@ Answer<RateQuery> read_rate_query(const Request& request, const std::string& dat
   return query;
 }
 
-Result<ledger::PortfolioState> load_portfolio(Call& call) {
-  return call.api.with_ledger(
-      [](ledger::Ledger& ledger, store::Store&) { return ledger.load_portfolio(); });
+Result<ledger::RatesInScope> rates_read(Call& call) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
+    return ledger.rates(call.principal->scope, call.request.query_param("organisation"));
+  });
 }
 
 Response list_rates(Call& call) {
   auto query = read_rate_query(call.request, "as_of");
   if (auto* refused = std::get_if<Response>(&query)) return *refused;
   const auto& q = std::get<RateQuery>(query);
-  auto portfolio = load_portfolio(call);
-  if (!portfolio.ok()) return problem_for(portfolio.error());
+  auto read = rates_read(call);
+  if (!read.ok()) return problem_for(read.error());
   return json_response(
-      200, OrderedJson{{"rates", report::rate_list_json(portfolio->rates, q.pair, q.date)}});
+      200, OrderedJson{{"rates", report::rate_list_json(read->book(), q.pair, q.date)}});
 }
 
 // The rate of a pair on a date: the latest recorded on or before it (`rates show`).
@@ -72,9 +75,9 @@ Response rate_on(Call& call) {
   const auto& q = std::get<RateQuery>(query);
   if (!q.pair) return problem(400, "query parameter \"pair\" is required, e.g. USD/JPY");
   if (!q.date) return problem(400, "query parameter \"date\" is required (YYYY-MM-DD)");
-  auto portfolio = load_portfolio(call);
-  if (!portfolio.ok()) return problem_for(portfolio.error());
-  auto shown = report::rate_on_json(portfolio->rates, *q.pair, *q.date);
+  auto read = rates_read(call);
+  if (!read.ok()) return problem_for(read.error());
+  auto shown = report::rate_on_json(read->book(), *q.pair, *q.date);
   if (!shown.ok()) return problem_for(shown.error());
   return json_response(200, *shown);
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "http/api.h"
+#include "http/json_text.h"
 #include "http/problem.h"
 #include "http/responses.h"
 #include "ledger/sdr_book.h"
@@ -122,7 +123,7 @@ Response reconciliation_report(Call& call, const std::set<std::string>& extra_qu
   if (auto refused = check_query(call.request, known)) return *refused;
   auto type = negotiated(call.request, kReportTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
     auto query = read_report_query(call, ledger);
     if (auto* refused = std::get_if<Response>(&query)) return *refused;
     const auto& q = std::get<ReportQuery>(query);
@@ -137,7 +138,7 @@ Response status(Call& call) {
       call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
         auto built = report::status_report(view, q.case_id, scope_of(*call.principal));
         if (!built.ok()) return problem_for(built.error());
-        return table_answer(call, "status", type, q.case_id, report::status_json(*built).dump(),
+        return table_answer(call, "status", type, q.case_id, json_text(report::status_json(*built)),
                             report::status_sheet(*built));
       });
 }
@@ -147,8 +148,8 @@ Response closure(Call& call) {
       call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
         auto built = report::closure_report(view, q.case_id, scope_of(*call.principal));
         if (!built.ok()) return problem_for(built.error());
-        return table_answer(call, "closure", type, q.case_id, report::closure_json(*built).dump(),
-                            report::closure_sheet(*built));
+        return table_answer(call, "closure", type, q.case_id,
+                            json_text(report::closure_json(*built)), report::closure_sheet(*built));
       });
 }
 
@@ -162,7 +163,8 @@ Response exceptions(Call& call) {
         const bool detail = call.request.query_param("detail").value_or("false") == "true";
         const auto built = report::exceptions_report(view, detail, scope_of(*call.principal));
         return table_answer(call, "exceptions", type, std::nullopt,
-                            report::exceptions_json(built).dump(), report::exceptions_sheet(built));
+                            json_text(report::exceptions_json(built)),
+                            report::exceptions_sheet(built));
       });
 }
 
@@ -179,7 +181,7 @@ Response sdrs(Call& call) {
     if (!parsed.ok()) return problem(400, "query parameter \"status\": " + parsed.error().message);
     filter.status = *parsed;
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
     auto query = read_report_query(call, ledger);
     if (auto* refused = std::get_if<Response>(&query)) return *refused;
     const auto& q = std::get<ReportQuery>(query);
@@ -194,7 +196,7 @@ Response sdrs(Call& call) {
       return !call.principal->can_read_case(row.sdr.created.case_id);
     });
     return table_answer(call, "sdr", std::get<std::string>(type), q.case_id,
-                        report::sdr_json(built).dump(), report::sdr_sheet(built));
+                        json_text(report::sdr_json(built)), report::sdr_sheet(built));
   });
 }
 
@@ -206,16 +208,15 @@ using FinanceAnswer =
 // The finance view as of ?as_of= over the caller's cases (only ?case= when given), with its
 // forecast, answered by `answer`.
 Response over_finance_view(Call& call, const FinanceAnswer& answer) {
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
     auto query = read_report_query(call, ledger);
     if (auto* refused = std::get_if<Response>(&query)) return *refused;
     const auto& q = std::get<ReportQuery>(query);
-    auto view = ledger.finance_view(q.as_of);
+    auto view = ledger.finance_view(q.as_of, call.principal->scope,
+                                    call.request.query_param("organisation"));
     if (!view.ok()) return problem_for(view.error());
-    std::erase_if(view->cases, [&](const auto& entry) {
-      return !call.principal->can_read_case(entry.first) ||
-             (q.case_id && entry.first != *q.case_id);
-    });
+    std::erase_if(view->cases,
+                  [&](const auto& entry) { return q.case_id && entry.first != *q.case_id; });
     if (q.case_id && view->cases.empty()) {
       return problem(404, "case " + *q.case_id + " not found");
     }
@@ -226,23 +227,23 @@ Response over_finance_view(Call& call, const FinanceAnswer& answer) {
 }
 
 Response finance(Call& call, const std::string& name, FinanceBuilder build) {
-  if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
+  if (auto refused = check_query(call.request, {"as_of", "case", "organisation"})) return *refused;
   auto type = negotiated(call.request, kReportTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return over_finance_view(
-      call, [&](const ledger::FinanceView& view, const Forecast& forecast, const ReportQuery& q) {
-        auto built = build(view, forecast);
-        if (!built.ok()) return problem_for(built.error());
-        return in_format(
-            call, name, std::get<std::string>(type), q.case_id, report::finance_json(*built).dump(),
-            [&] { return report::sheet_csv(built->sheets.front()); },
-            [&] { return xlsx_bytes(built->sheets); });
-      });
+  return over_finance_view(call, [&](const ledger::FinanceView& view, const Forecast& forecast,
+                                     const ReportQuery& q) {
+    auto built = build(view, forecast);
+    if (!built.ok()) return problem_for(built.error());
+    return in_format(
+        call, name, std::get<std::string>(type), q.case_id, json_text(report::finance_json(*built)),
+        [&] { return report::sheet_csv(built->sheets.front()); },
+        [&] { return xlsx_bytes(built->sheets); });
+  });
 }
 
 // The forecast, exposure and envelope reports in one workbook, as `report workbook` writes it.
 Response workbook(Call& call) {
-  if (auto refused = check_query(call.request, {"as_of"})) return *refused;
+  if (auto refused = check_query(call.request, {"as_of", "organisation"})) return *refused;
   auto type = negotiated(call.request, {std::string(kXlsx)});
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
   return over_finance_view(

@@ -85,7 +85,7 @@ Response outcome_response(int status, const ledger::SdrOutcome& outcome) {
 
 Response show(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
     auto sdr = ledger::SdrBook(ledger, store).find(call.param("number"));
     if (!sdr.ok()) return refusal(sdr.error());
     Response response = json_response(200, report::sdr_detail_json(*sdr));

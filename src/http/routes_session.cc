@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "http/api.h"
+#include "http/json_text.h"
 #include "http/problem.h"
 #include "http/responses.h"
 #include "ledger/passwords.h"
@@ -45,10 +46,10 @@ const std::string& decoy_hash() {
 }
 
 void audit(Api& api, const std::function<Status(ledger::AccessLedger&)>& record) {
-  const Status recorded = api.with_access(record);
+  const Status recorded = api.with_audit(record);
   if (!recorded.ok()) {
-    api.log_line(
-        OrderedJson{{"event", "audit-write-failed"}, {"error", recorded.error().message}}.dump());
+    api.log_line(json_text(
+        OrderedJson{{"event", "audit-write-failed"}, {"error", recorded.error().message}}));
   }
 }
 
@@ -67,15 +68,13 @@ Response sign_in(Call& call) {
   }
   Api& api = call.api;
   const std::string remote = call.request.remote;
-  const ThrottleVerdict verdict = api.throttle().check(name, api.now());
+  const ThrottleVerdict verdict = api.throttle().begin(name, remote, api.now());
   if (!verdict.allowed) {
-    api.metrics().login("locked");
-    audit(api, [&](ledger::AccessLedger& access) {
-      return access.record_login_failed(name, remote, verdict.locked ? "locked" : "backoff");
-    });
-    Response refused = problem(
-        429, verdict.locked ? "too many failed sign-ins for this user; it is locked for a while"
-                            : "too many failed sign-ins for this user; wait before trying again");
+    api.metrics().login("throttled");
+    api.failed_sign_ins().add(remote, name, "throttled", api.now());
+    Response refused =
+        problem(429, "too many failed sign-ins; wait " +
+                         std::to_string(verdict.retry_after.count()) + " s before trying again");
     refused.with_header("Retry-After", std::to_string(verdict.retry_after.count()));
     return refused;
   }
@@ -88,21 +87,18 @@ Response sign_in(Call& call) {
     (void)ledger::password_matches(decoy_hash(), password);
   }
   if (!matches || user->disabled) {
-    api.throttle().failed(name, api.now());
     api.metrics().login("failure");
-    audit(api, [&](ledger::AccessLedger& access) {
-      return access.record_login_failed(
-          name, remote,
-          user == nullptr ? "unknown user" : (matches ? "disabled" : "wrong password"));
-    });
+    api.failed_sign_ins().add(
+        remote, name, user == nullptr ? "unknown user" : (matches ? "disabled" : "wrong password"),
+        api.now());
     return problem(401, "the user name or the password is wrong, or the user is disabled");
   }
-  api.throttle().succeeded(name);
+  api.throttle().succeeded(name, remote);
   api.metrics().login("success");
   audit(api, [&](ledger::AccessLedger& access) {
     return access.record_login(name, "password", remote);
   });
-  const WebSession session = api.sessions().create(user->name, api.now());
+  const WebSession session = api.sessions().create(user->name, api.now(), user->password_hash);
   Response response = json_response(201, whoami(*user, session.csrf_token));
   response.with_header("Set-Cookie", session_cookie(session.id, call.request.secure,
                                                     api.sessions().policy().absolute.count()));

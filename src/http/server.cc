@@ -10,6 +10,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
 #include <cctype>
+#include <cstdio>
 #include <map>
 #include <mutex>
 #include <thread>
@@ -44,12 +45,23 @@ std::string lower(std::string_view text) {
   return out;
 }
 
+// Says on standard error that something failed on a server thread; the server goes on.
+void report_failure(const std::string& what) noexcept {
+  try {
+    const std::string line = "fmsledger: a server thread caught a failure: " + what + "\n";
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  } catch (...) {
+    std::fputs("fmsledger: a server thread caught a failure\n", stderr);
+  }
+}
+
 }  // namespace
 
 struct Server::Impl {
   ServerConfig config;
   Handler handler;
   Observer observer;
+  Admission admission;
   net::io_context ioc;
   tcp::acceptor acceptor;
   net::strand<net::io_context::executor_type> control;  // serialises stop, signals and the deadline
@@ -60,14 +72,18 @@ struct Server::Impl {
   std::atomic<bool> draining{false};
   std::atomic<std::size_t> connections{0};
 
+  std::mutex clients_mutex;                    // guards clients
+  std::map<std::string, std::size_t> clients;  // open connections by client address
+
   std::mutex registry_mutex;  // guards registry and next_id
   std::map<std::uint64_t, std::weak_ptr<Drainable>> registry;
   std::uint64_t next_id = 0;
 
-  Impl(const ServerConfig& c, Handler h, Observer o)
+  Impl(const ServerConfig& c, Handler h, Observer o, Admission a)
       : config(c),
         handler(std::move(h)),
         observer(std::move(o)),
+        admission(std::move(a)),
         ioc(static_cast<int>(std::max(1U, c.threads))),
         acceptor(net::make_strand(ioc)),
         control(net::make_strand(ioc)),
@@ -82,6 +98,22 @@ struct Server::Impl {
   void leave(std::uint64_t id) {
     const std::lock_guard lock(registry_mutex);
     registry.erase(id);
+  }
+  // Counts a connection from `remote`; false (nothing counted) when it has its limit already.
+  bool client_arrived(const std::string& remote) {
+    const std::lock_guard lock(clients_mutex);
+    std::size_t& open = clients[remote];
+    if (open >= config.limits.connections_per_client_max) {
+      if (open == 0) clients.erase(remote);
+      return false;
+    }
+    ++open;
+    return true;
+  }
+  void client_left(const std::string& remote) {
+    const std::lock_guard lock(clients_mutex);
+    const auto it = clients.find(remote);
+    if (it != clients.end() && --it->second == 0) clients.erase(it);
   }
   void accept();
   void begin_stop();
@@ -99,6 +131,7 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
       : server_(server), stream_(std::move(stream)), remote_(std::move(remote)) {}
   ~Connection() override {
     server_.leave(id_);
+    server_.client_left(remote_);
     server_.connection_closed();
   }
 
@@ -128,13 +161,27 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
     }
   }
 
+  // Waits up to idle_timeout for a request to begin, then gives its line and headers
+  // header_timeout to arrive: a client cannot hold a connection by trickling them.
   void read_header() {
     if (server_.draining.load() && buffer_.size() == 0) return close();
+    if (buffer_.size() != 0) return read_rest_of_header();
+    idle_ = true;
+    lowest().expires_after(server_.config.limits.idle_timeout);
+    stream_.async_read_some(buffer_.prepare(4096), [self = this->shared_from_this()](
+                                                       beast::error_code ec, std::size_t bytes) {
+      self->buffer_.commit(bytes);
+      if (ec) return self->close();
+      self->read_rest_of_header();
+    });
+  }
+
+  void read_rest_of_header() {
+    idle_ = false;
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.config.limits.header_bytes_max));
     parser_->body_limit(server_.config.limits.body_bytes_max);
-    lowest().expires_after(server_.config.limits.idle_timeout);
-    idle_ = buffer_.size() == 0;
+    lowest().expires_after(server_.config.limits.header_timeout);
     bhttp::async_read_header(stream_, buffer_, *parser_,
                              [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                                self->on_header(ec);
@@ -159,11 +206,19 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
     }
     if (ec) return refuse(400, "the request could not be parsed: " + ec.message());
     const auto& header = parser_->get();
-    if (const auto length = parser_->content_length();
-        length && *length > server_.config.limits.body_bytes_max) {
+    body_limit_ = server_.config.limits.body_bytes_max;
+    if (server_.admission) {
+      auto admitted = admit(header);
+      if (auto* answer = std::get_if<Response>(&admitted)) return refuse_with(std::move(*answer));
+      if (const auto limit = std::get<std::optional<std::size_t>>(admitted)) {
+        body_limit_ = std::min(body_limit_, *limit);
+      }
+      parser_->body_limit(body_limit_);
+    }
+    if (const auto length = parser_->content_length(); length && *length > body_limit_) {
       return refuse(413, "the request body of " + std::to_string(*length) +
-                             " bytes exceeds the limit of " +
-                             std::to_string(server_.config.limits.body_bytes_max) + " bytes");
+                             " bytes exceeds the limit of " + std::to_string(body_limit_) +
+                             " bytes for this request");
     }
     lowest().expires_after(server_.config.limits.request_timeout);
     if (lower(view(header[bhttp::field::expect])) == "100-continue") {
@@ -188,8 +243,8 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
   void on_body(beast::error_code ec) {
     if (ec == beast::error::timeout || ec == net::error::operation_aborted) return close();
     if (ec == bhttp::error::body_limit) {
-      return refuse(413, "the request body exceeds the limit of " +
-                             std::to_string(server_.config.limits.body_bytes_max) + " bytes");
+      return refuse(413, "the request body exceeds the limit of " + std::to_string(body_limit_) +
+                             " bytes for this request");
     }
     if (ec) return refuse(400, "the request could not be parsed: " + ec.message());
     auto message = parser_->release();
@@ -202,6 +257,9 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
       } catch (const std::exception& e) {
         response = problem(500, "the server could not complete the request; see its log");
         response.log_error = std::string("exception: ") + e.what();
+      } catch (...) {
+        response = problem(500, "the server could not complete the request; see its log");
+        response.log_error = "exception of unknown type";
       }
     } else {
       response = problem(400, "the request target is not a valid origin-form path");
@@ -212,14 +270,7 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
   Request to_request(bhttp::request<bhttp::string_body>& message) {
     Request request;
     request.method = std::string(view(message.method_string()));
-    request.target = std::string(view(message.target()));
-    const std::size_t question = request.target.find('?');
-    const std::string raw_path = request.target.substr(0, question);
-    if (question != std::string::npos) request.query = request.target.substr(question + 1);
-    if (!raw_path.empty() && raw_path.front() == '/') {
-      request.path = percent_decode(raw_path, false).value_or("");
-      request.raw_path = raw_path;
-    }
+    set_target(request, std::string(view(message.target())));
     for (const auto& field : message) {
       request.headers.push_back(
           Header{lower(view(field.name_string())), std::string(view(field.value()))});
@@ -230,9 +281,24 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
     return request;
   }
 
+  // The admission's verdict on the request line and headers, which must not throw.
+  std::variant<std::optional<std::size_t>, Response> admit(
+      const bhttp::request<bhttp::string_body>& header) {
+    try {
+      bhttp::request<bhttp::string_body> head{header.base()};
+      return server_.admission(to_request(head));
+    } catch (...) {
+      report_failure("the request admission");
+      Response failed = problem(500, "the server could not complete the request; see its log");
+      return failed;
+    }
+  }
+
   // Answers a request the server could not read whole, then closes the connection: the rest of
   // the stream cannot be trusted to start at a request boundary.
-  void refuse(int status, const std::string& detail) {
+  void refuse(int status, const std::string& detail) { refuse_with(problem(status, detail)); }
+
+  void refuse_with(Response response) {
     keep_alive_ = false;
     if (request_.method.empty() && parser_) {
       const auto& header = parser_->get();
@@ -241,33 +307,56 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
       request_.path = request_.target.substr(0, request_.target.find('?'));
       request_.remote = remote_;
     }
-    send(problem(status, detail), 11);
+    send(std::move(response), 11);
   }
 
   void send(Response response, unsigned version) {
     if (server_.draining.load()) keep_alive_ = false;
     if (server_.observer) {
-      server_.observer(
-          request_, response,
-          std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_));
+      // Logging and counting must never cost the answer, nor the process.
+      try {
+        server_.observer(
+            request_, response,
+            std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - started_));
+      } catch (...) {
+        report_failure("the request observer");
+      }
+    }
+    lowest().expires_after(server_.config.limits.request_timeout);
+    if (request_.method == "HEAD") {
+      // The headers a GET would have, Content-Length included, and no body (RFC 9110 9.3.2).
+      head_response_.emplace(static_cast<bhttp::status>(response.status), version);
+      auto& out = *head_response_;
+      fill_headers(out, response);
+      out.content_length(response.body.size());
+      bhttp::async_write(stream_, out,
+                         [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                           self->on_write(ec);
+                         });
+      return;
     }
     response_.emplace(static_cast<bhttp::status>(response.status), version);
     auto& out = *response_;
-    out.set(bhttp::field::server, "fmsledger");
-    if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
-    for (const Header& header : response.headers) out.insert(header.name, header.value);
+    fill_headers(out, response);
     out.body() = std::move(response.body);
-    out.keep_alive(keep_alive_);
     out.prepare_payload();
-    lowest().expires_after(server_.config.limits.request_timeout);
     bhttp::async_write(stream_, out,
                        [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
                          self->on_write(ec);
                        });
   }
 
+  template <class Message>
+  void fill_headers(Message& out, const Response& response) {
+    out.set(bhttp::field::server, "fmsledger");
+    if (!response.content_type.empty()) out.set(bhttp::field::content_type, response.content_type);
+    for (const Header& header : response.headers) out.insert(header.name, header.value);
+    out.keep_alive(keep_alive_);
+  }
+
   void on_write(beast::error_code ec) {
     response_.reset();
+    head_response_.reset();
     request_ = Request{};
     if (ec || !keep_alive_) return close();
     read_header();
@@ -291,8 +380,10 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
   std::optional<bhttp::request_parser<bhttp::string_body>> parser_;
   std::optional<bhttp::response<bhttp::empty_body>> continue_;
   std::optional<bhttp::response<bhttp::string_body>> response_;
+  std::optional<bhttp::response<bhttp::empty_body>> head_response_;
   Request request_;
   bool keep_alive_ = true;
+  std::size_t body_limit_ = 0;  // of the request being read
   bool idle_ = true;  // waiting for a request that has not begun; touched on the strand only
   Clock::time_point started_ = Clock::now();
 };
@@ -322,6 +413,9 @@ void Server::Impl::accept() {
       const auto endpoint = socket.remote_endpoint(ignored);
       const std::string remote = ignored ? std::string() : endpoint.address().to_string();
       if (connections.fetch_add(1) >= config.limits.connections_max) {
+        connections.fetch_sub(1);
+        refuse_busy(socket);
+      } else if (!client_arrived(remote)) {
         connections.fetch_sub(1);
         refuse_busy(socket);
       } else if (tls) {
@@ -378,8 +472,9 @@ Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Server::~Server() = default;
 
 Result<std::unique_ptr<Server>> Server::create(const ServerConfig& config, Handler handler,
-                                               Observer observer) {
-  auto impl = std::make_unique<Impl>(config, std::move(handler), std::move(observer));
+                                               Observer observer, Admission admission) {
+  auto impl =
+      std::make_unique<Impl>(config, std::move(handler), std::move(observer), std::move(admission));
   beast::error_code ec;
   const auto address = net::ip::make_address(config.host, ec);
   if (ec) return Error::invalid("--listen: \"" + config.host + "\" is not an IP address");
@@ -415,9 +510,23 @@ unsigned short Server::port() const {
 void Server::run() {
   impl_->accept();
   const unsigned threads = std::max(1U, impl_->config.threads);
+  // A handler that throws unwinds out of run(); the thread goes back to running the others
+  // (Asio's advice), so one bad request can never end the process.
+  const auto serve = [this] {
+    while (true) {
+      try {
+        impl_->ioc.run();
+        return;
+      } catch (const std::exception& e) {
+        report_failure(e.what());
+      } catch (...) {
+        report_failure("an exception of unknown type");
+      }
+    }
+  };
   std::vector<std::thread> pool;
-  for (unsigned i = 1; i < threads; ++i) pool.emplace_back([this] { impl_->ioc.run(); });
-  impl_->ioc.run();
+  for (unsigned i = 1; i < threads; ++i) pool.emplace_back(serve);
+  serve();
   for (auto& thread : pool) thread.join();
 }
 

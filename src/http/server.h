@@ -20,6 +20,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <variant>
 
 #include "core/result.h"
 #include "http/message.h"
@@ -31,8 +32,12 @@ struct ServerLimits {
   std::size_t body_bytes_max = 64 * 1024 * 1024;  // request body (a CSV import)
   std::chrono::seconds request_timeout{60};       // to receive one request's body
   std::chrono::seconds idle_timeout{30};          // keep-alive wait for the next request
+  std::chrono::seconds header_timeout{10};        // from a request's first byte to its last header
   std::size_t connections_max = 512;              // more are answered 503 and closed
-  std::chrono::seconds drain_timeout{30};         // shutdown waits this long at most
+  // Open connections from one client address; more are answered 503 and closed, so one slow
+  // or greedy client cannot take the server from the others.
+  std::size_t connections_per_client_max = 32;
+  std::chrono::seconds drain_timeout{30};  // shutdown waits this long at most
 };
 
 struct TlsFiles {
@@ -53,11 +58,17 @@ using Handler = std::function<Response(const Request&)>;
 using Observer =
     std::function<void(const Request&, const Response&, std::chrono::microseconds elapsed)>;
 
+// Looks at a request's line and headers before its body is read: the largest body to read for
+// it (nullopt: limits.body_bytes_max), or the answer to give at once, without reading the body
+// (the connection is then closed). So an anonymous client can make the server read only a small
+// body, and only a caller who presents a valid session or token can send a large one.
+using Admission = std::function<std::variant<std::optional<std::size_t>, Response>(const Request&)>;
+
 class Server {
  public:
   // Binds the listening socket (so port() is known) without serving yet.
   static Result<std::unique_ptr<Server>> create(const ServerConfig& config, Handler handler,
-                                                Observer observer);
+                                                Observer observer, Admission admission = nullptr);
   ~Server();
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

@@ -16,8 +16,9 @@ std::string random_hex(std::size_t bytes) {
   return hex;
 }
 
-WebSession WebSessions::create(const std::string& user, WallClock::time_point now) {
-  WebSession session{random_hex(32), user, random_hex(32), now, now};
+WebSession WebSessions::create(const std::string& user, WallClock::time_point now,
+                               std::string credential) {
+  WebSession session{random_hex(32), user, random_hex(32), now, now, std::move(credential)};
   const std::lock_guard lock(mutex_);
   if (sessions_.size() >= policy_.sessions_max) {
     for (auto it = sessions_.begin(); it != sessions_.end();) {
@@ -50,11 +51,9 @@ void WebSessions::end(const std::string& id) {
   sessions_.erase(id);
 }
 
-void WebSessions::end_all_of(const std::string& user) {
+std::size_t WebSessions::end_all_of(const std::string& user) {
   const std::lock_guard lock(mutex_);
-  for (auto it = sessions_.begin(); it != sessions_.end();) {
-    it = it->second.user == user ? sessions_.erase(it) : std::next(it);
-  }
+  return std::erase_if(sessions_, [&](const auto& entry) { return entry.second.user == user; });
 }
 
 std::size_t WebSessions::size() const {

@@ -25,6 +25,9 @@ struct WebSession {
   std::string csrf_token;
   WallClock::time_point created;
   WallClock::time_point last_seen;
+  // The password hash the user signed in with: once the book holds another, whoever changed
+  // it (the API or the CLI, in another process), the session ends.
+  std::string credential;
 };
 
 struct SessionPolicy {
@@ -40,12 +43,14 @@ class WebSessions {
  public:
   explicit WebSessions(SessionPolicy policy) : policy_(policy) {}
 
-  WebSession create(const std::string& user, WallClock::time_point now);
+  WebSession create(const std::string& user, WallClock::time_point now,
+                    std::string credential = {});
   // The live session with this id, its last_seen moved to `now`; nullopt (and the session
   // forgotten) when it is unknown or expired.
   std::optional<WebSession> touch(const std::string& id, WallClock::time_point now);
   void end(const std::string& id);
-  void end_all_of(const std::string& user);
+  // How many ended.
+  std::size_t end_all_of(const std::string& user);
   [[nodiscard]] std::size_t size() const;
   [[nodiscard]] const SessionPolicy& policy() const { return policy_; }
 

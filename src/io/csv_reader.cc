@@ -63,10 +63,6 @@ bool is_ascii(std::string_view text) {
   return (high_bits & kHigh) == 0;
 }
 
-bool is_continuation(unsigned char c) {
-  return (c & 0xC0U) == 0x80U;
-}
-
 }  // namespace
 
 CsvReader::CsvReader(std::string_view text, std::uint32_t first_line, QuotedFields quoted_fields)
@@ -298,48 +294,6 @@ void CsvReader::skip_rest_of_line() {
   }
   position_ = static_cast<std::size_t>(static_cast<const char*>(found) - text_.data()) + 1;
   ++line_;
-}
-
-std::size_t first_invalid_utf8(std::string_view text) {
-  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    std::uint64_t word = 0;
-    while (i + sizeof word <= n) {
-      std::memcpy(&word, p + i, sizeof word);
-      if ((word & kHigh) != 0) break;
-      i += sizeof word;
-    }
-    if (i >= n) break;
-    const unsigned char c = p[i];
-    if (c < 0x80U) {
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    unsigned char second_min = 0x80U;
-    unsigned char second_max = 0xBFU;
-    if (c >= 0xC2U && c <= 0xDFU) {
-      length = 2;
-    } else if (c >= 0xE0U && c <= 0xEFU) {
-      length = 3;
-      if (c == 0xE0U) second_min = 0xA0U;  // overlong
-      if (c == 0xEDU) second_max = 0x9FU;  // surrogates
-    } else if (c >= 0xF0U && c <= 0xF4U) {
-      length = 4;
-      if (c == 0xF0U) second_min = 0x90U;  // overlong
-      if (c == 0xF4U) second_max = 0x8FU;  // above U+10FFFF
-    } else {
-      return i;
-    }
-    if (i + length > n || p[i + 1] < second_min || p[i + 1] > second_max) return i;
-    for (std::size_t k = 2; k < length; ++k) {
-      if (!is_continuation(p[i + k])) return i;
-    }
-    i += length;
-  }
-  return n;
 }
 
 }  // namespace fms::io

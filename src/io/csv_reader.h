@@ -25,6 +25,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text.h"
+
 namespace fms::io {
 
 struct CsvRow {
@@ -85,8 +87,6 @@ class CsvReader {
   std::string_view error_;
 };
 
-// Offset of the first byte of `text` that does not start a valid UTF-8 sequence (overlong
-// forms, surrogates and code points above U+10FFFF are invalid), or text.size().
-std::size_t first_invalid_utf8(std::string_view text);
+using fms::first_invalid_utf8;  // core/text.h
 
 }  // namespace fms::io

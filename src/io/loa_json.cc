@@ -18,9 +18,6 @@
 // Writing the canonical form is in loa_json_write.cc.
 #include "io/loa_json.h"
 
-#include "core/json_pointer.h"
-#include "io/strict_json.h"
-
 #include <algorithm>
 #include <array>
 #include <climits>
@@ -36,7 +33,10 @@
 #include <vector>
 
 #include "core/case_id.h"
+#include "core/json_pointer.h"
 #include "core/loa_rules.h"
+#include "core/text.h"
+#include "io/strict_json.h"
 
 namespace fms::io {
 namespace {
@@ -282,6 +282,12 @@ class DocumentReader {
       flag(location, "text is " + std::to_string(out.size()) +
                          " bytes; a text field may be at most " +
                          std::to_string(kMaxTextFieldBytes) + " bytes");
+    }
+    // Line breaks are text; U+0000 and the other control characters would cut or corrupt it
+    // in every output that shows it.
+    if (const std::size_t at = first_control_character(out, true); at != out.size()) {
+      flag(location, "text holds a control character (byte " + std::to_string(at + 1) +
+                         "); only line breaks are allowed");
     }
     return true;
   }

@@ -157,6 +157,17 @@ Result<AuditEvent> decode_audit_payload(const store::EventRecord& event,
     FMS_ASSIGN_OR_RETURN(decoded.reason, payload.text("reason"));
     return AuditEvent(std::move(decoded));
   }
+  if (event.type == kAuditLoginsFailed) {
+    FMS_TRY(payload.only_fields({"remote", "from", "to", "failures", "users", "reasons"}));
+    AuditLoginsFailed decoded;
+    FMS_ASSIGN_OR_RETURN(decoded.remote, payload.text("remote"));
+    FMS_ASSIGN_OR_RETURN(decoded.from, payload.text("from"));
+    FMS_ASSIGN_OR_RETURN(decoded.to, payload.text("to"));
+    FMS_ASSIGN_OR_RETURN(decoded.failures, payload.integer("failures"));
+    FMS_ASSIGN_OR_RETURN(decoded.users, payload.texts("users"));
+    FMS_ASSIGN_OR_RETURN(decoded.reasons, payload.integer_map("reasons"));
+    return AuditEvent(std::move(decoded));
+  }
   if (event.type == kAuditDenied) {
     FMS_TRY(payload.only_fields({"user", "method", "path", "reason"}));
     AuditDenied decoded;
@@ -202,6 +213,7 @@ std::string_view type_of(const AccessEvent& event) {
 std::string_view type_of(const AuditEvent& event) {
   return std::visit(Overloaded{[](const AuditLogin&) { return kAuditLogin; },
                                [](const AuditLoginFailed&) { return kAuditLoginFailed; },
+                               [](const AuditLoginsFailed&) { return kAuditLoginsFailed; },
                                [](const AuditDenied&) { return kAuditDenied; },
                                [](const AuditExported&) { return kAuditExported; },
                                [](const AuditLogout&) { return kAuditLogout; }},
@@ -268,6 +280,14 @@ std::string encode(const AuditEvent& event) {
                           j["user"] = e.user;
                           j["remote"] = e.remote;
                           j["reason"] = e.reason;
+                        },
+                        [&](const AuditLoginsFailed& e) {
+                          j["remote"] = e.remote;
+                          j["from"] = e.from;
+                          j["to"] = e.to;
+                          j["failures"] = e.failures;
+                          j["users"] = e.users;
+                          j["reasons"] = e.reasons;
                         },
                         [&](const AuditDenied& e) {
                           j["user"] = e.user;
@@ -441,6 +461,22 @@ Status check_shape(const AuditEvent& event) {
                    FMS_TRY(check_audit_field("user", e.user));
                    FMS_TRY(check_audit_field("remote", e.remote));
                    return check_audit_field("reason", e.reason);
+                 },
+                 [](const AuditLoginsFailed& e) -> Status {
+                   FMS_TRY(check_audit_field("remote", e.remote));
+                   FMS_TRY(check_audit_field("from", e.from));
+                   FMS_TRY(check_audit_field("to", e.to));
+                   if (e.failures < 1) return Error::invalid("failures must be 1 or more");
+                   if (e.users.size() > kMaxAuditUsers) {
+                     return Error::invalid("at most " + std::to_string(kMaxAuditUsers) +
+                                           " user names are kept");
+                   }
+                   for (const auto& user : e.users) FMS_TRY(check_audit_field("user", user));
+                   for (const auto& [reason, count] : e.reasons) {
+                     FMS_TRY(check_audit_field("reason", reason));
+                     if (count < 1) return Error::invalid("a reason's count must be 1 or more");
+                   }
+                   return Status::Ok();
                  },
                  [](const AuditDenied& e) -> Status {
                    FMS_TRY(check_audit_field("user", e.user));

@@ -15,7 +15,10 @@
 //     access.token_revoked         {"user", "token_id"}
 //   @audit (actor: the user, as they named themselves)
 //     audit.login                  {"user", "via": "password" | "token", "remote"}
-//     audit.login_failed           {"user", "remote", "reason"}
+//     audit.login_failed           {"user", "remote", "reason"}   (one failure; older logs)
+//     audit.logins_failed          {"remote", "from", "to", "failures", "users": [...],
+//                                   "reasons": {"wrong password": 3, ...}}   (actor "")
+//                                  the failed sign-ins of one source in one window, counted
 //     audit.denied                 {"user", "method", "path", "reason"}
 //     audit.exported               {"user", "what", "format", "case"}
 //     audit.logout                 {"user"}
@@ -27,6 +30,8 @@
 // stream (a user exists, a customer code is not claimed twice) are AccessBook::check.
 #pragma once
 
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -51,6 +56,7 @@ inline constexpr std::string_view kTokenRevoked = "access.token_revoked";
 
 inline constexpr std::string_view kAuditLogin = "audit.login";
 inline constexpr std::string_view kAuditLoginFailed = "audit.login_failed";
+inline constexpr std::string_view kAuditLoginsFailed = "audit.logins_failed";
 inline constexpr std::string_view kAuditDenied = "audit.denied";
 inline constexpr std::string_view kAuditExported = "audit.exported";
 inline constexpr std::string_view kAuditLogout = "audit.logout";
@@ -130,6 +136,15 @@ struct AuditLoginFailed {
   std::string remote;
   std::string reason;
 };
+struct AuditLoginsFailed {
+  std::string remote;
+  std::string from;  // "2026-11-25T12:00:00Z": the window
+  std::string to;
+  std::int64_t failures = 0;
+  std::vector<std::string> users;               // the first names tried, at most 20
+  std::map<std::string, std::int64_t> reasons;  // "wrong password", "unknown user", "throttled"...
+};
+inline constexpr std::size_t kMaxAuditUsers = 20;
 struct AuditDenied {
   std::string user;
   std::string method;  // "POST"
@@ -145,8 +160,8 @@ struct AuditExported {
 struct AuditLogout {
   std::string user;
 };
-using AuditEvent =
-    std::variant<AuditLogin, AuditLoginFailed, AuditDenied, AuditExported, AuditLogout>;
+using AuditEvent = std::variant<AuditLogin, AuditLoginFailed, AuditLoginsFailed, AuditDenied,
+                                AuditExported, AuditLogout>;
 
 std::string_view type_of(const AccessEvent& event);
 std::string_view type_of(const AuditEvent& event);

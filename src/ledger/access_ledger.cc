@@ -26,6 +26,11 @@ Result<AccessBook> AccessLedger::load() {
   return fold_access(events);
 }
 
+Result<Scope> AccessLedger::host_scope(const std::string& actor) {
+  FMS_ASSIGN_OR_RETURN(AccessBook book, load());
+  return Scope::host_operator(actor, std::make_shared<const AccessBook>(std::move(book)));
+}
+
 Status AccessLedger::commit(const AccessBook& book, const AccessEvent& event,
                             const std::string& actor) {
   FMS_TRY(book.check(event));
@@ -171,6 +176,16 @@ Status AccessLedger::record_login_failed(const std::string& user, const std::str
                                          const std::string& reason) {
   return append_audit(user,
                       AuditLoginFailed{audit_text(user), audit_text(remote), audit_text(reason)});
+}
+
+Status AccessLedger::record_logins_failed(AuditLoginsFailed summary) {
+  summary.remote = audit_text(summary.remote);
+  for (auto& user : summary.users) user = audit_text(user);
+  if (summary.users.size() > kMaxAuditUsers) summary.users.resize(kMaxAuditUsers);
+  std::map<std::string, std::int64_t> reasons;
+  for (const auto& [reason, count] : summary.reasons) reasons[audit_text(reason)] += count;
+  summary.reasons = std::move(reasons);
+  return append_audit("", summary);
 }
 
 Status AccessLedger::record_logout(const std::string& user) {

@@ -24,6 +24,7 @@
 #include "ledger/clock.h"
 #include "ledger/passwords.h"
 #include "ledger/roles.h"
+#include "ledger/scope.h"
 #include "store/store.h"
 
 namespace fms::ledger {
@@ -39,6 +40,9 @@ class AccessLedger {
       : store_(store), clock_(std::move(clock)), cost_(cost) {}
 
   Result<AccessBook> load();  // folds @access
+  // The scope of whoever runs fmsledger on the database's own host (the CLI, the demo), recorded
+  // as `actor`, with the book as it is now (ledger/scope.h). Never for a remote caller.
+  Result<Scope> host_scope(const std::string& actor);
 
   // Records a new organisation, or restates one (its name and customers). A restatement
   // identical to what is recorded changes nothing.
@@ -64,6 +68,8 @@ class AccessLedger {
   // audit_text (access_events.h): cut to kMaxAuditFieldBytes, never refused for their length.
   // The actor is the user as named (cut to store::kMaxActorBytes; "anonymous" when empty).
   Status record_login(const std::string& user, std::string_view via, const std::string& remote);
+  // The failed sign-ins of one source in one window (AuditLoginsFailed; fields made fit here).
+  Status record_logins_failed(AuditLoginsFailed summary);
   Status record_login_failed(const std::string& user, const std::string& remote,
                              const std::string& reason);
   Status record_logout(const std::string& user);

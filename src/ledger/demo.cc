@@ -2,7 +2,8 @@
 // Step kinds, each an object with one key:
 //   {"organisation": {"id": ..., "name": ..., "customers": [...]}}        a purchasing organisation
 //   {"user": {"name": ..., "display_name": ..., "password": ...}}         a user
-//   {"grant": {"user": ..., "role": ..., "organisation": ...}}            a role over an organisation
+//   {"grant": {"user": ..., "role": ..., "organisation": ...}}            a role over an
+//   organisation
 //   {"import": "cases/x/00-basic.json"}                                   an LOA document
 //   {"transition": {"case": ..., "to": ..., "date": ..., "reason": ...}}  a status change
 //   {"import-execution": {"kind": "receipts", "file": "execution/x.csv"}} an execution document
@@ -32,12 +33,12 @@ std::string text_field(const nlohmann::json& object, const char* key) {
 }
 
 Result<ExecutionKind> import_execution_step(Ledger& ledger, const nlohmann::json& step,
-                                            const std::string& actor) {
+                                            const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(ExecutionKind kind, execution_kind_from_string(text_field(step, "kind")));
   const std::string name = text_field(step, "file");
   FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
   FMS_ASSIGN_OR_RETURN(auto outcome,
-                       ledger.import_execution(kind, text, "examples/" + name, {}, actor));
+                       ledger.import_execution(kind, text, "examples/" + name, {}, scope));
   // A demo file that imports as "already recorded" would mean the script lists it twice.
   if (!outcome.recorded) return Error::internal("demo file " + name + " is listed twice");
   return kind;
@@ -68,9 +69,9 @@ Status grant_step(AccessLedger& access, const nlohmann::json& step, const std::s
 }
 
 Result<ReconciliationRecorded> reconcile_step(Ledger& ledger, const nlohmann::json& step,
-                                              const std::string& actor) {
+                                              const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(CivilDate as_of, CivilDate::parse(text_field(step, "as_of")));
-  return ledger.reconcile(as_of, actor);
+  return ledger.reconcile(as_of, scope);
 }
 
 }  // namespace
@@ -120,28 +121,33 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
       auto date = CivilDate::parse(t.value("date", ""));
       if (!to.ok()) return to.error().at(where);
       if (!date.ok()) return date.error().at(where);
-      auto change = ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), actor);
+      auto change =
+          ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), actor);
       if (!change.ok()) return change.error().at(where);
       ++report.transitions;
     } else if (step.contains("import-execution")) {
-      auto imported = import_execution_step(ledger, step["import-execution"], actor);
+      FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
+      auto imported = import_execution_step(ledger, step["import-execution"], scope);
       if (!imported.ok()) return imported.error().at(where);
       ++report.execution_documents;
       ++report.execution_documents_by_kind[*imported];
     } else if (step.contains("import-rates")) {
       const std::string name = step["import-rates"].get<std::string>();
       FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
-      auto outcome = ledger.import_rates(text, "examples/" + name, actor);
+      FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
+      auto outcome = ledger.import_rates(text, "examples/" + name, std::nullopt, scope);
       if (!outcome.ok()) return outcome.error().at(where);
       ++report.rate_documents;
     } else if (step.contains("import-budget")) {
       const std::string name = step["import-budget"].get<std::string>();
       FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
-      auto outcome = ledger.import_budget(text, "examples/" + name, actor);
+      FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
+      auto outcome = ledger.import_budget(text, "examples/" + name, {}, scope);
       if (!outcome.ok()) return outcome.error().at(where);
       ++report.budget_documents;
     } else if (step.contains("reconcile")) {
-      auto reconciled = reconcile_step(ledger, step["reconcile"], actor);
+      FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
+      auto reconciled = reconcile_step(ledger, step["reconcile"], scope);
       if (!reconciled.ok()) return reconciled.error().at(where);
       ++report.reconciliations;
       report.last_reconciliation = std::move(*reconciled);

@@ -43,29 +43,40 @@ Result<Forecast> FinanceView::forecast() const {
   return make_forecast(input);
 }
 
-Result<FinanceView> Ledger::finance_view(const CivilDate& as_of) {
+Result<FinanceView> Ledger::finance_view(const CivilDate& as_of, const Scope& scope,
+                                         const std::optional<std::string>& organisation) {
   FinanceView view;
   view.as_of = as_of;
+  FMS_ASSIGN_OR_RETURN(view.organisation,
+                       finance_organisation(scope, organisation, Permission::read));
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
   FMS_ASSIGN_OR_RETURN(view.portfolio, fold_portfolio(events));
   AsOf case_as_of;
   case_as_of.business_date = as_of;
   FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, case_as_of));
-  FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget, budget_in_force(view.portfolio, as_of));
+  // The organisation's cases only; the whole portfolio's for a scope over every organisation.
+  const auto in_view = [&](const std::string& case_id) {
+    return scope.may_read(case_id) &&
+           (!view.organisation || scope.organisation_of_case(case_id) == view.organisation);
+  };
+  std::erase_if(view.cases, [&](const auto& entry) { return !in_view(entry.first); });
+  FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget,
+                       budget_in_force(view.portfolio, as_of, view.organisation, scope));
   if (budget) {
     view.budget_record = std::move(budget->record);
     view.budget = std::move(budget->document);
   }
-  if (auto rate = view.portfolio.rates.on(Currency::usd(), Currency::jpy(), as_of)) {
+  if (auto rate = view.rates().on(Currency::usd(), Currency::jpy(), as_of)) {
     view.current_rate = *rate;
   } else {
     view.current_rate_problem = rate.error().message;
   }
   view.bill_rows = case_bill_rows(view.portfolio, as_of);
+  std::erase_if(view.bill_rows, [&](const BillRow& row) { return !in_view(row.case_id); });
   for (const ExecutionDocument* document : view.portfolio.active(ExecutionKind::payments)) {
     if (!document->record.payments) continue;
     for (const PaymentRow& row : document->record.payments->rows) {
-      if (!(as_of < row.date)) view.payments.push_back(row);
+      if (!(as_of < row.date) && in_view(row.case_id)) view.payments.push_back(row);
     }
   }
   return view;

@@ -21,6 +21,7 @@ struct BudgetInForce;
 
 struct FinanceView {
   CivilDate as_of;
+  std::optional<std::string> organisation;  // whose money; nullopt: the whole portfolio
   PortfolioState portfolio;
   std::map<std::string, CaseState> cases;  // documents in force and status on as_of
   std::optional<RecordedBudget> budget_record;
@@ -30,6 +31,8 @@ struct FinanceView {
   std::vector<BillRow> bill_rows;         // of active bills with statement dates by as_of
   std::vector<PaymentRow> payments;       // of active payment documents, dated by as_of
 
+  // The exchange rates this organisation reads (PortfolioState::rates_for).
+  [[nodiscard]] const RateBook& rates() const { return portfolio.rates_for(organisation); }
   // The cash-flow of every case with a document in force (bills by as_of replace schedule
   // quarters).
   [[nodiscard]] std::vector<CaseCashflow> cashflows() const;

@@ -2,6 +2,7 @@
 // a date), list cases, read history, verify the whole record.
 #include "ledger/ledger.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/case_id.h"
@@ -80,12 +81,11 @@ Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const 
   const std::string sha256 = store::sha256_hex(canonical);
   const std::string label = document_label(document.kind, document.version);
 
-  FMS_ASSIGN_OR_RETURN(
-      auto events,
-      store_.read_events(store::EventQuery{.case_id = case_id,
-                                           .recorded_at_most = std::nullopt,
-                                           .type_prefix = std::nullopt,
-                                           .business_only = false}));
+  FMS_ASSIGN_OR_RETURN(auto events,
+                       store_.read_events(store::EventQuery{.case_id = case_id,
+                                                            .recorded_at_most = std::nullopt,
+                                                            .type_prefix = std::nullopt,
+                                                            .business_only = false}));
   FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, {}, reference_));
 
   if (const RecordedDocument* existing = state.find_version(document.version)) {
@@ -196,12 +196,11 @@ Result<std::vector<store::CaseSummaryRow>> Ledger::list_cases(const store::CaseF
 
 Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_id_text) {
   FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
-  FMS_ASSIGN_OR_RETURN(
-      auto events,
-      store_.read_events(store::EventQuery{.case_id = case_id,
-                                           .recorded_at_most = std::nullopt,
-                                           .type_prefix = std::nullopt,
-                                           .business_only = false}));
+  FMS_ASSIGN_OR_RETURN(auto events,
+                       store_.read_events(store::EventQuery{.case_id = case_id,
+                                                            .recorded_at_most = std::nullopt,
+                                                            .type_prefix = std::nullopt,
+                                                            .business_only = false}));
   if (events.empty()) return Error::not_found("case " + case_id + " not found");
   return events;
 }
@@ -235,7 +234,85 @@ Result<std::size_t> Ledger::verify_segments(const PortfolioState& portfolio) {
   return verified;
 }
 
-Result<VerifyReport> Ledger::verify() {
+Result<VerifyReport> Ledger::verify(const Scope& scope) {
+  auto report = verify_whole_log();
+  // The whole log is checked for everyone: a chain is only sound as a whole. What the answer
+  // counts, and what a failure names, stays within the scope.
+  if (scope.may_everywhere(Permission::verify)) return report;
+  if (!report.ok()) {
+    if (report.error().kind != ErrorKind::corruption) return report.error();
+    return Error::corruption(
+        "the log does not verify; an auditor of every organisation or an administrator can see "
+        "where");
+  }
+  report->whole_portfolio = false;
+  report->organisations = scope.organisations_where(Permission::verify);
+  FMS_ASSIGN_OR_RETURN(auto cases, store_.list_cases({}));
+  report->cases = static_cast<std::size_t>(
+      std::count_if(cases.begin(), cases.end(), [&](const store::CaseSummaryRow& row) {
+        return scope.may(Permission::verify, row.case_id);
+      }));
+  FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
+  report->documents = 0;
+  report->segments = 0;
+  for (const ExecutionDocument& document : portfolio.documents) {
+    const auto& named = document.record.cases;
+    if (std::none_of(named.begin(), named.end(),
+                     [&](const std::string& id) { return scope.may(Permission::verify, id); })) {
+      continue;
+    }
+    ++report->documents;
+    if (document.record.segment) ++report->segments;
+  }
+  return report;
+}
+
+Result<ChainHead> Ledger::head() {
+  FMS_ASSIGN_OR_RETURN(auto last, store_.last_event());
+  if (!last) return ChainHead{0, std::string(store::kGenesisHash), ""};
+  return ChainHead{last->sequence, last->hash, last->recorded_at};
+}
+
+Result<VerifyReport> Ledger::verify(const Scope& scope, const std::string& expected_head) {
+  const std::size_t at = expected_head.find('@');
+  const std::string hash = expected_head.substr(0, at);
+  std::optional<std::int64_t> sequence;
+  if (at != std::string::npos) {
+    const std::string digits = expected_head.substr(at + 1);
+    if (digits.empty() || digits.size() > 18 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      return Error::invalid("--expect-head: \"" + digits + "\" is not an event number");
+    }
+    sequence = std::stoll(digits);
+  }
+  if (hash.size() != 64 || hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
+    return Error::invalid("--expect-head: give the head's hash, 64 lower-case hex digits " +
+                          std::string("(fmsledger head), optionally @ its event number"));
+  }
+  FMS_ASSIGN_OR_RETURN(VerifyReport report, verify(scope));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  const auto found = std::find_if(events.begin(), events.end(),
+                                  [&](const store::EventRecord& e) { return e.hash == hash; });
+  if (found == events.end()) {
+    std::string why =
+        "the chain holds no event with the expected head hash " + hash.substr(0, 16) + "...";
+    if (sequence && *sequence > static_cast<std::int64_t>(events.size())) {
+      why += "; the head was event " + std::to_string(*sequence) + " and the log now has " +
+             std::to_string(events.size()) + " events: events were dropped";
+    } else {
+      why += "; the log was re-chained or replaced since that head was kept";
+    }
+    return Error::corruption(why);
+  }
+  if (sequence && found->sequence != *sequence) {
+    return Error::corruption("the expected head " + hash.substr(0, 16) + "... is event " +
+                             std::to_string(found->sequence) + " now, not event " +
+                             std::to_string(*sequence) + ": the log was rewritten");
+  }
+  return report;
+}
+
+Result<VerifyReport> Ledger::verify_whole_log() {
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
   FMS_TRY(verify_chain(events));
   FMS_ASSIGN_OR_RETURN(auto states, fold_cases(events, reference_));

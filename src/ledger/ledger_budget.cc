@@ -3,7 +3,9 @@
 #include <set>
 #include <utility>
 
+#include "core/text.h"
 #include "io/budget_json.h"
+#include "ledger/access_book.h"
 #include "ledger/ledger.h"
 #include "store/event_hash.h"
 
@@ -28,21 +30,55 @@ std::string count(std::size_t n, const char* one, const char* many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// Whose book a document is: `owner` when the importer named one (every case must be its);
+// otherwise the one organisation all its cases belong to ("" when none claims them).
+Result<std::string> budget_owner(const BudgetDocument& document,
+                                 const std::optional<std::string>& owner, const Scope& scope,
+                                 const std::string& source) {
+  std::set<std::string> organisations;
+  std::string message;
+  for (const NamedCase& named : named_cases(document)) {
+    const std::string organisation = scope.organisation_of_case(named.case_id).value_or("");
+    if (owner && organisation != *owner) {
+      message += (message.empty() ? "" : "\n") + source + ": " + named.pointer + ": case " +
+                 named.case_id + " is not " + *owner +
+                 "'s; a budget document is one organisation's book";
+    }
+    organisations.insert(organisation);
+  }
+  if (!message.empty()) return Error::invalid(message);
+  if (owner) return *owner;
+  if (organisations.size() > 1) {
+    std::string list;
+    for (const auto& id : organisations)
+      list += (list.empty() ? "" : ", ") + (id.empty() ? "(none)" : id);
+    return Error::invalid(source + ": the document names cases of several organisations (" + list +
+                          "); a budget document is one organisation's book");
+  }
+  return organisations.empty() ? std::string() : *organisations.begin();
+}
+
 }  // namespace
 
 Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
                                                   const std::string& source,
                                                   const BudgetImportOptions& options,
-                                                  const std::string& actor) {
+                                                  const Scope& scope) {
+  FMS_TRY(check_text("source", source, {1, kMaxSourceBytes, false}));
+  FMS_ASSIGN_OR_RETURN(
+      const std::optional<std::string> requested,
+      finance_organisation(scope, options.organisation, Permission::manage_finance));
   FMS_ASSIGN_OR_RETURN(BudgetDocument document,
                        io::parse_budget_document(json_text, source, reference_));
   FMS_ASSIGN_OR_RETURN(auto cases, store_.list_cases({}));
+  // A case the scope may not manage the finance of reads as never recorded.
   std::set<std::string> known;
   for (const store::CaseSummaryRow& row : cases) {
-    if (options.case_visible && !options.case_visible(row.case_id)) continue;
+    if (!scope.may(Permission::manage_finance, row.case_id)) continue;
     known.insert(row.case_id);
   }
   FMS_TRY(check_cases_recorded(document, known, source));
+  FMS_ASSIGN_OR_RETURN(const std::string owner, budget_owner(document, requested, scope, source));
 
   const std::string content_hash = store::sha256_hex(io::serialize_budget_document(document));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
@@ -50,7 +86,7 @@ Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
   outcome.content_hash = content_hash;
   outcome.effective_date = document.effective_date;
   for (const RecordedBudget& existing : portfolio.budgets) {
-    if (existing.content_hash == content_hash) {
+    if (existing.content_hash == content_hash && existing.organisation == owner) {
       outcome.message = source + ": this budget document is already recorded as " +
                         content_hash.substr(0, 12) + " (" + existing.source + ", recorded " +
                         existing.recorded_at + " by " + existing.actor + "); nothing changed";
@@ -59,9 +95,9 @@ Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
   }
   store::AppendRequest request;
   request.expected_last_sequence[""] = portfolio.last_sequence;
-  request.events.push_back(store::NewEvent{clock_.timestamp(), actor, "",
-                                           std::string(kBudgetDocumentRecorded), 1,
-                                           encode_budget_recorded(source, content_hash, document)});
+  request.events.push_back(store::NewEvent{
+      clock_.timestamp(), scope.actor(), "", std::string(kBudgetDocumentRecorded),
+      budget_event_version(owner), encode_budget_recorded(owner, source, content_hash, document)});
   FMS_TRY(store_.append(request));
   outcome.recorded = true;
   outcome.message =
@@ -74,9 +110,21 @@ Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
   return outcome;
 }
 
-Result<std::optional<BudgetInForce>> Ledger::budget_in_force(const PortfolioState& portfolio,
-                                                             const CivilDate& date) const {
-  const RecordedBudget* record = ledger::budget_in_force(portfolio.budgets, date);
+Result<std::optional<BudgetInForce>> Ledger::budget_in_force(
+    const PortfolioState& portfolio, const CivilDate& date,
+    const std::optional<std::string>& organisation, const Scope& scope) const {
+  // A document without a recorded owner is an organisation's when every case it names is.
+  const auto owned = [&](const RecordedBudget& record) {
+    if (!organisation) return true;
+    if (!record.organisation.empty()) return record.organisation == *organisation;
+    auto document = io::budget_document_from_json(record.document, "budget document", reference_);
+    if (!document) return false;
+    const auto named = named_cases(*document);
+    return !named.empty() && std::all_of(named.begin(), named.end(), [&](const NamedCase& n) {
+      return scope.organisation_of_case(n.case_id) == organisation;
+    });
+  };
+  const RecordedBudget* record = ledger::budget_in_force(portfolio.budgets, date, owned);
   if (record == nullptr) return std::optional<BudgetInForce>{};
   auto document = io::budget_document_from_json(
       record->document, "budget document " + record->content_hash.substr(0, 12), reference_);
@@ -107,7 +155,16 @@ Result<std::vector<std::string>> Ledger::appropriation_effect(const LoaVersion& 
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
   const CivilDate today = clock_.today();
-  FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget, budget_in_force(portfolio, today));
+  // The book that governs the case is its organisation's.
+  store::EventQuery access_query;
+  access_query.case_id = std::string(store::kAccessStream);
+  FMS_ASSIGN_OR_RETURN(auto access_events, store_.read_events(access_query));
+  FMS_ASSIGN_OR_RETURN(AccessBook book, fold_access(access_events));
+  FMS_ASSIGN_OR_RETURN(
+      const Scope host,
+      Scope::host_operator("ledger", std::make_shared<const AccessBook>(std::move(book))));
+  FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget,
+                       budget_in_force(portfolio, today, host.organisation_of_case(case_id), host));
   std::vector<std::string> warnings;
   if (!budget) return warnings;
   const auto funds_case = [&case_id](const Appropriation& line) {
@@ -153,9 +210,12 @@ Result<std::vector<std::string>> Ledger::appropriation_effect(const LoaVersion& 
   return warnings;
 }
 
-Result<std::optional<BudgetInForce>> Ledger::budget_in_force(const CivilDate& date) {
+Result<std::optional<BudgetInForce>> Ledger::budget_in_force(
+    const CivilDate& date, const Scope& scope, const std::optional<std::string>& organisation) {
+  FMS_ASSIGN_OR_RETURN(const std::optional<std::string> owner,
+                       finance_organisation(scope, organisation, Permission::read));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
-  return budget_in_force(portfolio, date);
+  return budget_in_force(portfolio, date, owner, scope);
 }
 
 }  // namespace fms::ledger

@@ -5,11 +5,12 @@
 // (stored durably before the event that names it); small documents keep their rows in the event.
 #include <algorithm>
 #include <array>
-#include <iterator>
 #include <future>
+#include <iterator>
 #include <set>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "io/execution_csv.h"
 #include "ledger/ledger.h"
 #include "ledger/match_set.h"
@@ -69,8 +70,8 @@ struct CaseDirectory {
   std::map<std::string, Entry> cases;
 };
 
-Result<CaseDirectory> case_directory(
-    store::Store& store, const std::function<bool(const std::string&)>& visible) {
+Result<CaseDirectory> case_directory(store::Store& store,
+                                     const std::function<bool(const std::string&)>& visible) {
   FMS_ASSIGN_OR_RETURN(auto projections, store.read_projections());
   CaseDirectory directory;
   for (auto& projection : projections) {
@@ -158,12 +159,13 @@ void check_line_keys(ReferenceCheck& check, const Rows& rows) {
   }
   for (std::size_t k = 0; k < rows.line_keys.size(); ++k) {
     if (first_row[k] == UINT32_MAX) continue;
-    check.check(rows.line_keys[k].case_id, rows.line_keys[k].line,
-                rows.source_line[first_row[k]]);
+    check.check(rows.line_keys[k].case_id, rows.line_keys[k].line, rows.source_line[first_row[k]]);
   }
 }
 
-std::string short_id(const std::string& hash) { return hash.substr(0, 12); }
+std::string short_id(const std::string& hash) {
+  return hash.substr(0, 12);
+}
 
 // A segment holds at most kMaxSegmentDictionaryEntries distinct values per dictionary; a file
 // beyond that is refused here rather than reaching the encoder.
@@ -180,13 +182,18 @@ struct PreparedDocument {
   std::optional<store::EncodedSegment> segment;
   // Identity keys that must not already be recorded in another active document of the kind.
   // Receipts are checked by their receipt id column instead: millions of rows.
-  std::vector<std::pair<std::string, std::uint32_t>> identities;  // key, source line
+  struct Identity {
+    std::string label;    // "payment JP-2025-014", "DD 645 of JA-P-TWK as of 2025-09-30"
+    std::string case_id;  // whose numbering the label is in (numbering_of)
+    std::uint32_t source_line = 0;
+  };
+  std::vector<Identity> identities;
   std::optional<ReceiptInspections> receipts;
 };
 
-Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, const std::string& source,
-                                 const ReferenceData& reference, const CaseDirectory& directory,
-                                 unsigned threads) {
+Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text,
+                                 const std::string& source, const ReferenceData& reference,
+                                 const CaseDirectory& directory, unsigned threads) {
   PreparedDocument prepared;
   prepared.record.kind = kind;
   prepared.record.source = source;
@@ -221,9 +228,9 @@ Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, cons
       for (const BillRow& row : bill.rows) {
         check.check(row.case_id, row.line, row.source_line);
         if (row.line.empty()) {
-          prepared.identities.emplace_back(
-              "DD 645 of " + row.case_id + " as of " + row.statement_date.to_string(),
-              row.source_line);
+          prepared.identities.push_back(
+              {"DD 645 of " + row.case_id + " as of " + row.statement_date.to_string(), row.case_id,
+               row.source_line});
         }
       }
       FMS_TRY(check.result(source));
@@ -236,7 +243,7 @@ Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, cons
       FMS_ASSIGN_OR_RETURN(Payments payments, io::parse_payments(text, source));
       for (const PaymentRow& row : payments.rows) {
         check.check(row.case_id, "", row.source_line);
-        prepared.identities.emplace_back("payment " + row.payment_id, row.source_line);
+        prepared.identities.push_back({"payment " + row.payment_id, row.case_id, row.source_line});
       }
       FMS_TRY(check.result(source));
       prepared.record.rows = static_cast<std::int64_t>(payments.rows.size());
@@ -253,14 +260,26 @@ Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text, cons
   return prepared;
 }
 
+// Whose numbering an identifier (a receipt id, a payment id) belongs to: the organisation that
+// owns the case, or the case's customer code where no organisation claims it. Two purchasers
+// may well use the same receipt numbers; one purchaser may not record one twice.
+std::string numbering_of(const Scope& scope, const std::string& case_id) {
+  if (auto organisation = scope.organisation_of_case(case_id)) return *organisation;
+  return "customer " + case_id.substr(0, 2);
+}
+
 Status check_receipt_ids(store::Store& store, const ReceiptInspections& rows,
                          const std::string& source,
                          const std::vector<const ExecutionDocument*>& others,
-                         const ExecutionDocument* replaced) {
-  // A receipt id may be recorded by one active document only. The new document's ids (unique
-  // within it, checked by the parser) go into a hash table; each other document's ids are
-  // looked up in it, so a first import of receipts costs nothing here.
+                         const ExecutionDocument* replaced, const Scope& scope) {
+  // A receipt id may be recorded by one active document only, within one purchaser's
+  // numbering. The new document's ids (unique within it, checked by the parser) go into a hash
+  // table; each other document's ids are looked up in it, so a first import of receipts costs
+  // nothing here.
   std::unordered_map<std::string_view, std::uint32_t> row_of_id;
+  std::vector<std::string> numbering_of_line;
+  for (const LineKey& key : rows.line_keys)
+    numbering_of_line.push_back(numbering_of(scope, key.case_id));
   ProblemList problems;
   for (const ExecutionDocument* other : others) {
     if (other == replaced || !other->record.segment) continue;
@@ -273,9 +292,16 @@ Status check_receipt_ids(store::Store& store, const ReceiptInspections& rows,
     FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store.read_segment(*other->record.segment));
     FMS_ASSIGN_OR_RETURN(ReceiptInspections recorded,
                          store::decode_receipt_segment(std::move(bytes)));
+    std::vector<std::string> recorded_numbering;
+    for (const LineKey& key : recorded.line_keys) {
+      recorded_numbering.push_back(numbering_of(scope, key.case_id));
+    }
     for (std::size_t i = 0; i < recorded.size(); ++i) {
       auto it = row_of_id.find(recorded.receipt_id.at(i));
       if (it == row_of_id.end()) continue;
+      if (recorded_numbering[recorded.line[i]] != numbering_of_line[rows.line[it->second]]) {
+        continue;
+      }
       const std::string id(recorded.receipt_id.at(i));
       const std::string doc = short_id(other->record.content_hash);
       problems.add(rows.source_line[it->second], "receipt_id",
@@ -296,15 +322,25 @@ Result<PortfolioState> Ledger::load_portfolio() {
   return fold_portfolio(events);
 }
 
+Permission permission_to_record(ExecutionKind kind) {
+  return kind == ExecutionKind::bill || kind == ExecutionKind::payments ? Permission::manage_finance
+                                                                        : Permission::manage_case;
+}
+
 Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std::string_view text,
                                                         const std::string& source,
                                                         const ExecutionImportOptions& options,
-                                                        const std::string& actor) {
+                                                        const Scope& scope) {
   if (options.supersedes && (options.reason.empty() || options.reason.size() > kMaxReasonBytes)) {
     return Error::invalid("--reason must be 1 to " + std::to_string(kMaxReasonBytes) +
                           " bytes: a superseding document says why it replaces the other");
   }
-  FMS_ASSIGN_OR_RETURN(CaseDirectory directory, case_directory(store_, options.case_visible));
+  if (options.supersedes)
+    FMS_TRY(check_text("--reason", options.reason, {1, kMaxReasonBytes, true}));
+  FMS_TRY(check_text("source", source, {1, kMaxSourceBytes, false}));
+  // A case the scope may not record this kind for is refused exactly as an unrecorded one.
+  const auto writable = scope.cases_where(permission_to_record(kind));
+  FMS_ASSIGN_OR_RETURN(CaseDirectory directory, case_directory(store_, writable));
   FMS_ASSIGN_OR_RETURN(PreparedDocument prepared,
                        prepare(kind, text, source, reference_, directory, options.threads));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
@@ -316,24 +352,29 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
   outcome.rows = record.rows;
   outcome.cases = record.cases;
   if (const ExecutionDocument* existing = portfolio.find(record.content_hash)) {
-    outcome.message = source + ": this " + std::string(to_string(kind)) +
-                      " is already recorded as document " + short_id(record.content_hash) +
-                      " (" + existing->record.source + ", recorded " + existing->recorded_at +
-                      " by " + existing->actor + ")" +
-                      (existing->superseded_by
-                           ? ", since superseded by " + short_id(*existing->superseded_by)
-                           : std::string()) +
-                      "; nothing changed";
+    outcome.message =
+        source + ": this " + std::string(to_string(kind)) + " is already recorded as document " +
+        short_id(record.content_hash) + " (" + existing->record.source + ", recorded " +
+        existing->recorded_at + " by " + existing->actor + ")" +
+        (existing->superseded_by ? ", since superseded by " + short_id(*existing->superseded_by)
+                                 : std::string()) +
+        "; nothing changed";
     return outcome;
   }
 
   const ExecutionDocument* replaced = nullptr;
   if (options.supersedes) {
-    FMS_ASSIGN_OR_RETURN(replaced, portfolio.resolve(*options.supersedes));
+    // Only a document every case of which the scope may record for can be superseded: the
+    // correction replaces all of its rows. Any other reads as never recorded.
+    FMS_ASSIGN_OR_RETURN(
+        replaced, portfolio.resolve(*options.supersedes, [&](const ExecutionDocument& d) {
+          return std::all_of(d.record.cases.begin(), d.record.cases.end(), writable);
+        }));
     if (replaced->record.kind != kind) {
       return Error::invalid("document " + short_id(replaced->record.content_hash) + " is a " +
                             std::string(to_string(replaced->record.kind)) + ", not a " +
-                            std::string(to_string(kind)) + "; a document supersedes one of its kind");
+                            std::string(to_string(kind)) +
+                            "; a document supersedes one of its kind");
     }
     if (replaced->superseded_by) {
       return Error::conflict("document " + short_id(replaced->record.content_hash) +
@@ -347,7 +388,8 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
 
   // The same receipt, payment or quarterly bill may not be recorded twice by two documents.
   if (prepared.receipts) {
-    FMS_TRY(check_receipt_ids(store_, *prepared.receipts, source, portfolio.active(kind), replaced));
+    FMS_TRY(check_receipt_ids(store_, *prepared.receipts, source, portfolio.active(kind), replaced,
+                              scope));
   }
   if (!prepared.identities.empty()) {
     std::map<std::string, const ExecutionDocument*> recorded;
@@ -356,22 +398,25 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
       if (other->record.bill) {
         for (const BillRow& row : other->record.bill->rows) {
           if (row.line.empty()) {
-            recorded.emplace("DD 645 of " + row.case_id + " as of " + row.statement_date.to_string(),
+            recorded.emplace(numbering_of(scope, row.case_id) + '\x1f' + "DD 645 of " +
+                                 row.case_id + " as of " + row.statement_date.to_string(),
                              other);
           }
         }
       } else if (other->record.payments) {
         for (const PaymentRow& row : other->record.payments->rows) {
-          recorded.emplace("payment " + row.payment_id, other);
+          recorded.emplace(numbering_of(scope, row.case_id) + '\x1f' + "payment " + row.payment_id,
+                           other);
         }
       }
     }
     ReferenceCheck duplicates(directory, kind);
-    for (const auto& [key, line] : prepared.identities) {
-      auto it = recorded.find(key);
+    for (const auto& identity : prepared.identities) {
+      auto it = recorded.find(numbering_of(scope, identity.case_id) + '\x1f' + identity.label);
       if (it == recorded.end()) continue;
-      duplicates.add(line, kind == ExecutionKind::bill ? "statement_date" : "payment_id",
-                     key + " is already recorded in document " +
+      duplicates.add(identity.source_line,
+                     kind == ExecutionKind::bill ? "statement_date" : "payment_id",
+                     identity.label + " is already recorded in document " +
                          short_id(it->second->record.content_hash) + " (" +
                          it->second->record.source + "); to correct it, import with --supersedes " +
                          short_id(it->second->record.content_hash) + " --reason \"...\"");
@@ -379,10 +424,11 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
     FMS_TRY(duplicates.result(source));
   }
 
-  if (prepared.segment) FMS_TRY(store_.put_segment(prepared.segment->hash, prepared.segment->bytes));
+  if (prepared.segment)
+    FMS_TRY(store_.put_segment(prepared.segment->hash, prepared.segment->bytes));
   store::AppendRequest request;
   request.expected_last_sequence[""] = portfolio.last_sequence;
-  request.events.push_back(store::NewEvent{clock_.timestamp(), actor, "",
+  request.events.push_back(store::NewEvent{clock_.timestamp(), scope.actor(), "",
                                            std::string(kExecutionDocumentRecorded), 1,
                                            encode(record)});
   FMS_TRY(store_.append(request));
@@ -404,7 +450,8 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   AsOf case_as_of;
   case_as_of.business_date = as_of;
   FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, case_as_of));
-  for (const auto& [case_id, state] : view.cases) view.recon_input.cases.push_back(case_info(state));
+  for (const auto& [case_id, state] : view.cases)
+    view.recon_input.cases.push_back(case_info(state));
 
   // The documents the match set refers to: the last run's lists when it is current, otherwise
   // the active documents now.
@@ -446,13 +493,13 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   FMS_TRY(receipts_loaded);
   for (std::size_t i = 0; i < delivery_hashes.size(); ++i) {
     const ExecutionDocument* d = view.portfolio.find(delivery_hashes[i]);
-    view.recon_input.deliveries.push_back({delivery_hashes[i], d ? d->record.source : "",
-                                           &view.delivery_rows[i]});
+    view.recon_input.deliveries.push_back(
+        {delivery_hashes[i], d ? d->record.source : "", &view.delivery_rows[i]});
   }
   for (std::size_t i = 0; i < receipt_hashes.size(); ++i) {
     const ExecutionDocument* d = view.portfolio.find(receipt_hashes[i]);
-    view.recon_input.receipts.push_back({receipt_hashes[i], d ? d->record.source : "",
-                                         &view.receipt_rows[i]});
+    view.recon_input.receipts.push_back(
+        {receipt_hashes[i], d ? d->record.source : "", &view.receipt_rows[i]});
   }
   for (const auto* d : view.portfolio.active(ExecutionKind::bill)) {
     view.recon_input.bills.push_back({d->record.content_hash, d->record.source, &*d->record.bill});
@@ -473,8 +520,20 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   return view;
 }
 
-Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const std::string& actor) {
+Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(ReconciliationView view, reconciliation_view(as_of));
+  // A run records the matches of the whole portfolio, so it is a write on every case whose
+  // documents it reads.
+  for (const ExecutionDocument& document : view.portfolio.documents) {
+    if (document.superseded_by) continue;
+    for (const std::string& case_id : document.record.cases) {
+      if (!scope.may(Permission::manage_case, case_id)) {
+        return Error::forbidden(
+            "a reconciliation run matches the documents of the whole portfolio; it needs the "
+            "case-manager role over every organisation whose documents it reads");
+      }
+    }
+  }
   if (!view.fresh) view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));
   const std::vector<recon::Discrepancy> discrepancies =
       recon::classify(view.recon_input, view.matches, to_recon_rules(view.rules), as_of);
@@ -492,7 +551,8 @@ Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const s
   // identified by its documents' content hashes and row numbers, not by list positions.
   std::map<std::string, std::uint32_t> document_ids;
   const auto id_of = [&document_ids](const std::string& hash) {
-    return document_ids.emplace(hash, static_cast<std::uint32_t>(document_ids.size())).first->second;
+    return document_ids.emplace(hash, static_cast<std::uint32_t>(document_ids.size()))
+        .first->second;
   };
   using Key = std::array<std::uint32_t, 4>;
   const auto keys_of = [&id_of](const std::vector<std::string>& deliveries,
@@ -555,7 +615,7 @@ Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const s
   FMS_TRY(store_.put_segment(encoded.hash, encoded.bytes));
   store::AppendRequest request;
   request.expected_last_sequence[""] = view.portfolio.last_sequence;
-  request.events.push_back(store::NewEvent{clock_.timestamp(), actor, "",
+  request.events.push_back(store::NewEvent{clock_.timestamp(), scope.actor(), "",
                                            std::string(kReconciliationRecorded), 1, encode(run)});
   FMS_TRY(store_.append(request));
   return run;

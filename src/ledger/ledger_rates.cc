@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/execution.h"
+#include "core/text.h"
 #include "io/exchange_rates_csv.h"
 #include "ledger/ledger.h"
 #include "store/event_hash.h"
@@ -13,7 +14,9 @@
 namespace fms::ledger {
 namespace {
 
-std::string short_id(const std::string& hash) { return hash.substr(0, 12); }
+std::string short_id(const std::string& hash) {
+  return hash.substr(0, 12);
+}
 
 std::string points_text(std::size_t points) {
   return std::to_string(points) + (points == 1 ? " point" : " points");
@@ -40,8 +43,26 @@ Status problems_error(const std::string& source, std::vector<RowProblem> problem
 
 }  // namespace
 
+Result<RatesInScope> Ledger::rates(const Scope& scope,
+                                   const std::optional<std::string>& organisation) {
+  RatesInScope read;
+  FMS_ASSIGN_OR_RETURN(read.organisation,
+                       finance_organisation(scope, organisation, Permission::read));
+  FMS_ASSIGN_OR_RETURN(read.portfolio, load_portfolio());
+  return read;
+}
+
 Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std::string& source,
-                                                const std::string& actor) {
+                                                const std::optional<std::string>& organisation,
+                                                const Scope& scope) {
+  FMS_TRY(check_text("source", source, {1, kMaxSourceBytes, false}));
+  FMS_ASSIGN_OR_RETURN(const std::optional<std::string> owner,
+                       finance_organisation(scope, organisation, Permission::manage_finance));
+  if (!owner && !scope.is_host() && !scope.may_everywhere(Permission::administer)) {
+    return Error::forbidden(
+        "the shared reference rate series is written by administrators only; name your "
+        "organisation (organisation) to record its own series");
+  }
   FMS_ASSIGN_OR_RETURN(io::ExchangeRatesFile file, io::parse_exchange_rates_file(text, source));
   if (file.series.empty()) {
     return Error::invalid(source + ": the file has no rates; nothing imported");
@@ -56,6 +77,7 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
   FMS_TRY(problems_error(source, problems));
 
   RatesRecorded record;
+  record.organisation = owner.value_or("");
   record.source = source;
   for (const auto& [pair, series] : file.series) {
     record.points.insert(record.points.end(), series.points().begin(), series.points().end());
@@ -63,7 +85,13 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
   record.content_hash = store::blake2b_hex(canonical_points(record.points));
 
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
-  const RateBook& book = portfolio.rates;
+  // Rates are checked against the series they join only: another organisation's rates are not
+  // this one's business, and may differ.
+  static const RateBook kNoRates;
+  const RateBook& book = !owner ? portfolio.rates
+                                : (portfolio.organisation_rates.count(*owner) != 0
+                                       ? portfolio.organisation_rates.at(*owner)
+                                       : kNoRates);
   RatesImportOutcome outcome;
   outcome.content_hash = record.content_hash;
   outcome.points = record.points.size();
@@ -81,22 +109,23 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
     if (earlier == nullptr) {
       ++outcome.new_points;
     } else if (!(earlier->point.rate == point.rate)) {
-      problems.push_back(RowProblem{
-          file.line_of(pair, point.date), "rate",
-          pair + " on " + point.date.to_string() + " is already recorded as " +
-              earlier->point.rate.to_string() + " (from " +
-              book.documents()[earlier->document].source + "); nothing imported"});
+      problems.push_back(
+          RowProblem{file.line_of(pair, point.date), "rate",
+                     pair + " on " + point.date.to_string() + " is already recorded as " +
+                         earlier->point.rate.to_string() + " (from " +
+                         book.documents()[earlier->document].source + "); nothing imported"});
     }
   }
   FMS_TRY(problems_error(source, problems));
 
-  store::NewEvent event{clock_.timestamp(), actor, "", std::string(kRatesSeriesRecorded), 1,
-                        encode(record)};
+  store::NewEvent event{clock_.timestamp(),   scope.actor(), "", std::string(kRatesSeriesRecorded),
+                        type_version(record), encode(record)};
   // The book after the event, exactly as replay will fold it; a refusal here is a bug in the
   // checks above, never something the user can cause.
   RateBook next = book;
-  const store::EventRecord provisional{portfolio.last_sequence + 1, event.recorded_at, event.actor,
-                                       "", event.type, event.type_version, event.payload, {}, {}};
+  const store::EventRecord provisional{
+      portfolio.last_sequence + 1, event.recorded_at, event.actor, "", event.type,
+      event.type_version,          event.payload,     {},          {}};
   const Status folded = next.apply(provisional);
   if (!folded.ok()) {
     return Error::internal("rates event refused by its own fold: " + folded.error().message);
@@ -108,10 +137,11 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
 
   outcome.recorded = true;
   const std::size_t known = outcome.points - outcome.new_points;
-  outcome.message = "Recorded rates document " + short_id(record.content_hash) + " (" + source +
-                    "): " + points_text(outcome.points) + ", " + spans_text(file.series) +
-                    (known == 0 ? std::string()
-                                : " (" + std::to_string(known) + " already recorded)");
+  outcome.message =
+      "Recorded rates document " + short_id(record.content_hash) + " (" + source +
+      (owner ? ", " + *owner + "'s own series" : std::string(", shared series")) +
+      "): " + points_text(outcome.points) + ", " + spans_text(file.series) +
+      (known == 0 ? std::string() : " (" + std::to_string(known) + " already recorded)");
   return outcome;
 }
 

@@ -8,12 +8,17 @@
 namespace fms::ledger {
 
 Result<PayloadReader> PayloadReader::open(const store::EventRecord& event, int expected_version) {
-  if (event.type_version != expected_version) {
+  return open(event, expected_version, expected_version);
+}
+
+Result<PayloadReader> PayloadReader::open(const store::EventRecord& event, int min_version,
+                                          int max_version) {
+  if (event.type_version < min_version || event.type_version > max_version) {
     return Error::corruption(store::describe_event(event) + ": unsupported type version " +
                              std::to_string(event.type_version));
   }
-  auto payload = std::make_shared<nlohmann::json>(
-      nlohmann::json::parse(event.payload, nullptr, false));
+  auto payload =
+      std::make_shared<nlohmann::json>(nlohmann::json::parse(event.payload, nullptr, false));
   if (payload->is_discarded() || !payload->is_object()) {
     return Error::corruption(store::describe_event(event) + ": payload is not a JSON object");
   }
@@ -37,13 +42,15 @@ Status PayloadReader::only_fields(std::initializer_list<std::string_view> names)
 
 Result<const nlohmann::json*> PayloadReader::field(const char* name) const {
   auto it = object_->find(name);
-  if (it == object_->end()) return corrupt("payload field \"" + std::string(name) + "\" is missing");
+  if (it == object_->end())
+    return corrupt("payload field \"" + std::string(name) + "\" is missing");
   return &*it;
 }
 
 Result<std::string> PayloadReader::text(const char* name) const {
   FMS_ASSIGN_OR_RETURN(const nlohmann::json* value, field(name));
-  if (!value->is_string()) return corrupt("payload field \"" + std::string(name) + "\" is not a string");
+  if (!value->is_string())
+    return corrupt("payload field \"" + std::string(name) + "\" is not a string");
   return value->get<std::string>();
 }
 
@@ -80,7 +87,8 @@ Result<Money> PayloadReader::money(const char* name, Currency currency) const {
 
 Result<std::vector<std::string>> PayloadReader::texts(const char* name) const {
   FMS_ASSIGN_OR_RETURN(const nlohmann::json* value, field(name));
-  if (!value->is_array()) return corrupt("payload field \"" + std::string(name) + "\" is not an array");
+  if (!value->is_array())
+    return corrupt("payload field \"" + std::string(name) + "\" is not an array");
   std::vector<std::string> out;
   out.reserve(value->size());
   for (const auto& element : *value) {
@@ -94,13 +102,15 @@ Result<std::vector<std::string>> PayloadReader::texts(const char* name) const {
 
 Result<PayloadReader> PayloadReader::object(const char* name) const {
   FMS_ASSIGN_OR_RETURN(const nlohmann::json* value, field(name));
-  if (!value->is_object()) return corrupt("payload field \"" + std::string(name) + "\" is not an object");
+  if (!value->is_object())
+    return corrupt("payload field \"" + std::string(name) + "\" is not an object");
   return PayloadReader(*event_, owned_, value);
 }
 
 Result<std::map<std::string, std::int64_t>> PayloadReader::integer_map(const char* name) const {
   FMS_ASSIGN_OR_RETURN(const nlohmann::json* value, field(name));
-  if (!value->is_object()) return corrupt("payload field \"" + std::string(name) + "\" is not an object");
+  if (!value->is_object())
+    return corrupt("payload field \"" + std::string(name) + "\" is not an object");
   std::map<std::string, std::int64_t> out;
   for (const auto& [key, element] : value->items()) {
     if (!element.is_number_integer()) {
@@ -113,7 +123,8 @@ Result<std::map<std::string, std::int64_t>> PayloadReader::integer_map(const cha
 
 Result<std::vector<PayloadReader>> PayloadReader::objects(const char* name) const {
   FMS_ASSIGN_OR_RETURN(const nlohmann::json* value, field(name));
-  if (!value->is_array()) return corrupt("payload field \"" + std::string(name) + "\" is not an array");
+  if (!value->is_array())
+    return corrupt("payload field \"" + std::string(name) + "\" is not an array");
   std::vector<PayloadReader> out;
   out.reserve(value->size());
   for (const auto& element : *value) {

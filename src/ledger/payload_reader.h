@@ -6,12 +6,11 @@
 #include <initializer_list>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/civil_date.h"
 #include "core/money.h"
@@ -24,6 +23,9 @@ class PayloadReader {
  public:
   // Parses the payload; refuses a type version other than `expected_version`.
   static Result<PayloadReader> open(const store::EventRecord& event, int expected_version);
+  // The same for a type whose versions `min_version` to `max_version` are all read.
+  static Result<PayloadReader> open(const store::EventRecord& event, int min_version,
+                                    int max_version);
 
   [[nodiscard]] Result<std::string> text(const char* name) const;
   [[nodiscard]] Result<std::optional<std::string>> optional_text(const char* name) const;  // null

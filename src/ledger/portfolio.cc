@@ -14,12 +14,18 @@ const ExecutionDocument* PortfolioState::find(const std::string& content_hash) c
 }
 
 Result<const ExecutionDocument*> PortfolioState::resolve(const std::string& id) const {
+  return resolve(id, nullptr);
+}
+
+Result<const ExecutionDocument*> PortfolioState::resolve(
+    const std::string& id, const std::function<bool(const ExecutionDocument&)>& shown) const {
   if (id.size() < kMinDocumentIdPrefix) {
     return Error::invalid("document id \"" + id + "\" is too short: give at least " +
                           std::to_string(kMinDocumentIdPrefix) + " hex digits of it");
   }
   const ExecutionDocument* found = nullptr;
   for (auto it = by_hash.lower_bound(id); it != by_hash.end() && it->first.starts_with(id); ++it) {
+    if (shown && !shown(documents[it->second])) continue;
     if (found != nullptr) {
       return Error::invalid("document id \"" + id + "\" is ambiguous; give more of it");
     }
@@ -30,6 +36,12 @@ Result<const ExecutionDocument*> PortfolioState::resolve(const std::string& id) 
                             "\" (see `fmsledger documents`)");
   }
   return found;
+}
+
+const RateBook& PortfolioState::rates_for(const std::optional<std::string>& organisation) const {
+  if (!organisation) return rates;
+  const auto own = organisation_rates.find(*organisation);
+  return own == organisation_rates.end() ? rates : own->second;
 }
 
 std::vector<const ExecutionDocument*> PortfolioState::active(ExecutionKind kind) const {
@@ -76,7 +88,10 @@ Result<PortfolioState> fold_portfolio(const std::vector<store::EventRecord>& eve
     } else if (event.type.starts_with(kSdrEventPrefix)) {
       FMS_TRY(apply_sdr_event(state.sdrs, event));
     } else if (event.type == kRatesSeriesRecorded) {
-      FMS_TRY(state.rates.apply(event));
+      FMS_ASSIGN_OR_RETURN(RatesRecorded rates, decode_rates_recorded(event));
+      FMS_TRY(
+          (rates.organisation.empty() ? state.rates : state.organisation_rates[rates.organisation])
+              .apply(event));
     } else if (event.type == kBudgetDocumentRecorded) {
       FMS_ASSIGN_OR_RETURN(RecordedBudget budget, decode_budget_recorded(event));
       for (const RecordedBudget& earlier : state.budgets) {

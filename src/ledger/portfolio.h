@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -37,13 +38,21 @@ struct PortfolioState {
   std::map<std::string, std::size_t> by_hash;
   std::optional<RecordedRun> last_run;
   SdrRegister sdrs;  // Supply Discrepancy Reports (sdr.* events)
-  RateBook rates;    // exchange rates (rates.series_recorded events)
+  RateBook rates;    // the shared reference rate series (rates.series_recorded v1 events)
+  // Organisations' own rate series (v2 events), by organisation id.
+  std::map<std::string, RateBook> organisation_rates;
   std::vector<RecordedBudget> budgets;  // budget documents, in the order recorded
-  std::int64_t last_sequence = 0;  // last portfolio-level event (for optimistic concurrency)
+  std::int64_t last_sequence = 0;       // last portfolio-level event (for optimistic concurrency)
 
   [[nodiscard]] const ExecutionDocument* find(const std::string& content_hash) const;
   // A document named by its content hash or a unique prefix of at least 8 hex digits.
   [[nodiscard]] Result<const ExecutionDocument*> resolve(const std::string& id) const;
+  // The same among the documents `shown` admits only: any other reads as never recorded.
+  [[nodiscard]] Result<const ExecutionDocument*> resolve(
+      const std::string& id, const std::function<bool(const ExecutionDocument&)>& shown) const;
+  // The rates an organisation reads: its own series once it has recorded any, the shared
+  // reference series otherwise (and for nullopt, the whole portfolio).
+  [[nodiscard]] const RateBook& rates_for(const std::optional<std::string>& organisation) const;
   // Active documents of one kind, in the order recorded.
   [[nodiscard]] std::vector<const ExecutionDocument*> active(ExecutionKind kind) const;
   // Active documents recorded after the last reconciliation run (or all, without a run).

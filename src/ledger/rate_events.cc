@@ -47,8 +47,13 @@ std::string canonical_points(const std::vector<RatePoint>& points) {
   return points_json(points).dump();
 }
 
+int type_version(const RatesRecorded& payload) {
+  return payload.organisation.empty() ? 1 : 2;
+}
+
 std::string encode(const RatesRecorded& payload) {
   ordered_json j;
+  if (!payload.organisation.empty()) j["organisation"] = payload.organisation;
   j["source"] = payload.source;
   j["content_hash"] = payload.content_hash;
   j["points"] = points_json(payload.points);
@@ -56,8 +61,12 @@ std::string encode(const RatesRecorded& payload) {
 }
 
 Result<RatesRecorded> decode_rates_recorded(const store::EventRecord& event) {
-  FMS_ASSIGN_OR_RETURN(PayloadReader payload, PayloadReader::open(event, 1));
+  FMS_ASSIGN_OR_RETURN(PayloadReader payload, PayloadReader::open(event, 1, 2));
   RatesRecorded decoded;
+  if (event.type_version == 2) {
+    FMS_ASSIGN_OR_RETURN(decoded.organisation, payload.text("organisation"));
+    if (decoded.organisation.empty()) return payload.corrupt("an organisation's series names none");
+  }
   FMS_ASSIGN_OR_RETURN(decoded.source, payload.text("source"));
   FMS_ASSIGN_OR_RETURN(decoded.content_hash, payload.text("content_hash"));
   FMS_ASSIGN_OR_RETURN(std::vector<PayloadReader> rows, payload.objects("points"));

@@ -147,8 +147,7 @@ XlsxSheet paid_sheet(const ledger::FinanceView& view) {
       paid_yen = payment.amount;
       row.insert(row.end(),
                  {*payment.rate, std::string(to_string(RateKind::transaction_date)), payment.date});
-    } else if (auto rate =
-                   view.portfolio.rates.on(Currency::usd(), Currency::jpy(), payment.date)) {
+    } else if (auto rate = view.rates().on(Currency::usd(), Currency::jpy(), payment.date)) {
       if (auto yen = rate->rate.convert(payment.usd)) paid_yen = *yen;
       row.insert(row.end(),
                  {rate->rate, std::string(to_string(RateKind::transaction_date)), rate->date});

@@ -10,6 +10,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cerrno>
+#include <csignal>
+#include <filesystem>
 #include <system_error>
 
 #include "store/large_buffer.h"
@@ -69,6 +71,30 @@ bool is_segment_file_name(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// A put that was killed between creating its temporary file and renaming it leaves the file
+// behind (it can be large). Its name carries the writer's process id: once that process is
+// gone, nobody will finish it. Temporaries of live processes (another writer now) are kept.
+void remove_stray_temporaries(const std::filesystem::path& directory) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+    const std::string name = entry.path().filename().string();
+    const std::size_t infix = name.find(kSegmentTemporaryInfix);
+    if (infix == std::string::npos) continue;
+    const std::string rest = name.substr(infix + kSegmentTemporaryInfix.size());
+    const std::string digits = rest.substr(0, rest.find('-'));
+    if (digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos) {
+      continue;
+    }
+    const auto pid = static_cast<pid_t>(std::stol(digits));
+    if (pid > 0 && ::kill(pid, 0) != 0 && errno == ESRCH) ::unlink(entry.path().c_str());
+  }
+}
+
+}  // namespace
+
 Result<SegmentFiles> SegmentFiles::open(std::filesystem::path directory) {
   struct stat info {};
   if (::stat(directory.c_str(), &info) == 0) {
@@ -76,6 +102,7 @@ Result<SegmentFiles> SegmentFiles::open(std::filesystem::path directory) {
       return Error::io("segment store: " + directory.string() +
                        " exists but is not a directory; move it away or choose another database");
     }
+    remove_stray_temporaries(directory);
     return SegmentFiles(std::move(directory));
   }
   if (errno != ENOENT) return io_error("checking", directory, errno);
@@ -270,9 +297,8 @@ Result<SharedBytes> SegmentFiles::map(std::string_view hash) const {
   // per 4 KiB page costs far more.
   void* address = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, segment.fd, 0);
   if (address == MAP_FAILED) return io_error("mapping", segment.path, errno);
-  std::shared_ptr<const void> keeper(address, [size](const void* mapped) {
-    ::munmap(const_cast<void*>(mapped), size);
-  });
+  std::shared_ptr<const void> keeper(
+      address, [size](const void* mapped) { ::munmap(const_cast<void*>(mapped), size); });
   return SharedBytes{std::string_view(static_cast<const char*>(address), size), std::move(keeper)};
 }
 

@@ -58,8 +58,8 @@ struct CaseSummaryRow {
   std::string status;       // "implemented"
   std::string status_date;  // date of the last status change
   int latest_version = 0;
-  std::string latest_document;  // "Modification 1"
-  std::string currency;         // "USD"
+  std::string latest_document;   // "Modification 1"
+  std::string currency;          // "USD"
   std::int64_t total_minor = 0;  // case value (latest version) in minor units
   int line_count = 0;
   std::int64_t last_sequence = 0;  // last event of the case
@@ -130,6 +130,13 @@ class Store {
   // The sequence of the newest event outside the "@" streams (0 when there is none): whatever
   // is folded from business_events() is unchanged while this is.
   virtual Result<std::int64_t> last_business_sequence() = 0;
+  // The newest event of the whole chain: its head (nullopt when the log is empty).
+  virtual Result<std::optional<EventRecord>> last_event() = 0;
+  // Until end_snapshot, every read sees the database as it was at the first of them, whatever
+  // other connections write meanwhile: a reader on a connection of its own works on one
+  // consistent state and never waits for a writer. Never around an append.
+  virtual Status begin_snapshot() = 0;
+  virtual void end_snapshot() = 0;
   virtual Result<std::vector<CaseSummaryRow>> list_cases(const CaseFilter& filter) = 0;
   // Every stored projection, ordered by case id, lines by line number (for verify).
   virtual Result<std::vector<CaseProjection>> read_projections() = 0;
@@ -143,7 +150,6 @@ class Store {
   // The segment's bytes, kept alive by the returned keeper (a backend may map them in place);
   // not_found if absent.
   virtual Result<SharedBytes> read_segment(std::string_view hash) = 0;
-
 };
 
 // Event streams that belong to no case. A case id never starts with '@'.
@@ -153,8 +159,10 @@ class Store {
 //              expectation, so recording a login never makes an administrator's command conflict.
 // Neither is a case, and neither is portfolio-level (""): the folds of cases and of the portfolio
 // skip them, and each has a fold of its own.
-inline constexpr std::string_view kAccessStream = "@access";  // users, grants, tokens, organisations
-inline constexpr std::string_view kAuditStream = "@audit";    // logins, failed logins, denials, exports
+inline constexpr std::string_view kAccessStream =
+    "@access";  // users, grants, tokens, organisations
+inline constexpr std::string_view kAuditStream =
+    "@audit";  // logins, failed logins, denials, exports
 inline bool is_case_stream(std::string_view case_id) {
   return !case_id.empty() && case_id.front() != '@';
 }

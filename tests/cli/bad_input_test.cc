@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <functional>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_harness.h"
@@ -22,15 +21,19 @@ Json example(const std::string& relative) {
 
 struct BadInput {
   std::string name;
-  std::string base;  // example document the bad input is derived from
+  std::string base;                          // example document the bad input is derived from
   std::function<std::string(Json&)> mutate;  // returns the file text
   std::vector<std::string> expected;         // substrings of the error (besides the file name)
   bool basic_only = false;  // start from a database holding only the Tomahawk Basic LOA
 };
 
-void PrintTo(const BadInput& bad, std::ostream* os) { *os << bad.name; }
+void PrintTo(const BadInput& bad, std::ostream* os) {
+  *os << bad.name;
+}
 
-std::string dumped(Json& j) { return j.dump(2); }
+std::string dumped(Json& j) {
+  return j.dump(2);
+}
 
 // Adds whole dollars to a plain decimal money string such as "424000000.00".
 std::string plus_dollars(const std::string& amount, long long dollars) {
@@ -50,78 +53,157 @@ void as_modification_1(Json& j) {
 
 std::vector<BadInput> bad_inputs() {
   return {
-      {"malformed_json", "cases/tomahawk/00-basic.json",
+      {"malformed_json",
+       "cases/tomahawk/00-basic.json",
        [](Json& j) { return dumped(j).substr(0, 200) + "\n  ,,}"; },
        {":", "syntax"}},
-      {"unknown_top_level_field", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["colour"] = "blue"; return dumped(j); },
+      {"unknown_top_level_field",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["colour"] = "blue";
+         return dumped(j);
+       },
        {"/colour", "unknown field"}},
-      {"unknown_line_field", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][1]["warhead"] = "x"; return dumped(j); },
+      {"unknown_line_field",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][1]["warhead"] = "x";
+         return dumped(j);
+       },
        {"/lines/1/warhead", "unknown field"}},
-      {"wrong_type", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][0]["quantity"] = "two hundred"; return dumped(j); },
+      {"wrong_type",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][0]["quantity"] = "two hundred";
+         return dumped(j);
+       },
        {"/lines/0/quantity"}},
-      {"money_as_number", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][0]["unit_cost"] = 2120000.0; return dumped(j); },
+      {"money_as_number",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][0]["unit_cost"] = 2120000.0;
+         return dumped(j);
+       },
        {"/lines/0/unit_cost"}},
-      {"negative_quantity", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][2]["quantity"] = -3; return dumped(j); },
+      {"negative_quantity",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][2]["quantity"] = -3;
+         return dumped(j);
+       },
        {"/lines/2/quantity"}},
-      {"zero_quantity", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][0]["quantity"] = 0; return dumped(j); },
+      {"zero_quantity",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][0]["quantity"] = 0;
+         return dumped(j);
+       },
        {"/lines/0/quantity"}},
-      {"line_total_does_not_add_up", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][0]["total"] = "424000000.01"; return dumped(j); },
+      {"line_total_does_not_add_up",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][0]["total"] = "424000000.01";
+         return dumped(j);
+       },
        {"/lines/0/total"}},
-      {"cost_summary_does_not_add_up", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["cost_summary"]["other"] = "1.00"; return dumped(j); },
+      {"cost_summary_does_not_add_up",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["cost_summary"]["other"] = "1.00";
+         return dumped(j);
+       },
        {"/cost_summary"}},
-      {"schedule_does_not_add_up", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["payment_schedule"]["initial_deposit"] = "1.00"; return dumped(j); },
+      {"schedule_does_not_add_up",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["payment_schedule"]["initial_deposit"] = "1.00";
+         return dumped(j);
+       },
        {"/payment_schedule"}},
-      {"unknown_delivery_term_code", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][0]["delivery_term_code"] = "6"; return dumped(j); },
+      {"unknown_delivery_term_code",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][0]["delivery_term_code"] = "6";
+         return dumped(j);
+       },
        {"/lines/0/delivery_term_code", "\"6\""}},
-      {"unknown_type_of_assistance", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["lines"][0]["type_of_assistance"] = "Q"; return dumped(j); },
+      {"unknown_type_of_assistance",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["lines"][0]["type_of_assistance"] = "Q";
+         return dumped(j);
+       },
        {"/lines/0/type_of_assistance"}},
-      {"unknown_customer", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["case_id"] = "ZZ-P-TWK"; return dumped(j); },
+      {"unknown_customer",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["case_id"] = "ZZ-P-TWK";
+         return dumped(j);
+       },
        {"/case_id", "ZZ"}},
-      {"acceptance_after_oed", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["dates"]["acceptance"] = "2024-03-10"; j["dates"]["effective"] = "2024-03-10"; return dumped(j); },
+      {"acceptance_after_oed",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["dates"]["acceptance"] = "2024-03-10";
+         j["dates"]["effective"] = "2024-03-10";
+         return dumped(j);
+       },
        {"/dates/acceptance"}},
-      {"amendment_for_missing_case", "cases/tomahawk/02-amendment.json",
-       [](Json& j) { j["case_id"] = "JA-P-ZZZ"; return dumped(j); },
+      {"amendment_for_missing_case",
+       "cases/tomahawk/02-amendment.json",
+       [](Json& j) {
+         j["case_id"] = "JA-P-ZZZ";
+         return dumped(j);
+       },
        {"/case_id", "JA-P-ZZZ does not exist"}},
-      {"modification_changes_scope", "cases/tomahawk/00-basic.json",
+      {"modification_changes_scope",
+       "cases/tomahawk/00-basic.json",
        [](Json& j) {
          // Internally consistent: 250 rounds, totals and the last installment follow.
          as_modification_1(j);
          const long long extra = 50LL * 2120000;
          j["lines"][0]["quantity"] = 250;
          j["lines"][0]["total"] = plus_dollars(j["lines"][0]["total"], extra);
-         j["cost_summary"]["net_estimated_cost"] = plus_dollars(j["cost_summary"]["net_estimated_cost"], extra);
+         j["cost_summary"]["net_estimated_cost"] =
+             plus_dollars(j["cost_summary"]["net_estimated_cost"], extra);
          j["cost_summary"]["total"] = plus_dollars(j["cost_summary"]["total"], extra);
          Json& last = j["payment_schedule"]["installments"].back();
          last["amount"] = plus_dollars(last["amount"], extra);
          return dumped(j);
        },
-       {"/lines/0/quantity", "may not change scope", "use an amendment"}, true},
-      {"modification_adds_line", "cases/tomahawk/02-amendment.json",
+       {"/lines/0/quantity", "may not change scope", "use an amendment"},
+       true},
+      {"modification_adds_line",
+       "cases/tomahawk/02-amendment.json",
        [](Json& j) {
          as_modification_1(j);  // Amendment 2 adds line 009: as a modification it is refused
          j["dates"]["offer"] = "2025-07-11";
          j["dates"]["effective"] = "2025-08-29";
          return dumped(j);
        },
-       {"009", "use an amendment"}, true},
-      {"version_out_of_sequence", "cases/tomahawk/02-amendment.json",
-       [](Json& j) { j["document"]["version"] = 5; return dumped(j); },
+       {"009", "use an amendment"},
+       true},
+      {"version_out_of_sequence",
+       "cases/tomahawk/02-amendment.json",
+       [](Json& j) {
+         j["document"]["version"] = 5;
+         return dumped(j);
+       },
        {"/document/version"}},
-      {"same_version_different_content", "cases/tomahawk/00-basic.json",
-       [](Json& j) { j["title"] = "Changed title"; return dumped(j); },
+      {"title_with_a_nul_character",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["title"] = std::string("Tomahawk\0 hidden", 16);
+         return dumped(j);
+       },
+       {"/title", "control character"},
+       true},
+      {"same_version_different_content",
+       "cases/tomahawk/00-basic.json",
+       [](Json& j) {
+         j["title"] = "Changed title";
+         return dumped(j);
+       },
        {"/document/version", "different content"}},
   };
 }
@@ -157,7 +239,8 @@ TEST(ImportTwice, TheSameDocumentAgainIsANoOpThatSaysSo) {
   Cli cli(dir.path() / "ledger.db");
   ASSERT_EQ(cli({"demo"}).exit_code, 0);
   const std::string before = cli.dump();
-  for (const char* relative : {"cases/tomahawk/00-basic.json", "cases/tomahawk/01-modification.json"}) {
+  for (const char* relative :
+       {"cases/tomahawk/00-basic.json", "cases/tomahawk/01-modification.json"}) {
     const CliRun again = cli({"case", "import", example_path(relative)});
     EXPECT_EQ(again.exit_code, 0) << again.err;
     EXPECT_THAT(again.out, AllOf(HasSubstr("already recorded with identical content"),

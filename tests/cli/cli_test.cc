@@ -4,11 +4,11 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/cli_harness.h"
+#include "support/subprocess.h"
 
 namespace fms::testing {
 namespace {
@@ -71,8 +71,8 @@ TEST_F(CliTest, DemoSaysWhichExecutionDocumentsAndRunItRecorded) {
   const CliRun text = text_cli({"demo"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_THAT(text.out, HasSubstr(": 15 LOA documents, 13 status changes\n"));
-  EXPECT_THAT(text.out, HasSubstr("\n" + std::to_string(listed.size()) +
-                                  " execution documents recorded\n"));
+  EXPECT_THAT(text.out,
+              HasSubstr("\n" + std::to_string(listed.size()) + " execution documents recorded\n"));
   for (const auto& [kind, count] : listed_by_kind) {
     EXPECT_THAT(text.out, HasSubstr("\n  " + kind + ": " + std::to_string(count) + "\n"));
   }
@@ -95,8 +95,8 @@ TEST_F(CliTest, CaseListShowsThePortfolio) {
   load_demo();
   const CliRun list = cli_({"case", "list"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  for (const char* id : {"JA-P-TWK", "JA-P-SXB", "JA-P-HEW", "JA-D-JER", "JA-D-KTA", "JA-D-AMX",
-                         "JA-P-FTS"}) {
+  for (const char* id :
+       {"JA-P-TWK", "JA-P-SXB", "JA-P-HEW", "JA-D-JER", "JA-D-KTA", "JA-D-AMX", "JA-P-FTS"}) {
     EXPECT_THAT(list.out, HasSubstr(id));
   }
   EXPECT_THAT(list.out, HasSubstr("7 cases"));
@@ -136,7 +136,8 @@ TEST_F(CliTest, CaseShowPresentsTheTomahawkCase) {
 
 TEST_F(CliTest, CaseShowOlderVersionAndAsOf) {
   load_demo();
-  const auto basic = nlohmann::json::parse(cli_({"--json", "case", "show", kTomahawk, "--version", "0"}).out);
+  const auto basic =
+      nlohmann::json::parse(cli_({"--json", "case", "show", kTomahawk, "--version", "0"}).out);
   EXPECT_EQ(basic["document"], "Basic LOA");
 
   // Before acceptance (18 Jan 2024) the case stood offered with only the Basic LOA.
@@ -190,7 +191,8 @@ TEST_F(CliTest, DiffListsLineChanges) {
   ASSERT_EQ(diff.exit_code, 0) << diff.err;
   EXPECT_THAT(diff.out, HasSubstr("Basic LOA -> Amendment 2"));
   EXPECT_THAT(diff.out, HasSubstr("009   added    Additional operator and maintainer training"));
-  const auto json = nlohmann::json::parse(cli_({"--json", "case", "diff", kTomahawk, "0", "1"}).out);
+  const auto json =
+      nlohmann::json::parse(cli_({"--json", "case", "diff", kTomahawk, "0", "1"}).out);
   EXPECT_FALSE(json["lines"].empty());
   for (const auto& line : json["lines"]) EXPECT_EQ(line["change"], "changed");
 }
@@ -198,23 +200,23 @@ TEST_F(CliTest, DiffListsLineChanges) {
 TEST_F(CliTest, TransitionsFollowTheStateMachine) {
   load_demo();
   const std::string before = cli_.dump();
-  const CliRun illegal = cli_({"case", "transition", "JA-D-AMX", "implemented", "--date", "2026-11-01",
-                            "--reason", "skip acceptance"});
+  const CliRun illegal = cli_({"case", "transition", "JA-D-AMX", "implemented", "--date",
+                               "2026-11-01", "--reason", "skip acceptance"});
   EXPECT_EQ(illegal.exit_code, 1);
   EXPECT_THAT(illegal.err, AllOf(HasSubstr("cannot go from offered to implemented"),
                                  HasSubstr("accepted, expired, restated, withdrawn")));
   const CliRun late = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date", "2027-02-01",
-                         "--reason", "signed late"});
+                            "--reason", "signed late"});
   EXPECT_EQ(late.exit_code, 1);
   EXPECT_THAT(late.err, HasSubstr("in the future"));
   EXPECT_EQ(cli_.dump(), before);
 
-  const CliRun accepted = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date", "2026-11-20",
-                             "--reason", "LOA signed by ATLA"});
+  const CliRun accepted = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date",
+                                "2026-11-20", "--reason", "LOA signed by ATLA"});
   ASSERT_EQ(accepted.exit_code, 0) << accepted.err;
   EXPECT_THAT(accepted.out, HasSubstr("from offered to accepted"));
   const CliRun backwards = cli_({"case", "transition", "JA-D-AMX", "implemented", "--date",
-                              "2026-11-19", "--reason", "deposit"});
+                                 "2026-11-19", "--reason", "deposit"});
   EXPECT_EQ(backwards.exit_code, 1);
   EXPECT_THAT(backwards.err, HasSubstr("before the case's last status change"));
   EXPECT_EQ(cli_({"verify"}).exit_code, 0);
@@ -233,16 +235,16 @@ TEST_F(CliTest, AcceptanceAfterTheOfferExpirationDateIsRefused) {
 
   const std::string before = cli_.dump();
   const CliRun late = cli_({"case", "transition", kTomahawk, "accepted", "--date", "2024-03-03",
-                         "--reason", "signed after the OED"});
+                            "--reason", "signed after the OED"});
   EXPECT_EQ(late.exit_code, 1);
   EXPECT_THAT(late.err, HasSubstr("after the offer expiration date 2024-03-02"));
   EXPECT_EQ(cli_.dump(), before);
 
   const CliRun expired = cli_({"case", "transition", kTomahawk, "expired", "--date", "2024-03-03",
-                            "--reason", "OED passed unsigned"});
+                               "--reason", "OED passed unsigned"});
   EXPECT_EQ(expired.exit_code, 0) << expired.err;
   const CliRun on_time = cli_({"case", "transition", kTomahawk, "offered", "--date", "2024-03-04",
-                            "--reason", "reactivated"});
+                               "--reason", "reactivated"});
   EXPECT_EQ(on_time.exit_code, 0) << on_time.err;
 }
 
@@ -250,8 +252,8 @@ TEST_F(CliTest, HistoryShowsWhoAndWhen) {
   load_demo();
   const CliRun history = cli_({"history", kTomahawk});
   ASSERT_EQ(history.exit_code, 0) << history.err;
-  EXPECT_THAT(history.out, AllOf(HasSubstr("case.document_recorded"), HasSubstr("case.status_changed"),
-                                 HasSubstr("tester")));
+  EXPECT_THAT(history.out, AllOf(HasSubstr("case.document_recorded"),
+                                 HasSubstr("case.status_changed"), HasSubstr("tester")));
   const CliRun unknown = cli_({"history", "JA-P-ZZZ"});
   EXPECT_EQ(unknown.exit_code, 1);
   EXPECT_THAT(unknown.err, HasSubstr("JA-P-ZZZ not found"));
@@ -289,10 +291,11 @@ TEST_P(TamperTest, VerifyNamesTheAlteredEvent) {
     const std::int64_t sequence = events[index]["sequence"];
     const std::string seq = std::to_string(sequence);
     // Replace one character at position 10 of the chosen column.
-    const std::string update =
-        "DROP TRIGGER events_are_append_only_update; UPDATE events SET " + column +
-        " = substr(" + column + ", 1, 9) || CASE substr(" + column + ", 10, 1) WHEN 'x' THEN 'y' "
-        "ELSE 'x' END || substr(" + column + ", 11) WHERE sequence = " + seq + ";";
+    const std::string update = "DROP TRIGGER events_are_append_only_update; UPDATE events SET " +
+                               column + " = substr(" + column + ", 1, 9) || CASE substr(" + column +
+                               ", 10, 1) WHEN 'x' THEN 'y' "
+                               "ELSE 'x' END || substr(" +
+                               column + ", 11) WHERE sequence = " + seq + ";";
     ASSERT_EQ(tampered.sql(update), 0);
     const CliRun verify = tampered({"verify"});
     EXPECT_EQ(verify.exit_code, 1) << verify.out;
@@ -302,11 +305,14 @@ TEST_P(TamperTest, VerifyNamesTheAlteredEvent) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Columns, TamperTest,
-                         ::testing::Values("payload", "actor", "recorded_at", "hash", "previous_hash"));
+                         ::testing::Values("payload", "actor", "recorded_at", "hash",
+                                           "previous_hash"));
 
 TEST_F(CliTest, VerifyDetectsAProjectionThatDisagreesWithTheLog) {
   load_demo();
-  ASSERT_EQ(cli_.sql("UPDATE case_summary SET total_minor = total_minor + 1 WHERE case_id = 'JA-P-TWK';"), 0);
+  ASSERT_EQ(
+      cli_.sql("UPDATE case_summary SET total_minor = total_minor + 1 WHERE case_id = 'JA-P-TWK';"),
+      0);
   const CliRun verify = cli_({"verify"});
   EXPECT_EQ(verify.exit_code, 1);
   EXPECT_THAT(verify.err, AllOf(HasSubstr("JA-P-TWK"), HasSubstr("differs from a replay")));
@@ -317,6 +323,118 @@ TEST_F(CliTest, EventLogRefusesUpdatesAndDeletes) {
   EXPECT_NE(cli_.sql("UPDATE events SET actor = 'mallory' WHERE sequence = 1;"), 0);
   EXPECT_NE(cli_.sql("DELETE FROM events WHERE sequence = 1;"), 0);
   EXPECT_EQ(cli_({"verify"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace fms::testing
+
+namespace fms::testing {
+namespace {
+
+// Whoever can write the database file can drop the newest events, or re-chain the whole log, and
+// verify passes on its own: the head kept elsewhere (fmsledger head) is what catches both.
+TEST(ChainAnchor, AHeadKeptElsewhereCatchesDroppedEventsAndARechainedLog) {
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  const CliRun head = cli({"--json", "head"});
+  ASSERT_EQ(head.exit_code, 0) << head.err;
+  const auto kept = nlohmann::json::parse(head.out);
+  const std::string anchor = kept.at("expect_head");
+  EXPECT_EQ(anchor, kept.at("head_hash").get<std::string>() + "@" +
+                        std::to_string(kept.at("events").get<std::int64_t>()));
+  const CliRun ok = cli({"verify", "--expect-head", anchor});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_THAT(ok.out, HasSubstr("the expected head is in the chain"));
+
+  // A copy whose newest events (the demo's rate and budget documents) were dropped: the rest of
+  // the chain is intact, so verify alone passes; the anchor does not.
+  TempDir copy_dir;
+  std::filesystem::copy_file(cli.db(), copy_dir.path() / "ledger.db");
+  std::filesystem::copy(cli.db().string() + ".segments", copy_dir.path() / "ledger.db.segments",
+                        std::filesystem::copy_options::recursive);
+  Cli dropped(copy_dir.path() / "ledger.db");
+  const std::int64_t events = kept.at("events");
+  ASSERT_EQ(dropped.sql("DROP TRIGGER events_are_append_only_delete; DELETE FROM events WHERE "
+                        "sequence >= " +
+                        std::to_string(events - 1) + ";"),
+            0);
+  EXPECT_EQ(dropped({"verify"}).exit_code, 0) << "the shortened chain verifies on its own";
+  const CliRun truncated = dropped({"verify", "--expect-head", anchor});
+  EXPECT_EQ(truncated.exit_code, 1) << truncated.out;
+  EXPECT_THAT(truncated.err, HasSubstr("events were dropped"));
+
+  // A log rebuilt from scratch (here: the demo loaded again, whose password hashes are salted
+  // anew) verifies on its own, but holds no event with the kept head's hash.
+  TempDir rebuilt_dir;
+  Cli rebuilt(rebuilt_dir.path() / "ledger.db");
+  ASSERT_EQ(rebuilt({"demo"}).exit_code, 0);
+  EXPECT_EQ(rebuilt({"verify"}).exit_code, 0);
+  const CliRun replaced = rebuilt({"verify", "--expect-head", anchor});
+  EXPECT_EQ(replaced.exit_code, 1);
+  EXPECT_THAT(replaced.err, HasSubstr("re-chained or replaced"));
+
+  // Later events do not disturb an older anchor.
+  ASSERT_EQ(cli({"case", "transition", "JA-D-AMX", "accepted", "--date", "2026-11-20", "--reason",
+                 "signed"})
+                .exit_code,
+            0);
+  EXPECT_EQ(cli({"verify", "--expect-head", anchor}).exit_code, 0);
+
+  // A bad anchor is a located error, not a failed verification.
+  const CliRun bad = cli({"verify", "--expect-head", "abc"});
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_THAT(bad.err, HasSubstr("--expect-head"));
+}
+
+// An actor name is written into every event and every output: text that is not UTF-8, or holds
+// a control character, is refused before anything is recorded.
+TEST(ActorName, ThatIsNotPlainUtf8TextIsRefusedAndChangesNothing) {
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  const std::string before = cli({"--json", "history", "JA-D-AMX"}).out;
+  for (const std::string actor : {"op\xff", "op\tx", "op\x1b[31m"}) {
+    // Straight to the program, no shell: these bytes reach it as given.
+    const auto refused = test_support::run_with_time_limit(
+        {FMSLEDGER_BINARY, "--db", cli.db().string(), "--actor", actor, "case", "transition",
+         "JA-D-AMX", "accepted", "--date", "2026-11-20", "--reason", "signed"},
+        test_support::environment_with({}, {"FMSLEDGER_NOW=2026-11-25T12:00:00Z"}),
+        dir.path() / "actor.log", std::chrono::seconds(120));
+    EXPECT_EQ(refused.exit_code, 1) << refused.output;
+    EXPECT_THAT(refused.output, HasSubstr("actor"));
+  }
+  EXPECT_EQ(cli({"--json", "history", "JA-D-AMX"}).out, before);
+  const CliRun documents = cli({"--json", "documents"});
+  EXPECT_EQ(documents.exit_code, 0) << documents.err;
+  EXPECT_EQ(cli({"verify"}).exit_code, 0);
+}
+
+}  // namespace
+}  // namespace fms::testing
+
+namespace fms::testing {
+namespace {
+
+// A file name is recorded as the document's source: one that is not UTF-8 (a Shift_JIS name
+// from a Japanese Windows share) is refused with a message that says so, not an internal error.
+TEST(SourceName, ThatIsNotUtf8IsRefusedWithALocatedMessage) {
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  const std::string before = cli.dump();
+  // "受領.csv" in Shift_JIS.
+  const auto file = dir.path() / std::string("\x8e\xf3\x97\xcc.csv");
+  write_all(file, read_all(example_path("execution/tomahawk-receipts-2025q3.csv")));
+  const auto refused = test_support::run_with_time_limit(
+      {FMSLEDGER_BINARY, "--db", cli.db().string(), "--actor", "tester", "import", "receipts",
+       file.string()},
+      test_support::environment_with({}, {"FMSLEDGER_NOW=2026-11-25T12:00:00Z"}),
+      dir.path() / "source.log", std::chrono::seconds(120));
+  EXPECT_EQ(refused.exit_code, 1) << refused.output;
+  EXPECT_THAT(refused.output, HasSubstr("source: must be UTF-8 text"));
+  EXPECT_THAT(refused.output, Not(HasSubstr("internal error")));
+  EXPECT_EQ(cli.dump(), before);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ class RatesCliTest : public ::testing::Test {
     ASSERT_EQ(imported.exit_code, 0) << imported.err;
     ASSERT_THAT(imported.out, AllOf(StartsWith("Recorded rates document "),
                                     HasSubstr(" (" + example_rates_ +
-                                              "): 6 points, USD/JPY "
+                                              ", shared series): 6 points, USD/JPY "
                                               "2025-01-31..2025-12-31\n")));
   }
 

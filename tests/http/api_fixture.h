@@ -37,13 +37,20 @@ class ApiServer {
         std::make_unique<ledger::AccessLedger>(*store_, *clock, ledger::PasswordCost::minimum());
     auto demo = ledger::load_demo(*ledger_, *access_, *store_, "demo");
     EXPECT_TRUE(demo.ok()) << (demo.ok() ? "" : demo.error().message);
+    // As `fmsledger serve` does: readers on connections of their own.
+    if (!options.open_store) {
+      options.open_store = [path = (dir_.path() / "api.db").string()]() {
+        return store::open_sqlite_store(path, {.create_if_missing = false});
+      };
+    }
     api_ =
         std::make_unique<http::Api>(*reference_, *store_, *ledger_, *access_, std::move(options));
     config.port = 0;
     auto server = http::Server::create(
         config, [this](const http::Request& request) { return api_->handle(request); },
         [this](const http::Request& request, const http::Response& response,
-               std::chrono::microseconds elapsed) { api_->observe(request, response, elapsed); });
+               std::chrono::microseconds elapsed) { api_->observe(request, response, elapsed); },
+        [this](const http::Request& head) { return api_->admit(head); });
     EXPECT_TRUE(server.ok()) << (server.ok() ? "" : server.error().message);
     server_ = std::move(*server);
     thread_ = std::thread([this] { server_->run(); });

@@ -20,11 +20,12 @@ namespace {
 using ledger::Role;
 
 enum class Kind {
-  anyone,     // no sign-in
-  signed_in,  // any signed-in user
-  global,     // a role anywhere suffices; answers are filtered to the caller's organisations
-  case_id,    // a role over the organisation of the case in the path
-  sdr,        // a role over the organisation of the case of the SDR in the path
+  anyone,      // no sign-in
+  signed_in,   // any signed-in user
+  global,      // a role anywhere suffices; answers are filtered to the caller's organisations
+  everywhere,  // the role over every organisation ("*"): what belongs to no one organisation
+  case_id,     // a role over the organisation of the case in the path
+  sdr,         // a role over the organisation of the case of the SDR in the path
 };
 
 struct Expectation {
@@ -80,7 +81,7 @@ const std::map<std::pair<std::string, std::string>, Expectation>& specification(
       {{"GET", "/api/budgets/in-force"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/workbook"}, {Kind::global, kReaders}},
       {{"GET", "/api/users"}, {Kind::global, kAdmin}},
-      {{"POST", "/api/users"}, {Kind::global, kAdmin}},
+      {{"POST", "/api/users"}, {Kind::everywhere, kAdmin}},
       {{"GET", "/api/users/{user}"}, {Kind::global, kAdmin}},
       {{"POST", "/api/users/{user}/password"}, {Kind::global, kAdmin}},
       {{"POST", "/api/users/{user}/disable"}, {Kind::global, kAdmin}},
@@ -89,7 +90,7 @@ const std::map<std::pair<std::string, std::string>, Expectation>& specification(
       {{"POST", "/api/users/{user}/grants/revoke"}, {Kind::global, kAdmin}},
       {{"POST", "/api/users/{user}/tokens"}, {Kind::global, kAdmin}},
       {{"DELETE", "/api/users/{user}/tokens/{token_id}"}, {Kind::global, kAdmin}},
-      {{"POST", "/api/organisations"}, {Kind::global, kAdmin}},
+      {{"POST", "/api/organisations"}, {Kind::everywhere, kAdmin}},
       {{"GET", "/api/audit"}, {Kind::global, kVerifiers}},
       {{"GET", "/api/verify"}, {Kind::global, kVerifiers}},
       {{"POST", "/api/sdrs"}, {Kind::global, kCaseManager}},
@@ -140,6 +141,8 @@ Outcome expected(const Expectation& expectation, const Caller& caller) {
   if (expectation.kind == Kind::signed_in) return Outcome::allowed;
   const bool permitted = expectation.roles.count(*caller.role) != 0;
   if (expectation.kind == Kind::global) return permitted ? Outcome::allowed : Outcome::forbidden;
+  // Every caller here holds its role over one organisation only.
+  if (expectation.kind == Kind::everywhere) return Outcome::forbidden;
   const bool owns_case = caller.organisation == "JMOD";
   const bool sees_case = owns_case && (kReaders.count(*caller.role) != 0 || permitted);
   if (!sees_case) return Outcome::hidden;
@@ -159,11 +162,11 @@ Outcome observed(const HttpReply& reply, const std::string& sdr) {
 
 std::string concrete(const std::string& pattern, const std::string& sdr) {
   std::string path = pattern;
-  for (const auto& [param, value] : std::vector<std::pair<std::string, std::string>>{
-           {"{case_id}", "JA-P-TWK"},
-           {"{user}", "viewer"},
-           {"{token_id}", "0123456789abcdef"},
-           {"{number}", http::percent_encode(sdr)}}) {
+  for (const auto& [param, value] :
+       std::vector<std::pair<std::string, std::string>>{{"{case_id}", "JA-P-TWK"},
+                                                        {"{user}", "viewer"},
+                                                        {"{token_id}", "0123456789abcdef"},
+                                                        {"{number}", http::percent_encode(sdr)}}) {
     const std::size_t at = path.find(param);
     if (at != std::string::npos) path.replace(at, param.size(), value);
   }

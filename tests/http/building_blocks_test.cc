@@ -2,6 +2,11 @@
 // sign-in throttle, web sessions, pagination and content negotiation.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <map>
+#include <thread>
+
+#include "http/failed_sign_ins.h"
 #include "http/login_throttle.h"
 #include "http/message.h"
 #include "http/metrics.h"
@@ -99,49 +104,89 @@ TEST(Problem, CarriesTheLocatedMessageAndItsLines) {
   EXPECT_EQ(internal.log_error, "disk full at /var/lib/x");
 }
 
-TEST(LoginThrottle, FreeFailuresThenDoublingDelaysThenLockout) {
+TEST(LoginThrottle, ASourceBacksOffAndAnAccountGetsOnlyAShortDelay) {
   ThrottlePolicy policy;
-  policy.free_failures = 2;
-  policy.first_delay = 10s;
-  policy.max_delay = 30s;
-  policy.lockout_failures = 5;
-  policy.lockout = 900s;
+  policy.source_free_failures = 2;
+  policy.source_first_delay = 10s;
+  policy.source_max_delay = 900s;
+  policy.account_free_failures = 4;
+  policy.account_first_delay = 1s;
+  policy.account_max_delay = 5s;
   LoginThrottle throttle(policy);
   const WallClock::time_point t0{};
-  EXPECT_TRUE(throttle.check("pmo", t0).allowed);
-  throttle.failed("pmo", t0);
-  throttle.failed("pmo", t0);
-  auto verdict = throttle.check("pmo", t0 + 1s);
+  // An attacker at one address: two free guesses, then doubling waits, never a lockout.
+  EXPECT_TRUE(throttle.begin("pmo", "10.0.0.9", t0).allowed);
+  EXPECT_TRUE(throttle.begin("pmo", "10.0.0.9", t0).allowed);
+  auto verdict = throttle.begin("pmo", "10.0.0.9", t0 + 1s);
   EXPECT_FALSE(verdict.allowed);
-  EXPECT_FALSE(verdict.locked);
   EXPECT_EQ(verdict.retry_after, 9s);
-  EXPECT_TRUE(throttle.check("pmo", t0 + 10s).allowed);
-  throttle.failed("pmo", t0 + 10s);  // 3 failures: 20 s
-  EXPECT_FALSE(throttle.check("pmo", t0 + 29s).allowed);
-  EXPECT_TRUE(throttle.check("pmo", t0 + 30s).allowed);
-  throttle.failed("pmo", t0 + 30s);  // 4 failures: 40 s, capped at 30 s
-  EXPECT_EQ(throttle.check("pmo", t0 + 30s).retry_after, 30s);
-  throttle.failed("pmo", t0 + 60s);  // 5 failures: locked
-  verdict = throttle.check("pmo", t0 + 61s);
+  EXPECT_TRUE(throttle.begin("pmo", "10.0.0.9", t0 + 10s).allowed);  // 3 failures: 20 s
+  EXPECT_FALSE(throttle.begin("pmo", "10.0.0.9", t0 + 29s).allowed);
+  EXPECT_TRUE(throttle.begin("pmo", "10.0.0.9", t0 + 30s).allowed);  // the account's 4th
+  // The account has failed 4 times: everyone waits a little, up to 5 s, never for good.
+  verdict = throttle.begin("pmo", "192.168.1.5", t0 + 30s);
   EXPECT_FALSE(verdict.allowed);
-  EXPECT_TRUE(verdict.locked);
-  EXPECT_EQ(verdict.retry_after, 899s);
-  EXPECT_TRUE(throttle.check("viewer", t0 + 61s).allowed) << "other names are not affected";
-  throttle.succeeded("pmo");
-  EXPECT_TRUE(throttle.check("pmo", t0 + 62s).allowed);
+  EXPECT_EQ(verdict.retry_after, 1s);
+  EXPECT_TRUE(throttle.begin("pmo", "192.168.1.5", t0 + 31s).allowed);
+  throttle.succeeded("pmo", "192.168.1.5");  // the real user, from their own address
+  EXPECT_TRUE(throttle.begin("pmo", "192.168.1.5", t0 + 31s).allowed);
+  EXPECT_FALSE(throttle.begin("viewer", "10.0.0.9", t0 + 31s).allowed)
+      << "the attacking address waits whatever name it tries";
+  EXPECT_TRUE(throttle.begin("viewer", "10.0.0.7", t0 + 31s).allowed);
 }
 
-TEST(LoginThrottle, KeepsAtMostItsLimitOfNames) {
+TEST(LoginThrottle, ConcurrentAttemptsAreCheckedOneAtATimePastTheFreeOnes) {
   ThrottlePolicy policy;
-  policy.names_max = 3;
+  policy.source_free_failures = 3;
+  LoginThrottle throttle(policy);
+  const WallClock::time_point t0{};
+  std::atomic<int> allowed{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 40; ++i) {
+    threads.emplace_back([&] {
+      if (throttle.begin("admin", "10.0.0.9", t0).allowed) ++allowed;
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(allowed.load(), 3);
+}
+
+TEST(LoginThrottle, KeepsAtMostItsLimitOfRecords) {
+  ThrottlePolicy policy;
+  policy.records_max = 3;
+  policy.source_free_failures = 1;
+  policy.source_first_delay = 60s;
   LoginThrottle throttle(policy);
   const WallClock::time_point t0{};
   for (int i = 0; i < 10; ++i) {
-    for (int k = 0; k < 4; ++k)
-      throttle.failed("user" + std::to_string(i), t0 + std::chrono::seconds(i));
+    const std::string source = "10.0.0." + std::to_string(i);
+    for (int k = 0; k < 2; ++k)
+      (void)throttle.begin("u" + std::to_string(i), source, t0 + std::chrono::seconds(i));
   }
-  EXPECT_TRUE(throttle.check("user0", t0 + 10s).allowed) << "the oldest record was dropped";
-  EXPECT_FALSE(throttle.check("user9", t0 + 10s).allowed);
+  EXPECT_TRUE(throttle.begin("u0", "10.0.0.0", t0 + 10s).allowed) << "the oldest was dropped";
+  EXPECT_FALSE(throttle.begin("u9", "10.0.0.9", t0 + 10s).allowed);
+}
+
+TEST(FailedSignIns, OneSummaryPerSourceAndWindowWithTheCount) {
+  FailedSignIns failed(60s, 2);
+  const WallClock::time_point t0{};
+  for (int i = 0; i < 300; ++i) {
+    failed.add("10.0.0.9", "admin" + std::to_string(i % 30), "wrong password",
+               t0 + std::chrono::milliseconds(i));
+  }
+  failed.add("10.0.0.8", "pmo", "throttled", t0 + 1s);
+  failed.add("10.0.0.7", "x", "unknown user", t0 + 2s);  // past the limit of two sources
+  EXPECT_TRUE(failed.take_ended(t0 + 59s).empty());
+  auto ended = failed.take_ended(t0 + 62s);
+  ASSERT_EQ(ended.size(), 3U);
+  std::map<std::string, FailedSignInSummary> by_remote;
+  for (auto& summary : ended) by_remote[summary.remote] = summary;
+  EXPECT_EQ(by_remote.at("10.0.0.9").failures, 300);
+  EXPECT_EQ(by_remote.at("10.0.0.9").users.size(), kFailedSignInUsersMax);
+  EXPECT_EQ(by_remote.at("10.0.0.9").reasons.at("wrong password"), 300);
+  EXPECT_EQ(by_remote.at("10.0.0.8").reasons.at("throttled"), 1);
+  EXPECT_EQ(by_remote.at("(other sources)").failures, 1);
+  EXPECT_TRUE(failed.take_all().empty());
 }
 
 TEST(WebSessions, ExpireWhenIdleOrTooOldAndEndPerUser) {

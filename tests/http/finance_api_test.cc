@@ -8,6 +8,7 @@
 
 #include "api_fixture.h"
 #include "io/budget_json.h"
+#include "support/host_scope.h"
 
 namespace fms::testing {
 namespace {
@@ -53,7 +54,8 @@ void record_korean_case(ApiServer& server) {
 
 TEST(FinanceApi, TheBudgetInForceIsTheDemosForItsReadersAndMissingForAnotherOrganisation) {
   ApiServer server;
-  auto in_force = server.ledger().budget_in_force(*CivilDate::parse(kToday));
+  auto in_force =
+      server.ledger().budget_in_force(*CivilDate::parse(kToday), fms::testing::host_scope());
   ASSERT_TRUE(in_force.ok() && in_force->has_value());
   const std::string demo_hash = (*in_force)->record.content_hash;
 
@@ -156,7 +158,8 @@ TEST(FinanceApi, ABudgetNamingAnotherOrganisationsCaseIsRefusedAsAnUnrecordedCas
   EXPECT_EQ(server.recorded_outside_audit(), before);
 
   // The ledger's own rule, which the command line uses, still takes every recorded case.
-  auto direct = server.ledger().import_budget(naming("KS-P-TWK"), "budget.json", "demo");
+  auto direct = server.ledger().import_budget(naming("KS-P-TWK"), "budget.json", {},
+                                              fms::testing::host_scope("demo"));
   EXPECT_TRUE(direct.ok()) << direct.error().message;
 }
 

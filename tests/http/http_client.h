@@ -49,6 +49,9 @@ inline HttpReply to_reply(
 class HttpClient {
  public:
   explicit HttpClient(unsigned short port) : port_(port) {}
+  // Connects from `source`, another loopback address ("127.0.0.2"): a client the server tells
+  // apart from the others by its address.
+  HttpClient(unsigned short port, std::string source) : port_(port), source_(std::move(source)) {}
 
   HttpReply send(const std::string& method, const std::string& target, const std::string& body = {},
                  const std::string& content_type = {}, const HeaderList& headers = {}) {
@@ -56,6 +59,11 @@ class HttpClient {
     namespace bhttp = boost::beast::http;
     boost::asio::io_context ioc;
     beast::tcp_stream stream(ioc);
+    if (source_) {
+      stream.socket().open(boost::asio::ip::tcp::v4());
+      stream.socket().bind(
+          boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address(*source_), 0));
+    }
     stream.connect(
         boost::asio::ip::tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port_));
     bhttp::request<bhttp::string_body> request{bhttp::string_to_verb(method), target, 11};
@@ -117,6 +125,7 @@ class HttpClient {
   }
 
   unsigned short port_;
+  std::optional<std::string> source_;
   std::optional<std::string> session_;
   std::optional<std::string> csrf_;
   std::optional<std::string> bearer_;

@@ -46,7 +46,7 @@ TEST(OpenApi, EachOperationStatesThePermissionItsRouteChecks) {
     for (char& c : method) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     const auto& operation = document.at("paths").at(route.pattern).at(method);
     EXPECT_EQ(operation.at("x-fmsledger-permission"),
-              std::string(http::to_string(route.permission)))
+              std::string(ledger::to_string(route.permission)))
         << route.method << " " << route.pattern;
     // Path parameters are declared with the names the route uses.
     std::set<std::string> declared;

@@ -14,6 +14,7 @@
 #include "ledger/ledger.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/host_scope.h"
 
 namespace fms::ledger {
 namespace {
@@ -45,9 +46,10 @@ class InterleavingStore : public store::Store {
   Result<std::vector<store::EventRecord>> read_events(const store::EventQuery& query) override {
     return inner_.read_events(query);
   }
-  Result<std::int64_t> last_business_sequence() override {
-    return inner_.last_business_sequence();
-  }
+  Result<std::int64_t> last_business_sequence() override { return inner_.last_business_sequence(); }
+  Result<std::optional<store::EventRecord>> last_event() override { return inner_.last_event(); }
+  Status begin_snapshot() override { return inner_.begin_snapshot(); }
+  void end_snapshot() override { inner_.end_snapshot(); }
   Result<std::vector<store::CaseSummaryRow>> list_cases(const store::CaseFilter& filter) override {
     return inner_.list_cases(filter);
   }
@@ -519,7 +521,7 @@ class AccessVerifyTest : public AccessTest {
   }
 
   void expect_verify_fails(const std::string& text) {
-    auto verified = ledger_->verify();
+    auto verified = ledger_->verify(fms::testing::host_scope());
     ASSERT_FALSE(verified.ok());
     EXPECT_EQ(verified.error().kind, ErrorKind::corruption);
     EXPECT_THAT(verified.error().message, HasSubstr(text));
@@ -532,7 +534,7 @@ class AccessVerifyTest : public AccessTest {
 TEST_F(AccessVerifyTest, VerifyFoldsTheAccessStreams) {
   record_people();
   ASSERT_TRUE(access_->record_login("pmo", "password", "192.0.2.7").ok());
-  auto verified = ledger_->verify();
+  auto verified = ledger_->verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->access_events, 8u);  // 2 organisations, 3 users, 3 grants
   EXPECT_EQ(verified->audit_events, 1u);
@@ -607,7 +609,7 @@ TEST_F(AccessVerifyTest, TheDemoRecordsItsPeopleFirst) {
   EXPECT_EQ(demo->grants, 6);
   const auto events = store_->read_events({}).value();
   for (std::size_t i = 0; i < 14; ++i) EXPECT_EQ(events[i].case_id, store::kAccessStream) << i;
-  auto verified = ledger_->verify();
+  auto verified = ledger_->verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->access_events, 14u);
   EXPECT_EQ(verified->cases, 7u);

@@ -13,6 +13,7 @@
 #include "ledger/ledger.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/host_scope.h"
 
 namespace fms::ledger {
 namespace {
@@ -63,7 +64,7 @@ class BudgetLedgerTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   std::string title_in_force(const CivilDate& date) {
-    auto in_force = ledger_->budget_in_force(date);
+    auto in_force = ledger_->budget_in_force(date, fms::testing::host_scope());
     EXPECT_TRUE(in_force.ok()) << in_force.error().message;
     if (!in_force.ok() || !*in_force) return "none";
     return (*in_force)->document.title;
@@ -76,25 +77,32 @@ class BudgetLedgerTest : public ::testing::Test {
 };
 
 TEST_F(BudgetLedgerTest, TheBookInForceIsTheLatestEffectiveOnOrBeforeTheDate) {
-  ASSERT_TRUE(ledger_->import_budget(book("2025-04-01", "150"), "a.json", "t").ok());
-  ASSERT_TRUE(ledger_->import_budget(book("2024-04-01", "140"), "b.json", "t").ok());
-  ASSERT_TRUE(ledger_->import_budget(book("2025-04-01", "152"), "c.json", "t").ok());
+  ASSERT_TRUE(
+      ledger_->import_budget(book("2025-04-01", "150"), "a.json", {}, fms::testing::host_scope("t"))
+          .ok());
+  ASSERT_TRUE(
+      ledger_->import_budget(book("2024-04-01", "140"), "b.json", {}, fms::testing::host_scope("t"))
+          .ok());
+  ASSERT_TRUE(
+      ledger_->import_budget(book("2025-04-01", "152"), "c.json", {}, fms::testing::host_scope("t"))
+          .ok());
   EXPECT_EQ(title_in_force(d(2024, 3, 31)), "none");
   EXPECT_EQ(title_in_force(d(2024, 4, 1)), "book 2024-04-01 140");
   EXPECT_EQ(title_in_force(d(2025, 3, 31)), "book 2024-04-01 140");
   // Two books effective the same day: the one recorded later (a supplementary budget) counts.
   EXPECT_EQ(title_in_force(d(2025, 4, 1)), "book 2025-04-01 152");
-  auto verified = ledger_->verify();
+  auto verified = ledger_->verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
 }
 
 TEST_F(BudgetLedgerTest, TheSameContentTwiceIsRecordedOnce) {
-  auto first = ledger_->import_budget(book("2025-04-01", "150", "JA-P-TWK", "t"), "a.json", "t");
+  auto first = ledger_->import_budget(book("2025-04-01", "150", "JA-P-TWK", "t"), "a.json", {},
+                                      fms::testing::host_scope("t"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->recorded);
   // Reformatted, the same content: the canonical form is what identifies it.
   auto again = ledger_->import_budget("\n\n" + book("2025-04-01", "150.000", "ja-p-twk", "t"),
-                                      "a2.json", "t");
+                                      "a2.json", {}, fms::testing::host_scope("t"));
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_FALSE(again->recorded);
   EXPECT_EQ(again->content_hash, first->content_hash);
@@ -104,7 +112,8 @@ TEST_F(BudgetLedgerTest, TheSameContentTwiceIsRecordedOnce) {
 
 TEST_F(BudgetLedgerTest, ABookNamingAnUnrecordedCaseWritesNothing) {
   const auto before = store_->read_events({})->size();
-  auto refused = ledger_->import_budget(book("2025-04-01", "150", "JA-P-AMA"), "x.json", "t");
+  auto refused = ledger_->import_budget(book("2025-04-01", "150", "JA-P-AMA"), "x.json", {},
+                                        fms::testing::host_scope("t"));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().message,
             "x.json: /appropriations/0/cases/0: no case JA-P-AMA is recorded");
@@ -113,7 +122,8 @@ TEST_F(BudgetLedgerTest, ABookNamingAnUnrecordedCaseWritesNothing) {
 
 TEST_F(BudgetLedgerTest, TheDemoBookNeedsItsCasesAndThenImports) {
   // Only Tomahawk is recorded: every other case the demo book names is reported.
-  auto refused = ledger_->import_budget(example("budget/jmod-fms-budget.json"), "jmod.json", "t");
+  auto refused = ledger_->import_budget(example("budget/jmod-fms-budget.json"), "jmod.json", {},
+                                        fms::testing::host_scope("t"));
   ASSERT_FALSE(refused.ok());
   EXPECT_THAT(refused.error().message, HasSubstr("no case JA-D-JER is recorded"));
   EXPECT_THAT(refused.error().message, Not(HasSubstr("no case JA-P-TWK")));

@@ -9,6 +9,7 @@
 
 #include "ledger/sdr_test_fixture.h"
 #include "store/segment_files.h"
+#include "support/host_scope.h"
 
 namespace fms::ledger::testing {
 namespace {
@@ -20,7 +21,7 @@ class ExecutionTest : public SdrLedgerTest {
   Result<ExecutionImportOutcome> import(ExecutionKind kind, const std::string& text,
                                         const std::string& source,
                                         ExecutionImportOptions options = {}) {
-    return ledger_->import_execution(kind, text, source, options, "bob");
+    return ledger_->import_execution(kind, text, source, options, fms::testing::host_scope("bob"));
   }
 };
 
@@ -147,7 +148,7 @@ TEST_F(ExecutionTest, ABillForTheSameCaseAndQuarterIsRecordedOnce) {
 }
 
 TEST_F(ExecutionTest, AReconciliationRunRecordsMatchesAndCountsWhatChanged) {
-  auto first = ledger_->reconcile(day("2026-11-25"), "carol");
+  auto first = ledger_->reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first->matches, 3);
   EXPECT_EQ(first->created, 3);
@@ -175,7 +176,7 @@ TEST_F(ExecutionTest, AReconciliationRunRecordsMatchesAndCountsWhatChanged) {
   EXPECT_TRUE(view->fresh);
   EXPECT_EQ(view->unreconciled_documents, 1u);
 
-  auto second = ledger_->reconcile(day("2026-11-25"), "carol");
+  auto second = ledger_->reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_EQ(second->matches, 2);
   // A match names its rows by document content hash: the corrected document's rows are new
@@ -183,18 +184,18 @@ TEST_F(ExecutionTest, AReconciliationRunRecordsMatchesAndCountsWhatChanged) {
   EXPECT_EQ(second->created, 2);
   EXPECT_EQ(second->voided, 3);
   // Reconciling again with nothing new carries every match over.
-  auto third = ledger_->reconcile(day("2026-11-25"), "carol");
+  auto third = ledger_->reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
   ASSERT_TRUE(third.ok()) << third.error().message;
   EXPECT_EQ(third->created, 0);
   EXPECT_EQ(third->voided, 0);
-  auto verified = ledger_->verify();
+  auto verified = ledger_->verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->documents, 3u);
   EXPECT_EQ(verified->segments, 4u);  // two listings of receipts, one of deliveries, one match set
 }
 
 TEST_F(ExecutionTest, VerifyNoticesADamagedSegment) {
-  ASSERT_TRUE(ledger_->verify().ok());
+  ASSERT_TRUE(ledger_->verify(fms::testing::host_scope()).ok());
   auto portfolio = ledger_->load_portfolio();
   const std::string hash = *portfolio->active(ExecutionKind::delivery_listing)[0]->record.segment;
   const auto path = store::SegmentFiles::directory_for_database(dir_ / "sdr.db") / (hash + ".seg");
@@ -210,7 +211,7 @@ TEST_F(ExecutionTest, VerifyNoticesADamagedSegment) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
   }
-  auto verified = ledger_->verify();
+  auto verified = ledger_->verify(fms::testing::host_scope());
   ASSERT_FALSE(verified.ok());
   EXPECT_EQ(verified.error().kind, ErrorKind::corruption);
   EXPECT_THAT(verified.error().message, HasSubstr("segment " + hash));

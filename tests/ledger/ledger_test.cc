@@ -1,5 +1,7 @@
 // The ledger on a real SQLite store: commands produce events whose replay reproduces the
 // projections, as-of folds see only what was in force, and refused commands write nothing.
+#include "ledger/ledger.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,9 +12,9 @@
 #include <sstream>
 
 #include "ledger/demo.h"
-#include "ledger/ledger.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/host_scope.h"
 
 namespace fms::ledger {
 namespace {
@@ -38,7 +40,8 @@ class LedgerTest : public ::testing::Test {
     auto store = store::open_sqlite_store((dir_ / "l.db").string());
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
-    ledger_ = std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value());
+    ledger_ =
+        std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value());
   }
   void TearDown() override {
     ledger_.reset();
@@ -53,7 +56,8 @@ class LedgerTest : public ::testing::Test {
 };
 
 TEST_F(LedgerTest, ImportsABasicLoaAsAnOfferedCase) {
-  auto outcome = ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json", "alice");
+  auto outcome =
+      ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json", "alice");
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   EXPECT_TRUE(outcome->recorded);
   EXPECT_EQ(outcome->case_id, "JA-P-TWK");
@@ -69,7 +73,7 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
   auto demo = load_demo(*ledger_, *store_, "demo");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   EXPECT_GE(demo->documents, 7);
-  auto report = ledger_->verify();
+  auto report = ledger_->verify(fms::testing::host_scope());
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->cases, 7u);
   EXPECT_EQ(report->events, demo->documents + demo->transitions + demo->execution_documents +
@@ -150,7 +154,8 @@ TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
 }
 
 TEST_F(LedgerTest, RefusedCommandsWriteNothing) {
-  ASSERT_TRUE(ledger_->import_document(example("cases/tomahawk/00-basic.json"), "b.json", "a").ok());
+  ASSERT_TRUE(
+      ledger_->import_document(example("cases/tomahawk/00-basic.json"), "b.json", "a").ok());
   const auto events_before = store_->read_events({})->size();
 
   auto skip = ledger_->transition("JA-P-TWK", CaseStatus::implemented,
@@ -173,8 +178,8 @@ TEST_F(LedgerTest, RefusedCommandsWriteNothing) {
   ASSERT_FALSE(early_expiry.ok());
   EXPECT_THAT(early_expiry.error().message, HasSubstr("offer expiration date is 2024-03-02"));
 
-  auto amendment_first = ledger_->import_document(example("cases/tomahawk/02-amendment.json"),
-                                                  "a.json", "a");
+  auto amendment_first =
+      ledger_->import_document(example("cases/tomahawk/02-amendment.json"), "a.json", "a");
   ASSERT_FALSE(amendment_first.ok());
   EXPECT_THAT(amendment_first.error().message, HasSubstr("a.json: /document/version"));
 

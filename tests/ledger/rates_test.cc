@@ -8,6 +8,7 @@
 #include "ledger/portfolio.h"
 #include "ledger/sdr_test_fixture.h"
 #include "store/event_hash.h"
+#include "support/host_scope.h"
 
 namespace fms::ledger::testing {
 namespace {
@@ -39,7 +40,7 @@ class RatesTest : public ::testing::Test {
   }
 
   Result<RatesImportOutcome> import(const std::string& text, const std::string& source) {
-    return ledger_->import_rates(text, source, "bob");
+    return ledger_->import_rates(text, source, std::nullopt, fms::testing::host_scope("bob"));
   }
 
   // The example file: USD/JPY month ends 2025-01-31 .. 2025-12-31, six points.
@@ -68,7 +69,7 @@ TEST_F(RatesTest, AFileIsRecordedAsOneEventAndVerifyReplaysIt) {
   EXPECT_EQ(outcome->points, 6u);
   EXPECT_EQ(outcome->new_points, 6u);
   EXPECT_EQ(outcome->message, "Recorded rates document " + outcome->content_hash.substr(0, 12) +
-                                  " (usd-jpy-2025.csv): 6 points, USD/JPY "
+                                  " (usd-jpy-2025.csv, shared series): 6 points, USD/JPY "
                                   "2025-01-31..2025-12-31");
   const auto events = store_->read_events({}).value();
   ASSERT_EQ(events.size(), 1u);
@@ -78,7 +79,7 @@ TEST_F(RatesTest, AFileIsRecordedAsOneEventAndVerifyReplaysIt) {
   EXPECT_THAT(events[0].payload,
               HasSubstr("{\"date\":\"2025-03-31\",\"pair\":\"USD/JPY\",\"rate\":\"149.52\","
                         "\"source\":\"month-end rate (illustrative)\"}"));
-  auto verified = ledger_->verify();
+  auto verified = ledger_->verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->events, 1);
 
@@ -146,8 +147,9 @@ TEST_F(RatesTest, AnOverlappingFileWithTheSameRatesIsMergedIntoTheSeries) {
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   EXPECT_TRUE(outcome->recorded);
   EXPECT_EQ(outcome->new_points, 2u);
-  EXPECT_THAT(outcome->message, HasSubstr("(april.csv): 3 points, USD/EUR 2025-04-30, USD/JPY "
-                                          "2025-03-31..2025-04-30 (1 already recorded)"));
+  EXPECT_THAT(outcome->message,
+              HasSubstr("(april.csv, shared series): 3 points, USD/EUR 2025-04-30, USD/JPY "
+                        "2025-03-31..2025-04-30 (1 already recorded)"));
 
   const RateBook rates = book();
   ASSERT_EQ(rates.documents().size(), 2u);
@@ -162,7 +164,7 @@ TEST_F(RatesTest, AnOverlappingFileWithTheSameRatesIsMergedIntoTheSeries) {
   EXPECT_EQ(describe(*rates.on("USD/JPY", day("2025-05-15"))),
             "USD/JPY 143.07 of 2025-04-30 (another publisher)");
   EXPECT_EQ(rates.recorded("USD/JPY", day("2025-04-30"))->document, 1u);
-  ASSERT_TRUE(ledger_->verify().ok());
+  ASSERT_TRUE(ledger_->verify(fms::testing::host_scope()).ok());
 }
 
 TEST_F(RatesTest, ADifferentRateForARecordedDateIsRefusedWithItsLine) {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "sdr_test_fixture.h"
+#include "support/host_scope.h"
 
 namespace fms::ledger::testing {
 namespace {
@@ -404,7 +405,7 @@ TEST_F(SdrLedgerTest, ReplayReproducesTheRegister) {
   ASSERT_TRUE(folded.ok()) << folded.error().message;
   EXPECT_EQ(folded->sdrs.all(), reported);
   EXPECT_TRUE(folded->sdrs.all()[2].withdrawn);
-  auto verified = ledger_->verify();
+  auto verified = ledger_->verify(fms::testing::host_scope());
   EXPECT_TRUE(verified.ok()) << verified.error().message;
 
   // What the rest of the system reads.

@@ -25,6 +25,7 @@
 #include "ledger/sdr_book.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
+#include "support/host_scope.h"
 
 namespace fms::ledger::testing {
 
@@ -81,11 +82,12 @@ class SdrLedgerTest : public ::testing::Test {
     ASSERT_TRUE(
         ledger_->transition("JA-P-TWK", CaseStatus::implemented, day("2024-02-09"), "deposit", "t")
             .ok());
-    auto deliveries = ledger_->import_execution(ExecutionKind::delivery_listing, kDeliveries,
-                                                "deliveries.csv", {}, "t");
+    auto deliveries =
+        ledger_->import_execution(ExecutionKind::delivery_listing, kDeliveries, "deliveries.csv",
+                                  {}, fms::testing::host_scope("t"));
     ASSERT_TRUE(deliveries.ok()) << deliveries.error().message;
-    auto receipts =
-        ledger_->import_execution(ExecutionKind::receipts, kReceipts, "receipts.csv", {}, "t");
+    auto receipts = ledger_->import_execution(ExecutionKind::receipts, kReceipts, "receipts.csv",
+                                              {}, fms::testing::host_scope("t"));
     ASSERT_TRUE(receipts.ok()) << receipts.error().message;
   }
 

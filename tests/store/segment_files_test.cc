@@ -6,6 +6,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <cerrno>
 #include <filesystem>
@@ -73,6 +75,26 @@ TEST_F(SegmentFilesTest, OpenCreatesAPrivateDirectory) {
   EXPECT_TRUE(S_ISDIR(info.st_mode));
   EXPECT_EQ(info.st_mode & 0777, 0700u);
   EXPECT_TRUE(SegmentFiles::open(directory_).ok()) << "opening an existing store";
+}
+
+// A put killed before its rename leaves a temporary file; the next open removes it once its
+// writer is gone, and keeps one whose writer still runs.
+TEST_F(SegmentFilesTest, OpenRemovesTheTemporaryFilesOfWritersThatAreGone) {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  ASSERT_GT(child, 0);
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);  // a process id nobody holds now
+  const std::string hash(64, 'a');
+  const fs::path stray =
+      directory_ / (hash + std::string(kSegmentTemporaryInfix) + std::to_string(child) + "-0");
+  const fs::path live =
+      directory_ / (hash + std::string(kSegmentTemporaryInfix) + std::to_string(::getpid()) + "-7");
+  std::ofstream(stray) << "half a segment";
+  std::ofstream(live) << "being written";
+  ASSERT_TRUE(SegmentFiles::open(directory_).ok());
+  EXPECT_FALSE(fs::exists(stray));
+  EXPECT_TRUE(fs::exists(live));
 }
 
 TEST_F(SegmentFilesTest, OpenRefusesAFileAndAMissingParent) {

@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 
+#include "core/text.h"
 #include "store/event_hash.h"
 #include "store/segment_files.h"
 #include "store/sqlite/migrations.h"
@@ -105,9 +106,9 @@ class SqliteStore final : public Store {
                               " bytes exceeds the limit of " +
                               std::to_string(kMaxEventPayloadBytes));
       }
-      if (event.actor.empty() || event.actor.size() > kMaxActorBytes) {
-        return Error::invalid("actor must be 1 to " + std::to_string(kMaxActorBytes) + " bytes");
-      }
+      // Every event names its actor, and every output shows it: text that cannot be written as
+      // JSON or CSV would break them for good in an append-only log.
+      FMS_TRY(check_text("actor", event.actor, TextRule{1, kMaxActorBytes, false}));
     }
     Transaction tx(db_);
     FMS_TRY(tx.begin_immediate());
@@ -170,6 +171,28 @@ class SqliteStore final : public Store {
                                             "1) <> '@' ORDER BY sequence DESC LIMIT 1"));
     FMS_ASSIGN_OR_RETURN(bool row, stmt.step());
     return row ? stmt.integer(0) : std::int64_t{0};
+  }
+
+  // WAL mode: a deferred transaction reads one snapshot from its first read to its end.
+  Status begin_snapshot() override {
+    if (sqlite3_exec(db_, "BEGIN DEFERRED", nullptr, nullptr, nullptr) != SQLITE_OK) {
+      return sqlite::sqlite_error(db_, "starting a read snapshot");
+    }
+    return Status::Ok();
+  }
+  void end_snapshot() override { sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr); }
+
+  Result<std::optional<EventRecord>> last_event() override {
+    FMS_ASSIGN_OR_RETURN(
+        Statement stmt, Statement::prepare(db_,
+                                           "SELECT sequence, recorded_at, actor, case_id, type, "
+                                           "type_version, payload, previous_hash, hash FROM events "
+                                           "ORDER BY sequence DESC LIMIT 1"));
+    FMS_ASSIGN_OR_RETURN(bool row, stmt.step());
+    if (!row) return std::optional<EventRecord>{};
+    return std::optional<EventRecord>{
+        EventRecord{stmt.integer(0), stmt.text(1), stmt.text(2), stmt.text(3), stmt.text(4),
+                    static_cast<int>(stmt.integer(5)), stmt.text(6), stmt.text(7), stmt.text(8)}};
   }
 
   Result<std::vector<EventRecord>> read_events(const EventQuery& query) override {
