@@ -3,7 +3,7 @@
 
 DB ?= $(CURDIR)/build/demo/fmsledger.db
 
-.PHONY: all bootstrap build web run test bench clean format
+.PHONY: all bootstrap build web run test fuzz bench clean format
 
 all: build
 
@@ -27,6 +27,16 @@ test: bootstrap
 	cmake --preset asan-ubsan >/dev/null
 	cmake --build --preset asan-ubsan
 	ctest --preset asan-ubsan
+
+FUZZ_SECONDS ?= 300
+
+# Builds the libFuzzer targets (clang, the fuzz preset) and runs each for FUZZ_SECONDS; fails if
+# any finds a crash, which it writes to fuzz/crashes/<target>/ (fuzz/README.md).
+fuzz:
+	@scripts/bootstrap --fuzz
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz
+	scripts/fuzz $(FUZZ_SECONDS)
 
 # Builds the release preset and runs the benchmark (docs/benchmark.md): 2,000,000 deliveries
 # and 2,000,000 receipts imported, reconciled and checked, then the same with PostgreSQL 15;
