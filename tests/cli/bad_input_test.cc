@@ -3,10 +3,14 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <filesystem>
 #include <functional>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_harness.h"
+#include "support/subprocess.h"
 
 namespace fms::testing {
 namespace {
@@ -265,6 +269,45 @@ TEST(ImportFile, UnreadableAndOversizedFilesAreRefused) {
   const CliRun oversized = cli({"case", "import", big.string()});
   EXPECT_EQ(oversized.exit_code, 1);
   EXPECT_THAT(oversized.err, AllOf(HasSubstr("big.json"), HasSubstr("limit")));
+}
+
+// A file another process truncates while it is imported ends the import with an error or with
+// the whole document recorded, never with a signal: the file used to be mapped, and parsing a
+// page the truncation had removed killed the CLI with SIGBUS.
+TEST(ImportFile, TruncatedWhileItIsImportedIsAnErrorNeverASignal) {
+  TempDir dir;
+  Cli cli(dir.path() / "ledger.db");
+  ASSERT_EQ(cli({"demo"}).exit_code, 0);
+  const std::string before = cli.dump();
+  // Large enough that parsing it outlasts the truncation below by far.
+  std::string csv =
+      "receipt_id,document_number,case_id,line,received_date,quantity_received,"
+      "quantity_accepted,quantity_rejected,condition,inspector\n";
+  for (int row = 0; row < 200000; ++row) {
+    csv += "TRK-" + std::to_string(1000000 + row) +
+           ",PJAZTWK5162001,JA-P-TWK,001,2025-07-15,1,1,0,,Sato Kenji\n";
+  }
+  const auto file = dir.path() / "receipts.csv";
+  write_all(file, csv);
+
+  std::thread truncator([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    std::filesystem::resize_file(file, csv.size() / 3);
+  });
+  const auto run = test_support::run_with_time_limit(
+      {FMSLEDGER_BINARY, "--db", cli.db().string(), "--actor", "tester", "import", "receipts",
+       file.string()},
+      test_support::environment_with({}, {"FMSLEDGER_NOW=2026-11-25T12:00:00Z"}),
+      dir.path() / "truncated.log", std::chrono::seconds(300));
+  truncator.join();
+  ASSERT_FALSE(run.timed_out);
+  // Exit code -1 is a signal.
+  EXPECT_THAT(run.exit_code, ::testing::AnyOf(0, 1)) << run.output;
+  if (run.exit_code == 1) {
+    EXPECT_THAT(run.output, HasSubstr("receipts.csv"));
+    EXPECT_EQ(cli.dump(), before) << "a refused import changed the database";
+  }
+  EXPECT_EQ(cli({"verify"}).exit_code, 0);
 }
 
 }  // namespace

@@ -10,6 +10,8 @@
 #include <map>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "core/text.h"
 #include "store/event_hash.h"
@@ -59,8 +61,16 @@ class SqliteStore final : public Store {
   SqliteStore& operator=(const SqliteStore&) = delete;
   ~SqliteStore() override { sqlite3_close_v2(db_); }
 
+  // SQLite's result code of the last failure on this connection.
+  [[nodiscard]] int last_error_code() const { return sqlite3_errcode(db_); }
+
+  // Opened for reading only because SQLite could not write beside the file when it was opened
+  // (open_sqlite_store): every write is then refused with this reason.
+  void set_read_only(std::string reason) { read_only_reason_ = std::move(reason); }
+
   Status configure(const SqliteOptions& options) {
     sqlite3_busy_timeout(db_, options.busy_timeout_ms);
+    if (read_only_reason_) return exec(db_, "PRAGMA foreign_keys = ON;");
     FMS_TRY(exec(db_, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;"));
     // journal_mode returns a row; WAL is persistent in the file once set.
     FMS_ASSIGN_OR_RETURN(Statement wal, Statement::prepare(db_, "PRAGMA journal_mode = WAL"));
@@ -70,9 +80,11 @@ class SqliteStore final : public Store {
   }
 
   Status migrate() {
-    FMS_TRY(exec(db_,
-                 "CREATE TABLE IF NOT EXISTS schema_migrations ("
-                 " number INTEGER PRIMARY KEY, description TEXT NOT NULL)"));
+    if (!read_only_reason_) {
+      FMS_TRY(exec(db_,
+                   "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                   " number INTEGER PRIMARY KEY, description TEXT NOT NULL)"));
+    }
     FMS_ASSIGN_OR_RETURN(
         Statement max_stmt,
         Statement::prepare(db_, "SELECT coalesce(max(number), 0) FROM schema_migrations"));
@@ -84,6 +96,7 @@ class SqliteStore final : public Store {
                        ", newer than this fmsledger understands (" +
                        std::to_string(all.back().number) + "); use a newer fmsledger");
     }
+    if (read_only_reason_ && applied < all.back().number) return refuse_write();
     for (const auto& migration : all) {
       if (migration.number <= applied) continue;
       Transaction tx(db_);
@@ -110,6 +123,7 @@ class SqliteStore final : public Store {
       // JSON or CSV would break them for good in an append-only log.
       FMS_TRY(check_text("actor", event.actor, TextRule{1, kMaxActorBytes, false}));
     }
+    if (read_only_reason_) return refuse_write();
     Transaction tx(db_);
     FMS_TRY(tx.begin_immediate());
     FMS_TRY(check_expected_sequences(request.expected_last_sequence));
@@ -359,6 +373,7 @@ class SqliteStore final : public Store {
   // Segments live in files beside the database ("<db>.segments/"): a 100 MB blob costs SQLite
   // over a second to commit and half a second to read back, a file a tenth of that.
   Status put_segment(std::string_view hash, std::string_view bytes) override {
+    if (read_only_reason_) return refuse_write();
     FMS_ASSIGN_OR_RETURN(SegmentFiles * files, segment_files());
     return files->put(hash, bytes);
   }
@@ -381,17 +396,96 @@ class SqliteStore final : public Store {
     return &*segments_;
   }
 
+  [[nodiscard]] Error refuse_write() const {
+    return Error::io("cannot write to " + path_ + ": it is open for reading only, because " +
+                     *read_only_reason_ +
+                     " when it was opened (is the disk full?). Nothing was recorded; free space "
+                     "and run the command again");
+  }
+
   sqlite3* db_;  // owned; closed in the destructor
   std::string path_;
+  std::optional<std::string> read_only_reason_;
   std::mutex segments_mutex_;
   std::optional<SegmentFiles> segments_;
 };
 
 }  // namespace
 
+namespace {
+
+// SQLite's URI form of a file name: "%", "?" and "#" are the characters URIs give a meaning.
+std::string file_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (const char c : path) {
+    switch (c) {
+      case '%': uri += "%25"; break;
+      case '?': uri += "%3f"; break;
+      case '#': uri += "%23"; break;
+      default: uri += c;
+    }
+  }
+  return uri;
+}
+
+// Failures that say SQLite could not write beside the database (a full disk, a file system gone
+// read-only, no room for the -shm file), as opposed to a damaged or foreign file.
+bool is_write_failure(int code) {
+  switch (code & 0xff) {
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_CANTOPEN:
+    case SQLITE_READONLY: return true;
+    default: return false;
+  }
+}
+
+Result<std::unique_ptr<SqliteStore>> open_connection(const std::string& name, int flags,
+                                                     const std::string& path) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(name.c_str(), &db, flags, nullptr) != SQLITE_OK) {
+    Error error = sqlite::sqlite_error(db, "opening database " + path);
+    sqlite3_close_v2(db);
+    return error;
+  }
+  return std::make_unique<SqliteStore>(db, path);
+}
+
+// The database for reading only, when SQLite cannot write beside it. `readonly_shm` reads the
+// WAL index from the -shm file without writing it (SQLite rebuilds the index in memory when it
+// cannot trust it), so commits still in the WAL are seen; `immutable` is the last resort when
+// there is no -shm file to read and no WAL content to miss.
+Result<std::unique_ptr<SqliteStore>> open_for_reading_only(const std::string& path,
+                                                           const SqliteOptions& options,
+                                                           const std::string& reason) {
+  const int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  std::vector<std::string> names{file_uri(path) + "?mode=ro&readonly_shm=1"};
+  std::error_code ec;
+  const auto wal_size = std::filesystem::file_size(path + "-wal", ec);
+  if (ec || wal_size == 0) names.push_back(file_uri(path) + "?mode=ro&immutable=1");
+  std::optional<Error> last;
+  for (const auto& name : names) {
+    auto connection = open_connection(name, flags, path);
+    if (!connection.ok()) {
+      last = connection.error();
+      continue;
+    }
+    std::unique_ptr<SqliteStore> store = std::move(connection).value();
+    store->set_read_only(reason);
+    Status configured = store->configure(options);
+    if (configured.ok()) configured = store->migrate();
+    if (configured.ok()) return store;
+    last = configured.error();
+  }
+  return *last;
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
                                                  const SqliteOptions& options) {
-  if (!options.create_if_missing && !std::filesystem::exists(path)) {
+  const bool exists = std::filesystem::exists(path);
+  if (!options.create_if_missing && !exists) {
     return Error::not_found("no database at " + path +
                             " (run `fmsledger init` or `fmsledger demo`)");
   }
@@ -401,18 +495,24 @@ Result<std::unique_ptr<Store>> open_sqlite_store(const std::string& path,
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec) return Error::io("cannot create directory " + parent.string() + ": " + ec.message());
   }
-  sqlite3* db = nullptr;
   const int flags = SQLITE_OPEN_READWRITE | (options.create_if_missing ? SQLITE_OPEN_CREATE : 0) |
                     SQLITE_OPEN_NOMUTEX;
-  if (sqlite3_open_v2(path.c_str(), &db, flags, nullptr) != SQLITE_OK) {
-    Error error = sqlite::sqlite_error(db, "opening database " + path);
-    sqlite3_close_v2(db);
-    return error;
+  FMS_ASSIGN_OR_RETURN(std::unique_ptr<SqliteStore> store, open_connection(path, flags, path));
+  Status opened = store->configure(options);
+  if (opened.ok()) opened = store->migrate();
+  if (opened.ok()) return std::unique_ptr<Store>(std::move(store));
+
+  // A full disk must not take the reads with it: the ledger stays readable, and writes are
+  // refused with the reason (docs/operations.md).
+  const int code = store->last_error_code();
+  store.reset();
+  if (exists && is_write_failure(code)) {
+    const std::string reason = "SQLite could not write beside it (" +
+                               std::string(sqlite3_errstr(code)) + ")";
+    auto reading = open_for_reading_only(path, options, reason);
+    if (reading.ok()) return std::unique_ptr<Store>(std::move(reading).value());
   }
-  auto store = std::make_unique<SqliteStore>(db, path);
-  if (Status s = store->configure(options); !s.ok()) return s.error().at(path);
-  if (Status s = store->migrate(); !s.ok()) return s.error().at(path);
-  return std::unique_ptr<Store>(std::move(store));
+  return opened.error().at(path);
 }
 
 }  // namespace fms::store

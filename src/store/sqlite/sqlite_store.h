@@ -2,6 +2,9 @@
 // on, a busy timeout so concurrent CLI invocations wait instead of failing, and numbered schema
 // migrations applied when the database is opened. UPDATE and DELETE on the event log are
 // refused by triggers: the log is append-only.
+//
+// A database SQLite cannot write beside when it is opened (a full disk) is opened for reading
+// only: reads work, and every write is refused with that reason (docs/operations.md).
 #pragma once
 
 #include <memory>
