@@ -40,7 +40,8 @@ fuzz:
 
 # Builds the release preset and runs the benchmark (docs/benchmark.md): 2,000,000 deliveries
 # and 2,000,000 receipts imported, reconciled and checked, then the same with PostgreSQL 15;
-# then the HTTP load run (wrk against `fmsledger serve`).
+# then reads timed beside a 1,000,000-row reconciliation over HTTP; then the HTTP load run (wrk
+# against `fmsledger serve`).
 # The web UI (TypeScript, Vite) into web/dist; npm packages from web/package-lock.json.
 web: bootstrap
 	@scripts/build-web
@@ -49,6 +50,9 @@ bench: bootstrap
 	cmake --preset release >/dev/null
 	cmake --build --preset release --target fmsledger fmsledger-bench-generate
 	python3 bench/run_bench.py --rows 2000000 --fmsledger build/release/src/cli/fmsledger \
+	  --generator build/release/bench/fmsledger-bench-generate
+	python3 bench/reads_beside_reconcile.py --rows 1000000 \
+	  --fmsledger build/release/src/cli/fmsledger \
 	  --generator build/release/bench/fmsledger-bench-generate
 	python3 bench/http_load.py --fmsledger build/release/src/cli/fmsledger
 

@@ -9,35 +9,14 @@ describe the box as a whole, client included (bench/http/README.md has the libra
 that chose Boost.Beast).
 """
 import argparse
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 
-
-def request(url, data=None, headers=None, method=None):
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    with urllib.request.urlopen(req, timeout=30) as response:
-        return response.status, dict(response.headers), response.read()
-
-
-def api_token(base):
-    """Signs in as the demo's case manager and issues an API token for the load."""
-    status, headers, body = request(
-        base + "/api/session",
-        json.dumps({"user": "pmo", "password": "fmsledger-demo"}).encode(),
-        {"Content-Type": "application/json"})
-    cookie = headers["Set-Cookie"].split(";")[0]
-    csrf = json.loads(body)["csrf_token"]
-    status, _, body = request(
-        base + "/api/tokens", json.dumps({"label": "make bench"}).encode(),
-        {"Content-Type": "application/json", "Cookie": cookie, "X-CSRF-Token": csrf})
-    return json.loads(body)["token"]
+from served import Server
 
 
 def to_ms(text):
@@ -70,17 +49,11 @@ def main():
         sys.exit("http_load: wrk is not installed (scripts/bootstrap installs it)")
     work = tempfile.mkdtemp(prefix="fmsledger-http-bench-")
     db = os.path.join(work, "demo.db")
-    env = dict(os.environ)
-    subprocess.run([args.fmsledger, "--db", db, "demo"], check=True, stdout=subprocess.DEVNULL, env=env)
-    server = subprocess.Popen(
-        [args.fmsledger, "--db", db, "serve", "--listen", "127.0.0.1:0",
-         "--threads", str(args.server_threads)],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
+    subprocess.run([args.fmsledger, "--db", db, "demo"], check=True, stdout=subprocess.DEVNULL)
+    server = Server(args.fmsledger, db, "--threads", str(args.server_threads))
     try:
-        banner = server.stdout.readline()
-        port = re.search(r"127\.0\.0\.1:(\d+)/", banner).group(1)
-        base = f"http://127.0.0.1:{port}"
-        token = api_token(base)
+        base = server.base
+        token = server.api_token("pmo", "fmsledger-demo")
         print(f"HTTP load: fmsledger serve --threads {args.server_threads}, wrk -t{args.wrk_threads} "
               f"-c{args.connections} -d{args.duration} on loopback, {os.cpu_count()} cores shared")
         print(f"{'request':<40} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}  non-2xx")
@@ -96,11 +69,7 @@ def main():
         met = rps >= 20000 and p99 <= 5.0
         print(f"case summary target (>= 20,000 req/s at p99 <= 5 ms): {'met' if met else 'NOT met'}")
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        server.stop()
         shutil.rmtree(work, ignore_errors=True)
 
 

@@ -34,7 +34,9 @@ void add_case_commands(CommandContext context) {
     auto text = read_file(import_path, io::kMaxLoaDocumentBytes);
     if (!text.ok()) return fail(text.error());
     return with_session(options, true, [&](Session& session) {
-      auto outcome = session.ledger->import_document(*text, import_path, options.actor);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto outcome = session.ledger->import_document(*text, import_path, *scope);
       if (!outcome.ok()) return fail(outcome.error());
       if (options.json) {
         print_json({{"recorded", outcome->recorded},
@@ -59,6 +61,8 @@ void add_case_commands(CommandContext context) {
       if (!status.ok()) return fail(status.error().at("--status"));
     }
     return with_session(options, false, [&](Session& session) {
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
       store::CaseFilter filter;
       if (!list_status.empty()) filter.status = list_status;
       if (!list_country.empty()) {
@@ -68,7 +72,7 @@ void add_case_commands(CommandContext context) {
         if (!customer.ok()) return fail(customer.error().at("--country"));
         filter.customer = upper;
       }
-      auto rows = session.ledger->list_cases(filter);
+      auto rows = session.ledger->list_cases(filter, *scope);
       if (!rows.ok()) return fail(rows.error());
       if (options.json) {
         print_json(report::case_list_json(*rows));
@@ -100,7 +104,9 @@ void add_case_commands(CommandContext context) {
     }
     if (!show_as_recorded.empty()) as_of.recorded_at_most = show_as_recorded;
     return with_session(options, false, [&](Session& session) {
-      auto state = session.ledger->load_case(show_id, as_of);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto state = session.ledger->load_case(show_id, *scope, as_of);
       if (!state.ok()) return fail(state.error());
       const LoaVersion* version = &state->current();
       if (show_version >= 0) {
@@ -129,7 +135,9 @@ void add_case_commands(CommandContext context) {
   diff->add_option("v2", diff_to, "To version")->required();
   diff->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto state = session.ledger->load_case(diff_id);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto state = session.ledger->load_case(diff_id, *scope);
       if (!state.ok()) return fail(state.error());
       const auto* from = select_version(*state, diff_from);
       const auto* to = select_version(*state, diff_to);
@@ -164,8 +172,10 @@ void add_case_commands(CommandContext context) {
     auto date = parse_date_option(transition_date, "--date");
     if (!date.ok()) return fail(date.error());
     return with_session(options, false, [&](Session& session) {
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
       auto change =
-          session.ledger->transition(transition_id, *to, *date, transition_reason, options.actor);
+          session.ledger->transition(transition_id, *to, *date, transition_reason, *scope);
       if (!change.ok()) return fail(change.error());
       if (options.json) {
         print_json({{"from", std::string(to_string(*change->from))},
@@ -186,7 +196,9 @@ void add_case_commands(CommandContext context) {
   notify->add_option("--version", notify_version, "Check this version (default: the latest)");
   notify->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto state = session.ledger->load_case(notify_id);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto state = session.ledger->load_case(notify_id, *scope);
       if (!state.ok()) return fail(state.error());
       const LoaVersion* version =
           notify_version >= 0 ? select_version(*state, notify_version) : &state->current();
@@ -210,7 +222,9 @@ void add_case_commands(CommandContext context) {
   history->add_option("id", history_id, "Case identifier")->required();
   history->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto events = session.ledger->history(history_id);
+      auto scope = session.access->host_scope(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto events = session.ledger->history(history_id, *scope);
       if (!events.ok()) return fail(events.error());
       if (options.json) {
         print_json(report::history_json(*events));

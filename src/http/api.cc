@@ -23,8 +23,13 @@ bool same_secret(std::string_view a, std::string_view b) {
 }
 
 // The message for a case the caller may not see: the ledger's own words for a missing case.
+// "2026-11-25T12:00:00Z": the request log's and the audit's time, to the second.
+std::string utc_seconds(WallClock::time_point time) {
+  return date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(time));
+}
+
 Response missing_case(const std::string& case_id) {
-  return problem(404, "case " + case_id + " not found");
+  return problem_for(ledger::case_not_found(case_id));
 }
 
 }  // namespace
@@ -150,8 +155,8 @@ void Api::audit_failed_sign_ins(bool all) {
   for (auto& summary : summaries) {
     ledger::AuditLoginsFailed event;
     event.remote = summary.remote;
-    event.from = date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(summary.from));
-    event.to = date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(summary.to));
+    event.from = utc_seconds(summary.from);
+    event.to = utc_seconds(summary.to);
     event.failures = summary.failures;
     event.users = std::move(summary.users);
     event.reasons = std::move(summary.reasons);
@@ -166,7 +171,7 @@ void Api::audit_failed_sign_ins(bool all) {
 }
 
 std::string Api::now_utc() const {
-  return date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(now()));
+  return utc_seconds(now());
 }
 
 std::shared_ptr<const ledger::AccessBook> Api::access_book(bool fresh) {
@@ -260,6 +265,8 @@ std::variant<std::optional<std::size_t>, Response> Api::admit(const Request& hea
   const RouteMatch match =
       router_.match(head.method, head.raw_path.empty() ? head.path : head.raw_path);
   if (match.route != nullptr && match.route->permission != Permission::anyone) {
+    // dispatch() identifies the caller again once the body is in, and acts on that: a session
+    // that ended while a large body was arriving (a password changed meanwhile) is refused.
     if (!identify(head)) return unauthenticated(*match.route);
     return std::optional<std::size_t>{};
   }
@@ -343,17 +350,15 @@ std::optional<Response> Api::admit_to_sdr(Call& call) {
 
 std::optional<Response> Api::admit_to_case_of(Call& call, const std::string& case_id,
                                               Response hidden) {
-  const auto roles = call.principal->roles_for_case(case_id);
-  if (!permits(roles, Permission::read) && !permits(roles, call.route.permission)) {
+  // The ledger's gate (Scope::admit_case), asked here too so that a refusal is audited.
+  const Status admitted = call.principal->scope.admit_case(case_id, call.route.permission);
+  if (admitted.ok()) return std::nullopt;
+  if (admitted.error().kind != ErrorKind::forbidden) {
     audit_denied(call, "organisation");
     return hidden;
   }
-  if (!permits(roles, call.route.permission)) {
-    audit_denied(call, "role");
-    return problem(403, "your roles over this case's organisation do not allow this (it needs " +
-                            std::string(to_string(call.route.permission)) + ")");
-  }
-  return std::nullopt;
+  audit_denied(call, "role");
+  return problem_for(admitted.error());
 }
 
 Result<std::shared_ptr<const ledger::ReconciliationView>> Api::reconciliation_view(

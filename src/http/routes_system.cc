@@ -17,8 +17,8 @@ void add_system_routes(Router& router) {
   router.add({"GET", "/healthz", Permission::anyone, Scope::none, [](Call& call) {
                 if (auto refused = check_query(call.request, {})) return *refused;
                 // The store answers: a cheap read proves the database is reachable.
-                auto listed = call.api.with_reader([](ledger::Ledger& ledger, store::Store&) {
-                  return ledger.list_cases(store::CaseFilter{.status = std::nullopt,
+                auto listed = call.api.with_reader([](ledger::Ledger&, store::Store& store) {
+                  return store.list_cases(store::CaseFilter{.status = std::nullopt,
                                                              .customer = std::nullopt,
                                                              .case_id = "(health check)"});
                 });

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/overloaded.h"
+#include "core/text.h"
 #include "io/csv_fields.h"
 #include "io/csv_reader.h"
 #include "ledger/api_tokens.h"
@@ -45,18 +46,7 @@ Status check_grant_shape(const Grant& grant) {
 }
 
 Status check_audit_field(std::string_view what, std::string_view text) {
-  if (text.size() > kMaxAuditFieldBytes) {
-    return Error::invalid(std::string(what) + " is " + std::to_string(text.size()) +
-                          " bytes; an audit field is at most " +
-                          std::to_string(kMaxAuditFieldBytes));
-  }
-  if (io::first_invalid_utf8(text) != text.size()) {
-    return Error::invalid(std::string(what) + " is not UTF-8");
-  }
-  for (const char c : text) {
-    if (is_control(c)) return Error::invalid(std::string(what) + " holds a control character");
-  }
-  return Status::Ok();
+  return check_text(what, text, TextRule{0, kMaxAuditFieldBytes, false});
 }
 
 // Decodes the fields common to role_granted and role_revoked.
@@ -351,20 +341,7 @@ Status check_customer_code(std::string_view code) {
 }
 
 Status check_free_text(std::string_view what, std::string_view text, std::size_t max_bytes) {
-  if (text.empty() || text.size() > max_bytes) {
-    return Error::invalid(std::string(what) + " must be 1 to " + std::to_string(max_bytes) +
-                          " bytes (it is " + std::to_string(text.size()) + ")");
-  }
-  if (io::first_invalid_utf8(text) != text.size()) {
-    return Error::invalid(std::string(what) + " must be UTF-8 text");
-  }
-  for (const char c : text) {
-    if (is_control(c)) {
-      return Error::invalid(std::string(what) +
-                            " must not hold control characters such as line breaks or tabs");
-    }
-  }
-  return Status::Ok();
+  return check_text(what, text, TextRule{1, max_bytes, false});
 }
 
 Status check_shape(const AccessEvent& event) {

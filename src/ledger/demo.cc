@@ -112,7 +112,8 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
     } else if (step.contains("import")) {
       const std::string name = step["import"].get<std::string>();
       FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
-      auto outcome = ledger.import_document(text, "examples/" + name, actor);
+      FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
+      auto outcome = ledger.import_document(text, "examples/" + name, scope);
       if (!outcome.ok()) return outcome.error().at(where);
       ++report.documents;
     } else if (step.contains("transition")) {
@@ -121,8 +122,9 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
       auto date = CivilDate::parse(t.value("date", ""));
       if (!to.ok()) return to.error().at(where);
       if (!date.ok()) return date.error().at(where);
+      FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
       auto change =
-          ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), actor);
+          ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), scope);
       if (!change.ok()) return change.error().at(where);
       ++report.transitions;
     } else if (step.contains("import-execution")) {

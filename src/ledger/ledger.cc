@@ -74,9 +74,11 @@ Result<std::string> Ledger::normalise_case_id(const std::string& text) const {
 }
 
 Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const std::string& source,
-                                              const std::string& actor) {
+                                              const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(LoaVersion document, io::parse_loa_version(json_text, source, reference_));
   const std::string case_id = document.case_id.to_string();
+  FMS_TRY(scope.admit_case(case_id, Permission::manage_case));
+  const std::string& actor = scope.actor();
   const std::string canonical = io::serialize_loa_version(document);
   const std::string sha256 = store::sha256_hex(canonical);
   const std::string label = document_label(document.kind, document.version);
@@ -125,9 +127,11 @@ Result<ImportOutcome> Ledger::import_document(std::string_view json_text, const 
 
 Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseStatus to,
                                         const CivilDate& date, const std::string& reason,
-                                        const std::string& actor) {
+                                        const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
-  FMS_ASSIGN_OR_RETURN(CaseState state, load_case(case_id));
+  FMS_TRY(scope.admit_case(case_id, Permission::manage_case));
+  const std::string& actor = scope.actor();
+  FMS_ASSIGN_OR_RETURN(CaseState state, case_state(case_id, {}));
   FMS_TRY(check_transition(state.status, to));
   if (reason.empty() || reason.size() > kMaxReasonBytes) {
     return Error::invalid("--reason must be 1 to " + std::to_string(kMaxReasonBytes) +
@@ -178,8 +182,15 @@ Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseSta
   return next.history.back();
 }
 
-Result<CaseState> Ledger::load_case(const std::string& case_id_text, const AsOf& as_of) {
-  FMS_ASSIGN_OR_RETURN(auto events, history(case_id_text));
+Result<CaseState> Ledger::load_case(const std::string& case_id_text, const Scope& scope,
+                                   const AsOf& as_of) {
+  FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
+  FMS_TRY(scope.admit_case(case_id, Permission::read));
+  return case_state(case_id, as_of);
+}
+
+Result<CaseState> Ledger::case_state(const std::string& case_id_text, const AsOf& as_of) {
+  FMS_ASSIGN_OR_RETURN(auto events, case_events(case_id_text));
   const std::string& case_id = events.front().case_id;
   FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, as_of, reference_));
   if (state.documents.empty()) {
@@ -190,18 +201,28 @@ Result<CaseState> Ledger::load_case(const std::string& case_id_text, const AsOf&
   return state;
 }
 
-Result<std::vector<store::CaseSummaryRow>> Ledger::list_cases(const store::CaseFilter& filter) {
-  return store_.list_cases(filter);
+Result<std::vector<store::CaseSummaryRow>> Ledger::list_cases(const store::CaseFilter& filter,
+                                                              const Scope& scope) {
+  FMS_ASSIGN_OR_RETURN(std::vector<store::CaseSummaryRow> rows, store_.list_cases(filter));
+  std::erase_if(rows, [&](const store::CaseSummaryRow& row) { return !scope.may_read(row.case_id); });
+  return rows;
 }
 
-Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_id_text) {
+Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_id_text,
+                                                        const Scope& scope) {
+  FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
+  FMS_TRY(scope.admit_case(case_id, Permission::read_history));
+  return case_events(case_id);
+}
+
+Result<std::vector<store::EventRecord>> Ledger::case_events(const std::string& case_id_text) {
   FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
   FMS_ASSIGN_OR_RETURN(auto events,
                        store_.read_events(store::EventQuery{.case_id = case_id,
                                                             .recorded_at_most = std::nullopt,
                                                             .type_prefix = std::nullopt,
                                                             .business_only = false}));
-  if (events.empty()) return Error::not_found("case " + case_id + " not found");
+  if (events.empty()) return case_not_found(case_id);
   return events;
 }
 
@@ -235,7 +256,13 @@ Result<std::size_t> Ledger::verify_segments(const PortfolioState& portfolio) {
 }
 
 Result<VerifyReport> Ledger::verify(const Scope& scope) {
-  auto report = verify_whole_log();
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  return verify_events(scope, events);
+}
+
+Result<VerifyReport> Ledger::verify_events(const Scope& scope,
+                                           const std::vector<store::EventRecord>& events) {
+  auto report = verify_whole_log(events);
   // The whole log is checked for everyone: a chain is only sound as a whole. What the answer
   // counts, and what a failure names, stays within the scope.
   if (scope.may_everywhere(Permission::verify)) return report;
@@ -252,7 +279,7 @@ Result<VerifyReport> Ledger::verify(const Scope& scope) {
       std::count_if(cases.begin(), cases.end(), [&](const store::CaseSummaryRow& row) {
         return scope.may(Permission::verify, row.case_id);
       }));
-  FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
+  FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));
   report->documents = 0;
   report->segments = 0;
   for (const ExecutionDocument& document : portfolio.documents) {
@@ -289,8 +316,8 @@ Result<VerifyReport> Ledger::verify(const Scope& scope, const std::string& expec
     return Error::invalid("--expect-head: give the head's hash, 64 lower-case hex digits " +
                           std::string("(fmsledger head), optionally @ its event number"));
   }
-  FMS_ASSIGN_OR_RETURN(VerifyReport report, verify(scope));
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+  FMS_ASSIGN_OR_RETURN(VerifyReport report, verify_events(scope, events));
   const auto found = std::find_if(events.begin(), events.end(),
                                   [&](const store::EventRecord& e) { return e.hash == hash; });
   if (found == events.end()) {
@@ -312,8 +339,7 @@ Result<VerifyReport> Ledger::verify(const Scope& scope, const std::string& expec
   return report;
 }
 
-Result<VerifyReport> Ledger::verify_whole_log() {
-  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
+Result<VerifyReport> Ledger::verify_whole_log(const std::vector<store::EventRecord>& events) {
   FMS_TRY(verify_chain(events));
   FMS_ASSIGN_OR_RETURN(auto states, fold_cases(events, reference_));
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, fold_portfolio(events));

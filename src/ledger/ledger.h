@@ -114,16 +114,22 @@ class Ledger {
   Ledger(store::Store& store, const ReferenceData& reference, Clock clock)
       : store_(store), reference_(reference), clock_(std::move(clock)) {}
 
-  // Records one LOA document (JSON text from `source`). Errors are located "source: /pointer: ...".
+  // Records one LOA document (JSON text from `source`), as the scope's actor, for a case the
+  // scope manages (Scope::admit_case). Errors are located "source: /pointer: ...".
   Result<ImportOutcome> import_document(std::string_view json_text, const std::string& source,
-                                        const std::string& actor);
+                                        const Scope& scope);
 
   Result<StatusChange> transition(const std::string& case_id, CaseStatus to, const CivilDate& date,
-                                  const std::string& reason, const std::string& actor);
+                                  const std::string& reason, const Scope& scope);
 
-  Result<CaseState> load_case(const std::string& case_id, const AsOf& as_of = {});
-  Result<std::vector<store::CaseSummaryRow>> list_cases(const store::CaseFilter& filter);
-  Result<std::vector<store::EventRecord>> history(const std::string& case_id);
+  // A case the scope reads; one outside it is not found, exactly as one never recorded.
+  Result<CaseState> load_case(const std::string& case_id, const Scope& scope,
+                              const AsOf& as_of = {});
+  // The cases the scope reads.
+  Result<std::vector<store::CaseSummaryRow>> list_cases(const store::CaseFilter& filter,
+                                                        const Scope& scope);
+  // Every event of a case whose history the scope reads (Permission::read_history).
+  Result<std::vector<store::EventRecord>> history(const std::string& case_id, const Scope& scope);
 
   // Re-checks the hash chain, replays the whole log from empty and compares the result with the
   // stored projections, re-hashes every segment the log names, folds the "@access" stream and
@@ -195,12 +201,19 @@ class Ledger {
   [[nodiscard]] Result<std::string> normalise_case_id(const std::string& text) const;
 
  private:
+  // A case's events and state, whoever asks: for the commands above once they admitted the scope.
+  Result<std::vector<store::EventRecord>> case_events(const std::string& case_id);
+  Result<CaseState> case_state(const std::string& case_id, const AsOf& as_of);
+
   // Appends one event of a case whose current state is `state`, with the case's new
   // projection, refusing if another writer changed the case meanwhile. Returns the new state.
   Result<CaseState> commit(const CaseState& state, store::NewEvent event);
 
   Result<std::size_t> verify_segments(const PortfolioState& portfolio);
-  Result<VerifyReport> verify_whole_log();
+  // verify(scope) over events read once: the anchor is looked for in the same events.
+  Result<VerifyReport> verify_events(const Scope& scope,
+                                     const std::vector<store::EventRecord>& events);
+  Result<VerifyReport> verify_whole_log(const std::vector<store::EventRecord>& events);
   // What recording `next` does, under the budget book in force today, to the appropriations
   // funding its case: an error when a "block" line would go over (or further over), one warning
   // per "warn" line that would.

@@ -113,7 +113,9 @@ Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
 Result<std::optional<BudgetInForce>> Ledger::budget_in_force(
     const PortfolioState& portfolio, const CivilDate& date,
     const std::optional<std::string>& organisation, const Scope& scope) const {
-  // A document without a recorded owner is an organisation's when every case it names is.
+  // A document without a recorded owner (v1) is an organisation's when every case it names is.
+  // That follows the organisations as they are now, which the fold does not know, so the few
+  // such documents are decoded here, on each call, rather than once at folding.
   const auto owned = [&](const RecordedBudget& record) {
     if (!organisation) return true;
     if (!record.organisation.empty()) return record.organisation == *organisation;

@@ -34,6 +34,17 @@ bool Scope::may(Permission permission, std::string_view case_id) const {
   return permits(roles_for_case(case_id), permission);
 }
 
+Status Scope::admit_case(std::string_view case_id, Permission permission) const {
+  if (may(permission, case_id)) return Status::Ok();
+  if (!may_read(case_id)) return case_not_found(case_id);
+  return Error::forbidden("your roles over this case's organisation do not allow this (it needs " +
+                          std::string(to_string(permission)) + ")");
+}
+
+Error case_not_found(std::string_view case_id) {
+  return Error::not_found("case " + std::string(case_id) + " not found");
+}
+
 bool Scope::may_somewhere(Permission permission) const {
   return permits(all_roles(), permission);
 }

@@ -57,6 +57,10 @@ class Scope {
   [[nodiscard]] bool may_read(std::string_view case_id) const {
     return may(Permission::read, case_id);
   }
+  // The gate of every command and query about one case: OK when the scope holds `permission`
+  // over it; otherwise the error of a case never recorded (case_not_found) when it may not
+  // even read it, and forbidden when it reads it but may not do this.
+  [[nodiscard]] Status admit_case(std::string_view case_id, Permission permission) const;
   // Whether some grant gives the permission (a route not about one case).
   [[nodiscard]] bool may_somewhere(Permission permission) const;
   // Whether the permission holds over every organisation, present and future: the host, or a
@@ -79,6 +83,10 @@ class Scope {
   bool host_ = false;
   std::shared_ptr<const AccessBook> book_;
 };
+
+// What a case that was never recorded reads as, word for word: a case outside the scope reads
+// the same.
+[[nodiscard]] Error case_not_found(std::string_view case_id);
 
 // Administration within walls. An administrator over every organisation administers anyone
 // and records organisations. One over some organisations administers only the users whose

@@ -156,7 +156,7 @@ TEST_F(UserCliTest, BadInputChangesNothing) {
   refused({"user", "grant", "nobody", "--role", "viewer", "--org", "JMOD"},
           "no user \"nobody\" is recorded");
   refused({"user", "enable", "pmo", "--reason", "x"}, "user \"pmo\" is not disabled");
-  refused({"user", "disable", "pmo", "--reason", ""}, "the reason must be 1 to 4000 bytes");
+  refused({"user", "disable", "pmo", "--reason", ""}, "the reason: must be 1 to 4000 bytes");
   refused({"org", "add", "MOFA", "--name", "Foreign ministry", "--customer", "JA"},
           "customer code JA already belongs to organisation JMOD");
   refused({"org", "add", "mofa", "--name", "Foreign ministry", "--customer", "XX"},
@@ -166,7 +166,7 @@ TEST_F(UserCliTest, BadInputChangesNothing) {
   refused({"user", "token", "issue", "pmo", "--label", "x", "--expires", "next week"},
           "is not a UTC time");
   refused({"user", "token", "issue", "pmo", "--label", std::string(201, 'l')},
-          "the token label must be 1 to 200 bytes");
+          "the token label: must be 1 to 200 bytes");
   refused({"user", "token", "revoke", "pmo", "0123456789abcdef"}, "has no token 0123456789abcdef");
 }
 

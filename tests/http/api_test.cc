@@ -168,7 +168,7 @@ TEST(Api, AWriteByAnotherProcessIsSeenOnceTheCacheIsRechecked) {
   EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "offered");
   // The ledger written directly, as the command line would from another process.
   auto moved = server.ledger().transition("JA-D-AMX", CaseStatus::accepted,
-                                          *CivilDate::parse("2026-11-20"), "signed", "cli");
+                                          *CivilDate::parse("2026-11-20"), "signed", fms::testing::host_scope("cli"));
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "accepted");
 }

@@ -48,7 +48,7 @@ void record_korean_case(ApiServer& server) {
        at = loa.find("JA-P-TWK", at)) {
     loa.replace(at, 8, "KS-P-TWK");
   }
-  auto recorded = server.ledger().import_document(loa, "ks-p-twk.json", "demo");
+  auto recorded = server.ledger().import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo"));
   ASSERT_TRUE(recorded.ok()) << recorded.error().message;
 }
 

@@ -112,7 +112,7 @@ class ScopeSweep : public ::testing::Test {
     auto loa = nlohmann::json::parse(
         with_case_id(read_text("examples/cases/tomahawk/00-basic.json"), "JA-P-CNY"));
     loa["title"] = "CANARYzq case title";
-    ASSERT_TRUE(server_.ledger().import_document(loa.dump(), "CANARYzq-loa.json", "demo").ok());
+    ASSERT_TRUE(server_.ledger().import_document(loa.dump(), "CANARYzq-loa.json", fms::testing::host_scope("demo")).ok());
     const std::string receipts =
         "receipt_id,document_number,case_id,line,received_date,quantity_received,"
         "quantity_accepted,quantity_rejected,condition,inspector\n"
@@ -158,12 +158,12 @@ class ScopeSweep : public ::testing::Test {
         server_.ledger()
             .import_document(
                 with_case_id(read_text("examples/cases/tomahawk/00-basic.json"), "KS-P-TWK"),
-                "ks.json", "demo")
+                "ks.json", fms::testing::host_scope("demo"))
             .ok());
     for (const auto& [status, date] : {std::pair{CaseStatus::accepted, "2024-01-18"},
                                        std::pair{CaseStatus::implemented, "2024-02-09"}}) {
       ASSERT_TRUE(server_.ledger()
-                      .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed", "demo")
+                      .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed", fms::testing::host_scope("demo"))
                       .ok());
     }
     callers_.push_back({"anonymous", "", true});

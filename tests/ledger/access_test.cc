@@ -288,7 +288,7 @@ TEST_F(AccessTest, TokenLabelAndCountLimits) {
        {std::string(), std::string(kMaxTokenLabelBytes + 1, 'x'), std::string("two\nlines")}) {
     auto refused = access_->issue_token("pmo", label, std::nullopt, "admin");
     ASSERT_FALSE(refused.ok()) << label;
-    EXPECT_THAT(refused.error().message, HasSubstr("the token label must")) << label;
+    EXPECT_THAT(refused.error().message, HasSubstr("the token label: must")) << label;
   }
   EXPECT_EQ(event_count(), before);
   std::string first_id;
@@ -649,22 +649,22 @@ TEST_F(AccessTest, BadInputChangesNothing) {
       {access_->add_user(std::string(kMaxUserNameBytes + 1, 'a'), "Long", kPassword, "admin"),
        "must be 1 to 64 characters"},
       {access_->add_user("p m o", "Space", kPassword, "admin"), "of a-z, 0-9"},
-      {access_->add_user("newbie", "", kPassword, "admin"), "display name must be 1 to 200"},
+      {access_->add_user("newbie", "", kPassword, "admin"), "display name: must be 1 to 200"},
       {access_->add_user("newbie", std::string(kMaxDisplayNameBytes + 1, 'd'), kPassword, "admin"),
-       "display name must be 1 to 200 bytes (it is 201)"},
+       "display name: must be 1 to 200 bytes (it is 201)"},
       {access_->add_user("newbie", "Tab\tName", kPassword, "admin"), "control characters"},
       {access_->add_user("newbie", std::string("\xc3\x28"), kPassword, "admin"), "UTF-8"},
       {access_->add_user("newbie", "New", "too short", "admin"), "at least 12 bytes"},
       {access_->set_password("pmo", "short", "admin"), "at least 12 bytes"},
       {access_->set_password("nobody", kPassword, "admin"), "no user \"nobody\""},
-      {access_->disable_user("pmo", "", "admin"), "the reason must be 1 to 4000 bytes"},
+      {access_->disable_user("pmo", "", "admin"), "the reason: must be 1 to 4000 bytes"},
       {access_->disable_user("pmo", reason_limit, "admin"), "(it is 4001)"},
       {access_->enable_user("pmo", "not disabled", "admin"), "user \"pmo\" is not disabled"},
       {access_->record_organisation({"J", "Too short", {"JA"}}, "admin"), "must be 2 to 32"},
       {access_->record_organisation({std::string(kMaxOrganisationIdBytes + 1, 'A'), "Long", {"XX"}},
                                     "admin"),
        "organisation id"},
-      {access_->record_organisation({"MOFA", "", {"XX"}}, "admin"), "organisation name must be"},
+      {access_->record_organisation({"MOFA", "", {"XX"}}, "admin"), "organisation name: must be"},
       {access_->record_organisation(
            {"MOFA", std::string(kMaxOrganisationNameBytes + 1, 'n'), {"XX"}}, "admin"),
        "(it is 201)"},

@@ -56,7 +56,7 @@ class BudgetLedgerTest : public ::testing::Test {
     ledger_ =
         std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value());
     ASSERT_TRUE(
-        ledger_->import_document(example("cases/tomahawk/00-basic.json"), "b.json", "t").ok());
+        ledger_->import_document(example("cases/tomahawk/00-basic.json"), "b.json", fms::testing::host_scope("t")).ok());
   }
   void TearDown() override {
     ledger_.reset();

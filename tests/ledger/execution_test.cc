@@ -59,7 +59,7 @@ TEST_F(ExecutionTest, ARowNamingAnUnknownCaseOrLineImportsNothing) {
 }
 
 TEST_F(ExecutionTest, DeliveriesOnACaseNotYetImplementedAreRefused) {
-  auto basic = ledger_->import_document(example("cases/amraam/00-basic.json"), "b.json", "t");
+  auto basic = ledger_->import_document(example("cases/amraam/00-basic.json"), "b.json", fms::testing::host_scope("t"));
   ASSERT_TRUE(basic.ok()) << basic.error().message;
   const std::string text =
       "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"

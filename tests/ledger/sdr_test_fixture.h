@@ -74,13 +74,13 @@ class SdrLedgerTest : public ::testing::Test {
     book_ = std::make_unique<SdrBook>(*ledger_, *store_);
 
     auto basic =
-        ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json", "t");
+        ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json", fms::testing::host_scope("t"));
     ASSERT_TRUE(basic.ok()) << basic.error().message;
     ASSERT_TRUE(
-        ledger_->transition("JA-P-TWK", CaseStatus::accepted, day("2024-01-18"), "signed", "t")
+        ledger_->transition("JA-P-TWK", CaseStatus::accepted, day("2024-01-18"), "signed", fms::testing::host_scope("t"))
             .ok());
     ASSERT_TRUE(
-        ledger_->transition("JA-P-TWK", CaseStatus::implemented, day("2024-02-09"), "deposit", "t")
+        ledger_->transition("JA-P-TWK", CaseStatus::implemented, day("2024-02-09"), "deposit", fms::testing::host_scope("t"))
             .ok());
     auto deliveries =
         ledger_->import_execution(ExecutionKind::delivery_listing, kDeliveries, "deliveries.csv",
