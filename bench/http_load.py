@@ -50,7 +50,10 @@ def main():
     work = tempfile.mkdtemp(prefix="fmsledger-http-bench-")
     db = os.path.join(work, "demo.db")
     subprocess.run([args.fmsledger, "--db", db, "demo"], check=True, stdout=subprocess.DEVNULL)
-    server = Server(args.fmsledger, db, "--threads", str(args.server_threads))
+    # wrk is one client address: the per-client connection limit (32 by default) is raised to
+    # its connections, or the ones beyond it would be measured as 503s.
+    server = Server(args.fmsledger, db, "--threads", str(args.server_threads),
+                    "--max-connections-per-client", str(args.connections))
     try:
         base = server.base
         token = server.api_token("pmo", "fmsledger-demo")
