@@ -207,7 +207,12 @@ class Connection : public Drainable, public std::enable_shared_from_this<Connect
     if (ec) return refuse(400, "the request could not be parsed: " + ec.message());
     const auto& header = parser_->get();
     body_limit_ = server_.config.limits.body_bytes_max;
-    if (server_.admission) {
+    // Admission bounds what is read before the caller is known. A request without a body has
+    // nothing left to read: the handler's own check answers it, and the caller is identified
+    // once, not twice.
+    const auto declared = parser_->content_length();
+    const bool has_body = parser_->chunked() || (declared && *declared > 0);
+    if (server_.admission && has_body) {
       auto admitted = admit(header);
       if (auto* answer = std::get_if<Response>(&admitted)) return refuse_with(std::move(*answer));
       if (const auto limit = std::get<std::optional<std::size_t>>(admitted)) {

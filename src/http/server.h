@@ -61,7 +61,8 @@ using Observer =
 // Looks at a request's line and headers before its body is read: the largest body to read for
 // it (nullopt: limits.body_bytes_max), or the answer to give at once, without reading the body
 // (the connection is then closed). So an anonymous client can make the server read only a small
-// body, and only a caller who presents a valid session or token can send a large one.
+// body, and only a caller who presents a valid session or token can send a large one. Asked
+// only of requests that carry a body (Content-Length above 0, or chunked).
 using Admission = std::function<std::variant<std::optional<std::size_t>, Response>(const Request&)>;
 
 class Server {
