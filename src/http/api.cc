@@ -22,14 +22,9 @@ bool same_secret(std::string_view a, std::string_view b) {
   return a.size() == b.size() && sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-// The message for a case the caller may not see: the ledger's own words for a missing case.
 // "2026-11-25T12:00:00Z": the request log's and the audit's time, to the second.
 std::string utc_seconds(WallClock::time_point time) {
   return date::format("%FT%TZ", std::chrono::floor<std::chrono::seconds>(time));
-}
-
-Response missing_case(const std::string& case_id) {
-  return problem_for(ledger::case_not_found(case_id));
 }
 
 }  // namespace
@@ -331,7 +326,7 @@ std::optional<Response> Api::admit_to_case(Call& call) {
   auto normalised = ledger_.normalise_case_id(call.params.at("case_id"));
   if (!normalised.ok()) return problem_for(normalised.error());
   call.params["case_id"] = *normalised;
-  return admit_to_case_of(call, *normalised, missing_case(*normalised));
+  return admit_to_case_of(call, *normalised, ledger::case_not_found(*normalised));
 }
 
 std::optional<Response> Api::admit_to_sdr(Call& call) {
@@ -344,18 +339,17 @@ std::optional<Response> Api::admit_to_sdr(Call& call) {
   });
   if (!sdr.ok()) return problem_for(sdr.error());
   call.params["case_id"] = sdr->created.case_id;
-  return admit_to_case_of(call, sdr->created.case_id,
-                          problem_for(ledger::sdr_not_recorded(*number)));
+  return admit_to_case_of(call, sdr->created.case_id, ledger::sdr_not_recorded(*number));
 }
 
 std::optional<Response> Api::admit_to_case_of(Call& call, const std::string& case_id,
-                                              Response hidden) {
+                                              const Error& hidden) {
   // The ledger's gate (Scope::admit_case), asked here too so that a refusal is audited.
   const Status admitted = call.principal->scope.admit_case(case_id, call.route.permission);
   if (admitted.ok()) return std::nullopt;
   if (admitted.error().kind != ErrorKind::forbidden) {
     audit_denied(call, "organisation");
-    return hidden;
+    return problem_for(hidden);
   }
   audit_denied(call, "role");
   return problem_for(admitted.error());

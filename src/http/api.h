@@ -182,7 +182,8 @@ class Api {
   // the refusal. A case the caller may not see gets `hidden`, the answer for a missing one.
   std::optional<Response> admit_to_case(Call& call);
   std::optional<Response> admit_to_sdr(Call& call);
-  std::optional<Response> admit_to_case_of(Call& call, const std::string& case_id, Response hidden);
+  std::optional<Response> admit_to_case_of(Call& call, const std::string& case_id,
+                                           const Error& hidden);
   std::optional<Principal> identify(const Request& request);
 
   const ReferenceData& reference_;
