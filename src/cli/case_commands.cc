@@ -34,7 +34,7 @@ void add_case_commands(CommandContext context) {
     auto text = read_file(import_path, io::kMaxLoaDocumentBytes);
     if (!text.ok()) return fail(text.error());
     return with_session(options, true, [&](Session& session) {
-      auto scope = session.access->host_scope(options.actor);
+      auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
       auto outcome = session.ledger->import_document(*text, import_path, *scope);
       if (!outcome.ok()) return fail(outcome.error());
@@ -61,7 +61,7 @@ void add_case_commands(CommandContext context) {
       if (!status.ok()) return fail(status.error().at("--status"));
     }
     return with_session(options, false, [&](Session& session) {
-      auto scope = session.access->host_scope(options.actor);
+      auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
       store::CaseFilter filter;
       if (!list_status.empty()) filter.status = list_status;
@@ -104,7 +104,7 @@ void add_case_commands(CommandContext context) {
     }
     if (!show_as_recorded.empty()) as_of.recorded_at_most = show_as_recorded;
     return with_session(options, false, [&](Session& session) {
-      auto scope = session.access->host_scope(options.actor);
+      auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
       auto state = session.ledger->load_case(show_id, *scope, as_of);
       if (!state.ok()) return fail(state.error());
@@ -135,7 +135,7 @@ void add_case_commands(CommandContext context) {
   diff->add_option("v2", diff_to, "To version")->required();
   diff->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto scope = session.access->host_scope(options.actor);
+      auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
       auto state = session.ledger->load_case(diff_id, *scope);
       if (!state.ok()) return fail(state.error());
@@ -172,7 +172,7 @@ void add_case_commands(CommandContext context) {
     auto date = parse_date_option(transition_date, "--date");
     if (!date.ok()) return fail(date.error());
     return with_session(options, false, [&](Session& session) {
-      auto scope = session.access->host_scope(options.actor);
+      auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
       auto change =
           session.ledger->transition(transition_id, *to, *date, transition_reason, *scope);
@@ -196,7 +196,7 @@ void add_case_commands(CommandContext context) {
   notify->add_option("--version", notify_version, "Check this version (default: the latest)");
   notify->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto scope = session.access->host_scope(options.actor);
+      auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
       auto state = session.ledger->load_case(notify_id, *scope);
       if (!state.ok()) return fail(state.error());
@@ -222,7 +222,7 @@ void add_case_commands(CommandContext context) {
   history->add_option("id", history_id, "Case identifier")->required();
   history->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto scope = session.access->host_scope(options.actor);
+      auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
       auto events = session.ledger->history(history_id, *scope);
       if (!events.ok()) return fail(events.error());

@@ -189,9 +189,8 @@ Result<CaseState> Ledger::load_case(const std::string& case_id_text, const Scope
   return case_state(case_id, as_of);
 }
 
-Result<CaseState> Ledger::case_state(const std::string& case_id_text, const AsOf& as_of) {
-  FMS_ASSIGN_OR_RETURN(auto events, case_events(case_id_text));
-  const std::string& case_id = events.front().case_id;
+Result<CaseState> Ledger::case_state(const std::string& case_id, const AsOf& as_of) {
+  FMS_ASSIGN_OR_RETURN(auto events, case_events(case_id));
   FMS_ASSIGN_OR_RETURN(CaseState state, fold(events, as_of, reference_));
   if (state.documents.empty()) {
     std::string when = as_of.business_date ? "on " + as_of.business_date->to_string()
@@ -204,7 +203,8 @@ Result<CaseState> Ledger::case_state(const std::string& case_id_text, const AsOf
 Result<std::vector<store::CaseSummaryRow>> Ledger::list_cases(const store::CaseFilter& filter,
                                                               const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(std::vector<store::CaseSummaryRow> rows, store_.list_cases(filter));
-  std::erase_if(rows, [&](const store::CaseSummaryRow& row) { return !scope.may_read(row.case_id); });
+  std::erase_if(rows,
+                [&](const store::CaseSummaryRow& row) { return !scope.may_read(row.case_id); });
   return rows;
 }
 
@@ -215,8 +215,8 @@ Result<std::vector<store::EventRecord>> Ledger::history(const std::string& case_
   return case_events(case_id);
 }
 
-Result<std::vector<store::EventRecord>> Ledger::case_events(const std::string& case_id_text) {
-  FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
+// `case_id` is normalised already: every caller admitted the scope on the normalised id.
+Result<std::vector<store::EventRecord>> Ledger::case_events(const std::string& case_id) {
   FMS_ASSIGN_OR_RETURN(auto events,
                        store_.read_events(store::EventQuery{.case_id = case_id,
                                                             .recorded_at_most = std::nullopt,
