@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "bench_portfolio.h"
 #include "core/loa.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 
 namespace fms::bench {
 

@@ -13,9 +13,9 @@
 #include <array>
 #include <string>
 
+#include "base/result.h"
 #include "bench_portfolio.h"
 #include "calendar_table.h"
-#include "core/result.h"
 
 namespace fms::bench {
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
-#include "core/result.h"
 
 namespace fms::bench {
 

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "bench_portfolio.h"
 #include "calendar_table.h"
-#include "core/result.h"
 #include "recon/recon.h"
 
 namespace fms::bench {

@@ -14,8 +14,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 #include "refdata/loader.h"
 
 namespace fms::fuzz {

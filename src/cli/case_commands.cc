@@ -1,6 +1,7 @@
 // The `case` commands (import, list, show, diff, transition, notify-check) and `history`.
 #include <iostream>
 
+#include "base/file_bytes.h"
 #include "cli/session.h"
 #include "core/loa_rules.h"
 #include "core/notification.h"
@@ -31,12 +32,12 @@ void add_case_commands(CommandContext context) {
       case_cmd->add_subcommand("import", "Record one LOA document (docs/formats/loa.md)");
   import_command->add_option("file", import_path, "LOA version document (JSON)")->required();
   import_command->callback(run([&] {
-    auto text = read_file(import_path, io::kMaxLoaDocumentBytes);
-    if (!text.ok()) return fail(text.error());
+    auto file = base::FileBytes::read(import_path, io::kMaxLoaDocumentBytes);
+    if (!file.ok()) return fail(file.error());
     return with_session(options, true, [&](Session& session) {
       auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
-      auto outcome = session.ledger->import_document(*text, import_path, *scope);
+      auto outcome = session.ledger->import_document(file->text(), import_path, *scope);
       if (!outcome.ok()) return fail(outcome.error());
       if (options.json) {
         print_json({{"recorded", outcome->recorded},
@@ -58,7 +59,7 @@ void add_case_commands(CommandContext context) {
   list->callback(run([&] {
     if (!list_status.empty()) {
       auto status = case_status_from_string(list_status);
-      if (!status.ok()) return fail(status.error().at("--status"));
+      if (!status.ok()) return fail(status.error().at_field("status"));
     }
     return with_session(options, false, [&](Session& session) {
       auto scope = ledger::Scope::host_operator(options.actor);
@@ -69,7 +70,7 @@ void add_case_commands(CommandContext context) {
         std::string upper = list_country;
         for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         auto customer = session.reference->customer(upper);
-        if (!customer.ok()) return fail(customer.error().at("--country"));
+        if (!customer.ok()) return fail(customer.error().at_field("country"));
         filter.customer = upper;
       }
       auto rows = session.ledger->list_cases(filter, *scope);

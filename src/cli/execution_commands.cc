@@ -2,7 +2,7 @@
 // `documents` (what is recorded) and `reconcile` (match and record the match set).
 #include <iostream>
 
-#include "cli/input_file.h"
+#include "base/file_bytes.h"
 #include "cli/reconciliation_run_output.h"
 #include "cli/session.h"
 #include "ledger/document_list.h"
@@ -38,7 +38,7 @@ void add_execution_commands(CommandContext context) {
   import_command->callback(run([&] {
     auto kind = execution_kind_from_string(import_kind);
     if (!kind.ok()) return fail(kind.error());
-    auto file = InputFile::open(import_path, kMaxExecutionFileBytes);
+    auto file = base::FileBytes::read(import_path, kMaxExecutionFileBytes);
     if (!file.ok()) return fail(file.error());
     return with_session(options, false, [&](Session& session) {
       ledger::ExecutionImportOptions import_options;
@@ -76,7 +76,7 @@ void add_execution_commands(CommandContext context) {
     std::optional<ExecutionKind> only;
     if (!documents_kind.empty()) {
       auto kind = execution_kind_from_string(documents_kind);
-      if (!kind.ok()) return fail(kind.error().at("--kind"));
+      if (!kind.ok()) return fail(kind.error().at_field("kind"));
       only = *kind;
     }
     return with_session(options, false, [&](Session& session) {

@@ -2,6 +2,8 @@
 // and `report workbook`, each as a table (default), --json, --csv or an .xlsx workbook.
 #include <iostream>
 
+#include "base/file_bytes.h"
+#include "base/short_hash.h"
 #include "cli/session.h"
 #include "io/budget_json.h"
 #include "report/finance_reports.h"
@@ -50,7 +52,7 @@ int run_reports(const Options& options, const FinanceOptions& finance_options,
     if (!view.ok()) return fail(view.error());
     if (!finance_options.case_id.empty()) {
       auto case_id = session.ledger->normalise_case_id(finance_options.case_id);
-      if (!case_id.ok()) return fail(case_id.error().at("--case"));
+      if (!case_id.ok()) return fail(case_id.error().at_field("case"));
       if (view->cases.count(*case_id) == 0) {
         return fail(Error::not_found("--case: no case " + *case_id + " is recorded"));
       }
@@ -70,7 +72,7 @@ int run_reports(const Options& options, const FinanceOptions& finance_options,
         sheets.insert(sheets.end(), built.sheets.begin(), built.sheets.end());
       }
       const Status written = report::write_xlsx(finance_options.xlsx, sheets);
-      if (!written.ok()) return fail(written.error().at("--xlsx"));
+      if (!written.ok()) return fail(written.error().at_field("xlsx"));
       std::cerr << "Wrote " << finance_options.xlsx << " (" << sheets.size() << " sheets)\n";
     }
     if (!print) return 0;
@@ -127,13 +129,14 @@ void add_finance_commands(CommandContext context) {
                              "Whose book it is (default: the organisation of its cases)");
   import_command->callback(run([&] {
     return with_session(options, false, [&](Session& session) {
-      auto text = read_file(import_path, io::kMaxBudgetDocumentBytes);
-      if (!text.ok()) return fail(text.error());
+      auto file = base::FileBytes::read(import_path, io::kMaxBudgetDocumentBytes);
+      if (!file.ok()) return fail(file.error());
       auto scope = session.access->host_scope(options.actor);
       if (!scope.ok()) return fail(scope.error());
       ledger::BudgetImportOptions import_options;
       if (!import_organisation.empty()) import_options.organisation = import_organisation;
-      auto outcome = session.ledger->import_budget(*text, import_path, import_options, *scope);
+      auto outcome =
+          session.ledger->import_budget(file->text(), import_path, import_options, *scope);
       if (!outcome.ok()) return fail(outcome.error());
       if (options.json) {
         print_json({{"recorded", outcome->recorded},
@@ -172,7 +175,7 @@ void add_finance_commands(CommandContext context) {
       if (options.json) {
         print_json(report::budget_in_force_json(in_force));
       } else {
-        std::cout << "Budget document " << in_force.record.content_hash.substr(0, 12) << " ("
+        std::cout << "Budget document " << base::short_hash(in_force.record.content_hash) << " ("
                   << in_force.record.source << "), in force from "
                   << in_force.document.effective_date.to_string() << ", recorded "
                   << in_force.record.recorded_at << " by " << in_force.record.actor << "\n"

@@ -64,8 +64,9 @@ int run_command_line(int argc, char** argv) {
       auto report = expect_head.empty() ? session.ledger->verify(*scope)
                                         : session.ledger->verify(*scope, expect_head);
       if (!report.ok()) {
-        if (options.json) print_json({{"ok", false}, {"error", report.error().message}});
-        std::cerr << "fmsledger: verify FAILED: " << report.error().message << "\n";
+        if (options.json)
+          print_json({{"ok", false}, {"error", report.error().text(Spelling::option)}});
+        std::cerr << "fmsledger: verify FAILED: " << report.error().text(Spelling::option) << "\n";
         return exit_code_for(report.error());
       }
       if (options.json) {

@@ -3,7 +3,8 @@
 #include <cctype>
 #include <iostream>
 
-#include "cli/input_file.h"
+#include "base/file_bytes.h"
+#include "base/short_hash.h"
 #include "cli/session.h"
 #include "io/exchange_rates_csv.h"
 #include "ledger/rate_book.h"
@@ -12,10 +13,6 @@
 
 namespace fms::cli {
 namespace {
-
-std::string short_id(const std::string& hash) {
-  return hash.substr(0, 12);
-}
 
 std::string upper(std::string text) {
   for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -26,7 +23,7 @@ std::string upper(std::string text) {
 Result<std::string> pair_option(const std::string& text) {
   std::string pair = upper(text);
   auto parsed = ledger::parse_rate_pair(pair);
-  if (!parsed.ok()) return parsed.error().at("--pair");
+  if (!parsed.ok()) return parsed.error().at_field("pair");
   return pair;
 }
 
@@ -62,7 +59,7 @@ void add_rates_commands(CommandContext context) {
   import_command->add_option("--organisation", import_organisation,
                              "Into this organisation's own series (default: the shared one)");
   import_command->callback(run([&] {
-    auto file = InputFile::open(import_path, io::kMaxExchangeRateFileBytes);
+    auto file = base::FileBytes::read(import_path, io::kMaxExchangeRateFileBytes);
     if (!file.ok()) return fail(file.error());
     return with_session(options, false, [&](Session& session) {
       auto scope = session.access->host_scope(options.actor);
@@ -113,7 +110,7 @@ void add_rates_commands(CommandContext context) {
       for (const ledger::RecordedRate& rate : book.points(pair, as_of)) {
         const ledger::RatesDocument& document = book.documents()[rate.document];
         table.add_row({rate.point.date.to_string(), rate.pair, rate.point.rate.to_string(),
-                       rate.point.source, short_id(document.content_hash)});
+                       rate.point.source, base::short_hash(document.content_hash)});
       }
       if (options.json) {
         print_json({{"rates", report::rate_list_json(book, pair, as_of)}});
@@ -157,8 +154,8 @@ void add_rates_commands(CommandContext context) {
       const ledger::RatesDocument& document = book.documents()[recorded->document];
       std::cout << *pair << " on " << date->to_string() << ": " << point->rate.to_string()
                 << " (point of " << point->date.to_string() << ", source " << point->source
-                << "; document " << short_id(document.content_hash) << ", " << document.source
-                << ")\n";
+                << "; document " << base::short_hash(document.content_hash) << ", "
+                << document.source << ")\n";
       return 0;
     });
   }));

@@ -41,7 +41,7 @@ Result<std::optional<std::string>> case_filter(const ReportOptions& report_optio
                                                const ledger::Ledger& ledger) {
   if (report_options.case_id.empty()) return std::optional<std::string>();
   auto case_id = ledger.normalise_case_id(report_options.case_id);
-  if (!case_id.ok()) return case_id.error().at("--case");
+  if (!case_id.ok()) return case_id.error().at_field("case");
   return std::optional<std::string>(std::move(*case_id));
 }
 
@@ -67,7 +67,7 @@ int print_report(const Options& options, const ReportOptions& report_options, co
                  Text text, ToJson to_json, Sheet sheet) {
   if (!report_options.xlsx.empty()) {
     const Status written = report::write_xlsx(report_options.xlsx, {sheet(built)});
-    if (!written.ok()) return fail(written.error().at("--xlsx"));
+    if (!written.ok()) return fail(written.error().at_field("xlsx"));
     std::cerr << "Wrote " << report_options.xlsx << "\n";
   }
   if (options.json) {
@@ -105,7 +105,7 @@ void add_report_commands(CommandContext context) {
     report::DiscrepancyFilter filter;
     if (!discrepancies_type.empty()) {
       auto type = recon::discrepancy_type_from_string(discrepancies_type);
-      if (!type.ok()) return fail(type.error().at("--type"));
+      if (!type.ok()) return fail(type.error().at_field("type"));
       filter.type = *type;
     }
     return with_session(options, false, [&](Session& session) {

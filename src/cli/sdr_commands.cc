@@ -46,7 +46,7 @@ int run_list(const Options& options, const ListOptions& list) {
   filter.open_only = list.open_only;
   if (!list.status.empty()) {
     auto status = sdr_status_from_string(list.status);
-    if (!status.ok()) return fail(status.error().at("--status"));
+    if (!status.ok()) return fail(status.error().at_field("status"));
     filter.status = *status;
   }
   return with_session(options, false, [&](Session& session) {
@@ -64,7 +64,7 @@ int run_list(const Options& options, const ListOptions& list) {
     const auto built = report::sdr_report(*sdrs, as_of, rules->sdr_deadline_warning_days, filter);
     if (!list.xlsx.empty()) {
       const Status written = report::write_xlsx(list.xlsx, {report::sdr_sheet(built)});
-      if (!written.ok()) return fail(written.error().at("--xlsx"));
+      if (!written.ok()) return fail(written.error().at_field("xlsx"));
       std::cerr << "Wrote " << list.xlsx << "\n";
     }
     if (options.json) {
@@ -81,12 +81,14 @@ int run_list(const Options& options, const ListOptions& list) {
 // Prints what a writing command recorded; the exit code.
 int print_outcome(const Options& options, const Result<ledger::SdrOutcome>& outcome) {
   if (!outcome.ok()) return fail(outcome.error());
+  std::vector<std::string> warnings;
   for (const std::string& warning : outcome->warnings) {
-    std::cerr << "fmsledger: warning: " << warning << "\n";
+    warnings.push_back(spell_mentions(warning, Spelling::option));
+    std::cerr << "fmsledger: warning: " << warnings.back() << "\n";
   }
   if (options.json) {
     print_json({{"message", outcome->message},
-                {"warnings", outcome->warnings},
+                {"warnings", warnings},
                 {"sdr", report::sdr_detail_json(outcome->sdr)}});
   } else {
     std::cout << outcome->message << "\n";
@@ -146,10 +148,10 @@ void add_sdr_commands(CommandContext context) {
   create->callback(run([&options, line_option] {
     ledger::SdrCreateRequest request;
     auto type = recon::discrepancy_type_from_string(create_type);
-    if (!type.ok()) return fail(type.error().at("--type"));
+    if (!type.ok()) return fail(type.error().at_field("type"));
     request.type = *type;
     auto office = parse_sdr_office(create_office);
-    if (!office.ok()) return fail(office.error().at("--office"));
+    if (!office.ok()) return fail(office.error().at_field("office"));
     request.office = *office;
     if (!create_as_of.empty()) {
       auto date = parse_date_option(create_as_of, "--as-of");
@@ -205,11 +207,11 @@ void add_sdr_commands(CommandContext context) {
     if (!date.ok()) return fail(date.error());
     request.date = *date;
     auto resolution = sdr_resolution_from_string(answer_resolution);
-    if (!resolution.ok()) return fail(resolution.error().at("--resolution"));
+    if (!resolution.ok()) return fail(resolution.error().at_field("resolution"));
     request.resolution = *resolution;
     if (credit_option->count() > 0) {
       auto credit = Money::parse(answer_credit, Currency::usd());
-      if (!credit.ok()) return fail(credit.error().at("--credit"));
+      if (!credit.ok()) return fail(credit.error().at_field("credit"));
       request.credit_usd_cents = credit->minor_units();
     }
     if (reply_option->count() > 0) request.reply_code = answer_reply_code;

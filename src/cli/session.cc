@@ -3,9 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
@@ -56,23 +54,8 @@ int exit_code_for(const Error& error) {
 }
 
 int fail(const Error& error) {
-  std::cerr << "fmsledger: error: " << error.message << "\n";
+  std::cerr << "fmsledger: error: " << error.text(Spelling::option) << "\n";
   return exit_code_for(error);
-}
-
-Result<std::string> read_file(const std::string& path, std::size_t limit_bytes) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (ec) return Error::invalid(path + ": cannot read: " + ec.message());
-  if (size > limit_bytes) {
-    return Error::invalid(path + ": file is " + std::to_string(size) + " bytes; the limit is " +
-                          std::to_string(limit_bytes));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error::invalid(path + ": cannot open for reading");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
 }
 
 Result<Session> open_session(const Options& options, bool create) {
@@ -104,7 +87,8 @@ void print_json(const report::Json& json) {
 
 Result<CivilDate> parse_date_option(const std::string& text, const char* option) {
   auto date = CivilDate::parse(text);
-  if (!date.ok()) return Error::invalid(std::string(option) + ": " + date.error().message);
+  if (!date.ok())
+    return Error::invalid(std::string(option) + ": " + date.error().text(Spelling::option));
   return date;
 }
 

@@ -48,7 +48,6 @@ int with_session(const Options& options, bool create, Body body) {
   return body(*session);
 }
 
-Result<std::string> read_file(const std::string& path, std::size_t limit_bytes);
 void print_json(const report::Json& json);
 Result<CivilDate> parse_date_option(const std::string& text, const char* option);
 

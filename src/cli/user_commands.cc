@@ -79,7 +79,7 @@ Result<std::string> read_password(bool from_stdin, const std::string& user) {
 
 Result<ledger::Grant> grant_option(const std::string& role_text, const std::string& organisation) {
   auto role = ledger::parse_role(role_text);
-  if (!role.ok()) return role.error().at("--role");
+  if (!role.ok()) return role.error().at_field("role");
   return ledger::Grant{*role, organisation};
 }
 

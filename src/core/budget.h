@@ -13,12 +13,12 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
 #include "core/exchange_rate.h"
 #include "core/fiscal_year.h"
 #include "core/money.h"
 #include "core/rate_series.h"
-#include "core/result.h"
 
 namespace fms {
 

@@ -13,12 +13,12 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "core/budget.h"
 #include "core/civil_date.h"
 #include "core/execution.h"
 #include "core/forecast.h"
 #include "core/money.h"
-#include "core/result.h"
 
 namespace fms {
 

@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 
 namespace fms {
 
@@ -31,7 +31,9 @@ class CaseId {
 
  private:
   CaseId(std::string customer, std::string agency, std::string designator)
-      : customer_(std::move(customer)), agency_(std::move(agency)), designator_(std::move(designator)) {}
+      : customer_(std::move(customer)),
+        agency_(std::move(agency)),
+        designator_(std::move(designator)) {}
   std::string customer_;
   std::string agency_;
   std::string designator_;

@@ -2,21 +2,21 @@
 // ISO 8601 "YYYY-MM-DD" only; years 1900-2199 are accepted, which covers every FMS record.
 #pragma once
 
+#include <date/date.h>
+
 #include <compare>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-#include <date/date.h>
-
-#include "core/result.h"
+#include "base/result.h"
 
 namespace fms {
 
 class CivilDate {
  public:
   CivilDate() = default;  // 1970-01-01; a placeholder until a real date is assigned
-  static Result<CivilDate> parse(std::string_view iso);  // strict "YYYY-MM-DD"
+  static Result<CivilDate> parse(std::string_view iso);               // strict "YYYY-MM-DD"
   static CivilDate from_ymd(int year, unsigned month, unsigned day);  // asserts validity
   // Days since 1970-01-01: the compact form columnar records store (serial 0 = 1970-01-01).
   static CivilDate from_serial(std::int32_t days_since_1970);
@@ -30,7 +30,8 @@ class CivilDate {
 
   [[nodiscard]] std::string to_string() const;  // "2024-01-18"
   [[nodiscard]] CivilDate plus_days(std::int64_t days) const;
-  // Adds calendar months; the day is clamped to the end of a shorter month (31 Jan + 1 = 28/29 Feb).
+  // Adds calendar months; the day is clamped to the end of a shorter month (31 Jan + 1 = 28/29
+  // Feb).
   [[nodiscard]] CivilDate plus_months(int months) const;
   // Days from *this to other (positive when other is later).
   [[nodiscard]] std::int64_t days_until(const CivilDate& other) const;

@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/civil_date.h"
 #include "core/money.h"
-#include "core/result.h"
 
 namespace fms {
 

@@ -18,11 +18,11 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
 #include "core/column.h"
 #include "core/exchange_rate.h"
 #include "core/money.h"
-#include "core/result.h"
 
 namespace fms {
 

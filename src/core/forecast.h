@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "core/budget.h"
 #include "core/civil_date.h"
 #include "core/execution.h"
@@ -23,7 +24,6 @@
 #include "core/loa.h"
 #include "core/money.h"
 #include "core/rate_series.h"
-#include "core/result.h"
 
 namespace fms {
 

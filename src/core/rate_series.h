@@ -11,10 +11,10 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
 #include "core/exchange_rate.h"
 #include "core/fiscal_year.h"
-#include "core/result.h"
 
 namespace fms {
 

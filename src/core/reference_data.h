@@ -12,8 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
-#include "core/result.h"
 
 namespace fms {
 
@@ -26,8 +26,8 @@ struct CodeEntry {
 
 // A Security Cooperation customer code (SAMM Table C4.T2A); not ISO 3166.
 struct CustomerEntry {
-  std::string code;            // "JA"
-  std::string name;            // "Japan"
+  std::string code;                // "JA"
+  std::string name;                // "Japan"
   std::string notification_group;  // "nato_plus5" or "other" (AECA 36(b) thresholds)
   std::string confidence;
 };
@@ -59,11 +59,11 @@ struct NotificationThresholds {
 // are unconfirmed there, hence dated and overridable like every other rule.
 struct ReconciliationRules {
   CivilDate effective_from;
-  int shipped_not_received_days = 0;   // a shipment unreceived this long is a discrepancy
-  int receipt_window_days = 0;         // second matching pass: receipt this long after shipment
-  int sdr_submission_days = 0;         // SDR due within this many days of shipment / bill
-  int sdr_deadline_warning_days = 0;   // warn when an SDR deadline is this close
-  std::int64_t sdr_minimum_cents = 0;  // below this the USG reviews no claim ("for information")
+  int shipped_not_received_days = 0;     // a shipment unreceived this long is a discrepancy
+  int receipt_window_days = 0;           // second matching pass: receipt this long after shipment
+  int sdr_submission_days = 0;           // SDR due within this many days of shipment / bill
+  int sdr_deadline_warning_days = 0;     // warn when an SDR deadline is this close
+  std::int64_t sdr_minimum_cents = 0;    // below this the USG reviews no claim ("for information")
   int value_tolerance_basis_points = 0;  // delivery value vs LOA price before it is a mismatch
   int closure_months_after_ssc = 0;      // closure target after supply/services complete
 };
@@ -78,10 +78,10 @@ struct ReferenceData {
   std::map<std::string, CodeEntry> delivery_term_codes;
   std::map<std::string, CodeEntry> units_of_issue;
   std::map<std::string, CodeEntry> terms_of_sale;
-  std::vector<SurchargeRate> admin_surcharge_rates;         // sorted by effective_from
+  std::vector<SurchargeRate> admin_surcharge_rates;             // sorted by effective_from
   std::vector<NotificationThresholds> notification_thresholds;  // sorted by effective_from
-  int offer_expiration_days_default = 0;  // OED = offer date + this (85)
-  std::vector<ReconciliationRules> reconciliation_rules;  // sorted by effective_from
+  int offer_expiration_days_default = 0;                        // OED = offer date + this (85)
+  std::vector<ReconciliationRules> reconciliation_rules;        // sorted by effective_from
 
   // Look-ups return a clear error naming the list and the unknown code.
   [[nodiscard]] Result<CustomerEntry> customer(const std::string& code) const;

@@ -24,8 +24,8 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
-#include "core/result.h"
 
 namespace fms {
 

@@ -11,7 +11,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.h"
+#include "base/result.h"
 
 namespace fms {
 
@@ -34,7 +34,8 @@ struct TextRule {
   bool multiline = false;
 };
 
-// Ok, or Error::invalid naming `field`: "--actor: must be UTF-8 text (byte 3 is not)".
+// Ok, or Error::invalid located at `field` (a label, or a mention of a request field):
+// "source: must be UTF-8 text (byte 3 is not)".
 Status check_text(std::string_view field, std::string_view text, const TextRule& rule = {});
 
 // `text` with every invalid UTF-8 byte replaced by U+FFFD and every control character but

@@ -75,7 +75,7 @@ Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& le
     } else {
       log_line(json_text(OrderedJson{{"time", now_utc()},
                                      {"event", "audit-connection-failed"},
-                                     {"error", opened.error().message}}));
+                                     {"error", opened.error().text(Spelling::pointer)}}));
     }
   }
 }
@@ -127,7 +127,7 @@ std::unique_ptr<Api::Reader> Api::take_reader() {
   if (!store.ok()) {
     log_line(json_text(OrderedJson{{"time", now_utc()},
                                    {"event", "reader-connection-failed"},
-                                   {"error", store.error().message}}));
+                                   {"error", store.error().text(Spelling::pointer)}}));
     return nullptr;
   }
   auto reader = std::make_unique<Reader>();
@@ -160,7 +160,7 @@ void Api::audit_failed_sign_ins(bool all) {
     if (!recorded.ok()) {
       log_line(json_text(OrderedJson{{"time", now_utc()},
                                      {"event", "audit-write-failed"},
-                                     {"error", recorded.error().message}}));
+                                     {"error", recorded.error().text(Spelling::pointer)}}));
     }
   }
 }
@@ -185,7 +185,7 @@ std::shared_ptr<const ledger::AccessBook> Api::access_book(bool fresh) {
   } else {
     log_line(json_text(OrderedJson{{"time", now_utc()},
                                    {"event", "access-book-load-failed"},
-                                   {"error", loaded.error().message}}));
+                                   {"error", loaded.error().text(Spelling::pointer)}}));
   }
   return book_;
 }
@@ -429,7 +429,7 @@ void Api::audit_denied(const Call& call, const std::string& reason) {
   if (!recorded.ok()) {
     log_line(json_text(OrderedJson{{"time", now_utc()},
                                    {"event", "audit-write-failed"},
-                                   {"error", recorded.error().message}}));
+                                   {"error", recorded.error().text(Spelling::pointer)}}));
   }
 }
 
@@ -441,7 +441,7 @@ void Api::audit_export(const Call& call, const std::string& what, const std::str
   if (!recorded.ok()) {
     log_line(json_text(OrderedJson{{"time", now_utc()},
                                    {"event", "audit-write-failed"},
-                                   {"error", recorded.error().message}}));
+                                   {"error", recorded.error().text(Spelling::pointer)}}));
   }
 }
 

@@ -4,12 +4,11 @@
 #include <span>
 #include <string_view>
 
+#include "base/embedded_file.h"
+
 namespace fms::http::embedded {
 
-struct EmbeddedFile {
-  std::string_view name;     // "openapi.json"
-  std::string_view content;  // exact bytes
-};
+using base::EmbeddedFile;
 
 std::span<const EmbeddedFile> embedded_files();
 

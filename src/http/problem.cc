@@ -52,10 +52,14 @@ Response problem_for(const Error& error) {
   const int status = status_for(error);
   if (status == 500) {
     Response response = problem(500, "the server could not complete the request; see its log");
-    response.log_error = error.message;
+    response.log_error = error.text(Spelling::pointer);
     return response;
   }
-  return problem(status, error.message);
+  // The field the error concerns, as a JSON pointer into the request (RFC 6901), beside the
+  // detail that names it the same way.
+  nlohmann::json extra;
+  if (!error.field.empty()) extra["pointer"] = spell_field(error.field, Spelling::pointer);
+  return problem(status, error.text(Spelling::pointer), extra);
 }
 
 }  // namespace fms::http

@@ -2,14 +2,16 @@
 //
 // Every error the API returns is one of these: "type" is about:blank (the status says what kind
 // of problem it is), "title" the status's reason phrase, "status" the code, and "detail" the same
-// located message the CLI prints ("receipts.csv:3: field \"qty\": ..."). An error that lists
-// several problems (one per line, as imports report them) also carries them as "errors".
+// located message the CLI prints ("receipts.csv:3: field \"qty\": ..."), with the fields it names
+// spelled as JSON pointers ("/late_reason") where the CLI names options ("--late-reason"). An error
+// about one field of the request carries it as "pointer" too. An error that lists several
+// problems (one per line, as imports report them) also carries them as "errors".
 #pragma once
 
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "http/message.h"
 
 namespace fms::http {

@@ -148,7 +148,8 @@ Answer<std::optional<CivilDate>> date_query(const Request& request, const std::s
   if (!text) return std::optional<CivilDate>{};
   auto parsed = CivilDate::parse(*text);
   if (!parsed.ok())
-    return problem(400, "query parameter \"" + name + "\": " + parsed.error().message);
+    return problem(400,
+                   "query parameter \"" + name + "\": " + parsed.error().text(Spelling::pointer));
   return std::optional<CivilDate>{*parsed};
 }
 

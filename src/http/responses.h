@@ -12,8 +12,8 @@
 #include <string>
 #include <variant>
 
+#include "base/result.h"
 #include "core/civil_date.h"
-#include "core/result.h"
 #include "http/message.h"
 
 namespace fms::http {

@@ -65,7 +65,7 @@ Response access_command(Call& call, const std::function<Status(ledger::AccessLed
 
 Answer<ledger::Grant> read_grant(const nlohmann::json& fields) {
   auto role = ledger::parse_role(string_field(fields, "role"));
-  if (!role.ok()) return problem(422, "/role: " + role.error().message);
+  if (!role.ok()) return problem(422, "/role: " + role.error().text(Spelling::pointer));
   return ledger::Grant{*role, string_field(fields, "organisation")};
 }
 

@@ -72,7 +72,8 @@ Response verify(Call& call) {
     auto report = ledger.verify(call.principal->scope);
     if (!report.ok()) {
       if (report.error().kind == ErrorKind::corruption) {
-        return json_response(200, OrderedJson{{"ok", false}, {"error", report.error().message}});
+        return json_response(
+            200, OrderedJson{{"ok", false}, {"error", report.error().text(Spelling::pointer)}});
       }
       return problem_for(report.error());
     }

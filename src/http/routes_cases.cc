@@ -27,7 +27,8 @@ Answer<ledger::AsOf> read_as_of(const Request& request) {
   ledger::AsOf as_of;
   if (const auto date = request.query_param("as_of")) {
     auto parsed = CivilDate::parse(*date);
-    if (!parsed.ok()) return problem(400, "query parameter \"as_of\": " + parsed.error().message);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"as_of\": " + parsed.error().text(Spelling::pointer));
     as_of.business_date = *parsed;
   }
   if (const auto recorded = request.query_param("as_recorded")) as_of.recorded_at_most = *recorded;
@@ -54,7 +55,8 @@ Response list_cases(Call& call) {
   store::CaseFilter filter;
   if (const auto status = call.request.query_param("status")) {
     auto parsed = case_status_from_string(*status);
-    if (!parsed.ok()) return problem(400, "query parameter \"status\": " + parsed.error().message);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"status\": " + parsed.error().text(Spelling::pointer));
     filter.status = *status;
   }
   if (const auto customer = call.request.query_param("customer")) filter.customer = *customer;
@@ -84,8 +86,8 @@ Response import_loa(Call& call) {
   // Refused here as well as in the ledger, so that the refusal is audited as a denial.
   if (const Status admitted = call.principal->scope.admit_case(case_id, Permission::manage_case);
       !admitted.ok()) {
-    call.api.audit_denied(call, admitted.error().kind == ErrorKind::forbidden ? "role"
-                                                                              : "organisation");
+    call.api.audit_denied(call,
+                          admitted.error().kind == ErrorKind::forbidden ? "role" : "organisation");
     return problem_for(admitted.error());
   }
   // An amendment or modification changes an existing case: it carries the case's ETag.
@@ -222,9 +224,9 @@ Response transition(Call& call) {
   if (auto* refused = std::get_if<Response>(&body)) return *refused;
   const auto& fields = std::get<nlohmann::json>(body);
   auto to = case_status_from_string(string_field(fields, "to"));
-  if (!to.ok()) return problem(422, "/to: " + to.error().message);
+  if (!to.ok()) return problem(422, "/to: " + to.error().text(Spelling::pointer));
   auto date = CivilDate::parse(string_field(fields, "date"));
-  if (!date.ok()) return problem(422, "/date: " + date.error().message);
+  if (!date.ok()) return problem(422, "/date: " + date.error().text(Spelling::pointer));
   const std::string reason = string_field(fields, "reason");
   const auto if_match = call.request.header("if-match");
   const std::string& case_id = call.param("case_id");

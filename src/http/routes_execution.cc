@@ -57,7 +57,8 @@ Response list_documents(Call& call) {
   std::optional<ExecutionKind> only;
   if (const auto kind = call.request.query_param("kind")) {
     auto parsed = execution_kind_from_string(*kind);
-    if (!parsed.ok()) return problem(400, "query parameter \"kind\": " + parsed.error().message);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"kind\": " + parsed.error().text(Spelling::pointer));
     only = *parsed;
   }
   const bool all = call.request.query_param("all").value_or("false") == "true";
@@ -104,7 +105,7 @@ Response reconcile(Call& call) {
     CivilDate as_of = ledger.today();
     if (fields.contains("as_of")) {
       auto parsed = CivilDate::parse(string_field(fields, "as_of"));
-      if (!parsed.ok()) return problem(422, "/as_of: " + parsed.error().message);
+      if (!parsed.ok()) return problem(422, "/as_of: " + parsed.error().text(Spelling::pointer));
       as_of = *parsed;
     }
     auto recorded = ledger.reconcile(as_of, call.principal->scope);
@@ -132,14 +133,15 @@ Response discrepancies(Call& call) {
   report::DiscrepancyFilter filter;
   if (const auto type = call.request.query_param("type")) {
     auto parsed = recon::discrepancy_type_from_string(*type);
-    if (!parsed.ok()) return problem(400, "query parameter \"type\": " + parsed.error().message);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"type\": " + parsed.error().text(Spelling::pointer));
     filter.type = *parsed;
   }
   return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
     if (const auto case_text = call.request.query_param("case")) {
       auto case_id = ledger.normalise_case_id(*case_text);
       if (!case_id.ok())
-        return problem(400, "query parameter \"case\": " + case_id.error().message);
+        return problem(400, "query parameter \"case\": " + case_id.error().text(Spelling::pointer));
       store::CaseFilter one;
       one.case_id = *case_id;
       auto recorded = store.list_cases(one);

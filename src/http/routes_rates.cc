@@ -43,7 +43,8 @@ Answer<RateQuery> read_rate_query(const Request& request, const std::string& dat
   if (auto text = request.query_param("pair")) {
     for (char& c : *text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     auto parsed = ledger::parse_rate_pair(*text);
-    if (!parsed.ok()) return problem(400, "query parameter \"pair\": " + parsed.error().message);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"pair\": " + parsed.error().text(Spelling::pointer));
     query.pair = *text;
   }
   auto date = date_query(request, date_name);

@@ -34,12 +34,14 @@ Answer<ReportQuery> read_report_query(Call& call, ledger::Ledger& ledger) {
   ReportQuery query{ledger.today(), std::nullopt};
   if (const auto text = call.request.query_param("as_of")) {
     auto parsed = CivilDate::parse(*text);
-    if (!parsed.ok()) return problem(400, "query parameter \"as_of\": " + parsed.error().message);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"as_of\": " + parsed.error().text(Spelling::pointer));
     query.as_of = *parsed;
   }
   if (const auto text = call.request.query_param("case")) {
     auto case_id = ledger.normalise_case_id(*text);
-    if (!case_id.ok()) return problem(400, "query parameter \"case\": " + case_id.error().message);
+    if (!case_id.ok())
+      return problem(400, "query parameter \"case\": " + case_id.error().text(Spelling::pointer));
     query.case_id = *case_id;
   }
   return query;
@@ -178,7 +180,8 @@ Response sdrs(Call& call) {
   filter.open_only = call.request.query_param("open").value_or("false") == "true";
   if (const auto text = call.request.query_param("status")) {
     auto parsed = sdr_status_from_string(*text);
-    if (!parsed.ok()) return problem(400, "query parameter \"status\": " + parsed.error().message);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"status\": " + parsed.error().text(Spelling::pointer));
     filter.status = *parsed;
   }
   return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {

@@ -6,8 +6,6 @@
 // case decides who may see and act on it; an SDR of a case the caller may not see is answered as
 // one never recorded. A step names the state it was decided on: GET gives an ETag, a step must
 // send it back in If-Match (428 without one, 412 when the SDR has moved since).
-#include <cctype>
-
 #include "core/money.h"
 #include "http/api.h"
 #include "http/problem.h"
@@ -26,32 +24,6 @@ std::string location_of(const ledger::Sdr& sdr) {
   return "/api/sdrs/" + percent_encode(sdr.number.base());
 }
 
-// The ledger names the CLI's options ("--late-reason: ..."); the API names its JSON fields
-// ("/late_reason: ..."), so a message points at what the caller sent.
-std::string api_locations(const std::string& message) {
-  std::string out;
-  for (std::size_t i = 0; i < message.size(); ++i) {
-    const bool starts_word = i == 0 || message[i - 1] == ' ' || message[i - 1] == '(';
-    if (starts_word && message.compare(i, 2, "--") == 0 && i + 2 < message.size() &&
-        std::islower(static_cast<unsigned char>(message[i + 2])) != 0) {
-      out += '/';
-      for (i += 2; i < message.size() &&
-                   (std::islower(static_cast<unsigned char>(message[i])) || message[i] == '-');
-           ++i) {
-        out += message[i] == '-' ? '_' : message[i];
-      }
-      --i;
-    } else {
-      out += message[i];
-    }
-  }
-  return out;
-}
-
-Response refusal(const Error& error) {
-  return problem_for(Error{error.kind, api_locations(error.message)});
-}
-
 // A string member, absent allowed; a member of another type is refused by name.
 Answer<std::optional<std::string>> optional_text(const nlohmann::json& fields,
                                                  const std::string& name) {
@@ -67,13 +39,14 @@ Answer<CivilDate> date_field(const nlohmann::json& fields, const std::string& na
   const auto& value = std::get<std::optional<std::string>>(text);
   if (!value) return problem(422, "/" + name + ": a value is required");
   auto parsed = CivilDate::parse(*value);
-  if (!parsed.ok()) return problem(422, "/" + name + ": " + parsed.error().message);
+  if (!parsed.ok()) return problem(422, "/" + name + ": " + parsed.error().text(Spelling::pointer));
   return *parsed;
 }
 
 Response outcome_response(int status, const ledger::SdrOutcome& outcome) {
   std::vector<std::string> warnings;
-  for (const std::string& warning : outcome.warnings) warnings.push_back(api_locations(warning));
+  for (const std::string& warning : outcome.warnings)
+    warnings.push_back(spell_mentions(warning, Spelling::pointer));
   Response response =
       json_response(status, OrderedJson{{"message", outcome.message},
                                         {"warnings", warnings},
@@ -87,7 +60,7 @@ Response show(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
   return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
     auto sdr = ledger::SdrBook(ledger, store).find(call.param("number"));
-    if (!sdr.ok()) return refusal(sdr.error());
+    if (!sdr.ok()) return problem_for(sdr.error());
     Response response = json_response(200, report::sdr_detail_json(*sdr));
     response.with_header("ETag", etag_of(*sdr));
     return response;
@@ -111,7 +84,7 @@ Response create(Call& call) {
   request.document = fields.at("document").get<std::string>();
   request.reason = fields.at("reason").get<std::string>();
   auto type = recon::discrepancy_type_from_string(fields.at("type").get<std::string>());
-  if (!type.ok()) return problem(422, "/type: " + type.error().message);
+  if (!type.ok()) return problem(422, "/type: " + type.error().text(Spelling::pointer));
   request.type = *type;
   auto line = optional_text(fields, "line");
   if (auto* refused = std::get_if<Response>(&line)) return *refused;
@@ -120,7 +93,7 @@ Response create(Call& call) {
   if (auto* refused = std::get_if<Response>(&office)) return *refused;
   if (const auto& letter = std::get<std::optional<std::string>>(office)) {
     auto parsed = parse_sdr_office(*letter);
-    if (!parsed.ok()) return problem(422, "/office: " + parsed.error().message);
+    if (!parsed.ok()) return problem(422, "/office: " + parsed.error().text(Spelling::pointer));
     request.office = *parsed;
   }
   if (fields.contains("as_of") && !fields.at("as_of").is_null()) {
@@ -158,7 +131,7 @@ Response create(Call& call) {
   };
   return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
     auto outcome = ledger::SdrBook(ledger, store).create(request, call.actor());
-    if (!outcome.ok()) return refusal(outcome.error());
+    if (!outcome.ok()) return problem_for(outcome.error());
     return outcome_response(201, *outcome);
   });
 }
@@ -209,11 +182,12 @@ Response step(Call& call) {
     answer.date = date;
     if (!text["resolution"]) return problem(422, "/resolution: a value is required");
     auto resolution = sdr_resolution_from_string(*text["resolution"]);
-    if (!resolution.ok()) return problem(422, "/resolution: " + resolution.error().message);
+    if (!resolution.ok())
+      return problem(422, "/resolution: " + resolution.error().text(Spelling::pointer));
     answer.resolution = *resolution;
     if (text["credit"]) {
       auto credit = Money::parse(*text["credit"], Currency::usd());
-      if (!credit.ok()) return problem(422, "/credit: " + credit.error().message);
+      if (!credit.ok()) return problem(422, "/credit: " + credit.error().text(Spelling::pointer));
       answer.credit_usd_cents = credit->minor_units();
     }
     answer.reply_code = text["reply_code"];
@@ -229,7 +203,7 @@ Response step(Call& call) {
   return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
     ledger::SdrBook book(ledger, store);
     auto current = book.find(number);
-    if (!current.ok()) return refusal(current.error());
+    if (!current.ok()) return problem_for(current.error());
     if (*if_match != etag_of(*current)) {
       return problem(412, "SDR " + current->number.base() + " has changed since " +
                               std::string(*if_match) + "; it is now " + etag_of(*current) +
@@ -248,7 +222,7 @@ Response step(Call& call) {
     } else {
       outcome = book.close(number, date, reason, call.actor());
     }
-    if (!outcome.ok()) return refusal(outcome.error());
+    if (!outcome.ok()) return problem_for(outcome.error());
     return outcome_response(200, *outcome);
   });
 }

@@ -48,8 +48,8 @@ const std::string& decoy_hash() {
 void audit(Api& api, const std::function<Status(ledger::AccessLedger&)>& record) {
   const Status recorded = api.with_audit(record);
   if (!recorded.ok()) {
-    api.log_line(json_text(
-        OrderedJson{{"event", "audit-write-failed"}, {"error", recorded.error().message}}));
+    api.log_line(json_text(OrderedJson{{"event", "audit-write-failed"},
+                                       {"error", recorded.error().text(Spelling::pointer)}}));
   }
 }
 

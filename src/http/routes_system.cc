@@ -19,12 +19,12 @@ void add_system_routes(Router& router) {
                 // The store answers: a cheap read proves the database is reachable.
                 auto listed = call.api.with_reader([](ledger::Ledger&, store::Store& store) {
                   return store.list_cases(store::CaseFilter{.status = std::nullopt,
-                                                             .customer = std::nullopt,
-                                                             .case_id = "(health check)"});
+                                                            .customer = std::nullopt,
+                                                            .case_id = "(health check)"});
                 });
                 if (!listed.ok()) {
                   Response down = problem(503, "the database cannot be read");
-                  down.log_error = listed.error().message;
+                  down.log_error = listed.error().text(Spelling::pointer);
                   return down;
                 }
                 return json_response(200, OrderedJson{{"status", "ok"}});

@@ -482,7 +482,7 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig& config, Handl
       std::make_unique<Impl>(config, std::move(handler), std::move(observer), std::move(admission));
   beast::error_code ec;
   const auto address = net::ip::make_address(config.host, ec);
-  if (ec) return Error::invalid("--listen: \"" + config.host + "\" is not an IP address");
+  if (ec) return Error::invalid("\"" + config.host + "\" is not an IP address").at_field("listen");
   if (config.tls) {
     impl->tls.emplace(ssl::context::tls_server);
     impl->tls->set_options(ssl::context::default_workarounds | ssl::context::no_sslv2 |
@@ -490,10 +490,16 @@ Result<std::unique_ptr<Server>> Server::create(const ServerConfig& config, Handl
                            ssl::context::no_tlsv1_1);
     impl->tls->use_certificate_chain_file(config.tls->certificate_chain, ec);
     if (ec) {
-      return Error::invalid("--tls-cert " + config.tls->certificate_chain + ": " + ec.message());
+      return Error::invalid(mention("tls_cert") + " " + config.tls->certificate_chain + ": " +
+                            ec.message())
+          .concerning("tls_cert");
     }
     impl->tls->use_private_key_file(config.tls->private_key, ssl::context::pem, ec);
-    if (ec) return Error::invalid("--tls-key " + config.tls->private_key + ": " + ec.message());
+    if (ec) {
+      return Error::invalid(mention("tls_key") + " " + config.tls->private_key + ": " +
+                            ec.message())
+          .concerning("tls_key");
+    }
   }
   const tcp::endpoint endpoint{address, config.port};
   impl->acceptor.open(endpoint.protocol(), ec);

@@ -22,7 +22,7 @@
 #include <string>
 #include <variant>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "http/message.h"
 
 namespace fms::http {

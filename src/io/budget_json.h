@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/budget.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 
 namespace fms::io {
 

@@ -18,8 +18,8 @@
 #include <utility>
 #include <vector>
 
+#include "base/result.h"
 #include "core/execution.h"
-#include "core/result.h"
 
 namespace fms::io::csv {
 

@@ -192,28 +192,6 @@ std::vector<std::string_view> split_at_line_feeds(std::string_view body, unsigne
   return pieces;
 }
 
-void run_in_parallel(std::size_t count, const std::function<void(std::size_t)>& task) {
-  if (count == 0) return;
-  std::vector<std::thread> threads;
-  std::size_t started = 1;
-  try {
-    threads.reserve(count);
-    for (; started < count; ++started) threads.emplace_back(task, started);
-  } catch (const std::system_error&) {
-    // No more threads to be had: the calling thread does the rest itself.
-  }
-  task(0);
-  for (std::size_t i = started; i < count; ++i) task(i);
-  for (std::thread& thread : threads) thread.join();
-}
-
-void run_tasks(std::span<const std::function<void()>> tasks, unsigned threads) {
-  std::atomic<std::size_t> next{0};
-  run_in_parallel(std::min<std::size_t>(threads, tasks.size()), [&](std::size_t) {
-    for (std::size_t i = next++; i < tasks.size(); i = next++) tasks[i]();
-  });
-}
-
 void report_repeats(const StringColumn& values, std::span<const std::uint32_t> lines,
                     std::string_view field, unsigned threads, ProblemLog& log) {
   // Rows are grouped by the top bits of their hash into partitions small enough for a hash
@@ -242,7 +220,7 @@ void report_repeats(const StringColumn& values, std::span<const std::uint32_t> l
   const unsigned workers = count < kMinRowsForParallelRepeats ? 1 : threads;
   std::vector<ProblemLog> logs(workers);
   std::atomic<std::size_t> next_partition{0};
-  run_in_parallel(workers, [&](std::size_t thread) {
+  base::run_in_parallel(workers, [&](std::size_t thread) {
     std::vector<std::uint32_t> slots;  // positions in the partition + 1; 0 = free
     for (std::size_t p = next_partition++; p < kPartitions; p = next_partition++) {
       const std::span<const std::uint32_t> rows =

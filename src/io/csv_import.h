@@ -19,6 +19,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/parallel.h"
 #include "core/execution.h"
 #include "core/reference_data.h"
 #include "io/csv_fields.h"
@@ -136,11 +137,6 @@ unsigned thread_count(unsigned requested);
 // minimum size so threads pay off.
 std::vector<std::string_view> split_at_line_feeds(std::string_view body, unsigned threads);
 
-// Runs task(i) for i in [0, count), concurrently; task 0 runs on the calling thread.
-void run_in_parallel(std::size_t count, const std::function<void(std::size_t)>& task);
-// Runs every task once, on at most `threads` threads.
-void run_tasks(std::span<const std::function<void()>> tasks, unsigned threads);
-
 // One piece of the body and what its parse found.
 template <class Rows>
 struct Chunk {
@@ -183,7 +179,7 @@ Rows parse_bulk(const Table& table, unsigned requested_threads, std::size_t min_
     return chunks;
   };
   std::vector<Chunk<Rows>> chunks = plan(split_at_line_feeds(table.body, threads));
-  run_in_parallel(chunks.size(), [&](std::size_t i) { parse_chunk(chunks[i]); });
+  base::run_in_parallel(chunks.size(), [&](std::size_t i) { parse_chunk(chunks[i]); });
   const bool quoted = std::any_of(chunks.begin(), chunks.end(), [](const Chunk<Rows>& chunk) {
     return chunk.loop.stopped_at_quote;
   });

@@ -208,7 +208,7 @@ void merge(DeliveryListing& into, std::span<Chunk<DeliveryListing>> chunks,
       [&] { append_column(&L::reporting_quarter_end, into, chunks); },
       [&] { append_lines(&L::source_line, into, chunks, line_offsets); },
   };
-  run_tasks(columns, threads);
+  base::run_tasks(columns, threads);
 }
 
 }  // namespace

@@ -11,8 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/rate_series.h"
-#include "core/result.h"
 
 namespace fms::io {
 

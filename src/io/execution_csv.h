@@ -19,9 +19,9 @@
 
 #include <string_view>
 
+#include "base/result.h"
 #include "core/execution.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 
 namespace fms::io {
 

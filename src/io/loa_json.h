@@ -10,21 +10,21 @@
 #pragma once
 
 #include <cstddef>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
+#include "base/result.h"
 #include "core/loa.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 
 namespace fms::io {
 
 inline constexpr std::string_view kLoaFormat = "fmsledger.loa/1";
-inline constexpr std::size_t kMaxLoaDocumentBytes = std::size_t{8} * 1024 * 1024;  // larger files are refused
-inline constexpr std::size_t kMaxLoaLines = 2000;                     // lines per version
-inline constexpr std::size_t kMaxTextFieldBytes = 4000;               // any one text field
+inline constexpr std::size_t kMaxLoaDocumentBytes =
+    std::size_t{8} * 1024 * 1024;                        // larger files are refused
+inline constexpr std::size_t kMaxLoaLines = 2000;        // lines per version
+inline constexpr std::size_t kMaxTextFieldBytes = 4000;  // any one text field
 inline constexpr std::size_t kMaxReportedProblems = 50;
 
 // Parses and validates one version document (check_version included, check_successor not:

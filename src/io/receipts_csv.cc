@@ -159,7 +159,7 @@ void merge(ReceiptInspections& into, std::span<Chunk<ReceiptInspections>> chunks
       [&] { append_column(&R::quantity_rejected, into, chunks); },
       [&] { append_lines(&R::source_line, into, chunks, line_offsets); },
   };
-  run_tasks(columns, threads);
+  base::run_tasks(columns, threads);
 }
 
 }  // namespace

@@ -4,13 +4,12 @@
 // "<source>:<line>:<column>: not valid JSON: <what is wrong>".
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
-#include "core/result.h"
+#include "base/result.h"
 
 namespace fms::io {
 

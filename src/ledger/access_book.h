@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "ledger/access_events.h"
 #include "ledger/roles.h"
 #include "store/store.h"

@@ -38,7 +38,7 @@
 #include <variant>
 #include <vector>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "ledger/roles.h"
 #include "store/store.h"
 

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "ledger/access_book.h"
 #include "ledger/api_tokens.h"
 #include "ledger/clock.h"

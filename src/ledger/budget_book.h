@@ -23,9 +23,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "core/budget.h"
 #include "core/civil_date.h"
-#include "core/result.h"
 #include "store/store.h"
 
 namespace fms::ledger {

@@ -12,8 +12,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/civil_date.h"
-#include "core/result.h"
 
 namespace fms::ledger {
 

@@ -86,7 +86,8 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
   FMS_ASSIGN_OR_RETURN(auto existing, store.list_cases({}));
   if (!existing.empty()) {
     return Error::conflict("the database already holds " + std::to_string(existing.size()) +
-                           " cases; the demo loads into an empty database (give --db a new file)");
+                           " cases; the demo loads into an empty database (give " + mention("db") +
+                           " a new file)");
   }
   FMS_ASSIGN_OR_RETURN(std::string_view script_text, embedded("demo.json"));
   const nlohmann::json script = nlohmann::json::parse(script_text, nullptr, false);
@@ -124,8 +125,7 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
       auto date = CivilDate::parse(t.value("date", ""));
       if (!to.ok()) return to.error().at(where);
       if (!date.ok()) return date.error().at(where);
-      auto change =
-          ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), host);
+      auto change = ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), host);
       if (!change.ok()) return change.error().at(where);
       ++report.transitions;
     } else if (step.contains("import-execution")) {

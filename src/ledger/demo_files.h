@@ -5,12 +5,11 @@
 #include <span>
 #include <string_view>
 
+#include "base/embedded_file.h"
+
 namespace fms::ledger::demo_files {
 
-struct EmbeddedFile {
-  std::string_view name;     // path relative to examples/, e.g. "cases/tomahawk/00-basic.json"
-  std::string_view content;  // exact bytes of the file
-};
+using base::EmbeddedFile;
 
 std::span<const EmbeddedFile> embedded_files();
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/case_status.h"
 #include "core/civil_date.h"
 #include "core/loa.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 #include "store/store.h"
 
 namespace fms::ledger {

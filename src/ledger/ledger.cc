@@ -134,8 +134,9 @@ Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseSta
   FMS_ASSIGN_OR_RETURN(CaseState state, case_state(case_id, {}));
   FMS_TRY(check_transition(state.status, to));
   if (reason.empty() || reason.size() > kMaxReasonBytes) {
-    return Error::invalid("--reason must be 1 to " + std::to_string(kMaxReasonBytes) +
-                          " bytes: every status change says why");
+    return Error::invalid(mention("reason") + " must be 1 to " + std::to_string(kMaxReasonBytes) +
+                          " bytes: every status change says why")
+        .concerning("reason");
   }
   if (date < state.status_date) {
     return Error::invalid(
@@ -183,7 +184,7 @@ Result<StatusChange> Ledger::transition(const std::string& case_id_text, CaseSta
 }
 
 Result<CaseState> Ledger::load_case(const std::string& case_id_text, const Scope& scope,
-                                   const AsOf& as_of) {
+                                    const AsOf& as_of) {
   FMS_ASSIGN_OR_RETURN(std::string case_id, normalise_case_id(case_id_text));
   FMS_TRY(scope.admit_case(case_id, Permission::read));
   return case_state(case_id, as_of);
@@ -308,13 +309,15 @@ Result<VerifyReport> Ledger::verify(const Scope& scope, const std::string& expec
     const std::string digits = expected_head.substr(at + 1);
     if (digits.empty() || digits.size() > 18 ||
         digits.find_first_not_of("0123456789") != std::string::npos) {
-      return Error::invalid("--expect-head: \"" + digits + "\" is not an event number");
+      return Error::invalid("\"" + digits + "\" is not an event number").at_field("expect_head");
     }
     sequence = std::stoll(digits);
   }
   if (hash.size() != 64 || hash.find_first_not_of("0123456789abcdef") != std::string::npos) {
-    return Error::invalid("--expect-head: give the head's hash, 64 lower-case hex digits " +
-                          std::string("(fmsledger head), optionally @ its event number"));
+    return Error::invalid(
+               "give the head's hash, 64 lower-case hex digits (fmsledger head), "
+               "optionally @ its event number")
+        .at_field("expect_head");
   }
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events({}));
   FMS_ASSIGN_OR_RETURN(VerifyReport report, verify_events(scope, events));

@@ -3,6 +3,7 @@
 #include <set>
 #include <utility>
 
+#include "base/short_hash.h"
 #include "core/text.h"
 #include "io/budget_json.h"
 #include "ledger/access_book.h"
@@ -88,7 +89,7 @@ Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
   for (const RecordedBudget& existing : portfolio.budgets) {
     if (existing.content_hash == content_hash && existing.organisation == owner) {
       outcome.message = source + ": this budget document is already recorded as " +
-                        content_hash.substr(0, 12) + " (" + existing.source + ", recorded " +
+                        base::short_hash(content_hash) + " (" + existing.source + ", recorded " +
                         existing.recorded_at + " by " + existing.actor + "); nothing changed";
       return outcome;
     }
@@ -101,7 +102,7 @@ Result<BudgetImportOutcome> Ledger::import_budget(std::string_view json_text,
   FMS_TRY(store_.append(request));
   outcome.recorded = true;
   outcome.message =
-      source + ": recorded budget document " + content_hash.substr(0, 12) + ", in force from " +
+      source + ": recorded budget document " + base::short_hash(content_hash) + ", in force from " +
       document.effective_date.to_string() + ": " +
       count(document.budget_rates.size(), "budget rate", "budget rates") + ", " +
       count(document.appropriations.size(), "appropriation", "appropriations") + ", " +
@@ -129,7 +130,7 @@ Result<std::optional<BudgetInForce>> Ledger::budget_in_force(
   const RecordedBudget* record = ledger::budget_in_force(portfolio.budgets, date, owned);
   if (record == nullptr) return std::optional<BudgetInForce>{};
   auto document = io::budget_document_from_json(
-      record->document, "budget document " + record->content_hash.substr(0, 12), reference_);
+      record->document, "budget document " + base::short_hash(record->content_hash), reference_);
   if (!document) {
     return Error::corruption("event " + std::to_string(record->sequence) +
                              " (budget.document_recorded): " + document.error().message);
@@ -203,7 +204,7 @@ Result<std::vector<std::string>> Ledger::appropriation_effect(const LoaVersion& 
   if (!blocked.empty()) {
     std::string message = source + ": " + document_label(next.kind, next.version) + " of " +
                           case_id + " is refused under budget document " +
-                          budget->record.content_hash.substr(0, 12) +
+                          base::short_hash(budget->record.content_hash) +
                           " (policy block); nothing "
                           "recorded. Record a budget document that funds it first:";
     for (const std::string& line : blocked) message += "\n  " + line;

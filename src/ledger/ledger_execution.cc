@@ -10,6 +10,7 @@
 #include <set>
 #include <unordered_map>
 
+#include "base/short_hash.h"
 #include "core/text.h"
 #include "io/execution_csv.h"
 #include "ledger/ledger.h"
@@ -163,10 +164,6 @@ void check_line_keys(ReferenceCheck& check, const Rows& rows) {
   }
 }
 
-std::string short_id(const std::string& hash) {
-  return hash.substr(0, 12);
-}
-
 // A segment holds at most kMaxSegmentDictionaryEntries distinct values per dictionary; a file
 // beyond that is refused here rather than reaching the encoder.
 Status check_dictionary(const std::string& source, std::string_view what, std::size_t size) {
@@ -303,11 +300,11 @@ Status check_receipt_ids(store::Store& store, const ReceiptInspections& rows,
         continue;
       }
       const std::string id(recorded.receipt_id.at(i));
-      const std::string doc = short_id(other->record.content_hash);
+      const std::string doc = base::short_hash(other->record.content_hash);
       problems.add(rows.source_line[it->second], "receipt_id",
                    "receipt " + id + " is already recorded in document " + doc + " (" +
-                       other->record.source + "); to correct it, import with --supersedes " + doc +
-                       " --reason \"...\"");
+                       other->record.source + "); to correct it, import with " +
+                       mention("supersedes") + " " + doc + " " + mention("reason") + " \"...\"");
     }
   }
   return problems.result(source);
@@ -332,11 +329,14 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
                                                         const ExecutionImportOptions& options,
                                                         const Scope& scope) {
   if (options.supersedes && (options.reason.empty() || options.reason.size() > kMaxReasonBytes)) {
-    return Error::invalid("--reason must be 1 to " + std::to_string(kMaxReasonBytes) +
-                          " bytes: a superseding document says why it replaces the other");
+    return Error::invalid(mention("reason") + " must be 1 to " + std::to_string(kMaxReasonBytes) +
+                          " bytes: a superseding document says why it replaces the other")
+        .concerning("reason");
   }
-  if (options.supersedes)
-    FMS_TRY(check_text("--reason", options.reason, {1, kMaxReasonBytes, true}));
+  if (options.supersedes) {
+    const Status reason = check_text(mention("reason"), options.reason, {1, kMaxReasonBytes, true});
+    if (!reason.ok()) return reason.error().concerning("reason");
+  }
   FMS_TRY(check_text("source", source, {1, kMaxSourceBytes, false}));
   // A case the scope may not record this kind for is refused exactly as an unrecorded one.
   const auto writable = scope.cases_where(permission_to_record(kind));
@@ -352,13 +352,14 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
   outcome.rows = record.rows;
   outcome.cases = record.cases;
   if (const ExecutionDocument* existing = portfolio.find(record.content_hash)) {
-    outcome.message =
-        source + ": this " + std::string(to_string(kind)) + " is already recorded as document " +
-        short_id(record.content_hash) + " (" + existing->record.source + ", recorded " +
-        existing->recorded_at + " by " + existing->actor + ")" +
-        (existing->superseded_by ? ", since superseded by " + short_id(*existing->superseded_by)
-                                 : std::string()) +
-        "; nothing changed";
+    outcome.message = source + ": this " + std::string(to_string(kind)) +
+                      " is already recorded as document " + base::short_hash(record.content_hash) +
+                      " (" + existing->record.source + ", recorded " + existing->recorded_at +
+                      " by " + existing->actor + ")" +
+                      (existing->superseded_by
+                           ? ", since superseded by " + base::short_hash(*existing->superseded_by)
+                           : std::string()) +
+                      "; nothing changed";
     return outcome;
   }
 
@@ -371,14 +372,15 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
           return std::all_of(d.record.cases.begin(), d.record.cases.end(), writable);
         }));
     if (replaced->record.kind != kind) {
-      return Error::invalid("document " + short_id(replaced->record.content_hash) + " is a " +
-                            std::string(to_string(replaced->record.kind)) + ", not a " +
+      return Error::invalid("document " + base::short_hash(replaced->record.content_hash) +
+                            " is a " + std::string(to_string(replaced->record.kind)) + ", not a " +
                             std::string(to_string(kind)) +
                             "; a document supersedes one of its kind");
     }
     if (replaced->superseded_by) {
-      return Error::conflict("document " + short_id(replaced->record.content_hash) +
-                             " was already superseded by " + short_id(*replaced->superseded_by) +
+      return Error::conflict("document " + base::short_hash(replaced->record.content_hash) +
+                             " was already superseded by " +
+                             base::short_hash(*replaced->superseded_by) +
                              "; supersede that one instead");
     }
     record.supersedes = replaced->record.content_hash;
@@ -414,12 +416,13 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
     for (const auto& identity : prepared.identities) {
       auto it = recorded.find(numbering_of(scope, identity.case_id) + '\x1f' + identity.label);
       if (it == recorded.end()) continue;
-      duplicates.add(identity.source_line,
-                     kind == ExecutionKind::bill ? "statement_date" : "payment_id",
-                     identity.label + " is already recorded in document " +
-                         short_id(it->second->record.content_hash) + " (" +
-                         it->second->record.source + "); to correct it, import with --supersedes " +
-                         short_id(it->second->record.content_hash) + " --reason \"...\"");
+      duplicates.add(
+          identity.source_line, kind == ExecutionKind::bill ? "statement_date" : "payment_id",
+          identity.label + " is already recorded in document " +
+              base::short_hash(it->second->record.content_hash) + " (" + it->second->record.source +
+              "); to correct it, import with " + mention("supersedes") + " " +
+              base::short_hash(it->second->record.content_hash) + " " + mention("reason") +
+              " \"...\"");
     }
     FMS_TRY(duplicates.result(source));
   }
@@ -433,9 +436,10 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
                                            encode(record)});
   FMS_TRY(store_.append(request));
   outcome.recorded = true;
-  outcome.message = source + ": recorded " + std::string(to_string(kind)) + " document " +
-                    short_id(record.content_hash) + " with " + rows_text(record.rows) +
-                    (replaced ? ", superseding " + short_id(replaced->record.content_hash) : "");
+  outcome.message =
+      source + ": recorded " + std::string(to_string(kind)) + " document " +
+      base::short_hash(record.content_hash) + " with " + rows_text(record.rows) +
+      (replaced ? ", superseding " + base::short_hash(replaced->record.content_hash) : "");
   return outcome;
 }
 

@@ -5,6 +5,7 @@
 // file with no problem at all is stored, as one portfolio-level rates.series_recorded event.
 #include <algorithm>
 
+#include "base/short_hash.h"
 #include "core/execution.h"
 #include "core/text.h"
 #include "io/exchange_rates_csv.h"
@@ -13,10 +14,6 @@
 
 namespace fms::ledger {
 namespace {
-
-std::string short_id(const std::string& hash) {
-  return hash.substr(0, 12);
-}
 
 std::string points_text(std::size_t points) {
   return std::to_string(points) + (points == 1 ? " point" : " points");
@@ -97,8 +94,9 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
   outcome.points = record.points.size();
   if (const RatesDocument* existing = book.find(record.content_hash)) {
     outcome.message = source + ": these rates are already recorded as rates document " +
-                      short_id(record.content_hash) + " (" + existing->source + ", recorded " +
-                      existing->recorded_at + " by " + existing->actor + "); nothing changed";
+                      base::short_hash(record.content_hash) + " (" + existing->source +
+                      ", recorded " + existing->recorded_at + " by " + existing->actor +
+                      "); nothing changed";
     return outcome;
   }
 
@@ -138,7 +136,7 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
   outcome.recorded = true;
   const std::size_t known = outcome.points - outcome.new_points;
   outcome.message =
-      "Recorded rates document " + short_id(record.content_hash) + " (" + source +
+      "Recorded rates document " + base::short_hash(record.content_hash) + " (" + source +
       (owner ? ", " + *owner + "'s own series" : std::string(", shared series")) +
       "): " + points_text(outcome.points) + ", " + spans_text(file.series) +
       (known == 0 ? std::string() : " (" + std::to_string(known) + " already recorded)");

@@ -12,9 +12,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
 #include "core/money.h"
-#include "core/result.h"
 #include "store/store.h"
 
 namespace fms::ledger {

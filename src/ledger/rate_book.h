@@ -26,9 +26,9 @@
 #include <string>
 #include <vector>
 
+#include "base/result.h"
 #include "core/civil_date.h"
 #include "core/rate_series.h"
-#include "core/result.h"
 #include "ledger/rate_events.h"
 #include "store/store.h"
 

@@ -21,9 +21,9 @@
 #include <utility>
 #include <vector>
 
+#include "base/result.h"
 #include "core/money.h"
 #include "core/rate_series.h"
-#include "core/result.h"
 #include "store/store.h"
 
 namespace fms::ledger {

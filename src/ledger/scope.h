@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "ledger/permission.h"
 #include "ledger/roles.h"
 #include "store/store.h"

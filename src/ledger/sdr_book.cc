@@ -23,19 +23,23 @@ std::string upper(std::string text) {
   return text;
 }
 
-Status check_text(const std::string& text, const char* option, bool required) {
+Status check_text(const std::string& text, const char* field, bool required) {
   if ((required && text.empty()) || text.size() > kMaxReasonBytes) {
-    return Error::invalid(std::string(option) + " must be " + (required ? "1" : "0") + " to " +
-                          std::to_string(kMaxReasonBytes) + " bytes; " +
-                          std::to_string(text.size()) + " given");
+    return Error(ErrorKind::invalid_input,
+                 mention(field) + " must be " + (required ? "1" : "0") + " to " +
+                     std::to_string(kMaxReasonBytes) + " bytes; " + std::to_string(text.size()) +
+                     " given",
+                 field);
   }
   return Status::Ok();
 }
 
-Status check_not_future(const CivilDate& date, const CivilDate& today, const char* option) {
+Status check_not_future(const CivilDate& date, const CivilDate& today, const char* field) {
   if (date > today) {
-    return Error::invalid(std::string(option) + " " + date.to_string() +
-                          " is in the future (today is " + today.to_string() + ")");
+    return Error(ErrorKind::invalid_input,
+                 mention(field) + " " + date.to_string() + " is in the future (today is " +
+                     today.to_string() + ")",
+                 field);
   }
   return Status::Ok();
 }
@@ -91,7 +95,8 @@ Result<recon::Discrepancy> find_discrepancy(const std::vector<recon::Discrepancy
     for (const std::string& line : lines) listed += (listed.empty() ? "" : ", ") + line;
     return Error::invalid("\"" + request.document + "\" has " +
                           std::string(recon::to_string(request.type)) + " discrepancies on lines " +
-                          listed + " of " + case_id + "; give --line");
+                          listed + " of " + case_id + "; give " + mention("line"))
+        .concerning("line");
   }
   return *candidates.front();
 }
@@ -108,7 +113,7 @@ std::vector<std::string> creation_warnings(const SdrCreated& created, const Civi
   const SdrDeadlineState state = sdr_deadline_state(today, created.deadline, warning_days);
   if (state.days_to_deadline < 0) {
     warnings.push_back(prefix + "the submission deadline " + created.deadline.to_string() +
-                       " has passed; submitting it needs --late-reason");
+                       " has passed; submitting it needs " + mention("late_reason"));
   } else if (!state.warning.empty()) {
     warnings.push_back(prefix + "submission deadline " + created.deadline.to_string() + ", " +
                        state.warning);
@@ -129,20 +134,21 @@ Result<std::vector<std::string>> default_sdr_codes(recon::DiscrepancyType type) 
     default:
       break;
   }
-  return Error::invalid("there is no default SF 364 code for a " +
-                        std::string(recon::to_string(type)) +
-                        " discrepancy (the overage codes of DLMS AP7.28 are not confirmed); give "
-                        "--codes, e.g. D3 when the shipping document understates the quantity");
+  return Error::invalid(
+             "there is no default SF 364 code for a " + std::string(recon::to_string(type)) +
+             " discrepancy (the overage codes of DLMS AP7.28 are not confirmed); give " +
+             mention("codes") + ", e.g. D3 when the shipping document understates the quantity")
+      .concerning("codes");
 }
 
 Result<SdrOutcome> SdrBook::create(const SdrCreateRequest& request, const std::string& actor) {
-  FMS_TRY(check_text(request.reason, "--reason", true));
+  FMS_TRY(check_text(request.reason, "reason", true));
   const CivilDate today = ledger_.today();
   const CivilDate as_of = request.as_of.value_or(today);
-  FMS_TRY(check_not_future(as_of, today, "--as-of"));
+  FMS_TRY(check_not_future(as_of, today, "as_of"));
   const std::string case_text = upper(request.case_id);
   auto case_id = CaseId::parse(case_text, ledger_.reference());
-  if (!case_id.ok()) return case_id.error().at("--case");
+  if (!case_id.ok()) return case_id.error().at_field("case");
   FMS_ASSIGN_OR_RETURN(const char office, parse_sdr_office(std::string(1, request.office)));
   if (!request.codes.empty()) FMS_TRY(validate_sdr_codes(request.codes));
 
@@ -208,22 +214,23 @@ Result<SdrOutcome> SdrBook::submit(const std::string& number, const CivilDate& d
                                    const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(Located located, locate(number));
   const Sdr& sdr = *located.sdr;
-  FMS_TRY(
-      check_step(sdr, SdrAction::submit, date, late_reason.value_or(""), "--late-reason", false));
+  FMS_TRY(check_step(sdr, SdrAction::submit, date, late_reason.value_or(""), "late_reason", false));
   const CivilDate& deadline = sdr.created.deadline;
   const bool late = date > deadline;
   if (late && (!late_reason || late_reason->empty())) {
     return Error::invalid(sdr_prefix(sdr) + "the submission deadline " + deadline.to_string() +
                           " passed " + std::to_string(deadline.days_until(date)) +
-                          " day(s) before " + date.to_string() +
-                          "; give --late-reason TEXT to submit it anyway (the implementing "
-                          "agency may refuse a late SDR)");
+                          " day(s) before " + date.to_string() + "; give " +
+                          mention("late_reason") +
+                          " TEXT to submit it anyway (the implementing agency may refuse a late "
+                          "SDR)")
+        .concerning("late_reason");
   }
   if (!late && late_reason) {
-    return Error::invalid(sdr_prefix(sdr) +
-                          "--late-reason is for a submission after the "
-                          "deadline " +
-                          deadline.to_string() + "; this one is on time");
+    return Error::invalid(sdr_prefix(sdr) + mention("late_reason") +
+                          " is for a submission after the deadline " + deadline.to_string() +
+                          "; this one is on time")
+        .concerning("late_reason");
   }
   std::vector<std::string> warnings;
   if (late) {
@@ -254,7 +261,7 @@ Result<SdrOutcome> SdrBook::answer(const std::string& number, const SdrAnswer& a
                                    const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(Located located, locate(number));
   const Sdr& sdr = *located.sdr;
-  FMS_TRY(check_step(sdr, SdrAction::answer, answer.date, answer.note, "--note", false));
+  FMS_TRY(check_step(sdr, SdrAction::answer, answer.date, answer.note, "note", false));
   SdrAnswered answered;
   answered.number = sdr.number.base();
   answered.case_id = sdr.created.case_id;
@@ -263,19 +270,23 @@ Result<SdrOutcome> SdrBook::answer(const std::string& number, const SdrAnswer& a
   answered.note = answer.note;
   if (answer.resolution == SdrResolution::credit) {
     if (!answer.credit_usd_cents) {
-      return Error::invalid(sdr_prefix(sdr) + "a credit answer needs --credit USD (at most " +
-                            usd(sdr.created.claimed_usd_cents - sdr.credited_usd_cents) + ")");
+      return Error::invalid(sdr_prefix(sdr) + "a credit answer needs " + mention("credit") +
+                            " USD (at most " +
+                            usd(sdr.created.claimed_usd_cents - sdr.credited_usd_cents) + ")")
+          .concerning("credit");
     }
     const Status bounded = check_sdr_credit(*answer.credit_usd_cents, sdr.created.claimed_usd_cents,
                                             sdr.credited_usd_cents);
     if (!bounded.ok()) return Error::invalid(sdr_prefix(sdr) + bounded.error().message);
     answered.credit_usd_cents = *answer.credit_usd_cents;
   } else if (answer.credit_usd_cents) {
-    return Error::invalid(sdr_prefix(sdr) + "--credit goes only with --resolution credit");
+    return Error::invalid(sdr_prefix(sdr) + mention("credit") + " goes only with " +
+                          mention("resolution") + " credit")
+        .concerning("credit");
   }
   if (answer.reply_code) {
     auto code = validate_sdr_reply_code(*answer.reply_code);
-    if (!code.ok()) return code.error().at("--reply-code");
+    if (!code.ok()) return code.error().at_field("reply_code");
     answered.reply_code = *code;
   }
   FMS_ASSIGN_OR_RETURN(SdrOutcome outcome, commit(located.portfolio, sdr.number.base(),
@@ -305,7 +316,7 @@ Result<SdrOutcome> SdrBook::reopen(const std::string& number, const CivilDate& d
                                    const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(Located located, locate(number));
   const Sdr& sdr = *located.sdr;
-  FMS_TRY(check_step(sdr, action, date, reason, "--reason", true));
+  FMS_TRY(check_step(sdr, action, date, reason, "reason", true));
   const SdrReopened reopened{sdr.number.base(), sdr.created.case_id, date, reason};
   const bool contest = action == SdrAction::contest;
   FMS_ASSIGN_OR_RETURN(
@@ -322,7 +333,7 @@ Result<SdrOutcome> SdrBook::close(const std::string& number, const CivilDate& da
                                   const std::string& reason, const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(Located located, locate(number));
   const Sdr& sdr = *located.sdr;
-  FMS_TRY(check_step(sdr, SdrAction::close, date, reason, "--reason", true));
+  FMS_TRY(check_step(sdr, SdrAction::close, date, reason, "reason", true));
   const bool withdrawn = sdr.status == SdrStatus::draft;
   const SdrClosed closed{sdr.number.base(), sdr.created.case_id, date, reason, withdrawn};
   FMS_ASSIGN_OR_RETURN(SdrOutcome outcome, commit(located.portfolio, sdr.number.base(), kSdrClosed,
@@ -363,20 +374,21 @@ Result<SdrBook::Located> SdrBook::locate(const std::string& number) {
 }
 
 Status SdrBook::check_step(const Sdr& sdr, SdrAction action, const CivilDate& date,
-                           const std::string& text, const char* text_option,
+                           const std::string& text, const char* text_field,
                            bool text_required) const {
-  FMS_TRY(check_text(text, text_option, text_required));
+  FMS_TRY(check_text(text, text_field, text_required));
   const Status allowed = check_sdr_action(sdr.position(), action);
   if (!allowed.ok()) {
     return Error::invalid("cannot " + std::string(to_string(action)) + " SDR " +
                           sdr.number.to_string() + ": " + allowed.error().message);
   }
-  FMS_TRY(check_not_future(date, ledger_.today(), "--date"));
+  FMS_TRY(check_not_future(date, ledger_.today(), "date"));
   if (date < sdr.last_date()) {
-    return Error::invalid(sdr_prefix(sdr) + "--date " + date.to_string() +
+    return Error::invalid(sdr_prefix(sdr) + mention("date") + " " + date.to_string() +
                           " is before its previous step (" +
                           std::string(to_string(sdr.history.back().kind)) + " on " +
-                          sdr.last_date().to_string() + ")");
+                          sdr.last_date().to_string() + ")")
+        .concerning("date");
   }
   return Status::Ok();
 }

@@ -101,7 +101,7 @@ class SdrBook {
   Result<Located> locate(const std::string& number);
   // Checks the action, its date and text against the SDR.
   Status check_step(const Sdr& sdr, SdrAction action, const CivilDate& date,
-                    const std::string& text, const char* text_option, bool text_required) const;
+                    const std::string& text, const char* text_field, bool text_required) const;
   // Applies the event to a copy of the register (as replay will), then appends it.
   Result<SdrOutcome> commit(const PortfolioState& portfolio, const std::string& base_number,
                             std::string_view type, std::string payload, const std::string& actor);

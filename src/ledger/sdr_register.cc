@@ -198,9 +198,9 @@ Result<int> SdrRegister::next_serial(char office, const std::string& country) co
   if (next > kMaxSdrSerial) {
     return Error::invalid("office " + std::string(1, office) + " has used every serial " +
                           std::to_string(kMinSdrSerial) + "-" + std::to_string(kMaxSdrSerial) +
-                          " for " + country +
-                          " (higher serials are the ILCO's); use another "
-                          "--office letter");
+                          " for " + country + " (higher serials are the ILCO's); use another " +
+                          mention("office") + " letter")
+        .concerning("office");
   }
   return next;
 }

@@ -13,8 +13,8 @@
 #include <emmintrin.h>
 #endif
 
+#include "base/huge_pages.h"
 #include "recon/document_number_table.h"
-#include "recon/huge_pages.h"
 #include "recon/number_key.h"
 #include "recon/parallel.h"
 
@@ -58,7 +58,7 @@ class NumberColumns {
 
 // Records grouped by partition: partition q is records[begins[q] .. begins[q + 1]).
 struct Partitions {
-  HugeArray<NumberRecord> records;
+  base::HugeArray<NumberRecord> records;
   std::vector<std::uint32_t> begins;
 };
 
@@ -119,7 +119,7 @@ Partitions partition(const NumberColumns& numbers, unsigned bits, bool skip_empt
   });
   for (std::size_t q = 1; q <= count; ++q) out.begins[q] += out.begins[q - 1];
   const std::size_t total = out.begins[count];
-  out.records = HugeArray<NumberRecord>(total);  // every record is written below
+  out.records = base::HugeArray<NumberRecord>(total);  // every record is written below
 
   std::vector<std::uint32_t> next(out.begins.begin(), out.begins.end() - 1);
   std::vector<Staging> staging(count);
@@ -280,10 +280,10 @@ DocumentNumberMatches match_by_document_number(const Portfolio& portfolio,
   for_each_worker(deliveries.size() + receipts.size(), [&](std::size_t worker) {
     if (worker == 0) {
       sides[0] = partition(delivery_numbers, bits, /*skip_empty=*/false);
-      out.first_receipt = filled_in_huge_pages(deliveries.size(), kNoRow);
+      out.first_receipt = base::filled_in_huge_pages(deliveries.size(), kNoRow);
     } else {
       sides[1] = partition(receipt_numbers, bits, /*skip_empty=*/true);
-      out.receipt_matched = filled_in_huge_pages(receipts.size(), std::uint8_t{0});
+      out.receipt_matched = base::filled_in_huge_pages(receipts.size(), std::uint8_t{0});
     }
   });
 
@@ -291,8 +291,7 @@ DocumentNumberMatches match_by_document_number(const Portfolio& portfolio,
   // same element.
   std::array<std::vector<RowPair>, kWorkers> further;
   for_each_worker(deliveries.size() + receipts.size(), [&](std::size_t worker) {
-    PartitionJoin join(sides[0], sides[1], delivery_numbers, receipt_numbers, out,
-                       further[worker]);
+    PartitionJoin join(sides[0], sides[1], delivery_numbers, receipt_numbers, out, further[worker]);
     for (std::size_t q = worker; q + 1 < sides[0].begins.size(); q += kWorkers) join.join(q);
     std::sort(further[worker].begin(), further[worker].end());
   });
@@ -336,8 +335,8 @@ std::vector<std::uint32_t> first_rows_with_same_number(const Portfolio& portfoli
       const std::uint32_t base = deliveries.begin(d);
       if (column == nullptr || base >= high) continue;
       const std::uint32_t from = low > base ? low - base : 0;
-      const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(column->size()),
-                                                       high - base);
+      const std::uint32_t to =
+          std::min<std::uint32_t>(static_cast<std::uint32_t>(column->size()), high - base);
       for (std::uint32_t i = from; i < to; ++i) {
         const std::uint64_t hash = keyed_number(*column, i).hash;
         if (!filter.may_contain(hash)) continue;

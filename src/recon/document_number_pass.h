@@ -25,7 +25,7 @@
 #include <span>
 #include <vector>
 
-#include "recon/huge_pages.h"
+#include "base/huge_pages.h"
 #include "recon/recon.h"
 #include "recon/row_space.h"
 
@@ -42,9 +42,9 @@ inline constexpr unsigned kMaxPartitionBits = 12;
 struct DocumentNumberMatches {
   // Per global delivery row: the lowest receipt row matched to it; kNoRow for an original no
   // receipt names; kDuplicateRow for a duplicate.
-  HugeVector<std::uint32_t> first_receipt;
+  base::HugeVector<std::uint32_t> first_receipt;
   // Per global receipt row: 1 if it is matched to a delivery.
-  HugeVector<std::uint8_t> receipt_matched;
+  base::HugeVector<std::uint8_t> receipt_matched;
   // Every other (delivery, receipt) match, sorted.
   std::vector<RowPair> further_receipts;
 };

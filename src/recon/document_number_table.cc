@@ -3,7 +3,7 @@
 
 #include <cstring>
 
-#include "recon/huge_pages.h"
+#include "base/huge_pages.h"
 
 namespace fms::recon {
 namespace {
@@ -68,7 +68,7 @@ std::uint64_t hash_document_number(std::string_view number) {
 DocumentNumberTable::DocumentNumberTable(std::size_t keys_max) {
   std::size_t slots = kMinimumSlots;
   while (slots < 2 * keys_max) slots *= 2;
-  slots_ = filled_in_huge_pages(slots, Slot{});
+  slots_ = base::filled_in_huge_pages(slots, Slot{});
   mask_ = slots - 1;
 }
 

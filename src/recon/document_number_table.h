@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "recon/huge_pages.h"
+#include "base/huge_pages.h"
 #include "recon/row_space.h"
 
 namespace fms::recon {
@@ -70,7 +70,7 @@ class DocumentNumberTable {
     return i;  // the match, or the first empty slot of the probe sequence
   }
 
-  HugeVector<Slot> slots_;
+  base::HugeVector<Slot> slots_;
   std::uint64_t mask_ = 0;
 };
 

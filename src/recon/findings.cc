@@ -53,7 +53,7 @@ void Findings::sort() {
   std::sort(order.begin(), order.end(), [this](std::uint32_t a, std::uint32_t b) {
     return precedes(entries_[a], entries_[b]);
   });
-  HugeVector<Entry> in_order;
+  base::HugeVector<Entry> in_order;
   in_order.reserve(entries_.size());
   for (const std::uint32_t i : order) in_order.push_back(std::move(entries_[i]));
   entries_ = std::move(in_order);
@@ -62,12 +62,11 @@ void Findings::sort() {
 
 void Findings::append(Findings&& other) {
   if (sorted_ && other.sorted_) {
-    HugeVector<Entry> merged;
+    base::HugeVector<Entry> merged;
     merged.reserve(entries_.size() + other.entries_.size());
     std::merge(std::make_move_iterator(entries_.begin()), std::make_move_iterator(entries_.end()),
                std::make_move_iterator(other.entries_.begin()),
-               std::make_move_iterator(other.entries_.end()), std::back_inserter(merged),
-               precedes);
+               std::make_move_iterator(other.entries_.end()), std::back_inserter(merged), precedes);
     entries_ = std::move(merged);
   } else {
     entries_.insert(entries_.end(), std::make_move_iterator(other.entries_.begin()),

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "recon/huge_pages.h"
+#include "base/huge_pages.h"
 #include "recon/line_catalog.h"
 #include "recon/next_action.h"
 #include "recon/recon.h"
@@ -43,7 +43,7 @@ class Findings {
 
   const LineCatalog& catalog_;
   std::int32_t as_of_;
-  HugeVector<Entry> entries_;
+  base::HugeVector<Entry> entries_;
   bool sorted_ = true;
 };
 

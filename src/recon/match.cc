@@ -10,9 +10,9 @@
 #include <algorithm>
 #include <array>
 
+#include "base/huge_pages.h"
 #include "recon/case_line_pass.h"
 #include "recon/document_number_pass.h"
-#include "recon/huge_pages.h"
 #include "recon/line_catalog.h"
 #include "recon/parallel.h"
 #include "recon/portfolio_shape.h"
@@ -22,10 +22,9 @@
 namespace fms::recon {
 namespace {
 
-std::vector<UnmatchedDelivery> unmatched_originals(const Portfolio& portfolio,
-                                                   const RowSpace& space,
-                                                   const LineCatalog& catalog,
-                                                   const HugeVector<std::uint32_t>& first_receipt) {
+std::vector<UnmatchedDelivery> unmatched_originals(
+    const Portfolio& portfolio, const RowSpace& space, const LineCatalog& catalog,
+    const base::HugeVector<std::uint32_t>& first_receipt) {
   std::vector<UnmatchedDelivery> out;
   for (std::uint32_t d = 0; d < space.document_count(); ++d) {
     const DeliveryListing* rows = portfolio.deliveries[d].rows;
@@ -34,8 +33,8 @@ std::vector<UnmatchedDelivery> unmatched_originals(const Portfolio& portfolio,
     const std::uint32_t base = space.begin(d);
     for (std::uint32_t i = 0; i < rows->size(); ++i) {
       if (first_receipt[base + i] != kNoRow) continue;  // matched, or a duplicate
-      out.push_back(UnmatchedDelivery{lines[rows->line[i]], rows->ship_date[i], base + i,
-                                      rows->quantity[i]});
+      out.push_back(
+          UnmatchedDelivery{lines[rows->line[i]], rows->ship_date[i], base + i, rows->quantity[i]});
     }
   }
   return out;
@@ -43,7 +42,7 @@ std::vector<UnmatchedDelivery> unmatched_originals(const Portfolio& portfolio,
 
 std::vector<UnmatchedReceipt> unmatched_receipts(const Portfolio& portfolio, const RowSpace& space,
                                                  const LineCatalog& catalog,
-                                                 const HugeVector<std::uint8_t>& matched) {
+                                                 const base::HugeVector<std::uint8_t>& matched) {
   std::vector<UnmatchedReceipt> out;
   for (std::uint32_t d = 0; d < space.document_count(); ++d) {
     const ReceiptInspections* rows = portfolio.receipts[d].rows;
@@ -96,20 +95,19 @@ std::vector<Match> write_matches(const RowSpace& deliveries, const RowSpace& rec
   for (std::size_t w = 1; w <= kWorkers; ++w) offset[w] += offset[w - 1];
 
   std::vector<Match> out;
-  reserve_in_huge_pages(out, offset[kWorkers]);
+  base::reserve_in_huge_pages(out, offset[kWorkers]);
   out.resize(offset[kWorkers]);
   for_each_worker(deliveries.size(), [&](std::size_t worker) {
     Match* next = out.data() + offset[worker];
     std::uint32_t delivery_hint = 0;
     std::uint32_t receipt_hint = 0;
-    for_each_match(worker_begin(worker, deliveries.size()),
-                   worker_begin(worker + 1, deliveries.size()), first, second,
-                   [&](std::uint32_t d, std::uint32_t r, MatchRule rule) {
-                     const RowSpace::Location shipped = deliveries.locate(d, delivery_hint);
-                     const RowSpace::Location received = receipts.locate(r, receipt_hint);
-                     *next++ = Match{shipped.document, shipped.row, received.document,
-                                     received.row, rule};
-                   });
+    for_each_match(
+        worker_begin(worker, deliveries.size()), worker_begin(worker + 1, deliveries.size()), first,
+        second, [&](std::uint32_t d, std::uint32_t r, MatchRule rule) {
+          const RowSpace::Location shipped = deliveries.locate(d, delivery_hint);
+          const RowSpace::Location received = receipts.locate(r, receipt_hint);
+          *next++ = Match{shipped.document, shipped.row, received.document, received.row, rule};
+        });
   });
   return out;
 }

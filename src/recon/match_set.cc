@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <tuple>
 
-#include "recon/huge_pages.h"
+#include "base/huge_pages.h"
 
 namespace fms::recon {
 namespace {
@@ -37,15 +37,14 @@ MatchSet::MatchSet(const Portfolio& portfolio, const std::vector<Match>& matches
   } else {
     std::copy_if(matches.begin(), matches.end(), std::back_inserter(repaired_), usable);
     std::sort(repaired_.begin(), repaired_.end());
-    repaired_.erase(std::unique(repaired_.begin(), repaired_.end(),
-                                [](const Match& a, const Match& b) {
-                                  return rows_of(a) == rows_of(b);
-                                }),
-                    repaired_.end());
+    repaired_.erase(
+        std::unique(repaired_.begin(), repaired_.end(),
+                    [](const Match& a, const Match& b) { return rows_of(a) == rows_of(b); }),
+        repaired_.end());
     matches_ = repaired_;
   }
 
-  receipt_matches_ = filled_in_huge_pages(receipts.size(), std::uint8_t{0});
+  receipt_matches_ = base::filled_in_huge_pages(receipts.size(), std::uint8_t{0});
   std::uint32_t next_delivery = 0;
   for (const Match& m : matches_) {
     std::uint8_t& count = receipt_matches_[receipts.global(m.receipt_document, m.receipt_row)];

@@ -12,7 +12,7 @@
 #include <span>
 #include <vector>
 
-#include "recon/huge_pages.h"
+#include "base/huge_pages.h"
 #include "recon/recon.h"
 #include "recon/row_space.h"
 
@@ -41,7 +41,7 @@ class MatchSet {
  private:
   std::vector<Match> repaired_;  // used only when the input needed repair
   std::span<const Match> matches_;
-  HugeVector<std::uint8_t> receipt_matches_;
+  base::HugeVector<std::uint8_t> receipt_matches_;
   std::vector<std::uint32_t> unmatched_deliveries_;
 };
 

@@ -1,8 +1,8 @@
 // Two-way parallelism for the bulk passes.
 //
 // Reconciliation splits its row passes into two halves run side by side: the machines it runs on
-// have few cores, and two workers already halve the passes that dominate. If a thread cannot be
-// started, both halves run on the calling thread: same result, just slower.
+// have few cores, and two workers already halve the passes that dominate (base/parallel.h starts
+// them).
 #pragma once
 
 #include <cstddef>

@@ -11,9 +11,9 @@
 #include <tuple>
 #include <type_traits>
 
+#include "base/huge_pages.h"
 #include "recon/amounts.h"
 #include "recon/document_number_pass.h"
-#include "recon/huge_pages.h"
 #include "recon/parallel.h"
 
 namespace fms::recon {
@@ -33,8 +33,8 @@ struct ReceiptFacts {
 };
 static_assert(std::is_trivial_v<ReceiptFacts>);
 
-HugeArray<ReceiptFacts> gather_receipt_facts(const ClassifyContext& c) {
-  HugeArray<ReceiptFacts> facts(c.receipts.size());
+base::HugeArray<ReceiptFacts> gather_receipt_facts(const ClassifyContext& c) {
+  base::HugeArray<ReceiptFacts> facts(c.receipts.size());
   for_each_worker(c.receipts.size(), [&](std::size_t worker) {
     const std::uint32_t low = worker_begin(worker, c.receipts.size());
     const std::uint32_t high = worker_begin(worker + 1, c.receipts.size());
@@ -129,10 +129,10 @@ class RowReader {
                            std::int64_t delivered, std::int64_t received, std::int64_t value,
                            std::int32_t arose, std::int32_t deadline) {
     const bool short_received = received < delivered;
-    add_sdr(short_received ? DiscrepancyType::quantity_short : DiscrepancyType::quantity_over,
-            line, std::move(documents),
-            value_of_units_cents(value, clamped_difference(received, delivered), delivered),
-            arose, short_received ? SdrCode::s1_shortage : SdrCode::overage, deadline);
+    add_sdr(short_received ? DiscrepancyType::quantity_short : DiscrepancyType::quantity_over, line,
+            std::move(documents),
+            value_of_units_cents(value, clamped_difference(received, delivered), delivered), arose,
+            short_received ? SdrCode::s1_shortage : SdrCode::overage, deadline);
   }
   void line_mismatch(const Match& m, std::uint32_t line, std::int64_t value,
                      std::int32_t received_on) {
@@ -154,7 +154,7 @@ class ShareChecker : private RowReader {
  public:
   ShareChecker(const ClassifyContext& context, const MatchSet& matches,
                const std::vector<std::uint32_t>& first_with_number, const LineFacts& facts,
-               const HugeArray<ReceiptFacts>& receipts, RowCheckShare& share)
+               const base::HugeArray<ReceiptFacts>& receipts, RowCheckShare& share)
       : RowReader(context, share.findings),
         matches_(matches),
         first_with_number_(first_with_number),
@@ -191,8 +191,8 @@ class ShareChecker : private RowReader {
       if (rows == nullptr || base >= high) continue;
       const auto lines = c_.catalog.delivery_lines(d);
       const std::uint32_t first = d == start.document ? start.row : 0;
-      const std::uint32_t last = std::min<std::uint32_t>(static_cast<std::uint32_t>(rows->size()),
-                                                         high - base);
+      const std::uint32_t last =
+          std::min<std::uint32_t>(static_cast<std::uint32_t>(rows->size()), high - base);
       for (std::uint32_t i = first; i < last; ++i) {
         prefetch_receipts(matches, next_match + kPrefetchMatches);
         const std::uint32_t line = lines[rows->line[i]];
@@ -214,8 +214,7 @@ class ShareChecker : private RowReader {
           if (rows->quantity[i] > 0 &&
               days_after(shipped, c_.rules.shipped_not_received_days) < c_.as_of) {
             add_sdr(DiscrepancyType::shipped_not_received, line, {delivery_document(d, i)},
-                    rows->value_cents[i], shipped, SdrCode::s3_non_receipt,
-                    sdr_deadline(shipped));
+                    rows->value_cents[i], shipped, SdrCode::s3_non_receipt, sdr_deadline(shipped));
           }
         } else {
           delivery_group(d, i, line, next_match, group_end);
@@ -233,9 +232,8 @@ class ShareChecker : private RowReader {
       const std::uint32_t base = c_.receipts.begin(d);
       if (rows == nullptr) continue;
       const std::uint32_t first = low > base ? low - base : 0;
-      const std::uint32_t last =
-          std::min<std::uint32_t>(static_cast<std::uint32_t>(rows->size()),
-                                  high > base ? high - base : 0);
+      const std::uint32_t last = std::min<std::uint32_t>(static_cast<std::uint32_t>(rows->size()),
+                                                         high > base ? high - base : 0);
       for (std::uint32_t i = first; i < last; ++i) {
         if (matches_.delivery_count(base + i) != 0) continue;  // handled with its delivery
         unmatched_receipt(*rows, d, i);
@@ -268,17 +266,18 @@ class ShareChecker : private RowReader {
       totals.listed_cents[case_entry] += value;
     }
     const std::int64_t unit_cost = facts_.price_check_unit_cost[line];
-    if (!price_beyond_tolerance(value, quantity, unit_cost, c_.rules.value_tolerance_basis_points)) {
+    if (!price_beyond_tolerance(value, quantity, unit_cost,
+                                c_.rules.value_tolerance_basis_points)) {
       return;
     }
     const auto difference = price_difference_beyond_tolerance_cents(
         value, quantity, unit_cost, c_.rules.value_tolerance_basis_points);
     if (!difference) return;
     const std::string_view number = rows.document_number.at(i);
-    findings_.add(DiscrepancyType::value_mismatch, line, {delivery_reference(number)}, *difference,
-                  rows.ship_date[i],
-                  advice("query the implementing agency on the price reported for " +
-                         std::string(number)));
+    findings_.add(
+        DiscrepancyType::value_mismatch, line, {delivery_reference(number)}, *difference,
+        rows.ship_date[i],
+        advice("query the implementing agency on the price reported for " + std::string(number)));
   }
 
   void duplicate(std::uint32_t d, std::uint32_t i, std::uint32_t line, std::uint32_t first) {
@@ -309,9 +308,8 @@ class ShareChecker : private RowReader {
       const Match& m = matches[k];
       const std::uint32_t receipt = c_.receipts.global(m.receipt_document, m.receipt_row);
       if (matches_.delivery_count(receipt) > 1) {
-        share_.combined.push_back(CombinedMatch{receipt, rows.ship_date[i],
-                                                c_.deliveries.global(d, i),
-                                                static_cast<std::uint32_t>(k)});
+        share_.combined.push_back(CombinedMatch{
+            receipt, rows.ship_date[i], c_.deliveries.global(d, i), static_cast<std::uint32_t>(k)});
         continue;
       }
       ++receipts_alone;
@@ -326,8 +324,8 @@ class ShareChecker : private RowReader {
       if (const std::int64_t rejected = r.quantity_rejected; rejected > 0) {
         add_sdr(DiscrepancyType::rejected_on_inspection, named_line,
                 {receipt_document(m.receipt_document, m.receipt_row), delivery_document(d, i)},
-                value_of_units_cents(value, rejected, delivered), received_on,
-                SdrCode::c_condition, deadline);
+                value_of_units_cents(value, rejected, delivered), received_on, SdrCode::c_condition,
+                deadline);
       }
     }
     if (receipts_alone == 0 || received == delivered) return;
@@ -360,7 +358,7 @@ class ShareChecker : private RowReader {
   const MatchSet& matches_;
   const std::vector<std::uint32_t>& first_with_number_;  // per unmatched delivery
   const LineFacts& facts_;
-  const HugeArray<ReceiptFacts>& receipts_;  // by global receipt row
+  const base::HugeArray<ReceiptFacts>& receipts_;  // by global receipt row
   RowCheckShare& share_;
   std::size_t prefetched_ = 0;  // matches before this one have been prefetched
 };
@@ -439,7 +437,7 @@ OriginalTotals check_rows(const ClassifyContext& context, const MatchSet& matche
   const std::vector<std::uint32_t> first_with_number = first_rows_with_same_number(
       context.portfolio, context.deliveries, matches.unmatched_deliveries());
   const LineFacts facts = line_facts(context);
-  const HugeArray<ReceiptFacts> receipt_facts = gather_receipt_facts(context);
+  const base::HugeArray<ReceiptFacts> receipt_facts = gather_receipt_facts(context);
   std::vector<RowCheckShare> shares;
   for (std::size_t w = 0; w < kWorkers; ++w) {
     shares.emplace_back(context.catalog, CivilDate::from_serial(context.as_of));
@@ -447,8 +445,7 @@ OriginalTotals check_rows(const ClassifyContext& context, const MatchSet& matche
   const std::size_t deliveries = context.deliveries.size();
   const std::size_t receipts = context.receipts.size();
   for_each_worker(deliveries + receipts, [&](std::size_t worker) {
-    ShareChecker checker(context, matches, first_with_number, facts, receipt_facts,
-                         shares[worker]);
+    ShareChecker checker(context, matches, first_with_number, facts, receipt_facts, shares[worker]);
     checker.scan_deliveries(worker_begin(worker, deliveries), worker_begin(worker + 1, deliveries));
     checker.scan_receipts(worker_begin(worker, receipts), worker_begin(worker + 1, receipts));
     shares[worker].findings.sort();

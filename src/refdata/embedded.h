@@ -5,12 +5,11 @@
 #include <span>
 #include <string_view>
 
+#include "base/embedded_file.h"
+
 namespace fms::refdata {
 
-struct EmbeddedFile {
-  std::string_view name;     // file name, e.g. "codes.json"
-  std::string_view content;  // exact bytes of the file
-};
+using base::EmbeddedFile;
 
 std::span<const EmbeddedFile> embedded_files();
 

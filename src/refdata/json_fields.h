@@ -8,14 +8,13 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
+#include "base/result.h"
 #include "core/civil_date.h"
-#include "core/result.h"
 
 namespace fms::refdata {
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "base/result.h"
 #include "core/reference_data.h"
-#include "core/result.h"
 
 namespace fms::refdata {
 

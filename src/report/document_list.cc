@@ -1,11 +1,9 @@
 #include "report/document_list.h"
 
+#include "base/short_hash.h"
+
 namespace fms::report {
 namespace {
-
-std::string short_id(const std::string& hash) {
-  return hash.substr(0, 12);
-}
 
 Json optional_text(const std::optional<std::string>& text) {
   return text ? Json(*text) : Json(nullptr);
@@ -18,7 +16,7 @@ Json document_json(const ledger::ListedDocument& listed) {
   const auto& record = document.record;
   const auto withheld = [&listed](Json value) { return listed.whole ? value : Json(nullptr); };
   return Json{{"id", record.content_hash},
-              {"short_id", short_id(record.content_hash)},
+              {"short_id", base::short_hash(record.content_hash)},
               {"kind", std::string(to_string(record.kind))},
               {"rows", withheld(record.rows)},
               {"source", withheld(record.source)},
@@ -35,10 +33,10 @@ std::vector<std::string> document_row(const ledger::ListedDocument& listed) {
   const ledger::ExecutionDocument& document = *listed.document;
   const auto& record = document.record;
   const std::string status = document.superseded_by
-                                 ? "superseded by " + short_id(*document.superseded_by)
+                                 ? "superseded by " + base::short_hash(*document.superseded_by)
                                  : std::string("active");
   const std::string hidden = "(partly another organisation's)";
-  return {short_id(record.content_hash),
+  return {base::short_hash(record.content_hash),
           std::string(to_string(record.kind)),
           listed.whole ? std::to_string(record.rows) : std::string("-"),
           listed.whole ? record.source : hidden,

@@ -3,6 +3,7 @@
 
 #include <utility>
 
+#include "base/short_hash.h"
 #include "io/budget_json.h"
 #include "report/sheet_text.h"
 
@@ -61,8 +62,8 @@ std::vector<std::string> common_notes(const ledger::FinanceView& view, const For
   notes.push_back("As of " + view.as_of.to_string() + ".");
   notes.push_back("Current rate: " + describe_point(*forecast.current_rate) + ".");
   if (view.budget && view.budget_record) {
-    notes.push_back("Budget: document " + view.budget_record->content_hash.substr(0, 12) + " (" +
-                    view.budget_record->source + "), in force from " +
+    notes.push_back("Budget: document " + base::short_hash(view.budget_record->content_hash) +
+                    " (" + view.budget_record->source + "), in force from " +
                     view.budget->effective_date.to_string() + ": " + view.budget->title + ". " +
                     view.budget->provenance);
   } else {

@@ -8,7 +8,7 @@
 #include <span>
 #include <string>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "store/store.h"
 
 namespace fms::store {

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "store/large_buffer.h"
+#include "base/huge_pages.h"
 #include "store/segment_columns.h"
 #include "store/segment_hash.h"
 #include "store/segment_layout.h"
@@ -124,7 +124,7 @@ EncodedSegment assemble(const ColumnWriter& columns) {
 
   EncodedSegment segment;
   const auto copy_columns = [&] {
-    reserve_large(segment.bytes, layout.segment_bytes);
+    base::reserve_large(segment.bytes, layout.segment_bytes);
     segment.bytes.append(header);
     for (std::size_t i = 0; i < data.size(); ++i) {
       segment.bytes.append(layout.columns[i].offset - segment.bytes.size(), '\0');

@@ -24,10 +24,10 @@
 #include <string_view>
 #include <vector>
 
+#include "base/result.h"
 #include "core/column.h"
 #include "core/execution.h"
 #include "core/shared_bytes.h"
-#include "core/result.h"
 
 namespace fms::store {
 

@@ -6,8 +6,8 @@
 #include <cstdlib>
 #include <limits>
 
+#include "base/parallel.h"
 #include "store/segment_codec.h"
-#include "store/two_threads.h"
 
 namespace fms::store {
 namespace {
@@ -160,9 +160,8 @@ void ColumnReader::strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::s
   if (bytes == nullptr) return;
   out.ends = borrow<StringEnd>(*ends);
   out.bytes = borrow<char>(*bytes);
-  defer(*ends, name, [ends = out.ends.span(), length = bytes->byte_length] {
-    return check_ends(ends, length);
-  });
+  defer(*ends, name,
+        [ends = out.ends.span(), length = bytes->byte_length] { return check_ends(ends, length); });
 }
 
 void ColumnReader::dictionary(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
@@ -218,12 +217,12 @@ Status ColumnReader::finish() {
                              "): " + std::to_string(layout_.columns.size() - next_column_) +
                              " unexpected columns after the last known one");
   }
-  std::vector<WeightedJob> jobs;
+  std::vector<base::WeightedJob> jobs;
   jobs.reserve(deferred_.size());
   for (Deferred& deferred : deferred_) {
     jobs.push_back({deferred.bytes, [&deferred] { deferred.problem = deferred.job(); }});
   }
-  run_on_two_threads(jobs, kParallelDecodeMinBytes);
+  base::run_on_two_threads(jobs, kParallelDecodeMinBytes);
   for (const Deferred& deferred : deferred_) {
     if (!deferred.problem.empty()) fail(deferred.name, deferred.problem);
   }

@@ -11,19 +11,19 @@
 
 #include <bit>
 #include <cstdint>
-#include <memory>
 #include <cstring>
 #include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
 
+#include "base/huge_pages.h"
+#include "base/result.h"
 #include "core/column.h"
 #include "core/execution.h"
-#include "core/result.h"
-#include "store/large_buffer.h"
 #include "store/segment_layout.h"
 
 namespace fms::store {

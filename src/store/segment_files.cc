@@ -14,7 +14,7 @@
 #include <filesystem>
 #include <system_error>
 
-#include "store/large_buffer.h"
+#include "base/huge_pages.h"
 #include "store/segment_hash.h"
 #include "store/segment_layout.h"
 
@@ -269,7 +269,7 @@ SegmentFiles::OpenSegment::~OpenSegment() {
 Result<std::string> SegmentFiles::read(std::string_view hash) const {
   FMS_ASSIGN_OR_RETURN(const OpenSegment segment, open_segment(hash));
   std::string bytes;
-  reserve_large(bytes, static_cast<std::size_t>(segment.size));
+  base::reserve_large(bytes, static_cast<std::size_t>(segment.size));
   bytes.resize(static_cast<std::size_t>(segment.size));
   std::size_t done = 0;
   while (done < bytes.size()) {

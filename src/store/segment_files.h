@@ -31,7 +31,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "core/shared_bytes.h"
 #include "store/segment_codec.h"
 

@@ -11,8 +11,8 @@
 #include <functional>
 #include <vector>
 
+#include "base/parallel.h"
 #include "store/segment_layout.h"
-#include "store/two_threads.h"
 
 namespace fms::store {
 namespace {
@@ -44,12 +44,12 @@ std::vector<Digest> column_digests(std::span<const std::string_view> columns,
                                    const std::function<void()>& meanwhile,
                                    std::uint64_t meanwhile_cost_bytes) {
   std::vector<Digest> digests(columns.size());
-  std::vector<WeightedJob> jobs;
+  std::vector<base::WeightedJob> jobs;
   jobs.reserve(columns.size());
   for (std::size_t i = 0; i < columns.size(); ++i) {
     jobs.push_back({columns[i].size(), [&, i] { digests[i] = blake2b_256(columns[i]); }});
   }
-  run_on_two_threads(jobs, kParallelHashMinBytes, meanwhile, meanwhile_cost_bytes);
+  base::run_on_two_threads(jobs, kParallelHashMinBytes, meanwhile, meanwhile_cost_bytes);
   return digests;
 }
 

@@ -20,7 +20,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "core/shared_bytes.h"
 
 namespace fms::store {

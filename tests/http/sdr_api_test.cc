@@ -75,6 +75,8 @@ TEST_F(SdrApi, RaiseSubmitAnswerAndCloseAnSdrWithItsETag) {
   EXPECT_EQ(late.status, 422) << late.body;
   EXPECT_NE(late.json().at("detail").get<std::string>().find("/late_reason"), std::string::npos)
       << late.body;
+  EXPECT_EQ(late.json().at("detail").get<std::string>().find("--"), std::string::npos) << late.body;
+  EXPECT_EQ(late.json().at("pointer"), "/late_reason") << late.body;
   const auto submitted = step(pmo, path, etag,
                               {{"action", "submit"},
                                {"date", "2026-11-20"},

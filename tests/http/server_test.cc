@@ -274,7 +274,8 @@ TEST(HttpServer, RefusesToStartWithAMissingCertificate) {
   config.tls = TlsFiles{"/nonexistent/server.pem", "/nonexistent/server.key"};
   auto created = Server::create(config, echo, {});
   ASSERT_FALSE(created.ok());
-  EXPECT_NE(created.error().message.find("--tls-cert /nonexistent/server.pem"), std::string::npos)
+  EXPECT_NE(created.error().text(Spelling::option).find("--tls-cert /nonexistent/server.pem"),
+            std::string::npos)
       << created.error().message;
 }
 

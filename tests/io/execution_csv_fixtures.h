@@ -7,7 +7,7 @@
 
 #include <string>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "support/test_reference.h"
 
 namespace fms::io::testing_csv {

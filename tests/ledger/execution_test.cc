@@ -59,7 +59,8 @@ TEST_F(ExecutionTest, ARowNamingAnUnknownCaseOrLineImportsNothing) {
 }
 
 TEST_F(ExecutionTest, DeliveriesOnACaseNotYetImplementedAreRefused) {
-  auto basic = ledger_->import_document(example("cases/amraam/00-basic.json"), "b.json", fms::testing::host_scope("t"));
+  auto basic = ledger_->import_document(example("cases/amraam/00-basic.json"), "b.json",
+                                        fms::testing::host_scope("t"));
   ASSERT_TRUE(basic.ok()) << basic.error().message;
   const std::string text =
       "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"
@@ -93,7 +94,7 @@ TEST_F(ExecutionTest, AReceiptRecordedInAnotherDocumentIsRefusedUnlessSupersedin
   supersede.supersedes = old_id.substr(0, 10);
   auto without_reason = import(ExecutionKind::receipts, again, "receipts-2.csv", supersede);
   ASSERT_FALSE(without_reason.ok());
-  EXPECT_THAT(without_reason.error().message, HasSubstr("--reason"));
+  EXPECT_THAT(without_reason.error().text(Spelling::option), HasSubstr("--reason"));
 
   supersede.reason = "inspection record corrected";
   auto replaced = import(ExecutionKind::receipts, again, "receipts-2.csv", supersede);

@@ -57,12 +57,13 @@ class LedgerTest : public ::testing::Test {
 };
 
 TEST_F(LedgerTest, ImportsABasicLoaAsAnOfferedCase) {
-  auto outcome =
-      ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json", fms::testing::host_scope("alice"));
+  auto outcome = ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json",
+                                          fms::testing::host_scope("alice"));
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   EXPECT_TRUE(outcome->recorded);
   EXPECT_EQ(outcome->case_id, "JA-P-TWK");
-  auto state = ledger_->load_case("ja-p-twk", fms::testing::host_scope());  // identifiers are case-insensitive on input
+  auto state = ledger_->load_case(
+      "ja-p-twk", fms::testing::host_scope());  // identifiers are case-insensitive on input
   ASSERT_TRUE(state.ok()) << state.error().message;
   EXPECT_EQ(state->status, CaseStatus::offered);
   EXPECT_EQ(state->documents.size(), 1u);
@@ -137,7 +138,8 @@ TEST_F(LedgerTest, DemoReportMatchesTheRecordedExecutionHistory) {
 TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
   ASSERT_TRUE(load_demo(*ledger_, *store_, "demo").ok());
   const auto on = [&](const char* date) {
-    return ledger_->load_case("JA-P-TWK", fms::testing::host_scope(), AsOf{CivilDate::parse(date).value(), std::nullopt});
+    return ledger_->load_case("JA-P-TWK", fms::testing::host_scope(),
+                              AsOf{CivilDate::parse(date).value(), std::nullopt});
   };
   auto offered = on("2023-12-20");
   ASSERT_TRUE(offered.ok());
@@ -162,7 +164,7 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
   auto book = access.load();
   ASSERT_TRUE(book.ok()) << book.error().message;
   const auto shared = std::make_shared<const AccessBook>(std::move(book).value());
-  const Scope korean = Scope::of_user(shared, "dapa");  // case-manager of KRDAPA
+  const Scope korean = Scope::of_user(shared, "dapa");    // case-manager of KRDAPA
   const Scope viewer = Scope::of_user(shared, "viewer");  // viewer of JMOD
   const auto events_before = store_->read_events({})->size();
 
@@ -174,9 +176,9 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
   };
   expect_never_recorded(ledger_->load_case("ja-p-twk", korean).error(), "JA-P-TWK");
   expect_never_recorded(ledger_->history("JA-P-TWK", korean).error(), "JA-P-TWK");
-  expect_never_recorded(ledger_->transition("JA-D-AMX", CaseStatus::accepted,
-                                            CivilDate::parse("2026-11-20").value(), "signed",
-                                            korean)
+  expect_never_recorded(ledger_
+                            ->transition("JA-D-AMX", CaseStatus::accepted,
+                                         CivilDate::parse("2026-11-20").value(), "signed", korean)
                             .error(),
                         "JA-D-AMX");
   expect_never_recorded(
@@ -192,8 +194,9 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
   EXPECT_EQ(ledger_->list_cases({}, viewer)->size(),
             ledger_->list_cases({}, fms::testing::host_scope())->size());
   EXPECT_EQ(ledger_->history("JA-P-TWK", viewer).error().kind, ErrorKind::forbidden);
-  EXPECT_EQ(ledger_->transition("JA-D-AMX", CaseStatus::accepted,
-                                CivilDate::parse("2026-11-20").value(), "signed", viewer)
+  EXPECT_EQ(ledger_
+                ->transition("JA-D-AMX", CaseStatus::accepted,
+                             CivilDate::parse("2026-11-20").value(), "signed", viewer)
                 .error()
                 .kind,
             ErrorKind::forbidden);
@@ -201,32 +204,38 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
 }
 
 TEST_F(LedgerTest, RefusedCommandsWriteNothing) {
-  ASSERT_TRUE(
-      ledger_->import_document(example("cases/tomahawk/00-basic.json"), "b.json", fms::testing::host_scope("a")).ok());
+  ASSERT_TRUE(ledger_
+                  ->import_document(example("cases/tomahawk/00-basic.json"), "b.json",
+                                    fms::testing::host_scope("a"))
+                  .ok());
   const auto events_before = store_->read_events({})->size();
 
   auto skip = ledger_->transition("JA-P-TWK", CaseStatus::implemented,
-                                  CivilDate::parse("2024-02-01").value(), "skip", fms::testing::host_scope("a"));
+                                  CivilDate::parse("2024-02-01").value(), "skip",
+                                  fms::testing::host_scope("a"));
   ASSERT_FALSE(skip.ok());
   EXPECT_THAT(skip.error().message, HasSubstr("cannot go from offered to implemented"));
 
-  auto no_reason = ledger_->transition("JA-P-TWK", CaseStatus::accepted,
-                                       CivilDate::parse("2024-01-18").value(), "", fms::testing::host_scope("a"));
+  auto no_reason =
+      ledger_->transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-18").value(),
+                          "", fms::testing::host_scope("a"));
   ASSERT_FALSE(no_reason.ok());
-  EXPECT_THAT(no_reason.error().message, HasSubstr("--reason"));
+  EXPECT_THAT(no_reason.error().text(Spelling::option), HasSubstr("--reason"));
 
-  auto wrong_day = ledger_->transition("JA-P-TWK", CaseStatus::accepted,
-                                       CivilDate::parse("2024-01-19").value(), "signed", fms::testing::host_scope("a"));
+  auto wrong_day =
+      ledger_->transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-19").value(),
+                          "signed", fms::testing::host_scope("a"));
   ASSERT_FALSE(wrong_day.ok());
   EXPECT_THAT(wrong_day.error().message, HasSubstr("records its acceptance on 2024-01-18"));
 
-  auto early_expiry = ledger_->transition("JA-P-TWK", CaseStatus::expired,
-                                          CivilDate::parse("2024-03-02").value(), "expired", fms::testing::host_scope("a"));
+  auto early_expiry =
+      ledger_->transition("JA-P-TWK", CaseStatus::expired, CivilDate::parse("2024-03-02").value(),
+                          "expired", fms::testing::host_scope("a"));
   ASSERT_FALSE(early_expiry.ok());
   EXPECT_THAT(early_expiry.error().message, HasSubstr("offer expiration date is 2024-03-02"));
 
-  auto amendment_first =
-      ledger_->import_document(example("cases/tomahawk/02-amendment.json"), "a.json", fms::testing::host_scope("a"));
+  auto amendment_first = ledger_->import_document(example("cases/tomahawk/02-amendment.json"),
+                                                  "a.json", fms::testing::host_scope("a"));
   ASSERT_FALSE(amendment_first.ok());
   EXPECT_THAT(amendment_first.error().message, HasSubstr("a.json: /document/version"));
 

@@ -168,9 +168,10 @@ TEST_F(SdrLedgerTest, SubmissionAfterTheDeadlineNeedsALateReason) {
   const std::size_t before = event_count();
   auto refused = book_->submit("A0001-JA-TWK/006", day("2026-11-25"), std::nullopt, "a");
   ASSERT_FALSE(refused.ok());
-  EXPECT_THAT(refused.error().message,
+  EXPECT_THAT(refused.error().text(Spelling::option),
               HasSubstr("the submission deadline 2026-06-01 passed 177 day(s) before 2026-11-25; "
                         "give --late-reason"));
+  EXPECT_EQ(refused.error().field, "late_reason");
   EXPECT_FALSE(book_->submit("A0001-JA-TWK/006", day("2026-11-25"), "", "a").ok());
   EXPECT_EQ(event_count(), before);
 
@@ -242,7 +243,7 @@ TEST_F(SdrLedgerTest, CreditsAreBoundedByTheClaim) {
   EXPECT_THAT(
       book_->answer("A0001-JA-TWK/001", answer_with(SdrResolution::credit, std::nullopt), "a")
           .error()
-          .message,
+          .text(Spelling::option),
       HasSubstr("needs --credit USD (at most USD 4,240,000.00)"));
   EXPECT_THAT(
       book_->answer("A0001-JA-TWK/001", answer_with(SdrResolution::credit, 0), "a").error().message,
@@ -254,7 +255,7 @@ TEST_F(SdrLedgerTest, CreditsAreBoundedByTheClaim) {
       HasSubstr("credit USD 4,240,000.01 is more than the USD 4,240,000.00 still open"));
   EXPECT_THAT(book_->answer("A0001-JA-TWK/001", answer_with(SdrResolution::rejected, 100), "a")
                   .error()
-                  .message,
+                  .text(Spelling::option),
               HasSubstr("--credit goes only with --resolution credit"));
   EXPECT_EQ(event_count(), before);
 
@@ -334,14 +335,16 @@ TEST_F(SdrLedgerTest, DatesMayNotBeInTheFutureOrBeforeThePreviousStep) {
   EXPECT_THAT(early.error().message, HasSubstr("before its previous step (created on 2026-11-25)"));
   auto future_as_of = request(DiscrepancyType::rejected_on_inspection, "receipt RCV-0002");
   future_as_of.as_of = day("2026-11-26");
-  EXPECT_THAT(book_->create(future_as_of, "a").error().message, HasSubstr("--as-of 2026-11-26"));
+  EXPECT_THAT(book_->create(future_as_of, "a").error().text(Spelling::option),
+              HasSubstr("--as-of 2026-11-26"));
   EXPECT_EQ(event_count(), before);
 }
 
 TEST_F(SdrLedgerTest, ReasonsAreRequiredAndLimited) {
   auto empty = request(DiscrepancyType::quantity_short, "delivery JAPTWK60100001");
   empty.reason = "";
-  EXPECT_THAT(book_->create(empty, "a").error().message, HasSubstr("--reason must be 1 to 4000"));
+  EXPECT_THAT(book_->create(empty, "a").error().text(Spelling::option),
+              HasSubstr("--reason must be 1 to 4000"));
   auto too_long = empty;
   too_long.reason = std::string(kMaxReasonBytes + 1, 'x');
   EXPECT_FALSE(book_->create(too_long, "a").ok());

@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "core/result.h"
+#include "base/result.h"
 #include "store/store.h"
 
 namespace fms::store {

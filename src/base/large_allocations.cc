@@ -1,4 +1,7 @@
-// Large allocations in transparent huge pages, for the whole fmsledger process.
+// Large allocations in transparent huge pages, for the whole process: the replacement of the
+// global operator new that every fmsledger executable links explicitly (the fms_allocator
+// library: the CLI and its server, every test binary, the benchmarks), so that tests and the
+// server run on the allocator the CLI runs on.
 //
 // Importing and reconciling millions of rows fills hundreds of megabytes of fresh memory, and
 // the first touch of every 4 KiB page is a page fault. On virtual machines a fault costs
@@ -18,6 +21,8 @@
 #include <cstdlib>
 #include <new>
 
+#include "base/huge_pages.h"
+
 #if defined(__SANITIZE_ADDRESS__)
 #define FMS_KEEP_DEFAULT_NEW 1
 #elif defined(__has_feature)
@@ -30,7 +35,7 @@
 
 namespace {
 
-constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
+using fms::base::kHugePageBytes;
 // Below this, rounding up to whole huge pages wastes more than the faults it saves.
 constexpr std::size_t kLargeAllocationBytes = std::size_t{4} << 20;
 
@@ -54,8 +59,12 @@ void* allocate(std::size_t size) {
 
 }  // namespace
 
-void* operator new(std::size_t size) { return allocate(size); }
-void* operator new[](std::size_t size) { return allocate(size); }
+void* operator new(std::size_t size) {
+  return allocate(size);
+}
+void* operator new[](std::size_t size) {
+  return allocate(size);
+}
 void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
   try {
     return allocate(size);
@@ -70,11 +79,23 @@ void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
     return nullptr;
   }
 }
-void operator delete(void* block) noexcept { std::free(block); }
-void operator delete[](void* block) noexcept { std::free(block); }
-void operator delete(void* block, std::size_t) noexcept { std::free(block); }
-void operator delete[](void* block, std::size_t) noexcept { std::free(block); }
-void operator delete(void* block, const std::nothrow_t&) noexcept { std::free(block); }
-void operator delete[](void* block, const std::nothrow_t&) noexcept { std::free(block); }
+void operator delete(void* block) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block) noexcept {
+  std::free(block);
+}
+void operator delete(void* block, std::size_t) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block, std::size_t) noexcept {
+  std::free(block);
+}
+void operator delete(void* block, const std::nothrow_t&) noexcept {
+  std::free(block);
+}
+void operator delete[](void* block, const std::nothrow_t&) noexcept {
+  std::free(block);
+}
 
 #endif

@@ -1,4 +1,5 @@
-// A whole input file read into memory, for the importers to parse in place.
+// A whole file read into memory, for the importers to parse in place: the one way fmsledger reads
+// a file a user names.
 //
 // Read, not mapped: a mapped file that another process truncates while it is parsed kills the
 // reader with SIGBUS, and an import must end in an error that names the file, never a signal.
@@ -10,22 +11,23 @@
 #include <string>
 #include <string_view>
 
-#include "core/result.h"
+#include "base/result.h"
 
-namespace fms::cli {
+namespace fms::base {
 
-class InputFile {
+class FileBytes {
  public:
   // Refuses files larger than `limit_bytes` before reading them.
-  static Result<InputFile> open(const std::string& path, std::size_t limit_bytes);
+  static Result<FileBytes> read(const std::string& path, std::size_t limit_bytes);
 
   [[nodiscard]] std::string_view text() const { return {bytes_.get(), size_}; }
+  [[nodiscard]] std::string str() const { return std::string(text()); }
 
  private:
-  InputFile(std::unique_ptr<char[]> bytes, std::size_t size)
+  FileBytes(std::unique_ptr<char[]> bytes, std::size_t size)
       : bytes_(std::move(bytes)), size_(size) {}
   std::unique_ptr<char[]> bytes_;  // large blocks are huge-page backed (large_allocations.cc)
   std::size_t size_ = 0;
 };
 
-}  // namespace fms::cli
+}  // namespace fms::base

@@ -2,14 +2,17 @@
 // aligned (the condition for the kernel to back them with huge pages), smaller ones come from
 // the ordinary allocator, and both hold what is written to them; advice on a std::vector leaves
 // its contents alone.
-#include "recon/huge_pages.h"
+#include "base/huge_pages.h"
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <numeric>
+#include <string>
+#include <vector>
 
-namespace fms::recon {
+namespace fms::base {
 namespace {
 
 bool huge_aligned(const void* p) {
@@ -45,5 +48,19 @@ TEST(HugePages, AdviceOnAVectorKeepsItsContents) {
   advise_huge_pages(nullptr, kHugePageBytes);
 }
 
+TEST(HugePages, PopulatedBuffersKeepWhatIsWrittenToThem) {
+  std::string buffer = "old";
+  reserve_large(buffer, kPopulateMinimumBytes + 123);
+  EXPECT_TRUE(buffer.empty());
+  EXPECT_GE(buffer.capacity(), kPopulateMinimumBytes + 123);
+  buffer.append(kPopulateMinimumBytes + 123, 'x');
+  EXPECT_EQ(buffer.back(), 'x');
+  std::vector<std::uint32_t> column{1, 2, 3};
+  resize_large(column, kPopulateMinimumBytes / sizeof(std::uint32_t) + 5);
+  EXPECT_EQ(column.size(), kPopulateMinimumBytes / sizeof(std::uint32_t) + 5);
+  EXPECT_EQ(std::count(column.begin(), column.end(), 0U), static_cast<long>(column.size()));
+  populate_huge_pages(nullptr, kPopulateMinimumBytes);  // nothing to populate
+}
+
 }  // namespace
-}  // namespace fms::recon
+}  // namespace fms::base

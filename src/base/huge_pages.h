@@ -1,4 +1,4 @@
-// Backing large working arrays with huge pages.
+// Backing large working arrays and buffers with huge pages.
 //
 // Reconciliation touches tens of megabytes of fresh memory per run (partitioned records, per-row
 // state, the match list). The first touch of every 4 KiB page is a page fault, and on virtualised
@@ -11,16 +11,21 @@
 //  - a std::vector handed back to a caller (the match list) cannot be aligned, so
 //    reserve_in_huge_pages advises its aligned middle and pre-faults its two ragged ends in one
 //    system call each.
+//  - a buffer about to be written in full (a whole segment, a decoded column) is advised and all
+//    its pages populated in one call before the first byte is written (reserve_large,
+//    resize_large): filling a fresh 100 MB buffer measured 270 ms with 4 KiB faults against
+//    17 ms in huge pages.
 // All of it is advice: where the kernel does not support it, nothing changes but the speed.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <string>
 #include <type_traits>
 #include <vector>
 
-namespace fms::recon {
+namespace fms::base {
 
 inline constexpr std::size_t kHugePageBytes = std::size_t{2} << 20;
 // Smaller arrays come from the ordinary allocator: rounding them up to 2 MiB would waste memory,
@@ -33,8 +38,29 @@ void* allocate_huge(std::size_t bytes);
 void release_huge(void* pointer, std::size_t bytes);
 
 // Advises the kernel to back the 2 MiB-aligned part of [data, data + bytes) with huge pages and
-// pre-faults the rest of its pages.
+// pre-faults the rest of its pages. Ranges under kHugePageMinimumBytes are left alone.
 void advise_huge_pages(const void* data, std::size_t bytes);
+
+// Below this size populating a buffer's pages costs more system time than the faults it saves.
+inline constexpr std::size_t kPopulateMinimumBytes = std::size_t{4} << 20;
+
+// Advises huge pages for the 2 MiB-aligned part of [data, data + bytes) and populates all of its
+// pages in one call (MADV_POPULATE_WRITE), for a buffer about to be written in full; a no-op
+// under kPopulateMinimumBytes or where the kernel does not support the advice.
+void populate_huge_pages(void* data, std::size_t bytes);
+
+// Makes `buffer` empty with capacity for `bytes`, populated as above; append() then fills it
+// without a second pass over the memory.
+void reserve_large(std::string& buffer, std::size_t bytes);
+
+// Resizes an empty vector to `count` value-initialised elements, populated as above.
+template <class T>
+void resize_large(std::vector<T>& vector, std::size_t count) {
+  vector.clear();
+  vector.reserve(count);
+  populate_huge_pages(vector.data(), count * sizeof(T));
+  vector.resize(count);
+}
 
 template <typename T>
 struct HugePageAllocator {
@@ -109,4 +135,4 @@ void reserve_in_huge_pages(std::vector<T>& v, std::size_t count) {
   advise_huge_pages(v.data(), v.capacity() * sizeof(T));
 }
 
-}  // namespace fms::recon
+}  // namespace fms::base

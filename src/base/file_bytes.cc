@@ -1,4 +1,4 @@
-#include "cli/input_file.h"
+#include "base/file_bytes.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -7,7 +7,7 @@
 #include <cerrno>
 #include <cstring>
 
-namespace fms::cli {
+namespace fms::base {
 namespace {
 
 // Closes the descriptor on every way out.
@@ -20,7 +20,7 @@ struct Descriptor {
 
 }  // namespace
 
-Result<InputFile> InputFile::open(const std::string& path, std::size_t limit_bytes) {
+Result<FileBytes> FileBytes::read(const std::string& path, std::size_t limit_bytes) {
   Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
   if (file.fd < 0) {
     return Error::invalid(path + ": cannot open for reading: " + std::strerror(errno));
@@ -55,7 +55,7 @@ Result<InputFile> InputFile::open(const std::string& path, std::size_t limit_byt
   if (::read(file.fd, &extra, 1) > 0) {
     return Error::invalid(path + ": the file grew while it was read; nothing imported");
   }
-  return InputFile(std::move(bytes), size);
+  return FileBytes(std::move(bytes), size);
 }
 
-}  // namespace fms::cli
+}  // namespace fms::base

@@ -1,10 +1,17 @@
 // Errors as values. Every fallible operation in fmsledger returns a Status or a Result<T>;
 // both are [[nodiscard]] so an ignored error is a compile error, not a review comment.
 // Exceptions are not used for expected failures (bad input, missing case, conflicts).
+//
+// An error carries its kind, the field of the request it concerns (a neutral name such as
+// "late_reason") and a message that is located ("receipts.csv:3: ...", "loa.json: /lines/2:
+// ...") and names fields only as mentions. Each front end writes the fields in its own spelling
+// through Error::text: the CLI as options (--late-reason), the API as JSON pointers
+// (/late_reason, and the field as the problem's "pointer").
 #pragma once
 
 #include <cassert>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -20,9 +27,30 @@ enum class ErrorKind {
   internal,       // a bug; exit code 2
 };
 
+// How a front end writes the name of a field: the CLI as its option ("--late-reason"), the API
+// as a JSON pointer into the request ("/late_reason"), a log as the neutral name itself.
+enum class Spelling { neutral, option, pointer };
+
+// `name` ("late_reason") as `spelling` writes it.
+std::string spell_field(std::string_view name, Spelling spelling);
+
+// A field named inside a message: "give " + mention("late_reason") + " TEXT". Error::text
+// renders every mention in the front end's spelling, so one message serves every front end.
+std::string mention(std::string_view name);
+// `text` (a message or a warning) with every mention written in `spelling`.
+std::string spell_mentions(std::string_view text, Spelling spelling);
+
 struct Error {
   ErrorKind kind = ErrorKind::internal;
+  // What went wrong and where, located as the front ends show it ("receipts.csv:3: field
+  // \"qty\": ..."), with the fields it names written as mentions. Read it through text().
   std::string message;
+  // The field of the request it concerns, in neutral spelling ("late_reason"); empty when none.
+  std::string field;
+
+  Error() = default;
+  Error(ErrorKind error_kind, std::string error_message, std::string about = {})
+      : kind(error_kind), message(std::move(error_message)), field(std::move(about)) {}
 
   static Error invalid(std::string m) { return {ErrorKind::invalid_input, std::move(m)}; }
   static Error not_found(std::string m) { return {ErrorKind::not_found, std::move(m)}; }
@@ -33,7 +61,20 @@ struct Error {
   static Error internal(std::string m) { return {ErrorKind::internal, std::move(m)}; }
 
   // Prefixes the message with a location, e.g. "loa.json: /lines/2/quantity: ".
-  [[nodiscard]] Error at(const std::string& where) const { return {kind, where + ": " + message}; }
+  [[nodiscard]] Error at(const std::string& where) const {
+    return {kind, where + ": " + message, field};
+  }
+  // The error as one about the field `name`, which it is located at: "--case: ..." in the CLI,
+  // "/case: ..." in the API.
+  [[nodiscard]] Error at_field(std::string_view name) const {
+    return {kind, mention(name) + ": " + message, std::string(name)};
+  }
+  // The error as one about the field `name`, which its message already mentions.
+  [[nodiscard]] Error concerning(std::string_view name) const {
+    return {kind, message, std::string(name)};
+  }
+  // The message with every field mention written in `spelling`.
+  [[nodiscard]] std::string text(Spelling spelling = Spelling::neutral) const;
 };
 
 template <class T>

@@ -1,15 +1,17 @@
 // Sharing jobs between two threads: every job runs exactly once, small batches stay on the
 // calling thread, large ones use a helper, and the caller's head start is counted.
-#include "store/two_threads.h"
+#include "base/parallel.h"
 
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <mutex>
+#include <set>
 #include <thread>
 #include <vector>
 
-namespace fms::store {
+namespace fms::base {
 namespace {
 
 struct Recorder {
@@ -77,5 +79,37 @@ TEST(TwoThreadsTest, JustBelowTheThresholdStaysOnOneThread) {
   EXPECT_EQ(recorder.thread_of[1], std::this_thread::get_id());
 }
 
+TEST(RunInParallel, EveryIndexRunsOnceAndTheFirstOnTheCallingThread) {
+  std::mutex mutex;
+  std::vector<int> runs(5, 0);
+  std::vector<std::thread::id> thread_of(5);
+  run_in_parallel(5, [&](std::size_t i) {
+    std::lock_guard lock(mutex);
+    ++runs[i];
+    thread_of[i] = std::this_thread::get_id();
+  });
+  EXPECT_EQ(runs, std::vector<int>(5, 1));
+  EXPECT_EQ(thread_of[0], std::this_thread::get_id());
+  EXPECT_NE(thread_of[1], std::this_thread::get_id());
+  run_in_parallel(0, [&](std::size_t) { ADD_FAILURE() << "no task to run"; });
+}
+
+TEST(RunTasks, EveryTaskRunsOnceOnAtMostTheThreadsAsked) {
+  std::mutex mutex;
+  std::set<std::thread::id> threads;
+  std::vector<int> runs(9, 0);
+  std::vector<std::function<void()>> tasks;
+  for (std::size_t i = 0; i < runs.size(); ++i) {
+    tasks.emplace_back([&, i] {
+      std::lock_guard lock(mutex);
+      ++runs[i];
+      threads.insert(std::this_thread::get_id());
+    });
+  }
+  run_tasks(tasks, 2);
+  EXPECT_EQ(runs, std::vector<int>(9, 1));
+  EXPECT_LE(threads.size(), 2U);
+}
+
 }  // namespace
-}  // namespace fms::store
+}  // namespace fms::base
