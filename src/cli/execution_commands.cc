@@ -6,6 +6,7 @@
 #include "cli/reconciliation_run_output.h"
 #include "cli/session.h"
 #include "ledger/document_list.h"
+#include "query/records.h"
 #include "report/document_list.h"
 #include "report/table.h"
 
@@ -80,10 +81,10 @@ void add_execution_commands(CommandContext context) {
       only = *kind;
     }
     return with_session(options, false, [&](Session& session) {
-      auto portfolio = session.ledger->load_portfolio();
-      if (!portfolio.ok()) return fail(portfolio.error());
       auto scope = session.access->host_scope(options.actor);
       if (!scope.ok()) return fail(scope.error());
+      auto listed = query::documents(session.reader(), *scope, {only, documents_all});
+      if (!listed.ok()) return fail(listed.error());
       report::Json rows = report::Json::array();
       report::Table table({{"Id"},
                            {"Kind"},
@@ -92,10 +93,9 @@ void add_execution_commands(CommandContext context) {
                            {"Recorded"},
                            {"By"},
                            {"Status"}});
-      for (const auto& listed :
-           ledger::documents_in_scope(*portfolio, *scope, {only, documents_all})) {
-        rows.push_back(report::document_json(listed));
-        table.add_row(report::document_row(listed));
+      for (const auto& row : listed->rows) {
+        rows.push_back(report::document_json(row));
+        table.add_row(report::document_row(row));
       }
       if (options.json) {
         print_json({{"documents", std::move(rows)}});

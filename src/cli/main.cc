@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "cli/session.h"
+#include "query/records.h"
 
 namespace fms::cli {
 namespace {
@@ -29,7 +30,8 @@ int run_command_line(int argc, char** argv) {
 
   int code = 0;
   auto run = [&](auto&& body) { return [&, body] { code = body(); }; };
-  const CommandContext context{app, options, code};
+  std::vector<std::shared_ptr<void>> kept;
+  CommandContext context{app, options, code, kept};
 
   auto* init = app.add_subcommand("init", "Create an empty database (migrations applied)");
   init->callback(run([&] {
@@ -61,8 +63,9 @@ int run_command_line(int argc, char** argv) {
       // reported by the verification itself.
       auto scope = ledger::Scope::host_operator(options.actor);
       if (!scope.ok()) return fail(scope.error());
-      auto report = expect_head.empty() ? session.ledger->verify(*scope)
-                                        : session.ledger->verify(*scope, expect_head);
+      auto report = query::verify(
+          session.reader(), *scope,
+          expect_head.empty() ? std::nullopt : std::optional<std::string>(expect_head));
       if (!report.ok()) {
         if (options.json)
           print_json({{"ok", false}, {"error", report.error().text(Spelling::option)}});

@@ -8,6 +8,7 @@
 #include "cli/session.h"
 #include "io/exchange_rates_csv.h"
 #include "ledger/rate_book.h"
+#include "query/finance.h"
 #include "report/rate_list.h"
 #include "report/table.h"
 
@@ -34,7 +35,7 @@ std::optional<std::string> optional_text(const std::string& text) {
 Result<ledger::RatesInScope> rates_read(Session& session, const Options& options,
                                         const std::string& organisation) {
   FMS_ASSIGN_OR_RETURN(ledger::Scope scope, session.access->host_scope(options.actor));
-  return session.ledger->rates(scope, optional_text(organisation));
+  return query::rates(session.reader(), scope, optional_text(organisation));
 }
 
 }  // namespace

@@ -1,8 +1,9 @@
 // `fmsledger report ...`: the programme office's and the auditor's reports, each as a table
-// (default), --json or --csv.
+// (default), --json or --csv. Each is read through the read side (query/reader.h) as the host.
 #include <iostream>
 
 #include "cli/session.h"
+#include "query/reports.h"
 #include "report/closure_report.h"
 #include "report/discrepancy_report.h"
 #include "report/exceptions_report.h"
@@ -20,6 +21,16 @@ struct ReportOptions {
   std::string xlsx;
 };
 
+// The options of the reports of this file.
+struct ReportCommandOptions {
+  ReportOptions discrepancies;
+  std::string discrepancy_type;
+  ReportOptions status;
+  ReportOptions closure;
+  ReportOptions exceptions;
+  bool exceptions_detail = false;
+};
+
 void add_output_options(CLI::App* command, ReportOptions& report_options) {
   command->add_flag("--csv", report_options.csv, "CSV output (RFC 4180, header row)");
   command->add_option("--xlsx", report_options.xlsx, "Also write the report's table as .xlsx");
@@ -31,33 +42,27 @@ void add_common_options(CLI::App* command, ReportOptions& report_options) {
   add_output_options(command, report_options);
 }
 
-Result<CivilDate> as_of_date(const ReportOptions& report_options, const ledger::Ledger& ledger) {
-  if (report_options.as_of.empty()) return ledger.today();
-  return parse_date_option(report_options.as_of, "--as-of");
-}
+// What a report command reads: as of when, which case, and as whom.
+struct ReportRequest {
+  CivilDate as_of;
+  std::optional<std::string> case_id;  // as the ledger writes it
+  ledger::Scope scope;
+};
 
-// The --case filter, if given, as the ledger writes case identifiers.
-Result<std::optional<std::string>> case_filter(const ReportOptions& report_options,
-                                               const ledger::Ledger& ledger) {
-  if (report_options.case_id.empty()) return std::optional<std::string>();
-  auto case_id = ledger.normalise_case_id(report_options.case_id);
-  if (!case_id.ok()) return case_id.error().at_field("case");
-  return std::optional<std::string>(std::move(*case_id));
-}
-
-// Opens the session, builds the reconciliation view as of the report date and runs `render`
-// with it and the --case filter.
-template <class Render>
-int with_view(const Options& options, const ReportOptions& report_options, Render render) {
-  return with_session(options, false, [&](Session& session) {
-    auto case_id = case_filter(report_options, *session.ledger);
-    if (!case_id.ok()) return fail(case_id.error());
-    auto as_of = as_of_date(report_options, *session.ledger);
-    if (!as_of.ok()) return fail(as_of.error());
-    auto view = session.ledger->reconciliation_view(*as_of);
-    if (!view.ok()) return fail(view.error());
-    return render(*view, *case_id);
-  });
+Result<ReportRequest> read_request(const Options& options, const ReportOptions& report_options,
+                                   const query::Reader& reader) {
+  std::optional<std::string> case_id;
+  if (!report_options.case_id.empty()) {
+    auto normalised = reader.normalise_case_id(report_options.case_id);
+    if (!normalised.ok()) return normalised.error().at_field("case");
+    case_id = std::move(*normalised);
+  }
+  CivilDate as_of = reader.today();
+  if (!report_options.as_of.empty()) {
+    FMS_ASSIGN_OR_RETURN(as_of, parse_date_option(report_options.as_of, "--as-of"));
+  }
+  FMS_ASSIGN_OR_RETURN(ledger::Scope scope, ledger::Scope::host_operator(options.actor));
+  return ReportRequest{as_of, std::move(case_id), std::move(scope)};
 }
 
 // Writes the report's sheet to --xlsx when asked, then prints it in the format asked for:
@@ -80,105 +85,101 @@ int print_report(const Options& options, const ReportOptions& report_options, co
   return 0;
 }
 
-}  // namespace
+// Opens the session, reads the request and runs `read` with the reader and the request; the
+// report it returns is printed as print_report prints it.
+template <class Read, class Text, class ToJson, class Sheet>
+int run_report(const Options& options, const ReportOptions& report_options, Read read, Text text,
+               ToJson to_json, Sheet sheet) {
+  return with_session(options, false, [&](Session& session) {
+    query::Reader reader = session.reader();
+    auto request = read_request(options, report_options, reader);
+    if (!request.ok()) return fail(request.error());
+    auto built = read(reader, *request);
+    if (!built.ok()) return fail(built.error());
+    return print_report(options, report_options, *built, text, to_json, sheet);
+  });
+}
 
-void add_report_commands(CommandContext context) {
-  CLI::App& app = context.app;
-  Options& options = context.options;
-  int& code = context.code;
-  auto run = [&code](auto&& body) { return [&code, body] { code = body(); }; };
-  // Option values are static: CLI11 fills them while parsing, after this function has returned.
-
-  auto* report_cmd =
-      app.add_subcommand("report", "Reports: discrepancies, status, closure, exceptions, sdr");
-  report_cmd->require_subcommand(1);
-  report_cmd->fallthrough();
-
-  static ReportOptions discrepancies_options;
-  static std::string discrepancies_type;
-  auto* discrepancies = report_cmd->add_subcommand(
+void add_discrepancies(const CommandContext& context, CLI::App* report_cmd,
+                       ReportCommandOptions& o) {
+  auto* command = report_cmd->add_subcommand(
       "discrepancies",
       "Every discrepancy between seller and buyer records, aged, with next action");
-  add_common_options(discrepancies, discrepancies_options);
-  discrepancies->add_option("--type", discrepancies_type, "Only this type, e.g. quantity-short");
-  discrepancies->callback(run([&] {
+  add_common_options(command, o.discrepancies);
+  command->add_option("--type", o.discrepancy_type, "Only this type, e.g. quantity-short");
+  command->callback(context.run([&options = context.options, &o] {
     report::DiscrepancyFilter filter;
-    if (!discrepancies_type.empty()) {
-      auto type = recon::discrepancy_type_from_string(discrepancies_type);
+    if (!o.discrepancy_type.empty()) {
+      auto type = recon::discrepancy_type_from_string(o.discrepancy_type);
       if (!type.ok()) return fail(type.error().at_field("type"));
       filter.type = *type;
     }
-    return with_session(options, false, [&](Session& session) {
-      auto case_id = case_filter(discrepancies_options, *session.ledger);
-      if (!case_id.ok()) return fail(case_id.error());
-      filter.case_id = *case_id;
-      auto as_of = as_of_date(discrepancies_options, *session.ledger);
-      if (!as_of.ok()) return fail(as_of.error());
-      auto view = session.ledger->reconciliation_view(*as_of);
-      if (!view.ok()) return fail(view.error());
-      if (filter.case_id) {
-        store::CaseFilter one;
-        one.case_id = filter.case_id;
-        auto recorded = session.store->list_cases(one);
-        if (!recorded.ok()) return fail(recorded.error());
-        if (recorded->empty()) {
-          return fail(Error::not_found("case " + *filter.case_id + " is not recorded"));
-        }
-      }
-      const auto built = report::discrepancy_report(*view, filter);
-      return print_report(options, discrepancies_options, built, report::discrepancy_text,
-                          report::discrepancy_json, report::discrepancy_sheet);
-    });
+    return run_report(
+        options, o.discrepancies,
+        [&](query::Reader& reader, const ReportRequest& request) {
+          filter.case_id = request.case_id;
+          return query::discrepancies(reader, request.scope, request.as_of, filter);
+        },
+        report::discrepancy_text, report::discrepancy_json, report::discrepancy_sheet);
   }));
+}
 
-  static ReportOptions status_options;
-  auto* status = report_cmd->add_subcommand(
+void add_status(const CommandContext& context, CLI::App* report_cmd, ReportCommandOptions& o) {
+  auto* command = report_cmd->add_subcommand(
       "status", "Case financial status: ordered, delivered, billed, paid, advance held");
-  add_common_options(status, status_options);
-  status->callback(run([&] {
-    return with_view(
-        options, status_options,
-        [&](const ledger::ReconciliationView& view, const std::optional<std::string>& case_id) {
-          auto built = report::status_report(view, case_id);
-          if (!built.ok()) return fail(built.error());
-          return print_report(options, status_options, *built, report::status_text,
-                              report::status_json, report::status_sheet);
-        });
+  add_common_options(command, o.status);
+  command->callback(context.run([&options = context.options, &o] {
+    return run_report(
+        options, o.status,
+        [](query::Reader& reader, const ReportRequest& request) {
+          return query::status(reader, request.scope, request.as_of, request.case_id);
+        },
+        report::status_text, report::status_json, report::status_sheet);
   }));
+}
 
-  static ReportOptions closure_options;
-  auto* closure = report_cmd->add_subcommand(
+void add_closure(const CommandContext& context, CLI::App* report_cmd, ReportCommandOptions& o) {
+  auto* command = report_cmd->add_subcommand(
       "closure", "Closure readiness: each case's checklist, ok or blocked with the reason");
-  add_common_options(closure, closure_options);
-  closure->callback(run([&] {
-    return with_view(
-        options, closure_options,
-        [&](const ledger::ReconciliationView& view, const std::optional<std::string>& case_id) {
-          auto built = report::closure_report(view, case_id);
-          if (!built.ok()) return fail(built.error());
-          return print_report(options, closure_options, *built, report::closure_text,
-                              report::closure_json, report::closure_sheet);
-        });
+  add_common_options(command, o.closure);
+  command->callback(context.run([&options = context.options, &o] {
+    return run_report(
+        options, o.closure,
+        [](query::Reader& reader, const ReportRequest& request) {
+          return query::closure(reader, request.scope, request.as_of, request.case_id);
+        },
+        report::closure_text, report::closure_json, report::closure_sheet);
   }));
+}
 
-  static ReportOptions exceptions_options;
-  static bool exceptions_detail = false;
-  auto* exceptions = report_cmd->add_subcommand(
+void add_exceptions(const CommandContext& context, CLI::App* report_cmd, ReportCommandOptions& o) {
+  auto* command = report_cmd->add_subcommand(
       "exceptions", "The Board of Audit's exception groups: cases and USD per group");
-  exceptions->add_option("--as-of", exceptions_options.as_of,
-                         "Report as of this date (default today)");
-  add_output_options(exceptions, exceptions_options);
-  exceptions->add_flag("--detail", exceptions_detail, "List the cases of each group");
-  exceptions->callback(run([&] {
-    return with_view(options, exceptions_options,
-                     [&](const ledger::ReconciliationView& view,
-                         const std::optional<std::string>& /* no --case */) {
-                       const auto built = report::exceptions_report(view, exceptions_detail);
-                       return print_report(options, exceptions_options, built,
-                                           report::exceptions_text, report::exceptions_json,
-                                           report::exceptions_sheet);
-                     });
+  command->add_option("--as-of", o.exceptions.as_of, "Report as of this date (default today)");
+  add_output_options(command, o.exceptions);
+  command->add_flag("--detail", o.exceptions_detail, "List the cases of each group");
+  command->callback(context.run([&options = context.options, &o] {
+    return run_report(
+        options, o.exceptions,
+        [&](query::Reader& reader, const ReportRequest& request) {
+          return query::exceptions(reader, request.scope, request.as_of, o.exceptions_detail);
+        },
+        report::exceptions_text, report::exceptions_json, report::exceptions_sheet);
   }));
+}
+
+}  // namespace
+
+void add_report_commands(CommandContext context) {
+  auto& o = context.keep<ReportCommandOptions>();
+  auto* report_cmd = context.app.add_subcommand(
+      "report", "Reports: discrepancies, status, closure, exceptions, sdr");
+  report_cmd->require_subcommand(1);
+  report_cmd->fallthrough();
+  add_discrepancies(context, report_cmd, o);
+  add_status(context, report_cmd, o);
+  add_closure(context, report_cmd, o);
+  add_exceptions(context, report_cmd, o);
 }
 
 }  // namespace fms::cli

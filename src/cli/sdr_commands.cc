@@ -8,6 +8,7 @@
 #include "cli/session.h"
 #include "core/money.h"
 #include "ledger/sdr_book.h"
+#include "query/reports.h"
 #include "report/sdr_report.h"
 #include "report/sheet_text.h"
 
@@ -56,12 +57,11 @@ int run_list(const Options& options, const ListOptions& list) {
       if (!date.ok()) return fail(date.error());
       as_of = *date;
     }
-    auto rules = session.reference->reconciliation_rules_on(as_of);
-    if (!rules.ok()) return fail(rules.error());
-    ledger::SdrBook book(*session.ledger, *session.store);
-    auto sdrs = book.sdrs();
-    if (!sdrs.ok()) return fail(sdrs.error());
-    const auto built = report::sdr_report(*sdrs, as_of, rules->sdr_deadline_warning_days, filter);
+    auto scope = ledger::Scope::host_operator(options.actor);
+    if (!scope.ok()) return fail(scope.error());
+    auto read = query::sdrs(session.reader(), *scope, as_of, filter);
+    if (!read.ok()) return fail(read.error());
+    const report::SdrReport& built = *read;
     if (!list.xlsx.empty()) {
       const Status written = report::write_xlsx(list.xlsx, {report::sdr_sheet(built)});
       if (!written.ok()) return fail(written.error().at_field("xlsx"));
@@ -270,8 +270,9 @@ void add_sdr_commands(CommandContext context) {
   show->add_option("number", show_number, "SDR number, e.g. A0001-JA-TWK/001")->required();
   show->callback(run([&options] {
     return with_session(options, false, [&](Session& session) {
-      ledger::SdrBook book(*session.ledger, *session.store);
-      auto found = book.find(show_number);
+      auto scope = ledger::Scope::host_operator(options.actor);
+      if (!scope.ok()) return fail(scope.error());
+      auto found = query::sdr(session.reader(), *scope, show_number);
       if (!found.ok()) return fail(found.error());
       if (options.json) {
         print_json(report::sdr_detail_json(*found));

@@ -5,13 +5,16 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/civil_date.h"
 #include "core/reference_data.h"
 #include "ledger/access_ledger.h"
 #include "ledger/ledger.h"
+#include "query/reader.h"
 #include "report/case_views.h"
 #include "store/store.h"
 
@@ -33,6 +36,11 @@ struct Session {
   // Users, organisations, grants and tokens; passwords hashed at the cost the environment
   // selects (FMSLEDGER_PASSWORD_COST, ledger/passwords.h).
   std::unique_ptr<ledger::AccessLedger> access;
+  // The reconciliation views this command folds (once per as-of date).
+  std::unique_ptr<query::ViewCache> views = std::make_unique<query::ViewCache>();
+
+  // The read side over this session's ledger.
+  [[nodiscard]] query::Reader reader() const { return {*ledger, *store, *views}; }
 };
 
 Result<Session> open_session(const Options& options, bool create);
@@ -52,10 +60,25 @@ void print_json(const report::Json& json);
 Result<CivilDate> parse_date_option(const std::string& text, const char* option);
 
 // Each group of commands adds itself to the app; a command's callback stores its exit code.
+// A group keeps its options in a struct of its own (keep<T>()): CLI11 fills them while it parses,
+// after the group's add_*_commands has returned, so they live as long as the app.
 struct CommandContext {
   CLI::App& app;
   Options& options;
   int& code;
+  std::vector<std::shared_ptr<void>>& kept;
+
+  template <class T>
+  T& keep() {
+    auto held = std::make_shared<T>();
+    kept.push_back(held);
+    return *held;
+  }
+  // A callback that runs `body` and stores its exit code.
+  template <class Body>
+  std::function<void()> run(Body body) const {
+    return [&code = code, body] { code = body(); };
+  }
 };
 void add_demo_command(CommandContext context);
 void add_case_commands(CommandContext context);

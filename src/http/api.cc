@@ -355,33 +355,6 @@ std::optional<Response> Api::admit_to_case_of(Call& call, const std::string& cas
   return problem_for(admitted.error());
 }
 
-Result<std::shared_ptr<const ledger::ReconciliationView>> Api::reconciliation_view(
-    const CivilDate& as_of) {
-  return with_reader(
-      [&](ledger::Ledger& ledger,
-          store::Store& store) -> Result<std::shared_ptr<const ledger::ReconciliationView>> {
-        // The head is read first: a fold newer than its key is folded again next time.
-        FMS_ASSIGN_OR_RETURN(const std::int64_t head, store.last_business_sequence());
-        {
-          const std::lock_guard lock(views_mutex_);
-          const auto found = cached_views_.find(as_of);
-          if (found != cached_views_.end() && found->second.last_business_sequence == head) {
-            return found->second.view;
-          }
-        }
-        // Folded without the cache's lock: two readers may fold the same date at once, and
-        // neither waits for the other.
-        FMS_ASSIGN_OR_RETURN(ledger::ReconciliationView view, ledger.reconciliation_view(as_of));
-        auto shared = std::make_shared<const ledger::ReconciliationView>(std::move(view));
-        const std::lock_guard lock(views_mutex_);
-        if (cached_views_.size() >= kCachedViewsMax && cached_views_.count(as_of) == 0) {
-          cached_views_.clear();
-        }
-        cached_views_[as_of] = CachedView{head, shared};
-        return shared;
-      });
-}
-
 Response Api::cached_case_read(const Call& call, const std::string& case_id,
                                const std::function<Response()>& compute) {
   // The answer depends on the case and the request, never on who asks: the caller's access to

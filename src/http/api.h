@@ -35,6 +35,7 @@
 #include "ledger/access_ledger.h"
 #include "ledger/ledger.h"
 #include "ledger/scope.h"
+#include "query/reader.h"
 #include "store/store.h"
 
 namespace fms::http {
@@ -152,11 +153,15 @@ class Api {
   Response cached_case_read(const Call& call, const std::string& case_id,
                             const std::function<Response()>& compute);
 
-  // The reconciliation view as of a date, one fold of the log shared by every request until a
-  // case or portfolio event is recorded (by this server or any other writer): the status,
-  // closure, exceptions and discrepancy answers of many callers are filtered from it.
-  Result<std::shared_ptr<const ledger::ReconciliationView>> reconciliation_view(
-      const CivilDate& as_of);
+  // Runs a read of the read side (query/reader.h) as with_reader does; the reconciliation views
+  // it folds are shared by every request until a case or portfolio event is recorded.
+  template <class Body>
+  auto with_query(Body body) {
+    return with_reader([&](ledger::Ledger& ledger, store::Store& store) {
+      query::Reader reader(ledger, store, views_);
+      return body(reader);
+    });
+  }
 
   // The user and grant book, at most options().access_refresh old; `fresh` reloads it now.
   std::shared_ptr<const ledger::AccessBook> access_book(bool fresh = false);
@@ -238,13 +243,7 @@ class Api {
   std::mutex cache_mutex_;  // guards cached_reads_
   std::unordered_map<std::string, CachedRead> cached_reads_;
 
-  struct CachedView {
-    std::int64_t last_business_sequence = 0;
-    std::shared_ptr<const ledger::ReconciliationView> view;
-  };
-  static constexpr std::size_t kCachedViewsMax = 8;  // as-of dates; each view holds a portfolio
-  std::mutex views_mutex_;                           // guards cached_views_
-  std::map<CivilDate, CachedView> cached_views_;
+  query::ViewCache views_;
 
   std::mutex book_mutex_;  // guards book_ and book_loaded_
   std::shared_ptr<const ledger::AccessBook> book_;

@@ -11,6 +11,7 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "io/budget_json.h"
+#include "query/finance.h"
 #include "report/finance_reports.h"
 
 namespace fms::http {
@@ -20,9 +21,9 @@ Response budget_in_force(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "organisation"})) return *refused;
   auto as_of = date_query(call.request, "as_of");
   if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    const CivilDate date = std::get<std::optional<CivilDate>>(as_of).value_or(ledger.today());
-    auto in_force = ledger.budget_in_force(date, call.principal->scope,
+  return call.api.with_query([&](query::Reader& reader) {
+    const CivilDate date = std::get<std::optional<CivilDate>>(as_of).value_or(reader.today());
+    auto in_force = query::budget_in_force(reader, call.principal->scope, date,
                                            call.request.query_param("organisation"));
     if (!in_force.ok()) return problem_for(in_force.error());
     if (!*in_force) return problem(404, "no budget document is in force on " + date.to_string());

@@ -13,13 +13,18 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "io/loa_json.h"
+#include "query/cases.h"
 #include "report/case_views.h"
 
 namespace fms::http {
 namespace {
 
+std::string etag_of(const std::string& case_id, std::int64_t last_sequence) {
+  return "\"" + case_id + "@" + std::to_string(last_sequence) + "\"";
+}
+
 std::string etag_of(const ledger::CaseState& state) {
-  return "\"" + state.case_id + "@" + std::to_string(state.last_sequence) + "\"";
+  return etag_of(state.case_id, state.last_sequence);
 }
 
 // The as-of selection of a read: ?as_of=YYYY-MM-DD and/or ?as_recorded=UTC timestamp.
@@ -60,14 +65,11 @@ Response list_cases(Call& call) {
     filter.status = *status;
   }
   if (const auto customer = call.request.query_param("customer")) filter.customer = *customer;
-  auto rows = call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    return ledger.list_cases(filter, call.principal->scope);
+  auto rows = call.api.with_query([&](query::Reader& reader) {
+    return query::portfolio(reader, call.principal->scope, filter);
   });
   if (!rows.ok()) return problem_for(rows.error());
-  std::vector<store::CaseSummaryRow> visible = std::move(*rows);
-  std::sort(visible.begin(), visible.end(),
-            [](const auto& a, const auto& b) { return a.case_id < b.case_id; });
-  const auto [items, next] = page_of(visible, std::get<PageRequest>(page),
+  const auto [items, next] = page_of(*rows, std::get<PageRequest>(page),
                                      [](const store::CaseSummaryRow& row) { return row.case_id; });
   OrderedJson body = report::case_list_json(copies(items));
   body["next_cursor"] = cursor_json(next);
@@ -142,26 +144,12 @@ Response show_case(Call& call) {
   }
   const std::string& case_id = call.param("case_id");
   return call.api.cached_case_read(call, case_id, [&] {
-    return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-      auto current = ledger.load_case(case_id, call.principal->scope);
-      if (!current.ok()) return problem_for(current.error());
-      const auto& selection = std::get<ledger::AsOf>(as_of);
-      auto state = selection.business_date || selection.recorded_at_most
-                       ? ledger.load_case(case_id, call.principal->scope, selection)
-                       : current;
-      if (!state.ok()) return problem_for(state.error());
-      const LoaVersion* document = &state->current();
-      if (version) {
-        const auto* recorded = state->find_version(*version);
-        if (recorded == nullptr) {
-          return problem(404, "case " + case_id + " has no version " + std::to_string(*version) +
-                                  " (versions 0 to " + std::to_string(state->current().version) +
-                                  ")");
-        }
-        document = &recorded->document;
-      }
-      Response response = json_response(200, report::case_json(*state, *document));
-      response.with_header("ETag", etag_of(*current));
+    return call.api.with_query([&](query::Reader& reader) {
+      auto view = query::case_view(reader, call.principal->scope, case_id,
+                                   std::get<ledger::AsOf>(as_of), version);
+      if (!view.ok()) return problem_for(view.error());
+      Response response = json_response(200, report::case_json(view->state, view->document()));
+      response.with_header("ETag", etag_of(view->state.case_id, view->latest_sequence));
       return response;
     });
   });
@@ -169,9 +157,10 @@ Response show_case(Call& call) {
 
 Response list_versions(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    auto state = ledger.load_case(call.param("case_id"), call.principal->scope);
-    if (!state.ok()) return problem_for(state.error());
+  return call.api.with_query([&](query::Reader& reader) {
+    auto view = query::case_view(reader, call.principal->scope, call.param("case_id"));
+    if (!view.ok()) return problem_for(view.error());
+    const ledger::CaseState* state = &view->state;
     OrderedJson versions = OrderedJson::array();
     for (const ledger::RecordedDocument& recorded : state->documents) {
       versions.push_back(
@@ -202,19 +191,12 @@ Response diff_versions(Call& call) {
   if (auto* refused = std::get_if<Response>(&from)) return *refused;
   auto to = read_version(*to_text, "query parameter \"to\"");
   if (auto* refused = std::get_if<Response>(&to)) return *refused;
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    auto state = ledger.load_case(call.param("case_id"), call.principal->scope);
-    if (!state.ok()) return problem_for(state.error());
-    const auto* a = state->find_version(std::get<int>(from));
-    const auto* b = state->find_version(std::get<int>(to));
-    if (a == nullptr || b == nullptr) {
-      return problem(404,
-                     "case " + state->case_id + " has versions 0 to " +
-                         std::to_string(state->current().version) + "; no version " +
-                         std::to_string(a == nullptr ? std::get<int>(from) : std::get<int>(to)));
-    }
-    return json_response(200, report::diff_json(state->case_id, a->document, b->document,
-                                                diff_lines(a->document, b->document)));
+  return call.api.with_query([&](query::Reader& reader) {
+    auto diff = query::case_diff(reader, call.principal->scope, call.param("case_id"),
+                                 std::get<int>(from), std::get<int>(to));
+    if (!diff.ok()) return problem_for(diff.error());
+    return json_response(200,
+                         report::diff_json(diff->case_id, diff->from, diff->to, diff->differences));
   });
 }
 
@@ -262,28 +244,19 @@ Response notification(Call& call) {
     if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
     version = std::get<int>(parsed);
   }
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    auto state = ledger.load_case(call.param("case_id"), call.principal->scope);
-    if (!state.ok()) return problem_for(state.error());
-    const LoaVersion* document = &state->current();
-    if (version) {
-      const auto* recorded = state->find_version(*version);
-      if (recorded == nullptr) {
-        return problem(404,
-                       "case " + state->case_id + " has no version " + std::to_string(*version));
-      }
-      document = &recorded->document;
-    }
-    auto check = check_notification(*document, ledger.reference());
-    if (!check.ok()) return problem_for(check.error());
-    return json_response(200, report::notification_json(state->case_id, *document, *check));
+  return call.api.with_query([&](query::Reader& reader) {
+    auto checked =
+        query::case_notification(reader, call.principal->scope, call.param("case_id"), version);
+    if (!checked.ok()) return problem_for(checked.error());
+    return json_response(
+        200, report::notification_json(checked->case_id, checked->document, checked->check));
   });
 }
 
 Response history(Call& call) {
   return events_page(call, [&] {
-    return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-      return ledger.history(call.param("case_id"), call.principal->scope);
+    return call.api.with_query([&](query::Reader& reader) {
+      return query::case_history(reader, call.principal->scope, call.param("case_id"));
     });
   });
 }

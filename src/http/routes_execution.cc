@@ -10,6 +10,8 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "ledger/document_list.h"
+#include "query/records.h"
+#include "query/reports.h"
 #include "recon/recon.h"
 #include "report/discrepancy_report.h"
 #include "report/document_list.h"
@@ -62,38 +64,17 @@ Response list_documents(Call& call) {
     only = *parsed;
   }
   const bool all = call.request.query_param("all").value_or("false") == "true";
-  auto portfolio = call.api.with_reader(
-      [](ledger::Ledger& ledger, store::Store&) { return ledger.load_portfolio(); });
-  if (!portfolio.ok()) return problem_for(portfolio.error());
-  const std::vector<ledger::ListedDocument> shown =
-      ledger::documents_in_scope(*portfolio, call.principal->scope, {only, all});
+  auto documents = call.api.with_query([&](query::Reader& reader) {
+    return query::documents(reader, call.principal->scope, {only, all});
+  });
+  if (!documents.ok()) return problem_for(documents.error());
+  const std::vector<ledger::ListedDocument>& shown = documents->rows;
   const auto [items, next] = page_of(
       shown, std::get<PageRequest>(page),
       [](const ledger::ListedDocument& listed) { return numeric_key(listed.document->sequence); });
   OrderedJson rows = OrderedJson::array();
   for (const auto* item : items) rows.push_back(report::document_json(*item));
   return json_response(200, OrderedJson{{"documents", rows}, {"next_cursor", cursor_json(next)}});
-}
-
-// The discrepancies of the caller's cases only.
-report::DiscrepancyReport visible_discrepancies(const ledger::ReconciliationView& view,
-                                                const report::DiscrepancyFilter& filter,
-                                                const Principal& principal) {
-  report::DiscrepancyReport built = report::discrepancy_report(view, filter);
-  std::erase_if(built.rows, [&](const recon::Discrepancy& row) {
-    return !principal.can_read_case(row.case_id);
-  });
-  const std::int64_t after = view.portfolio.last_run ? view.portfolio.last_run->sequence : 0;
-  built.unreconciled_documents = 0;
-  for (const auto& document : view.portfolio.documents) {
-    if (document.sequence <= after || document.superseded_by) continue;
-    const auto& cases = document.record.cases;
-    if (std::any_of(cases.begin(), cases.end(),
-                    [&](const std::string& id) { return principal.can_read_case(id); })) {
-      ++built.unreconciled_documents;
-    }
-  }
-  return built;
 }
 
 Response reconcile(Call& call) {
@@ -110,15 +91,16 @@ Response reconcile(Call& call) {
     }
     auto recorded = ledger.reconcile(as_of, call.principal->scope);
     if (!recorded.ok()) return problem_for(recorded.error());
-    auto view = call.api.reconciliation_view(as_of);
-    if (!view.ok()) return problem_for(view.error());
-    const auto built = visible_discrepancies(**view, {}, *call.principal);
+    auto built = call.api.with_query([&](query::Reader& reader) {
+      return query::discrepancies(reader, call.principal->scope, as_of, {});
+    });
+    if (!built.ok()) return problem_for(built.error());
     // Counts are of the caller's cases: a run covers the whole portfolio, but what it found in
     // other organisations' cases is theirs.
     std::map<std::string, std::int64_t> by_type;
-    for (const auto& row : built.rows) ++by_type[std::string(recon::to_string(row.type))];
+    for (const auto& row : built->rows) ++by_type[std::string(recon::to_string(row.type))];
     return json_response(201, OrderedJson{{"as_of", as_of.to_string()},
-                                          {"discrepancies", built.rows.size()},
+                                          {"discrepancies", built->rows.size()},
                                           {"by_type", by_type}});
   });
 }
@@ -137,27 +119,21 @@ Response discrepancies(Call& call) {
       return problem(400, "query parameter \"type\": " + parsed.error().text(Spelling::pointer));
     filter.type = *parsed;
   }
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
+  return call.api.with_query([&](query::Reader& reader) {
     if (const auto case_text = call.request.query_param("case")) {
-      auto case_id = ledger.normalise_case_id(*case_text);
-      if (!case_id.ok())
+      auto case_id = reader.normalise_case_id(*case_text);
+      if (!case_id.ok()) {
         return problem(400, "query parameter \"case\": " + case_id.error().text(Spelling::pointer));
-      store::CaseFilter one;
-      one.case_id = *case_id;
-      auto recorded = store.list_cases(one);
-      if (!recorded.ok()) return problem_for(recorded.error());
-      // A case of another organisation reads exactly as one never recorded.
-      if (recorded->empty() || !call.principal->can_read_case(*case_id)) {
-        return problem(404, "case " + *case_id + " not found");
       }
       filter.case_id = *case_id;
     }
     auto as_of = date_query(call.request, "as_of");
     if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-    auto view = call.api.reconciliation_view(
-        std::get<std::optional<CivilDate>>(as_of).value_or(ledger.today()));
-    if (!view.ok()) return problem_for(view.error());
-    report::DiscrepancyReport built = visible_discrepancies(**view, filter, *call.principal);
+    auto read = query::discrepancies(
+        reader, call.principal->scope,
+        std::get<std::optional<CivilDate>>(as_of).value_or(reader.today()), filter);
+    if (!read.ok()) return problem_for(read.error());
+    report::DiscrepancyReport& built = *read;
     // Rows are in a stable order (case, line, type, document): their position is their key.
     std::vector<std::size_t> positions(built.rows.size());
     for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = i;

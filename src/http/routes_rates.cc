@@ -6,6 +6,7 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "io/exchange_rates_csv.h"
+#include "query/finance.h"
 #include "report/rate_list.h"
 
 namespace fms::http {
@@ -54,8 +55,8 @@ Answer<RateQuery> read_rate_query(const Request& request, const std::string& dat
 }
 
 Result<ledger::RatesInScope> rates_read(Call& call) {
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    return ledger.rates(call.principal->scope, call.request.query_param("organisation"));
+  return call.api.with_query([&](query::Reader& reader) {
+    return query::rates(reader, call.principal->scope, call.request.query_param("organisation"));
   });
 }
 

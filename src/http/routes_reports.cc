@@ -13,7 +13,8 @@
 #include "http/json_text.h"
 #include "http/problem.h"
 #include "http/responses.h"
-#include "ledger/sdr_book.h"
+#include "query/finance.h"
+#include "query/reports.h"
 #include "report/closure_report.h"
 #include "report/exceptions_report.h"
 #include "report/finance_reports.h"
@@ -30,8 +31,8 @@ struct ReportQuery {
   std::optional<std::string> case_id;
 };
 
-Answer<ReportQuery> read_report_query(Call& call, ledger::Ledger& ledger) {
-  ReportQuery query{ledger.today(), std::nullopt};
+Answer<ReportQuery> read_report_query(Call& call, const query::Reader& reader) {
+  ReportQuery query{reader.today(), std::nullopt};
   if (const auto text = call.request.query_param("as_of")) {
     auto parsed = CivilDate::parse(*text);
     if (!parsed.ok())
@@ -39,16 +40,12 @@ Answer<ReportQuery> read_report_query(Call& call, ledger::Ledger& ledger) {
     query.as_of = *parsed;
   }
   if (const auto text = call.request.query_param("case")) {
-    auto case_id = ledger.normalise_case_id(*text);
+    auto case_id = reader.normalise_case_id(*text);
     if (!case_id.ok())
       return problem(400, "query parameter \"case\": " + case_id.error().text(Spelling::pointer));
     query.case_id = *case_id;
   }
   return query;
-}
-
-report::CaseScope scope_of(const Principal& principal) {
-  return [&principal](const std::string& case_id) { return principal.can_read_case(case_id); };
 }
 
 // A workbook answer, recorded as an export.
@@ -118,56 +115,67 @@ Response table_answer(Call& call, const std::string& what, const std::string& ty
       [&] { return xlsx_bytes({sheet}); });
 }
 
-template <class Build>
-Response reconciliation_report(Call& call, const std::set<std::string>& extra_query, Build build) {
-  std::set<std::string> known{"as_of", "case"};
-  known.insert(extra_query.begin(), extra_query.end());
-  if (auto refused = check_query(call.request, known)) return *refused;
+// A report of ?as_of= and ?case=, read as the caller by `read` and answered in the negotiated
+// format by `answer`.
+template <class Read, class Answer>
+Response case_report(Call& call, Read read, Answer answer) {
+  if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
   auto type = negotiated(call.request, kReportTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    auto query = read_report_query(call, ledger);
+  return call.api.with_query([&](query::Reader& reader) {
+    auto query = read_report_query(call, reader);
     if (auto* refused = std::get_if<Response>(&query)) return *refused;
     const auto& q = std::get<ReportQuery>(query);
-    auto view = call.api.reconciliation_view(q.as_of);
-    if (!view.ok()) return problem_for(view.error());
-    return build(**view, q, std::get<std::string>(type));
+    auto built = read(reader, q);
+    if (!built.ok()) return problem_for(built.error());
+    return answer(*built, q, std::get<std::string>(type));
   });
 }
 
 Response status(Call& call) {
-  return reconciliation_report(
-      call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
-        auto built = report::status_report(view, q.case_id, scope_of(*call.principal));
-        if (!built.ok()) return problem_for(built.error());
-        return table_answer(call, "status", type, q.case_id, json_text(report::status_json(*built)),
-                            report::status_sheet(*built));
+  return case_report(
+      call,
+      [&](query::Reader& reader, const ReportQuery& q) {
+        return query::status(reader, call.principal->scope, q.as_of, q.case_id);
+      },
+      [&](const report::StatusReport& built, const ReportQuery& q, const std::string& type) {
+        return table_answer(call, "status", type, q.case_id, json_text(report::status_json(built)),
+                            report::status_sheet(built));
       });
 }
 
 Response closure(Call& call) {
-  return reconciliation_report(
-      call, {}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
-        auto built = report::closure_report(view, q.case_id, scope_of(*call.principal));
-        if (!built.ok()) return problem_for(built.error());
+  return case_report(
+      call,
+      [&](query::Reader& reader, const ReportQuery& q) {
+        return query::closure(reader, call.principal->scope, q.as_of, q.case_id);
+      },
+      [&](const report::ClosureReport& built, const ReportQuery& q, const std::string& type) {
         return table_answer(call, "closure", type, q.case_id,
-                            json_text(report::closure_json(*built)), report::closure_sheet(*built));
+                            json_text(report::closure_json(built)), report::closure_sheet(built));
       });
 }
 
 Response exceptions(Call& call) {
-  return reconciliation_report(
-      call, {"detail"}, [&](const auto& view, const ReportQuery& q, const std::string& type) {
-        if (q.case_id)
-          return problem(400,
-                         "query parameter \"case\": the exceptions report covers "
-                         "the portfolio; see /api/reports/status?case=");
-        const bool detail = call.request.query_param("detail").value_or("false") == "true";
-        const auto built = report::exceptions_report(view, detail, scope_of(*call.principal));
-        return table_answer(call, "exceptions", type, std::nullopt,
-                            json_text(report::exceptions_json(built)),
-                            report::exceptions_sheet(built));
-      });
+  if (auto refused = check_query(call.request, {"as_of", "case", "detail"})) return *refused;
+  auto type = negotiated(call.request, kReportTypes);
+  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  const bool detail = call.request.query_param("detail").value_or("false") == "true";
+  return call.api.with_query([&](query::Reader& reader) {
+    auto query = read_report_query(call, reader);
+    if (auto* refused = std::get_if<Response>(&query)) return *refused;
+    const auto& q = std::get<ReportQuery>(query);
+    if (q.case_id) {
+      return problem(400,
+                     "query parameter \"case\": the exceptions report covers the portfolio; see "
+                     "/api/reports/status?case=");
+    }
+    auto built = query::exceptions(reader, call.principal->scope, q.as_of, detail);
+    if (!built.ok()) return problem_for(built.error());
+    return table_answer(call, "exceptions", std::get<std::string>(type), std::nullopt,
+                        json_text(report::exceptions_json(*built)),
+                        report::exceptions_sheet(*built));
+  });
 }
 
 Response sdrs(Call& call) {
@@ -180,62 +188,40 @@ Response sdrs(Call& call) {
   filter.open_only = call.request.query_param("open").value_or("false") == "true";
   if (const auto text = call.request.query_param("status")) {
     auto parsed = sdr_status_from_string(*text);
-    if (!parsed.ok())
+    if (!parsed.ok()) {
       return problem(400, "query parameter \"status\": " + parsed.error().text(Spelling::pointer));
+    }
     filter.status = *parsed;
   }
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
-    auto query = read_report_query(call, ledger);
+  return call.api.with_query([&](query::Reader& reader) {
+    auto query = read_report_query(call, reader);
     if (auto* refused = std::get_if<Response>(&query)) return *refused;
     const auto& q = std::get<ReportQuery>(query);
     filter.case_id = q.case_id;
-    auto rules = ledger.reference().reconciliation_rules_on(q.as_of);
-    if (!rules.ok()) return problem_for(rules.error());
-    ledger::SdrBook book(ledger, store);
-    auto recorded = book.sdrs();
-    if (!recorded.ok()) return problem_for(recorded.error());
-    auto built = report::sdr_report(*recorded, q.as_of, rules->sdr_deadline_warning_days, filter);
-    std::erase_if(built.rows, [&](const report::SdrReportRow& row) {
-      return !call.principal->can_read_case(row.sdr.created.case_id);
-    });
+    auto built = query::sdrs(reader, call.principal->scope, q.as_of, filter);
+    if (!built.ok()) return problem_for(built.error());
     return table_answer(call, "sdr", std::get<std::string>(type), q.case_id,
-                        json_text(report::sdr_json(built)), report::sdr_sheet(built));
+                        json_text(report::sdr_json(*built)), report::sdr_sheet(*built));
   });
 }
 
-using FinanceBuilder =
-    std::function<Result<report::FinanceReport>(const ledger::FinanceView&, const Forecast&)>;
-using FinanceAnswer =
-    std::function<Response(const ledger::FinanceView&, const Forecast&, const ReportQuery&)>;
-
-// The finance view as of ?as_of= over the caller's cases (only ?case= when given), with its
-// forecast, answered by `answer`.
-Response over_finance_view(Call& call, const FinanceAnswer& answer) {
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store&) {
-    auto query = read_report_query(call, ledger);
-    if (auto* refused = std::get_if<Response>(&query)) return *refused;
-    const auto& q = std::get<ReportQuery>(query);
-    auto view = ledger.finance_view(q.as_of, call.principal->scope,
-                                    call.request.query_param("organisation"));
-    if (!view.ok()) return problem_for(view.error());
-    std::erase_if(view->cases,
-                  [&](const auto& entry) { return q.case_id && entry.first != *q.case_id; });
-    if (q.case_id && view->cases.empty()) {
-      return problem(404, "case " + *q.case_id + " not found");
-    }
-    auto forecast = view->forecast();
-    if (!forecast.ok()) return problem_for(forecast.error());
-    return answer(*view, *forecast, q);
-  });
+// The finance query of ?as_of=, ?case= and ?organisation=, read as the caller.
+Answer<query::FinanceQuery> finance_query(Call& call, query::Reader& reader) {
+  auto query = read_report_query(call, reader);
+  if (auto* refused = std::get_if<Response>(&query)) return *refused;
+  const auto& q = std::get<ReportQuery>(query);
+  return query::FinanceQuery{q.as_of, q.case_id, call.request.query_param("organisation")};
 }
 
-Response finance(Call& call, const std::string& name, FinanceBuilder build) {
+Response finance(Call& call, const std::string& name, query::FinanceReportKind kind) {
   if (auto refused = check_query(call.request, {"as_of", "case", "organisation"})) return *refused;
   auto type = negotiated(call.request, kReportTypes);
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return over_finance_view(call, [&](const ledger::FinanceView& view, const Forecast& forecast,
-                                     const ReportQuery& q) {
-    auto built = build(view, forecast);
+  return call.api.with_query([&](query::Reader& reader) {
+    auto query = finance_query(call, reader);
+    if (auto* refused = std::get_if<Response>(&query)) return *refused;
+    const auto& q = std::get<query::FinanceQuery>(query);
+    auto built = query::finance_report(reader, call.principal->scope, kind, q);
     if (!built.ok()) return problem_for(built.error());
     return in_format(
         call, name, std::get<std::string>(type), q.case_id, json_text(report::finance_json(*built)),
@@ -249,12 +235,14 @@ Response workbook(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "organisation"})) return *refused;
   auto type = negotiated(call.request, {std::string(kXlsx)});
   if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return over_finance_view(
-      call, [&](const ledger::FinanceView& view, const Forecast& forecast, const ReportQuery&) {
-        auto sheets = report::workbook_sheets(view, forecast);
-        if (!sheets.ok()) return problem_for(sheets.error());
-        return xlsx_answer(call, "workbook", std::nullopt, xlsx_bytes(*sheets));
-      });
+  return call.api.with_query([&](query::Reader& reader) {
+    auto query = finance_query(call, reader);
+    if (auto* refused = std::get_if<Response>(&query)) return *refused;
+    auto sheets = query::finance_workbook(reader, call.principal->scope,
+                                          std::get<query::FinanceQuery>(query));
+    if (!sheets.ok()) return problem_for(sheets.error());
+    return xlsx_answer(call, "workbook", std::nullopt, xlsx_bytes(*sheets));
+  });
 }
 
 }  // namespace
@@ -265,19 +253,13 @@ void add_report_routes(Router& router) {
   router.add({"GET", "/api/reports/exceptions", Permission::read, Scope::portfolio, exceptions});
   router.add({"GET", "/api/reports/sdr", Permission::read, Scope::portfolio, sdrs});
   router.add({"GET", "/api/reports/forecast", Permission::read, Scope::portfolio, [](Call& call) {
-                return finance(call, "forecast", [](const auto& view, const Forecast& forecast) {
-                  return Result<report::FinanceReport>(report::forecast_report(view, forecast));
-                });
+                return finance(call, "forecast", query::FinanceReportKind::forecast);
               }});
   router.add({"GET", "/api/reports/exposure", Permission::read, Scope::portfolio, [](Call& call) {
-                return finance(call, "exposure", [](const auto& view, const Forecast& forecast) {
-                  return Result<report::FinanceReport>(report::exposure_report(view, forecast));
-                });
+                return finance(call, "exposure", query::FinanceReportKind::exposure);
               }});
   router.add({"GET", "/api/reports/envelope", Permission::read, Scope::portfolio, [](Call& call) {
-                return finance(call, "envelope", [](const auto& view, const Forecast& forecast) {
-                  return report::envelope_report(view, forecast);
-                });
+                return finance(call, "envelope", query::FinanceReportKind::envelope);
               }});
   router.add({"GET", "/api/reports/workbook", Permission::read, Scope::portfolio, workbook});
 }

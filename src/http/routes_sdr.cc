@@ -11,6 +11,7 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "ledger/sdr_book.h"
+#include "query/reports.h"
 #include "report/sdr_report.h"
 
 namespace fms::http {
@@ -58,8 +59,8 @@ Response outcome_response(int status, const ledger::SdrOutcome& outcome) {
 
 Response show(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  return call.api.with_reader([&](ledger::Ledger& ledger, store::Store& store) {
-    auto sdr = ledger::SdrBook(ledger, store).find(call.param("number"));
+  return call.api.with_query([&](query::Reader& reader) {
+    auto sdr = query::sdr(reader, call.principal->scope, call.param("number"));
     if (!sdr.ok()) return problem_for(sdr.error());
     Response response = json_response(200, report::sdr_detail_json(*sdr));
     response.with_header("ETag", etag_of(*sdr));

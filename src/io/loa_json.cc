@@ -36,6 +36,7 @@
 #include "core/json_pointer.h"
 #include "core/loa_rules.h"
 #include "core/text.h"
+#include "io/document_walker.h"
 #include "io/strict_json.h"
 
 namespace fms::io {
@@ -43,39 +44,13 @@ namespace {
 
 using Json = nlohmann::json;
 
-struct Problem {
-  std::string location;  // JSON Pointer; empty for the document as a whole
-  std::string message;
-  bool blocking = true;  // the model holds a default instead of the file's value
-};
+using Problem = DocumentProblem;
 
 // RFC 6901 escaping of one reference token.
 using json_pointer::child;
 
-// A short description of a JSON value for messages: primitives as written (truncated),
-// containers by type only.
 std::string describe(const Json& value) {
-  if (value.is_object() || value.is_array()) return std::string(value.type_name());
-  std::string text = value.dump(-1, ' ', false, Json::error_handler_t::replace);
-  constexpr std::size_t kMaxShown = 60;
-  if (text.size() > kMaxShown) text = text.substr(0, kMaxShown) + "...";
-  return std::string(value.type_name()) + " " + text;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
+  return describe_json(value);
 }
 
 // "3.2", "3.20", "3" -> basis points. At most two decimals, at most three integer digits.
@@ -101,10 +76,6 @@ std::optional<std::int64_t> parse_percent(std::string_view text) {
   }
   return basis_points;
 }
-
-enum class Presence { required, optional };
-
-using FieldList = std::span<const std::string_view>;
 
 constexpr std::array<std::string_view, 15> kTopFields = {
     "format",        "case_id",          "document",  "title",        "purchaser", "purpose",
@@ -146,15 +117,11 @@ constexpr std::array<std::string_view, 6> kCostSummaryFields = {"net_estimated_c
 constexpr std::array<std::string_view, 2> kScheduleFields = {"initial_deposit", "installments"};
 constexpr std::array<std::string_view, 2> kInstallmentFields = {"due", "amount"};
 
-template <class Entry>
-bool has_code(const std::map<std::string, Entry>& table, const std::string& code) {
-  return table.count(code) != 0;
-}
-
 // Walks the parsed JSON into a LoaVersion, recording every problem.
-class DocumentReader {
+class DocumentReader : public DocumentWalker {
  public:
-  explicit DocumentReader(const ReferenceData& reference) : reference_(reference) {}
+  explicit DocumentReader(const ReferenceData& reference)
+      : DocumentWalker(kMaxTextFieldBytes, kMaxReportedProblems), reference_(reference) {}
 
   LoaVersion read(const Json& document) {
     LoaVersion version;
@@ -184,242 +151,7 @@ class DocumentReader {
     return version;
   }
 
-  std::vector<Problem>& problems() { return problems_; }
-  [[nodiscard]] bool blocked() const {
-    for (const Problem& problem : problems_) {
-      if (problem.blocking) return true;
-    }
-    return false;
-  }
-
  private:
-  void fail(std::string location, std::string message) {
-    problems_.push_back({std::move(location), std::move(message), true});
-  }
-  void flag(std::string location, std::string message) {
-    problems_.push_back({std::move(location), std::move(message), false});
-  }
-
-  // Unknown fields of an object, with a suggestion for near misses.
-  void check_fields(const Json& object, const std::string& location, FieldList known) {
-    constexpr std::size_t kMaxSuggestedKeyBytes = 64;  // bounds the edit-distance work
-    for (const auto& [key, value] : object.items()) {
-      bool found = false;
-      for (const std::string_view name : known) found = found || name == key;
-      if (found) continue;
-      std::string message = "unknown field \"" + key.substr(0, kMaxTextFieldBytes) + "\"";
-      // Problems past the reporting cap are only counted, so they need no suggestion.
-      if (problems_.size() < kMaxReportedProblems && key.size() <= kMaxSuggestedKeyBytes) {
-        message += suggestion(key, known);
-      }
-      flag(child(location, key), std::move(message));
-    }
-  }
-
-  // "; did you mean \"quantity\"?" for a near miss (2 edits at most), else the field list.
-  static std::string suggestion(std::string_view key, FieldList known) {
-    std::string_view closest;
-    std::size_t closest_distance = 3;
-    for (const std::string_view name : known) {
-      const std::size_t distance = edit_distance(key, name);
-      if (distance < closest_distance) {
-        closest_distance = distance;
-        closest = name;
-      }
-    }
-    if (!closest.empty()) return "; did you mean \"" + std::string(closest) + "\"?";
-    std::string list;
-    for (const std::string_view name : known) {
-      list += (list.empty() ? "" : ", ") + std::string(name);
-    }
-    return "; the fields here are: " + list;
-  }
-
-  // The member `name` of `object`, or nullptr (a problem when required and absent).
-  const Json* member(const Json& object, const std::string& location, std::string_view name,
-                     Presence presence) {
-    const auto it = object.find(std::string(name));
-    if (it == object.end()) {
-      if (presence == Presence::required) {
-        fail(child(location, name), "required field \"" + std::string(name) + "\" is missing");
-      }
-      return nullptr;
-    }
-    return &*it;
-  }
-
-  // The member `name` if it is an object with only `known` fields.
-  const Json* object_member(const Json& object, const std::string& location, std::string_view name,
-                            Presence presence, FieldList known) {
-    const Json* value = member(object, location, name, presence);
-    if (value == nullptr) return nullptr;
-    if (!value->is_object()) {
-      fail(child(location, name), "must be an object, got " + describe(*value));
-      return nullptr;
-    }
-    check_fields(*value, child(location, name), known);
-    return value;
-  }
-
-  const Json* array_member(const Json& object, const std::string& location, std::string_view name,
-                           Presence presence) {
-    const Json* value = member(object, location, name, presence);
-    if (value == nullptr) return nullptr;
-    if (!value->is_array()) {
-      fail(child(location, name), "must be an array, got " + describe(*value));
-      return nullptr;
-    }
-    return value;
-  }
-
-  bool read_text_value(const Json& value, const std::string& location, std::string& out) {
-    if (!value.is_string()) {
-      fail(location, "must be a string, got " + describe(value));
-      return false;
-    }
-    out = value.get<std::string>();
-    if (out.size() > kMaxTextFieldBytes) {
-      flag(location, "text is " + std::to_string(out.size()) +
-                         " bytes; a text field may be at most " +
-                         std::to_string(kMaxTextFieldBytes) + " bytes");
-    }
-    // Line breaks are text; U+0000 and the other control characters would cut or corrupt it
-    // in every output that shows it.
-    if (const std::size_t at = first_control_character(out, true); at != out.size()) {
-      flag(location, "text holds a control character (byte " + std::to_string(at + 1) +
-                         "); only line breaks are allowed");
-    }
-    return true;
-  }
-
-  bool read_string(const Json& object, const std::string& location, std::string_view name,
-                   Presence presence, std::string& out) {
-    const Json* value = member(object, location, name, presence);
-    return value != nullptr && read_text_value(*value, child(location, name), out);
-  }
-
-  bool read_bool(const Json& object, const std::string& location, std::string_view name,
-                 Presence presence, bool& out) {
-    const Json* value = member(object, location, name, presence);
-    if (value == nullptr) return false;
-    if (!value->is_boolean()) {
-      fail(child(location, name), "must be true or false, got " + describe(*value));
-      return false;
-    }
-    out = value->get<bool>();
-    return true;
-  }
-
-  std::optional<std::int64_t> read_integer(const Json& object, const std::string& location,
-                                           std::string_view name, Presence presence,
-                                           std::int64_t minimum, std::int64_t maximum) {
-    const Json* value = member(object, location, name, presence);
-    if (value == nullptr) return std::nullopt;
-    const std::string here = child(location, name);
-    if (!value->is_number_integer()) {
-      fail(here, "must be a whole number, got " + describe(*value));
-      return std::nullopt;
-    }
-    if (value->is_number_unsigned() &&
-        value->get<std::uint64_t>() > static_cast<std::uint64_t>(maximum)) {
-      fail(here, "must be at most " + std::to_string(maximum) + ", got " + describe(*value));
-      return std::nullopt;
-    }
-    const std::int64_t number = value->get<std::int64_t>();
-    if (number < minimum || number > maximum) {
-      fail(here, "must be between " + std::to_string(minimum) + " and " + std::to_string(maximum) +
-                     ", got " + std::to_string(number));
-      return std::nullopt;
-    }
-    return number;
-  }
-
-  std::optional<int> read_int(const Json& object, const std::string& location,
-                              std::string_view name, Presence presence) {
-    const std::optional<std::int64_t> number =
-        read_integer(object, location, name, presence, INT_MIN, INT_MAX);
-    if (!number) return std::nullopt;
-    return static_cast<int>(*number);
-  }
-
-  bool read_date(const Json& object, const std::string& location, std::string_view name,
-                 Presence presence, CivilDate& out) {
-    const Json* value = member(object, location, name, presence);
-    if (value == nullptr) return false;
-    const std::string here = child(location, name);
-    if (!value->is_string()) {
-      fail(here, "a date must be a string \"YYYY-MM-DD\", got " + describe(*value));
-      return false;
-    }
-    const std::string& text = value->get_ref<const std::string&>();
-    Result<CivilDate> date = CivilDate::parse(text);
-    if (!date.ok()) {
-      fail(here, "\"" + text + "\" is not a date \"YYYY-MM-DD\": " + date.error().message);
-      return false;
-    }
-    out = *date;
-    return true;
-  }
-
-  bool read_optional_date(const Json& object, const std::string& location, std::string_view name,
-                          std::optional<CivilDate>& out) {
-    CivilDate date;
-    if (!read_date(object, location, name, Presence::optional, date)) return false;
-    out = date;
-    return true;
-  }
-
-  bool read_money(const Json& object, const std::string& location, std::string_view name,
-                  Presence presence, Money& out) {
-    const Json* value = member(object, location, name, presence);
-    if (value == nullptr) return false;
-    const std::string here = child(location, name);
-    if (value->is_number()) {
-      fail(here, "money must be a decimal string such as \"1234.56\", not a JSON number (got " +
-                     value->dump() + "); write it in quotes");
-      return false;
-    }
-    if (!value->is_string()) {
-      fail(here, "money must be a decimal string such as \"1234.56\", got " + describe(*value));
-      return false;
-    }
-    const std::string& text = value->get_ref<const std::string&>();
-    // Money::parse also takes a currency prefix ("USD 1.00"); the format does not.
-    if (text.find_first_not_of("0123456789,.-") != std::string::npos) {
-      fail(here, "\"" + text.substr(0, 60) + "\" is not an amount: write digits with optional " +
-                     "thousands commas and decimals, e.g. \"4,250,000.00\"");
-      return false;
-    }
-    Result<Money> amount = Money::parse(text, currency_);
-    if (!amount.ok()) {
-      fail(here, "\"" + text + "\" is not an amount in " + std::string(currency_.code()) + ": " +
-                     amount.error().message);
-      return false;
-    }
-    out = *amount;
-    if (out.is_negative()) {
-      flag(here, "amounts must not be negative, got " + out.format_with_code());
-    }
-    return true;
-  }
-
-  template <class Entry>
-  void check_code(const std::map<std::string, Entry>& table, const std::string& code,
-                  const std::string& location, std::string_view list_name) {
-    if (has_code(table, code)) return;
-    std::string known;
-    std::size_t listed = 0;
-    for (const auto& [entry_code, entry] : table) {
-      if (listed++ == 24) {
-        known += ", ...";
-        break;
-      }
-      known += (known.empty() ? "" : ", ") + entry_code;
-    }
-    flag(location, "unknown " + std::string(list_name) + " \"" + code +
-                       "\"; known codes: " + (known.empty() ? std::string("none") : known));
-  }
-
   void read_header(const Json& document, LoaVersion& version) {
     std::string format;  // its value was checked first, in read()
     read_string(document, "", "format", Presence::required, format);
@@ -697,26 +429,8 @@ class DocumentReader {
   }
 
   const ReferenceData& reference_;
-  Currency currency_ = Currency::usd();
-  std::vector<Problem> problems_;
   std::set<std::string> lines_without_rate_;  // pointers of lines that did not give a rate
 };
-
-Error problems_to_error(const std::vector<Problem>& problems, const std::string& source) {
-  std::string message;
-  const std::size_t shown = std::min(problems.size(), kMaxReportedProblems);
-  for (std::size_t i = 0; i < shown; ++i) {
-    const Problem& problem = problems[i];
-    if (i > 0) message += "\n";
-    message += source + ": ";
-    if (!problem.location.empty()) message += problem.location + ": ";
-    message += problem.message;
-  }
-  if (problems.size() > shown) {
-    message += "\n... and " + std::to_string(problems.size() - shown) + " more";
-  }
-  return Error::invalid(std::move(message));
-}
 
 }  // namespace
 
@@ -739,7 +453,7 @@ Result<LoaVersion> read_document(const Json& document, std::vector<Problem> prob
       problems.push_back({std::move(violation.location), std::move(violation.message), false});
     }
   }
-  if (!problems.empty()) return problems_to_error(problems, source_name);
+  if (!problems.empty()) return problems_to_error(problems, source_name, kMaxReportedProblems);
   return version;
 }
 

@@ -509,10 +509,11 @@ TEST(Api, DiscrepanciesFollowAWriteMadeOutsideTheServer) {
   const auto after = viewer.get("/api/discrepancies?case=JA-P-TWK");
   ASSERT_EQ(after.status, 200);
   EXPECT_TRUE(names_receipt(after.json().at("discrepancies"), "JKR-2026-0301")) << after.body;
-  // A case never recorded is not found, as another organisation's case is.
+  // A case never recorded is not found, as another organisation's case is, in the words the
+  // command line uses (one read answers both: query/reports.h).
   const auto unknown = viewer.get("/api/discrepancies?case=JA-P-ZZZ");
   EXPECT_EQ(unknown.status, 404);
-  EXPECT_EQ(unknown.json().at("detail"), "case JA-P-ZZZ not found");
+  EXPECT_EQ(unknown.json().at("detail"), "case JA-P-ZZZ is not recorded");
   // Signing in records audit events only: the view is not folded again for them, and the
   // answer is the same.
   ASSERT_EQ(server.client().sign_in("pmo", kDemoPassword).status, 201);
