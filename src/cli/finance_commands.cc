@@ -70,44 +70,52 @@ Status write_workbook(const std::string& path, const std::vector<report::XlsxShe
   return Status::Ok();
 }
 
-// One money report, printed in the format asked for and written to --xlsx when asked.
-int run_report(const Options& options, const FinanceOptions& finance_options,
-               query::FinanceReportKind kind) {
+// Runs `body` with the reader, the query and the host's scope of a money report.
+template <class Body>
+int with_finance_query(const Options& options, const FinanceOptions& finance_options, Body body) {
   return with_session(options, false, [&](Session& session) {
     query::Reader reader = session.reader();
     auto query = read_query(finance_options, reader);
     if (!query.ok()) return fail(query.error());
     auto scope = session.access->host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
-    auto built = query::finance_report(reader, *scope, kind, *query);
-    if (!built.ok()) return fail(built.error());
-    if (!finance_options.xlsx.empty()) {
-      const Status written = write_workbook(finance_options.xlsx, built->sheets);
-      if (!written.ok()) return fail(written.error());
-    }
-    if (options.json) {
-      print_json(report::finance_json(*built));
-    } else if (finance_options.csv) {
-      std::cout << report::sheet_csv(built->sheets.front());
-    } else {
-      std::cout << report::finance_text(*built);
-    }
-    return 0;
+    return body(reader, *query, *scope);
   });
 }
 
+// One money report, printed in the format asked for and written to --xlsx when asked.
+int run_report(const Options& options, const FinanceOptions& finance_options,
+               query::FinanceReportKind kind) {
+  return with_finance_query(options, finance_options,
+                            [&](const query::Reader& reader, const query::FinanceQuery& query,
+                                const ledger::Scope& scope) {
+                              auto built = query::finance_report(reader, scope, kind, query);
+                              if (!built.ok()) return fail(built.error());
+                              if (!finance_options.xlsx.empty()) {
+                                const Status written =
+                                    write_workbook(finance_options.xlsx, built->sheets);
+                                if (!written.ok()) return fail(written.error());
+                              }
+                              if (options.json) {
+                                print_json(report::finance_json(*built));
+                              } else if (finance_options.csv) {
+                                std::cout << report::sheet_csv(built->sheets.front());
+                              } else {
+                                std::cout << report::finance_text(*built);
+                              }
+                              return 0;
+                            });
+}
+
 int run_workbook(const Options& options, const FinanceOptions& finance_options) {
-  return with_session(options, false, [&](Session& session) {
-    query::Reader reader = session.reader();
-    auto query = read_query(finance_options, reader);
-    if (!query.ok()) return fail(query.error());
-    auto scope = session.access->host_scope(options.actor);
-    if (!scope.ok()) return fail(scope.error());
-    auto sheets = query::finance_workbook(reader, *scope, *query);
-    if (!sheets.ok()) return fail(sheets.error());
-    const Status written = write_workbook(finance_options.xlsx, *sheets);
-    return written.ok() ? 0 : fail(written.error());
-  });
+  return with_finance_query(options, finance_options,
+                            [&](const query::Reader& reader, const query::FinanceQuery& query,
+                                const ledger::Scope& scope) {
+                              auto sheets = query::finance_workbook(reader, scope, query);
+                              if (!sheets.ok()) return fail(sheets.error());
+                              const Status written = write_workbook(finance_options.xlsx, *sheets);
+                              return written.ok() ? 0 : fail(written.error());
+                            });
 }
 
 int run_budget_import(const Options& options, const FinanceCommandOptions& o) {

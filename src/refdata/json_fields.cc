@@ -10,8 +10,8 @@
 namespace fms::refdata {
 namespace {
 
-using nlohmann::json;
 using json_pointer::child;
+using nlohmann::json;
 
 std::string describe_pointer(const std::string& pointer) {
   return pointer.empty() ? std::string("(document root)") : pointer;
@@ -36,7 +36,8 @@ std::string type_name(const json& value) {
 // ---- Syntax ---------------------------------------------------------------------------------
 
 Result<json> parse_json(const Source& source, std::string_view text) {
-  FMS_ASSIGN_OR_RETURN(io::StrictJson parsed, io::parse_strict_json(text, source.name, source.kind));
+  FMS_ASSIGN_OR_RETURN(io::StrictJson parsed,
+                       io::parse_strict_json(text, source.name, source.kind));
   if (!parsed.duplicate_keys.empty()) {
     const io::DuplicateKey& first = parsed.duplicate_keys.front();
     return fail(source, first.pointer, first.message);
