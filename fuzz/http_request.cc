@@ -201,10 +201,10 @@ void check_query(const Request& request) {
   }
 
   const Answer<PageRequest> page = read_page(request, kPageDefault, kPageMax);
-  if (const auto* refused = std::get_if<Response>(&page)) {
-    check_problem_answer(*refused, 400);
+  if (!page.ok()) {
+    check_problem_answer(page.error(), 400);
   } else {
-    const PageRequest& read = std::get<PageRequest>(page);
+    const PageRequest& read = *page;
     check(read.limit >= 1 && read.limit <= kPageMax, "a page limit read is 1..max");
     if (read.after) {
       std::string cursor = *request.query_param("cursor");
@@ -215,7 +215,7 @@ void check_query(const Request& request) {
     }
   }
   const auto as_of = date_query(request, "as-of");
-  if (const auto* refused = std::get_if<Response>(&as_of)) check_problem_answer(*refused, 400);
+  if (!as_of.ok()) check_problem_answer(as_of.error(), 400);
   if (const auto refused = fms::http::check_query(request, {"limit", "cursor", "as-of"})) {
     check_problem_answer(*refused, 400);
   }

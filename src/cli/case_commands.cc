@@ -177,33 +177,23 @@ int run_history(const Options& options, const CaseCommandOptions& o) {
   });
 }
 
-// A subcommand whose callback runs `command` with the options.
-template <class Command>
-CLI::App* subcommand(const CommandContext& context, CLI::App* parent, const char* name,
-                     const char* help, const CaseCommandOptions& o, Command command) {
-  auto* added = parent->add_subcommand(name, help);
-  added->callback(
-      context.run([&options = context.options, &o, command] { return command(options, o); }));
-  return added;
-}
-
 void add_import(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
-  auto* command = subcommand(context, case_cmd, "import",
-                             "Record one LOA document (docs/formats/loa.md)", o, run_import);
+  auto* command = context.command(case_cmd, "import",
+                                  "Record one LOA document (docs/formats/loa.md)", o, run_import);
   command->add_option("file", o.import_path, "LOA version document (JSON)")->required();
 }
 
 void add_list(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
   auto* command =
-      subcommand(context, case_cmd, "list", "The portfolio: one line per case", o, run_list);
+      context.command(case_cmd, "list", "The portfolio: one line per case", o, run_list);
   command->add_option("--status", o.list_status, "Only cases in this status (e.g. implemented)");
   command->add_option("--country", o.list_country, "Only cases of this customer code (e.g. JA)");
 }
 
 void add_show(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
-  auto* command =
-      subcommand(context, case_cmd, "show",
-                 "One case in full: lines, cost summary, payment schedule, status", o, run_show);
+  auto* command = context.command(case_cmd, "show",
+                                  "One case in full: lines, cost summary, payment schedule, status",
+                                  o, run_show);
   command->add_option("id", o.show_id, "Case identifier, e.g. JA-P-AMA")->required();
   command->add_option("--version", o.show_version, "Show this document version (0 = Basic LOA)");
   command->add_option(
@@ -214,16 +204,16 @@ void add_show(const CommandContext& context, CLI::App* case_cmd, CaseCommandOpti
 }
 
 void add_diff(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
-  auto* command = subcommand(context, case_cmd, "diff",
-                             "Line-level differences between two versions of a case", o, run_diff);
+  auto* command = context.command(
+      case_cmd, "diff", "Line-level differences between two versions of a case", o, run_diff);
   command->add_option("id", o.diff_id, "Case identifier")->required();
   command->add_option("v1", o.diff_from, "From version (0 = Basic LOA)")->required();
   command->add_option("v2", o.diff_to, "To version")->required();
 }
 
 void add_transition(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
-  auto* command = subcommand(context, case_cmd, "transition",
-                             "Move a case to another lifecycle status", o, run_transition);
+  auto* command = context.command(case_cmd, "transition", "Move a case to another lifecycle status",
+                                  o, run_transition);
   command->add_option("id", o.transition_id, "Case identifier")->required();
   command->add_option("state", o.transition_to, "New status, e.g. accepted, implemented")
       ->required();
@@ -233,8 +223,8 @@ void add_transition(const CommandContext& context, CLI::App* case_cmd, CaseComma
 
 void add_notify_check(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
   auto* command =
-      subcommand(context, case_cmd, "notify-check",
-                 "Is AECA 36(b) congressional notification required?", o, run_notify_check);
+      context.command(case_cmd, "notify-check",
+                      "Is AECA 36(b) congressional notification required?", o, run_notify_check);
   command->add_option("id", o.notify_id, "Case identifier")->required();
   command->add_option("--version", o.notify_version, "Check this version (default: the latest)");
 }
@@ -254,8 +244,8 @@ void add_case_commands(CommandContext context) {
   add_notify_check(context, case_cmd, o);
 
   auto* history =
-      subcommand(context, &context.app, "history",
-                 "Every recorded event of a case: who, when, what, hash", o, run_history);
+      context.command(&context.app, "history",
+                      "Every recorded event of a case: who, when, what, hash", o, run_history);
   history->add_option("id", o.history_id, "Case identifier")->required();
 }
 

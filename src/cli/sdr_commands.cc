@@ -107,187 +107,231 @@ void add_step_options(CLI::App* command, StepOptions& step) {
   command->add_option("--date", step.date, "Date of the step (YYYY-MM-DD)")->required();
 }
 
-}  // namespace
+// reconsider, contest and close take the same options: NUMBER --date --reason.
+enum class ReasonStep { reconsider, contest, close };
 
-void add_sdr_commands(CommandContext context) {
-  CLI::App& app = context.app;
-  Options& options = context.options;
-  int& code = context.code;
-  auto run = [&code](auto&& body) { return [&code, body] { code = body(); }; };
-  // Option values are static: CLI11 fills them while parsing, after this function has returned.
+// The options of the `sdr` commands and of `report sdr`.
+struct SdrCommandOptions {
+  std::string create_case;
+  std::string create_type;
+  std::string create_document;
+  std::string create_line;
+  std::string create_office = "A";
+  std::vector<std::string> create_codes;
+  std::string create_as_of;
+  std::string create_reason;
+  CLI::Option* create_line_option = nullptr;
+  StepOptions submit;
+  std::string submit_late_reason;
+  CLI::Option* submit_late_option = nullptr;
+  StepOptions answer;
+  std::string answer_resolution;
+  std::string answer_credit;
+  std::string answer_reply_code;
+  std::string answer_note;
+  CLI::Option* answer_credit_option = nullptr;
+  CLI::Option* answer_reply_option = nullptr;
+  StepOptions reason_steps[3];
+  std::string reasons[3];
+  ListOptions list;
+  std::string show_number;
+  ListOptions report;
+};
 
-  auto* sdr =
-      app.add_subcommand("sdr", "Supply Discrepancy Reports (SF 364) raised on discrepancies");
-  sdr->require_subcommand(1);
-  sdr->fallthrough();
+// Runs `step` with the SDR book of the session and prints what it recorded.
+template <class Step>
+int record_step(const Options& options, Step step) {
+  return with_session(options, false, [&](Session& session) {
+    ledger::SdrBook book(*session.ledger, *session.store);
+    return print_outcome(options, step(book));
+  });
+}
 
-  static std::string create_case;
-  static std::string create_type;
-  static std::string create_document;
-  static std::string create_line;
-  static std::string create_office = "A";
-  static std::vector<std::string> create_codes;
-  static std::string create_as_of;
-  static std::string create_reason;
-  auto* create = sdr->add_subcommand(
-      "create", "Draft an SDR for one discrepancy (see `report discrepancies`)");
-  create->add_option("--case", create_case, "Case of the discrepancy, e.g. JA-P-TWK")->required();
-  create->add_option("--type", create_type, "Discrepancy type, e.g. quantity-short")->required();
+int run_create(const Options& options, const SdrCommandOptions& o) {
+  ledger::SdrCreateRequest request;
+  auto type = recon::discrepancy_type_from_string(o.create_type);
+  if (!type.ok()) return fail(type.error().at_field("type"));
+  request.type = *type;
+  auto office = parse_sdr_office(o.create_office);
+  if (!office.ok()) return fail(office.error().at_field("office"));
+  request.office = *office;
+  if (!o.create_as_of.empty()) {
+    auto date = parse_date_option(o.create_as_of, "--as-of");
+    if (!date.ok()) return fail(date.error());
+    request.as_of = *date;
+  }
+  if (o.create_line_option->count() > 0) request.line = o.create_line;
+  request.case_id = o.create_case;
+  request.document = o.create_document;
+  request.codes = o.create_codes;
+  request.reason = o.create_reason;
+  return record_step(options,
+                     [&](ledger::SdrBook& book) { return book.create(request, options.actor); });
+}
+
+int run_submit(const Options& options, const SdrCommandOptions& o) {
+  auto date = parse_date_option(o.submit.date, "--date");
+  if (!date.ok()) return fail(date.error());
+  std::optional<std::string> late_reason;
+  if (o.submit_late_option->count() > 0) late_reason = o.submit_late_reason;
+  return record_step(options, [&](ledger::SdrBook& book) {
+    return book.submit(o.submit.number, *date, late_reason, options.actor);
+  });
+}
+
+int run_answer(const Options& options, const SdrCommandOptions& o) {
+  ledger::SdrAnswer request;
+  auto date = parse_date_option(o.answer.date, "--date");
+  if (!date.ok()) return fail(date.error());
+  request.date = *date;
+  auto resolution = sdr_resolution_from_string(o.answer_resolution);
+  if (!resolution.ok()) return fail(resolution.error().at_field("resolution"));
+  request.resolution = *resolution;
+  if (o.answer_credit_option->count() > 0) {
+    auto credit = Money::parse(o.answer_credit, Currency::usd());
+    if (!credit.ok()) return fail(credit.error().at_field("credit"));
+    request.credit_usd_cents = credit->minor_units();
+  }
+  if (o.answer_reply_option->count() > 0) request.reply_code = o.answer_reply_code;
+  request.note = o.answer_note;
+  return record_step(options, [&](ledger::SdrBook& book) {
+    return book.answer(o.answer.number, request, options.actor);
+  });
+}
+
+int run_reason_step(const Options& options, const SdrCommandOptions& o, ReasonStep step) {
+  const auto i = static_cast<std::size_t>(step);
+  auto date = parse_date_option(o.reason_steps[i].date, "--date");
+  if (!date.ok()) return fail(date.error());
+  const std::string& number = o.reason_steps[i].number;
+  const std::string& reason = o.reasons[i];
+  return record_step(options, [&](ledger::SdrBook& book) {
+    switch (step) {
+      case ReasonStep::reconsider:
+        return book.reconsider(number, *date, reason, options.actor);
+      case ReasonStep::contest:
+        return book.contest(number, *date, reason, options.actor);
+      case ReasonStep::close:
+        break;
+    }
+    return book.close(number, *date, reason, options.actor);
+  });
+}
+
+int run_show(const Options& options, const SdrCommandOptions& o) {
+  return with_session(options, false, [&](Session& session) {
+    auto scope = ledger::Scope::host_operator(options.actor);
+    if (!scope.ok()) return fail(scope.error());
+    auto found = query::sdr(session.reader(), *scope, o.show_number);
+    if (!found.ok()) return fail(found.error());
+    if (options.json) {
+      print_json(report::sdr_detail_json(*found));
+    } else {
+      std::cout << report::sdr_detail_text(*found);
+    }
+    return 0;
+  });
+}
+
+void add_create(const CommandContext& context, CLI::App* sdr, SdrCommandOptions& o) {
+  auto* create = context.command(sdr, "create",
+                                 "Draft an SDR for one discrepancy (see `report discrepancies`)", o,
+                                 run_create);
+  create->add_option("--case", o.create_case, "Case of the discrepancy, e.g. JA-P-TWK")->required();
+  create->add_option("--type", o.create_type, "Discrepancy type, e.g. quantity-short")->required();
   create
-      ->add_option("--document", create_document,
+      ->add_option("--document", o.create_document,
                    "The discrepancy's first document, e.g. \"delivery JAP5123A0002\"")
       ->required();
-  auto* line_option =
-      create->add_option("--line", create_line, "Line, when the document spans several");
-  create->add_option("--office", create_office, "Originating office letter (default A)");
-  create->add_option("--codes", create_codes, "SF 364 discrepancy codes, up to 3 (default by type)")
+  o.create_line_option =
+      create->add_option("--line", o.create_line, "Line, when the document spans several");
+  create->add_option("--office", o.create_office, "Originating office letter (default A)");
+  create
+      ->add_option("--codes", o.create_codes, "SF 364 discrepancy codes, up to 3 (default by type)")
       ->delimiter(',');
-  create->add_option("--as-of", create_as_of,
+  create->add_option("--as-of", o.create_as_of,
                      "Find the discrepancy as of this date (default today)");
-  create->add_option("--reason", create_reason, "What the SDR claims and why")->required();
-  create->callback(run([&options, line_option] {
-    ledger::SdrCreateRequest request;
-    auto type = recon::discrepancy_type_from_string(create_type);
-    if (!type.ok()) return fail(type.error().at_field("type"));
-    request.type = *type;
-    auto office = parse_sdr_office(create_office);
-    if (!office.ok()) return fail(office.error().at_field("office"));
-    request.office = *office;
-    if (!create_as_of.empty()) {
-      auto date = parse_date_option(create_as_of, "--as-of");
-      if (!date.ok()) return fail(date.error());
-      request.as_of = *date;
-    }
-    if (line_option->count() > 0) request.line = create_line;
-    request.case_id = create_case;
-    request.document = create_document;
-    request.codes = create_codes;
-    request.reason = create_reason;
-    return with_session(options, false, [&](Session& session) {
-      ledger::SdrBook book(*session.ledger, *session.store);
-      return print_outcome(options, book.create(request, options.actor));
-    });
-  }));
+  create->add_option("--reason", o.create_reason, "What the SDR claims and why")->required();
+}
 
-  static StepOptions submit_step;
-  static std::string submit_late_reason;
-  auto* submit = sdr->add_subcommand("submit", "Send a draft SDR to the implementing agency");
-  add_step_options(submit, submit_step);
-  auto* late_option = submit->add_option("--late-reason", submit_late_reason,
-                                         "Required after the deadline: why it is late");
-  submit->callback(run([&options, late_option] {
-    auto date = parse_date_option(submit_step.date, "--date");
-    if (!date.ok()) return fail(date.error());
-    std::optional<std::string> late_reason;
-    if (late_option->count() > 0) late_reason = submit_late_reason;
-    return with_session(options, false, [&](Session& session) {
-      ledger::SdrBook book(*session.ledger, *session.store);
-      return print_outcome(options,
-                           book.submit(submit_step.number, *date, late_reason, options.actor));
-    });
-  }));
+void add_submit_and_answer(const CommandContext& context, CLI::App* sdr, SdrCommandOptions& o) {
+  auto* submit =
+      context.command(sdr, "submit", "Send a draft SDR to the implementing agency", o, run_submit);
+  add_step_options(submit, o.submit);
+  o.submit_late_option = submit->add_option("--late-reason", o.submit_late_reason,
+                                            "Required after the deadline: why it is late");
 
-  static StepOptions answer_step;
-  static std::string answer_resolution;
-  static std::string answer_credit;
-  static std::string answer_reply_code;
-  static std::string answer_note;
-  auto* answer = sdr->add_subcommand("answer", "Record the implementing agency's answer");
-  add_step_options(answer, answer_step);
-  answer->add_option("--resolution", answer_resolution, "credit, replacement or rejected")
+  auto* answer =
+      context.command(sdr, "answer", "Record the implementing agency's answer", o, run_answer);
+  add_step_options(answer, o.answer);
+  answer->add_option("--resolution", o.answer_resolution, "credit, replacement or rejected")
       ->required();
-  auto* credit_option =
-      answer->add_option("--credit", answer_credit, "USD credited by this answer (with credit)");
-  auto* reply_option = answer->add_option("--reply-code", answer_reply_code,
-                                          "The agency's reply (disposition) code");
-  answer->add_option("--note", answer_note, "Anything worth keeping from the answer");
-  answer->callback(run([&options, credit_option, reply_option] {
-    ledger::SdrAnswer request;
-    auto date = parse_date_option(answer_step.date, "--date");
-    if (!date.ok()) return fail(date.error());
-    request.date = *date;
-    auto resolution = sdr_resolution_from_string(answer_resolution);
-    if (!resolution.ok()) return fail(resolution.error().at_field("resolution"));
-    request.resolution = *resolution;
-    if (credit_option->count() > 0) {
-      auto credit = Money::parse(answer_credit, Currency::usd());
-      if (!credit.ok()) return fail(credit.error().at_field("credit"));
-      request.credit_usd_cents = credit->minor_units();
-    }
-    if (reply_option->count() > 0) request.reply_code = answer_reply_code;
-    request.note = answer_note;
-    return with_session(options, false, [&](Session& session) {
-      ledger::SdrBook book(*session.ledger, *session.store);
-      return print_outcome(options, book.answer(answer_step.number, request, options.actor));
-    });
-  }));
+  o.answer_credit_option =
+      answer->add_option("--credit", o.answer_credit, "USD credited by this answer (with credit)");
+  o.answer_reply_option = answer->add_option("--reply-code", o.answer_reply_code,
+                                             "The agency's reply (disposition) code");
+  answer->add_option("--note", o.answer_note, "Anything worth keeping from the answer");
+}
 
-  // reconsider, contest and close take the same options: NUMBER --date --reason.
+void add_reason_steps(const CommandContext& context, CLI::App* sdr, SdrCommandOptions& o) {
   struct ReasonCommand {
+    ReasonStep step;
     const char* name;
     const char* help;
     const char* reason_help;
   };
-  static StepOptions reason_steps[3];
-  static std::string reasons[3];
-  const ReasonCommand reason_commands[3] = {
-      {"reconsider", "Ask for reconsideration of a rejection or partial credit (suffix R)",
+  const ReasonCommand commands[3] = {
+      {ReasonStep::reconsider, "reconsider",
+       "Ask for reconsideration of a rejection or partial credit (suffix R)",
        "Why the answer should be reconsidered"},
-      {"contest", "Contest the reconsideration decision (suffix C)",
+      {ReasonStep::contest, "contest", "Contest the reconsideration decision (suffix C)",
        "Why the decision is contested"},
-      {"close", "Close an answered SDR, or withdraw a draft", "Why it is closed"},
+      {ReasonStep::close, "close", "Close an answered SDR, or withdraw a draft",
+       "Why it is closed"},
   };
-  for (std::size_t i = 0; i < 3; ++i) {
-    auto* command = sdr->add_subcommand(reason_commands[i].name, reason_commands[i].help);
-    add_step_options(command, reason_steps[i]);
-    command->add_option("--reason", reasons[i], reason_commands[i].reason_help)->required();
-    command->callback(run([&options, i] {
-      auto date = parse_date_option(reason_steps[i].date, "--date");
-      if (!date.ok()) return fail(date.error());
-      return with_session(options, false, [&](Session& session) {
-        ledger::SdrBook book(*session.ledger, *session.store);
-        const std::string& number = reason_steps[i].number;
-        switch (i) {
-          case 0:
-            return print_outcome(options,
-                                 book.reconsider(number, *date, reasons[i], options.actor));
-          case 1:
-            return print_outcome(options, book.contest(number, *date, reasons[i], options.actor));
-          default:
-            return print_outcome(options, book.close(number, *date, reasons[i], options.actor));
-        }
-      });
-    }));
+  for (const ReasonCommand& command : commands) {
+    const auto i = static_cast<std::size_t>(command.step);
+    auto* added = context.command(
+        sdr, command.name, command.help, o,
+        [step = command.step](const Options& options, const SdrCommandOptions& group) {
+          return run_reason_step(options, group, step);
+        });
+    add_step_options(added, o.reason_steps[i]);
+    added->add_option("--reason", o.reasons[i], command.reason_help)->required();
   }
+}
 
-  static ListOptions list_options;
-  auto* list = sdr->add_subcommand("list", "Every SDR with its status, amounts and deadline");
-  add_list_options(list, list_options);
-  list->callback(run([&options] { return run_list(options, list_options); }));
+void add_reads(const CommandContext& context, CLI::App* sdr, SdrCommandOptions& o) {
+  auto* list = context.command(sdr, "list", "Every SDR with its status, amounts and deadline", o,
+                               [](const Options& options, const SdrCommandOptions& group) {
+                                 return run_list(options, group.list);
+                               });
+  add_list_options(list, o.list);
 
-  static std::string show_number;
-  auto* show = sdr->add_subcommand("show", "One SDR in full, with its history");
-  show->add_option("number", show_number, "SDR number, e.g. A0001-JA-TWK/001")->required();
-  show->callback(run([&options] {
-    return with_session(options, false, [&](Session& session) {
-      auto scope = ledger::Scope::host_operator(options.actor);
-      if (!scope.ok()) return fail(scope.error());
-      auto found = query::sdr(session.reader(), *scope, show_number);
-      if (!found.ok()) return fail(found.error());
-      if (options.json) {
-        print_json(report::sdr_detail_json(*found));
-      } else {
-        std::cout << report::sdr_detail_text(*found);
-      }
-      return 0;
-    });
-  }));
+  auto* show = context.command(sdr, "show", "One SDR in full, with its history", o, run_show);
+  show->add_option("number", o.show_number, "SDR number, e.g. A0001-JA-TWK/001")->required();
 
-  static ListOptions report_options;
-  auto* report_sdr = app.get_subcommand("report")->add_subcommand(
-      "sdr", "Supply Discrepancy Reports: status, claimed and credited, deadlines");
-  add_list_options(report_sdr, report_options);
-  report_sdr->callback(run([&options] { return run_list(options, report_options); }));
+  auto* report_sdr =
+      context.command(context.app.get_subcommand("report"), "sdr",
+                      "Supply Discrepancy Reports: status, claimed and credited, deadlines", o,
+                      [](const Options& options, const SdrCommandOptions& group) {
+                        return run_list(options, group.report);
+                      });
+  add_list_options(report_sdr, o.report);
+}
+
+}  // namespace
+
+void add_sdr_commands(CommandContext context) {
+  auto& o = context.keep<SdrCommandOptions>();
+  auto* sdr = context.app.add_subcommand(
+      "sdr", "Supply Discrepancy Reports (SF 364) raised on discrepancies");
+  sdr->require_subcommand(1);
+  sdr->fallthrough();
+  add_create(context, sdr, o);
+  add_submit_and_answer(context, sdr, o);
+  add_reason_steps(context, sdr, o);
+  add_reads(context, sdr, o);
 }
 
 }  // namespace fms::cli

@@ -113,7 +113,7 @@ int serve(const Options& options, const ServeOptions& serve_options) {
 }  // namespace
 
 void add_serve_command(CommandContext context) {
-  static ServeOptions serve_options;
+  auto& serve_options = context.keep<ServeOptions>();
   auto* command = context.app.add_subcommand(
       "serve", "Serve the REST API (docs/api.md) until SIGTERM or SIGINT");
   command->add_option("--listen", serve_options.listen,
@@ -137,8 +137,8 @@ void add_serve_command(CommandContext context) {
                       "The web UI's built files (web/dist), served at /");
   command->add_flag("--quiet", serve_options.quiet, "No request log");
   Options& options = context.options;
-  int& code = context.code;
-  command->callback([&options, &code] { code = serve(options, serve_options); });
+  command->callback(
+      context.run([&options, &serve_options] { return serve(options, serve_options); }));
 }
 
 }  // namespace fms::cli

@@ -69,7 +69,7 @@ struct CommandContext {
   std::vector<std::shared_ptr<void>>& kept;
 
   template <class T>
-  T& keep() {
+  T& keep() const {
     auto held = std::make_shared<T>();
     kept.push_back(held);
     return *held;
@@ -78,6 +78,16 @@ struct CommandContext {
   template <class Body>
   std::function<void()> run(Body body) const {
     return [&code = code, body] { code = body(); };
+  }
+  // A subcommand of `parent` whose callback runs run_command(options, group), `group` being the
+  // options its group keeps.
+  template <class Group, class Command>
+  CLI::App* command(CLI::App* parent, const char* name, const char* help, const Group& group,
+                    Command run_command) const {
+    auto* added = parent->add_subcommand(name, help);
+    added->callback(
+        run([&global = options, &group, run_command] { return run_command(global, group); }));
+    return added;
   }
 };
 void add_demo_command(CommandContext context);

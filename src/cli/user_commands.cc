@@ -198,218 +198,236 @@ int list_organisations(const Options& options) {
   });
 }
 
-void add_org_commands(CommandContext context) {
-  Options& options = context.options;
-  int& code = context.code;
-  auto run = [&code](auto&& body) { return [&code, body] { code = body(); }; };
+// The options of the `user` and `org` commands.
+struct UserCommandOptions {
+  std::string org_id;
+  std::string org_name;
+  std::vector<std::string> org_customers;
+  std::string issue_name;
+  std::string issue_label;
+  std::string issue_expires;
+  std::string revoke_token_name;
+  std::string revoke_token_id;
+  std::string add_name;
+  std::string add_display;
+  bool add_stdin = false;
+  std::string passwd_name;
+  bool passwd_stdin = false;
+  std::string disable_name;
+  std::string disable_reason;
+  std::string enable_name;
+  std::string enable_reason;
+  std::string grant_name;
+  std::string grant_role;
+  std::string grant_org;
+  std::string revoke_name;
+  std::string revoke_role;
+  std::string revoke_org;
+};
 
+int run_org_add(const Options& options, const UserCommandOptions& o) {
+  return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
+    FMS_ASSIGN_OR_RETURN(ledger::AccessBook book, access.load());
+    const ledger::Organisation* before = book.organisation(o.org_id);
+    const ledger::Organisation stated{o.org_id, o.org_name, o.org_customers};
+    if (before != nullptr && before->name == stated.name && before->customers == stated.customers) {
+      return "Organisation " + o.org_id + " is already recorded as stated; nothing changed";
+    }
+    FMS_TRY(access.record_organisation(stated, options.actor));
+    std::string customers;
+    for (const std::string& customer : o.org_customers) {
+      customers += (customers.empty() ? "" : ", ") + customer;
+    }
+    return std::string(before == nullptr ? "Recorded" : "Restated") + " organisation " + o.org_id +
+           " (" + o.org_name + "), customers " + customers;
+  });
+}
+
+int run_token_issue(const Options& options, const UserCommandOptions& o) {
+  return with_session(options, true, [&](Session& session) {
+    std::optional<std::string> expires;
+    if (!o.issue_expires.empty()) expires = o.issue_expires;
+    auto issued = session.access->issue_token(o.issue_name, o.issue_label, expires, options.actor);
+    if (!issued.ok()) return fail(issued.error());
+    const std::string warning =
+        "This token is shown once and cannot be shown again: store it now. It acts as " +
+        o.issue_name + " until revoked" + (expires ? " or " + *expires : std::string()) + ".";
+    if (options.json) {
+      print_json({{"user", o.issue_name},
+                  {"token_id", issued->token_id},
+                  {"token", issued->token},
+                  {"label", o.issue_label},
+                  {"expires_at", expires ? report::Json(*expires) : report::Json(nullptr)},
+                  {"warning", warning}});
+    } else {
+      // The token alone on standard output, so a script can capture it; the rest on stderr.
+      std::cerr << "Issued token " << issued->token_id << " to " << o.issue_name << " ("
+                << o.issue_label << "). " << warning << "\n";
+      std::cout << issued->token << "\n";
+    }
+    return 0;
+  });
+}
+
+int run_user_add(const Options& options, const UserCommandOptions& o) {
+  auto password = read_password(o.add_stdin, o.add_name);
+  if (!password.ok()) return fail(password.error());
+  return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
+    FMS_TRY(access.add_user(o.add_name, o.add_display, *password, options.actor));
+    return "Added user " + o.add_name + " (" + o.add_display +
+           "); grant a role with fmsledger user grant";
+  });
+}
+
+int run_passwd(const Options& options, const UserCommandOptions& o) {
+  auto password = read_password(o.passwd_stdin, o.passwd_name);
+  if (!password.ok()) return fail(password.error());
+  return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
+    FMS_TRY(access.set_password(o.passwd_name, *password, options.actor));
+    return "Changed the password of " + o.passwd_name +
+           "; their signed-in web sessions end at their next request (their API tokens stay "
+           "valid until revoked)";
+  });
+}
+
+// grant or revoke a role: NAME --role ROLE --org ORG.
+int run_grant(const Options& options, const UserCommandOptions& o, bool grant) {
+  const std::string& name = grant ? o.grant_name : o.revoke_name;
+  auto held =
+      grant ? grant_option(o.grant_role, o.grant_org) : grant_option(o.revoke_role, o.revoke_org);
+  if (!held.ok()) return fail(held.error());
+  return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
+    if (grant) {
+      FMS_TRY(access.grant(name, *held, options.actor));
+      return name + " now holds " + describe(*held);
+    }
+    FMS_TRY(access.revoke(name, *held, options.actor));
+    return name + " no longer holds " + describe(*held);
+  });
+}
+
+void add_org_commands(const CommandContext& context, UserCommandOptions& o) {
   auto* org = context.app.add_subcommand(
       "org", "Purchasing organisations and the customer codes whose cases are theirs");
   org->require_subcommand(1);
   org->fallthrough();
 
-  static std::string add_id;
-  static std::string add_name;
-  static std::vector<std::string> add_customers;
-  auto* add = org->add_subcommand("add", "Record an organisation, or restate one");
-  add->add_option("id", add_id, "Organisation id: 2-32 of A-Z, 0-9, '-' (e.g. JMOD)")->required();
-  add->add_option("--name", add_name, "Its full name")->required();
-  add->add_option("--customer", add_customers,
+  auto* add = context.command(org, "add", "Record an organisation, or restate one", o, run_org_add);
+  add->add_option("id", o.org_id, "Organisation id: 2-32 of A-Z, 0-9, '-' (e.g. JMOD)")->required();
+  add->add_option("--name", o.org_name, "Its full name")->required();
+  add->add_option("--customer", o.org_customers,
                   "A customer code whose cases are the organisation's (e.g. JA); repeat for more")
       ->required();
-  add->callback(run([&] {
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_ASSIGN_OR_RETURN(ledger::AccessBook book, access.load());
-      const ledger::Organisation* before = book.organisation(add_id);
-      const ledger::Organisation stated{add_id, add_name, add_customers};
-      if (before != nullptr && before->name == stated.name &&
-          before->customers == stated.customers) {
-        return "Organisation " + add_id + " is already recorded as stated; nothing changed";
-      }
-      FMS_TRY(access.record_organisation(stated, options.actor));
-      std::string customers;
-      for (const std::string& customer : add_customers) {
-        customers += (customers.empty() ? "" : ", ") + customer;
-      }
-      return std::string(before == nullptr ? "Recorded" : "Restated") + " organisation " + add_id +
-             " (" + add_name + "), customers " + customers;
-    });
-  }));
 
-  auto* list = org->add_subcommand("list", "The organisations and their customer codes");
-  list->callback(run([&] { return list_organisations(options); }));
+  context.command(org, "list", "The organisations and their customer codes", o,
+                  [](const Options& options, const UserCommandOptions&) {
+                    return list_organisations(options);
+                  });
 }
 
-void add_token_commands(CLI::App* user, Options& options, int& code) {
-  auto run = [&code](auto&& body) { return [&code, body] { code = body(); }; };
+void add_token_commands(const CommandContext& context, CLI::App* user, UserCommandOptions& o) {
   auto* token = user->add_subcommand("token", "API tokens: issue one to a program, revoke one");
   token->require_subcommand(1);
   token->fallthrough();
 
-  static std::string issue_name;
-  static std::string issue_label;
-  static std::string issue_expires;
-  auto* issue = token->add_subcommand(
-      "issue", "Issue an API token; it is printed once and cannot be shown again");
-  issue->add_option("name", issue_name, "The user the token acts as")->required();
-  issue->add_option("--label", issue_label, "What the token is for, e.g. \"nightly export\"")
+  auto* issue = context.command(token, "issue",
+                                "Issue an API token; it is printed once and cannot be shown again",
+                                o, run_token_issue);
+  issue->add_option("name", o.issue_name, "The user the token acts as")->required();
+  issue->add_option("--label", o.issue_label, "What the token is for, e.g. \"nightly export\"")
       ->required();
-  issue->add_option("--expires", issue_expires,
+  issue->add_option("--expires", o.issue_expires,
                     "When it stops working, UTC (e.g. 2027-01-01T00:00:00Z); default: never");
-  issue->callback(run([&] {
-    return with_session(options, true, [&](Session& session) {
-      std::optional<std::string> expires;
-      if (!issue_expires.empty()) expires = issue_expires;
-      auto issued = session.access->issue_token(issue_name, issue_label, expires, options.actor);
-      if (!issued.ok()) return fail(issued.error());
-      const std::string warning =
-          "This token is shown once and cannot be shown again: store "
-          "it now. It acts as " +
-          issue_name + " until revoked" + (expires ? " or " + *expires : std::string()) + ".";
-      if (options.json) {
-        print_json({{"user", issue_name},
-                    {"token_id", issued->token_id},
-                    {"token", issued->token},
-                    {"label", issue_label},
-                    {"expires_at", expires ? report::Json(*expires) : report::Json(nullptr)},
-                    {"warning", warning}});
-      } else {
-        // The token alone on standard output, so a script can capture it; the rest on stderr.
-        std::cerr << "Issued token " << issued->token_id << " to " << issue_name << " ("
-                  << issue_label << "). " << warning << "\n";
-        std::cout << issued->token << "\n";
-      }
-      return 0;
-    });
-  }));
 
-  static std::string revoke_name;
-  static std::string revoke_id;
-  auto* revoke = token->add_subcommand("revoke", "Revoke an API token: it stops working at once");
-  revoke->add_option("name", revoke_name, "The user the token belongs to")->required();
-  revoke->add_option("token_id", revoke_id, "The token's id (see fmsledger user list)")->required();
-  revoke->callback(run([&] {
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_TRY(access.revoke_token(revoke_name, revoke_id, options.actor));
-      return "Revoked token " + revoke_id + " of " + revoke_name;
-    });
-  }));
+  auto* revoke = context.command(
+      token, "revoke", "Revoke an API token: it stops working at once", o,
+      [](const Options& options, const UserCommandOptions& group) {
+        return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
+          FMS_TRY(
+              access.revoke_token(group.revoke_token_name, group.revoke_token_id, options.actor));
+          return "Revoked token " + group.revoke_token_id + " of " + group.revoke_token_name;
+        });
+      });
+  revoke->add_option("name", o.revoke_token_name, "The user the token belongs to")->required();
+  revoke->add_option("token_id", o.revoke_token_id, "The token's id (see fmsledger user list)")
+      ->required();
+}
+
+void add_password_commands(const CommandContext& context, CLI::App* user, UserCommandOptions& o) {
+  auto* add = context.command(user, "add",
+                              "Add a user; the password is typed twice, or read with "
+                              "--password-stdin",
+                              o, run_user_add);
+  add->add_option("name", o.add_name, "User name: 1-64 of a-z, 0-9, '.', '_', '-'")->required();
+  add->add_option("--display-name", o.add_display, "The person's name as shown")->required();
+  add->add_flag("--password-stdin", o.add_stdin, "Read the password as one line of standard input");
+
+  auto* passwd = context.command(user, "passwd", "Set a user's password", o, run_passwd);
+  passwd->add_option("name", o.passwd_name, "The user")->required();
+  passwd->add_flag("--password-stdin", o.passwd_stdin,
+                   "Read the password as one line of standard input");
+}
+
+void add_status_commands(const CommandContext& context, CLI::App* user, UserCommandOptions& o) {
+  auto* disable = context.command(
+      user, "disable", "Disable a user: no login, no role, no token works until enabled", o,
+      [](const Options& options, const UserCommandOptions& group) {
+        return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
+          FMS_TRY(access.disable_user(group.disable_name, group.disable_reason, options.actor));
+          return "Disabled user " + group.disable_name;
+        });
+      });
+  disable->add_option("name", o.disable_name, "The user")->required();
+  disable->add_option("--reason", o.disable_reason, "Why (recorded)")->required();
+
+  auto* enable = context.command(
+      user, "enable", "Enable a disabled user again", o,
+      [](const Options& options, const UserCommandOptions& group) {
+        return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
+          FMS_TRY(access.enable_user(group.enable_name, group.enable_reason, options.actor));
+          return "Enabled user " + group.enable_name;
+        });
+      });
+  enable->add_option("name", o.enable_name, "The user")->required();
+  enable->add_option("--reason", o.enable_reason, "Why (recorded)")->required();
+}
+
+void add_grant_commands(const CommandContext& context, CLI::App* user, UserCommandOptions& o) {
+  auto* grant = context.command(user, "grant", "Grant a user a role over an organisation", o,
+                                [](const Options& options, const UserCommandOptions& group) {
+                                  return run_grant(options, group, true);
+                                });
+  grant->add_option("name", o.grant_name, "The user")->required();
+  grant->add_option("--role", o.grant_role, "viewer, case-manager, finance, auditor or admin")
+      ->required();
+  grant->add_option("--org", o.grant_org, "An organisation id, or * for every organisation")
+      ->required();
+
+  auto* revoke = context.command(user, "revoke", "Revoke a role a user holds over an organisation",
+                                 o, [](const Options& options, const UserCommandOptions& group) {
+                                   return run_grant(options, group, false);
+                                 });
+  revoke->add_option("name", o.revoke_name, "The user")->required();
+  revoke->add_option("--role", o.revoke_role, "The role")->required();
+  revoke->add_option("--org", o.revoke_org, "The organisation id, or *")->required();
 }
 
 }  // namespace
 
 void add_user_commands(CommandContext context) {
-  Options& options = context.options;
-  int& code = context.code;
-  auto run = [&code](auto&& body) { return [&code, body] { code = body(); }; };
-  // Option values are static: CLI11 fills them while parsing, after this function has returned.
-
+  auto& o = context.keep<UserCommandOptions>();
   auto* user = context.app.add_subcommand(
       "user", "Users: add, passwords, disable and enable, grants, API tokens");
   user->require_subcommand(1);
   user->fallthrough();
-
-  static std::string add_name;
-  static std::string add_display;
-  static bool add_stdin = false;
-  auto* add = user->add_subcommand("add",
-                                   "Add a user; the password is typed twice, or read "
-                                   "with --password-stdin");
-  add->add_option("name", add_name, "User name: 1-64 of a-z, 0-9, '.', '_', '-'")->required();
-  add->add_option("--display-name", add_display, "The person's name as shown")->required();
-  add->add_flag("--password-stdin", add_stdin, "Read the password as one line of standard input");
-  add->callback(run([&] {
-    auto password = read_password(add_stdin, add_name);
-    if (!password.ok()) return fail(password.error());
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_TRY(access.add_user(add_name, add_display, *password, options.actor));
-      return "Added user " + add_name + " (" + add_display +
-             "); grant a role with fmsledger user grant";
-    });
-  }));
-
-  static std::string passwd_name;
-  static bool passwd_stdin = false;
-  auto* passwd = user->add_subcommand("passwd", "Set a user's password");
-  passwd->add_option("name", passwd_name, "The user")->required();
-  passwd->add_flag("--password-stdin", passwd_stdin,
-                   "Read the password as one line of standard input");
-  passwd->callback(run([&] {
-    auto password = read_password(passwd_stdin, passwd_name);
-    if (!password.ok()) return fail(password.error());
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_TRY(access.set_password(passwd_name, *password, options.actor));
-      return "Changed the password of " + passwd_name +
-             "; their signed-in web sessions end at their next request (their API tokens stay "
-             "valid until revoked)";
-    });
-  }));
-
-  static std::string disable_name;
-  static std::string disable_reason;
-  auto* disable = user->add_subcommand(
-      "disable", "Disable a user: no login, no role, no token works until enabled");
-  disable->add_option("name", disable_name, "The user")->required();
-  disable->add_option("--reason", disable_reason, "Why (recorded)")->required();
-  disable->callback(run([&] {
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_TRY(access.disable_user(disable_name, disable_reason, options.actor));
-      return "Disabled user " + disable_name;
-    });
-  }));
-
-  static std::string enable_name;
-  static std::string enable_reason;
-  auto* enable = user->add_subcommand("enable", "Enable a disabled user again");
-  enable->add_option("name", enable_name, "The user")->required();
-  enable->add_option("--reason", enable_reason, "Why (recorded)")->required();
-  enable->callback(run([&] {
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_TRY(access.enable_user(enable_name, enable_reason, options.actor));
-      return "Enabled user " + enable_name;
-    });
-  }));
-
-  static std::string grant_name;
-  static std::string grant_role;
-  static std::string grant_org;
-  auto* grant = user->add_subcommand("grant", "Grant a user a role over an organisation");
-  grant->add_option("name", grant_name, "The user")->required();
-  grant->add_option("--role", grant_role, "viewer, case-manager, finance, auditor or admin")
-      ->required();
-  grant->add_option("--org", grant_org, "An organisation id, or * for every organisation")
-      ->required();
-  grant->callback(run([&] {
-    auto granted = grant_option(grant_role, grant_org);
-    if (!granted.ok()) return fail(granted.error());
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_TRY(access.grant(grant_name, *granted, options.actor));
-      return grant_name + " now holds " + describe(*granted);
-    });
-  }));
-
-  static std::string revoke_name;
-  static std::string revoke_role;
-  static std::string revoke_org;
-  auto* revoke = user->add_subcommand("revoke", "Revoke a role a user holds over an organisation");
-  revoke->add_option("name", revoke_name, "The user")->required();
-  revoke->add_option("--role", revoke_role, "The role")->required();
-  revoke->add_option("--org", revoke_org, "The organisation id, or *")->required();
-  revoke->callback(run([&] {
-    auto revoked = grant_option(revoke_role, revoke_org);
-    if (!revoked.ok()) return fail(revoked.error());
-    return change(options, [&](ledger::AccessLedger& access) -> Result<std::string> {
-      FMS_TRY(access.revoke(revoke_name, *revoked, options.actor));
-      return revoke_name + " no longer holds " + describe(*revoked);
-    });
-  }));
-
-  auto* list = user->add_subcommand(
-      "list", "Users, their status, grants and API tokens (never a password or token hash)");
-  list->callback(run([&] { return list_users(options); }));
-
-  add_token_commands(user, options, code);
-  add_org_commands(context);
+  add_password_commands(context, user, o);
+  add_status_commands(context, user, o);
+  add_grant_commands(context, user, o);
+  context.command(
+      user, "list", "Users, their status, grants and API tokens (never a password or token hash)",
+      o, [](const Options& options, const UserCommandOptions&) { return list_users(options); });
+  add_token_commands(context, user, o);
+  add_org_commands(context, o);
 }
 
 }  // namespace fms::cli

@@ -252,8 +252,7 @@ class Api {
 
 // A page of events (?limit=, ?cursor=) as the history JSON of report/case_views.h, with
 // next_cursor; `load` runs only once the query is known to be good.
-Response events_page(Call& call,
-                     const std::function<Result<std::vector<store::EventRecord>>()>& load);
+Reply events_page(Call& call, const std::function<Result<std::vector<store::EventRecord>>()>& load);
 
 // The answer to a document import, counted in the metrics by kind and outcome: the ledger's
 // error, or body(*outcome) with 201 when recorded and 200 when the same content already was.
@@ -274,7 +273,7 @@ std::function<bool(const std::string& case_id)> cases_writable_by(const Call& ca
 
 // Issues an API token acting as `user` from the request's {"label", "expires_at"}: 201 with the
 // token, shown only in this answer (routes_session.cc).
-Response issue_token(Call& call, const std::string& user);
+Reply issue_token(Call& call, const std::string& user);
 
 // Each group of routes adds itself (routes_*.cc).
 void add_system_routes(Router& router);

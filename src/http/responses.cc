@@ -123,9 +123,8 @@ Answer<nlohmann::json> read_json_body(const Request& request) {
 
 Answer<nlohmann::json> read_json_object(const Request& request, const std::set<std::string>& fields,
                                         const std::set<std::string>& required) {
-  auto parsed = read_json_body(request);
-  if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
-  nlohmann::json& body = std::get<nlohmann::json>(parsed);
+  FMS_ASSIGN_OR_RETURN(auto parsed, read_json_body(request));
+  nlohmann::json& body = parsed;
   if (!body.is_object()) return problem(422, "the request body must be a JSON object");
   for (const auto& item : body.items()) {
     const std::string& key = item.key();

@@ -15,14 +15,49 @@
 #include "base/result.h"
 #include "core/civil_date.h"
 #include "http/message.h"
+#include "http/problem.h"
 
 namespace fms::http {
 
 using OrderedJson = nlohmann::ordered_json;
 
-// A value, or the answer that refuses the request.
+// What a handler answers: a Response, or the problem an Error maps to (problem_for). A handler
+// that returns a Reply propagates any error with FMS_TRY and FMS_ASSIGN_OR_RETURN, as the rest of
+// the code does, instead of unwrapping by hand.
+class Reply {
+ public:
+  Reply(Response answer) : response_(std::move(answer)) {}  // NOLINT(google-explicit-constructor)
+  Reply(const Error& error)
+      : response_(problem_for(error)) {}                   // NOLINT(google-explicit-constructor)
+  operator Response() && { return std::move(response_); }  // NOLINT(google-explicit-constructor)
+
+ private:
+  Response response_;
+};
+
+// A value read from the request, or the answer that refuses it. It reads like Result (ok(),
+// value(), error()), so FMS_ASSIGN_OR_RETURN unwraps it in a handler returning Reply or
+// Response, or in another Answer.
 template <class T>
-using Answer = std::variant<T, Response>;
+class [[nodiscard]] Answer {
+ public:
+  Answer(T value) : v_(std::move(value)) {}               // NOLINT(google-explicit-constructor)
+  Answer(Response refusal) : v_(std::move(refusal)) {}    // NOLINT(google-explicit-constructor)
+  Answer(const Error& error) : v_(problem_for(error)) {}  // NOLINT(google-explicit-constructor)
+
+  [[nodiscard]] bool ok() const { return v_.index() == 0; }
+  T& value() & { return std::get<0>(v_); }
+  const T& value() const& { return std::get<0>(v_); }
+  T&& value() && { return std::get<0>(std::move(v_)); }
+  T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  T& operator*() & { return value(); }
+  const T& operator*() const& { return value(); }
+  [[nodiscard]] const Response& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Response> v_;
+};
 
 Response json_response(int status, const OrderedJson& body);
 Response json_response(int status, const nlohmann::json& body);

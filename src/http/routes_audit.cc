@@ -13,16 +13,16 @@
 namespace fms::http {
 namespace {
 
-Response audit(Call& call) {
+Reply audit(Call& call) {
   return events_page(call, [&] {
     return call.api.with_query(
         [&](query::Reader& reader) { return query::audit_events(reader, call.principal->scope); });
   });
 }
 
-Response verify(Call& call) {
+Reply verify(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
     auto report = query::verify(reader, call.principal->scope, std::nullopt);
     if (!report.ok()) {
       if (report.error().kind == ErrorKind::corruption) {

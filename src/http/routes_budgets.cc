@@ -17,28 +17,26 @@
 namespace fms::http {
 namespace {
 
-Response budget_in_force(Call& call) {
+Reply budget_in_force(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "organisation"})) return *refused;
-  auto as_of = date_query(call.request, "as_of");
-  if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
-    const CivilDate date = std::get<std::optional<CivilDate>>(as_of).value_or(reader.today());
-    auto in_force = query::budget_in_force(reader, call.principal->scope, date,
-                                           call.request.query_param("organisation"));
-    if (!in_force.ok()) return problem_for(in_force.error());
-    if (!*in_force) return problem(404, "no budget document is in force on " + date.to_string());
-    return json_response(200, report::budget_in_force_json(**in_force));
+  FMS_ASSIGN_OR_RETURN(auto as_of, date_query(call.request, "as_of"));
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    const CivilDate date = as_of.value_or(reader.today());
+    FMS_ASSIGN_OR_RETURN(auto in_force,
+                         query::budget_in_force(reader, call.principal->scope, date,
+                                                call.request.query_param("organisation")));
+    if (!in_force) return problem(404, "no budget document is in force on " + date.to_string());
+    return json_response(200, report::budget_in_force_json(*in_force));
   });
 }
 
-Response import_budget(Call& call) {
+Reply import_budget(Call& call) {
   if (auto refused = check_import(call.request, {"source", "organisation"}, kJson,
                                   io::kMaxBudgetDocumentBytes, "a budget document")) {
     return *refused;
   }
   // JSON that does not parse is a malformed request; the ledger judges the document itself.
-  auto parsed = read_json_body(call.request);
-  if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto parsed, read_json_body(call.request));
   const std::string source = call.request.query_param("source").value_or("request body");
   ledger::BudgetImportOptions options;
   options.organisation = call.request.query_param("organisation");

@@ -50,13 +50,12 @@ Answer<int> read_version(const std::string& text, const char* what) {
   return value;
 }
 
-Response list_cases(Call& call) {
+Reply list_cases(Call& call) {
   if (auto refused = check_query(call.request, {"status", "customer", "limit", "cursor"})) {
     return *refused;
   }
-  auto page = read_page(call.request, call.api.options().page_size_default,
-                        call.api.options().page_size_max);
-  if (auto* refused = std::get_if<Response>(&page)) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto page, read_page(call.request, call.api.options().page_size_default,
+                                            call.api.options().page_size_max));
   store::CaseFilter filter;
   if (const auto status = call.request.query_param("status")) {
     auto parsed = case_status_from_string(*status);
@@ -65,26 +64,25 @@ Response list_cases(Call& call) {
     filter.status = *status;
   }
   if (const auto customer = call.request.query_param("customer")) filter.customer = *customer;
-  auto rows = call.api.with_query([&](query::Reader& reader) {
+  FMS_ASSIGN_OR_RETURN(auto rows, call.api.with_query([&](query::Reader& reader) {
     return query::portfolio(reader, call.principal->scope, filter);
-  });
-  if (!rows.ok()) return problem_for(rows.error());
-  const auto [items, next] = page_of(*rows, std::get<PageRequest>(page),
-                                     [](const store::CaseSummaryRow& row) { return row.case_id; });
+  }));
+  const auto [items, next] =
+      page_of(rows, page, [](const store::CaseSummaryRow& row) { return row.case_id; });
   OrderedJson body = report::case_list_json(copies(items));
   body["next_cursor"] = cursor_json(next);
   return json_response(200, body);
 }
 
-Response import_loa(Call& call) {
+Reply import_loa(Call& call) {
   if (auto refused = check_import(call.request, {"source"}, kJson, io::kMaxLoaDocumentBytes,
                                   "an LOA document")) {
     return *refused;
   }
   const std::string source = call.request.query_param("source").value_or("request body");
-  auto parsed = io::parse_loa_version(call.request.body, source, call.api.reference());
-  if (!parsed.ok()) return problem_for(parsed.error());
-  const std::string case_id = parsed->case_id.to_string();
+  FMS_ASSIGN_OR_RETURN(auto parsed,
+                       io::parse_loa_version(call.request.body, source, call.api.reference()));
+  const std::string case_id = parsed.case_id.to_string();
   // Refused here as well as in the ledger, so that the refusal is audited as a denial.
   if (const Status admitted = call.principal->scope.admit_case(case_id, Permission::manage_case);
       !admitted.ok()) {
@@ -95,7 +93,7 @@ Response import_loa(Call& call) {
   // An amendment or modification changes an existing case: it carries the case's ETag.
   auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger,
                                           store::Store&) -> Answer<ledger::ImportOutcome> {
-    if (parsed->version > 0) {
+    if (parsed.version > 0) {
       auto state = ledger.load_case(case_id, call.principal->scope);
       if (state.ok()) {
         const auto if_match = call.request.header("if-match");
@@ -110,15 +108,15 @@ Response import_loa(Call& call) {
         }
       }
     }
-    auto recorded = ledger.import_document(call.request.body, source, call.principal->scope);
-    if (!recorded.ok()) return problem_for(recorded.error());
-    return *recorded;
+    FMS_ASSIGN_OR_RETURN(auto recorded,
+                         ledger.import_document(call.request.body, source, call.principal->scope));
+    return recorded;
   });
-  if (auto* refused = std::get_if<Response>(&outcome)) {
+  if (!outcome.ok()) {
     call.api.metrics().import("loa", "refused");
-    return *refused;
+    return outcome.error();
   }
-  const auto& done = std::get<ledger::ImportOutcome>(outcome);
+  const ledger::ImportOutcome& done = *outcome;
   call.api.metrics().import("loa", done.recorded ? "recorded" : "unchanged");
   Response response =
       json_response(done.recorded ? 201 : 200, OrderedJson{{"recorded", done.recorded},
@@ -130,37 +128,34 @@ Response import_loa(Call& call) {
   return response;
 }
 
-Response show_case(Call& call) {
+Reply show_case(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "as_recorded", "version"})) {
     return *refused;
   }
-  auto as_of = read_as_of(call.request);
-  if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto as_of, read_as_of(call.request));
   std::optional<int> version;
   if (const auto text = call.request.query_param("version")) {
-    auto parsed = read_version(*text, "query parameter \"version\"");
-    if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
-    version = std::get<int>(parsed);
+    FMS_ASSIGN_OR_RETURN(auto parsed, read_version(*text, "query parameter \"version\""));
+    version = parsed;
   }
   const std::string& case_id = call.param("case_id");
   return call.api.cached_case_read(call, case_id, [&] {
-    return call.api.with_query([&](query::Reader& reader) {
-      auto view = query::case_view(reader, call.principal->scope, case_id,
-                                   std::get<ledger::AsOf>(as_of), version);
-      if (!view.ok()) return problem_for(view.error());
-      Response response = json_response(200, report::case_json(view->state, view->document()));
-      response.with_header("ETag", etag_of(view->state.case_id, view->latest_sequence));
+    return call.api.with_query([&](query::Reader& reader) -> Reply {
+      FMS_ASSIGN_OR_RETURN(
+          auto view, query::case_view(reader, call.principal->scope, case_id, as_of, version));
+      Response response = json_response(200, report::case_json(view.state, view.document()));
+      response.with_header("ETag", etag_of(view.state.case_id, view.latest_sequence));
       return response;
     });
   });
 }
 
-Response list_versions(Call& call) {
+Reply list_versions(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
-    auto view = query::case_view(reader, call.principal->scope, call.param("case_id"));
-    if (!view.ok()) return problem_for(view.error());
-    const ledger::CaseState* state = &view->state;
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto view,
+                         query::case_view(reader, call.principal->scope, call.param("case_id")));
+    const ledger::CaseState* state = &view.state;
     OrderedJson versions = OrderedJson::array();
     for (const ledger::RecordedDocument& recorded : state->documents) {
       versions.push_back(
@@ -180,31 +175,28 @@ Response list_versions(Call& call) {
   });
 }
 
-Response diff_versions(Call& call) {
+Reply diff_versions(Call& call) {
   if (auto refused = check_query(call.request, {"from", "to"})) return *refused;
   const auto from_text = call.request.query_param("from");
   const auto to_text = call.request.query_param("to");
   if (!from_text || !to_text) {
     return problem(400, "query parameters \"from\" and \"to\" (version numbers) are required");
   }
-  auto from = read_version(*from_text, "query parameter \"from\"");
-  if (auto* refused = std::get_if<Response>(&from)) return *refused;
-  auto to = read_version(*to_text, "query parameter \"to\"");
-  if (auto* refused = std::get_if<Response>(&to)) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
-    auto diff = query::case_diff(reader, call.principal->scope, call.param("case_id"),
-                                 std::get<int>(from), std::get<int>(to));
-    if (!diff.ok()) return problem_for(diff.error());
+  FMS_ASSIGN_OR_RETURN(auto from, read_version(*from_text, "query parameter \"from\""));
+  FMS_ASSIGN_OR_RETURN(auto to, read_version(*to_text, "query parameter \"to\""));
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto diff, query::case_diff(reader, call.principal->scope,
+                                                     call.param("case_id"), from, to));
     return json_response(200,
-                         report::diff_json(diff->case_id, diff->from, diff->to, diff->differences));
+                         report::diff_json(diff.case_id, diff.from, diff.to, diff.differences));
   });
 }
 
-Response transition(Call& call) {
+Reply transition(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  auto body = read_json_object(call.request, {"to", "date", "reason"}, {"to", "date", "reason"});
-  if (auto* refused = std::get_if<Response>(&body)) return *refused;
-  const auto& fields = std::get<nlohmann::json>(body);
+  FMS_ASSIGN_OR_RETURN(auto body, read_json_object(call.request, {"to", "date", "reason"},
+                                                   {"to", "date", "reason"}));
+  const auto& fields = body;
   auto to = case_status_from_string(string_field(fields, "to"));
   if (!to.ok()) return problem(422, "/to: " + to.error().text(Spelling::pointer));
   auto date = CivilDate::parse(string_field(fields, "date"));
@@ -216,44 +208,41 @@ Response transition(Call& call) {
     return problem(
         428, "a transition needs If-Match with the case's ETag (GET /api/cases/" + case_id + ")");
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-    auto state = ledger.load_case(case_id, call.principal->scope);
-    if (!state.ok()) return problem_for(state.error());
-    if (*if_match != etag_of(*state)) {
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto state, ledger.load_case(case_id, call.principal->scope));
+    if (*if_match != etag_of(state)) {
       return problem(412, "case " + case_id + " has changed since " + std::string(*if_match) +
-                              "; it is now " + etag_of(*state) + ". Read it again and retry");
+                              "; it is now " + etag_of(state) + ". Read it again and retry");
     }
-    auto change = ledger.transition(case_id, *to, *date, reason, call.principal->scope);
-    if (!change.ok()) return problem_for(change.error());
+    FMS_ASSIGN_OR_RETURN(auto change,
+                         ledger.transition(case_id, *to, *date, reason, call.principal->scope));
     auto after = ledger.load_case(case_id, call.principal->scope);
     Response response = json_response(
         200, OrderedJson{{"case_id", case_id},
-                         {"from", change->from ? std::string(to_string(*change->from)) : ""},
-                         {"to", std::string(to_string(change->to))},
-                         {"date", change->date.to_string()}});
+                         {"from", change.from ? std::string(to_string(*change.from)) : ""},
+                         {"to", std::string(to_string(change.to))},
+                         {"date", change.date.to_string()}});
     if (after.ok()) response.with_header("ETag", etag_of(*after));
     return response;
   });
 }
 
-Response notification(Call& call) {
+Reply notification(Call& call) {
   if (auto refused = check_query(call.request, {"version"})) return *refused;
   std::optional<int> version;
   if (const auto text = call.request.query_param("version")) {
-    auto parsed = read_version(*text, "query parameter \"version\"");
-    if (auto* refused = std::get_if<Response>(&parsed)) return *refused;
-    version = std::get<int>(parsed);
+    FMS_ASSIGN_OR_RETURN(auto parsed, read_version(*text, "query parameter \"version\""));
+    version = parsed;
   }
-  return call.api.with_query([&](query::Reader& reader) {
-    auto checked =
-        query::case_notification(reader, call.principal->scope, call.param("case_id"), version);
-    if (!checked.ok()) return problem_for(checked.error());
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto checked, query::case_notification(reader, call.principal->scope,
+                                                                call.param("case_id"), version));
     return json_response(
-        200, report::notification_json(checked->case_id, checked->document, checked->check));
+        200, report::notification_json(checked.case_id, checked.document, checked.check));
   });
 }
 
-Response history(Call& call) {
+Reply history(Call& call) {
   return events_page(call, [&] {
     return call.api.with_query([&](query::Reader& reader) {
       return query::case_history(reader, call.principal->scope, call.param("case_id"));
@@ -263,17 +252,14 @@ Response history(Call& call) {
 
 }  // namespace
 
-Response events_page(Call& call,
-                     const std::function<Result<std::vector<store::EventRecord>>()>& load) {
+Reply events_page(Call& call,
+                  const std::function<Result<std::vector<store::EventRecord>>()>& load) {
   if (auto refused = check_query(call.request, {"limit", "cursor"})) return *refused;
-  auto page = read_page(call.request, call.api.options().page_size_default,
-                        call.api.options().page_size_max);
-  if (auto* refused = std::get_if<Response>(&page)) return *refused;
-  auto events = load();
-  if (!events.ok()) return problem_for(events.error());
-  const auto [items, next] =
-      page_of(*events, std::get<PageRequest>(page),
-              [](const store::EventRecord& event) { return numeric_key(event.sequence); });
+  FMS_ASSIGN_OR_RETURN(auto page, read_page(call.request, call.api.options().page_size_default,
+                                            call.api.options().page_size_max));
+  FMS_ASSIGN_OR_RETURN(auto events, load());
+  const auto [items, next] = page_of(
+      events, page, [](const store::EventRecord& event) { return numeric_key(event.sequence); });
   OrderedJson body = report::history_json(copies(items));
   body["next_cursor"] = cursor_json(next);
   return json_response(200, body);

@@ -51,11 +51,10 @@ RouteHandler import_route(ExecutionKind kind) {
 }
 
 // The documents of the caller's cases (ledger/document_list.h).
-Response list_documents(Call& call) {
+Reply list_documents(Call& call) {
   if (auto refused = check_query(call.request, {"kind", "all", "limit", "cursor"})) return *refused;
-  auto page = read_page(call.request, call.api.options().page_size_default,
-                        call.api.options().page_size_max);
-  if (auto* refused = std::get_if<Response>(&page)) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto page, read_page(call.request, call.api.options().page_size_default,
+                                            call.api.options().page_size_max));
   std::optional<ExecutionKind> only;
   if (const auto kind = call.request.query_param("kind")) {
     auto parsed = execution_kind_from_string(*kind);
@@ -64,54 +63,49 @@ Response list_documents(Call& call) {
     only = *parsed;
   }
   const bool all = call.request.query_param("all").value_or("false") == "true";
-  auto documents = call.api.with_query([&](query::Reader& reader) {
+  FMS_ASSIGN_OR_RETURN(auto documents, call.api.with_query([&](query::Reader& reader) {
     return query::documents(reader, call.principal->scope, {only, all});
+  }));
+  const std::vector<ledger::ListedDocument>& shown = documents.rows;
+  const auto [items, next] = page_of(shown, page, [](const ledger::ListedDocument& listed) {
+    return numeric_key(listed.document->sequence);
   });
-  if (!documents.ok()) return problem_for(documents.error());
-  const std::vector<ledger::ListedDocument>& shown = documents->rows;
-  const auto [items, next] = page_of(
-      shown, std::get<PageRequest>(page),
-      [](const ledger::ListedDocument& listed) { return numeric_key(listed.document->sequence); });
   OrderedJson rows = OrderedJson::array();
   for (const auto* item : items) rows.push_back(report::document_json(*item));
   return json_response(200, OrderedJson{{"documents", rows}, {"next_cursor", cursor_json(next)}});
 }
 
-Response reconcile(Call& call) {
+Reply reconcile(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  auto body = read_json_object(call.request, {"as_of"}, {});
-  if (auto* refused = std::get_if<Response>(&body)) return *refused;
-  const auto& fields = std::get<nlohmann::json>(body);
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
+  FMS_ASSIGN_OR_RETURN(auto body, read_json_object(call.request, {"as_of"}, {}));
+  const auto& fields = body;
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) -> Reply {
     CivilDate as_of = ledger.today();
     if (fields.contains("as_of")) {
       auto parsed = CivilDate::parse(string_field(fields, "as_of"));
       if (!parsed.ok()) return problem(422, "/as_of: " + parsed.error().text(Spelling::pointer));
       as_of = *parsed;
     }
-    auto recorded = ledger.reconcile(as_of, call.principal->scope);
-    if (!recorded.ok()) return problem_for(recorded.error());
-    auto built = call.api.with_query([&](query::Reader& reader) {
+    FMS_ASSIGN_OR_RETURN(auto recorded, ledger.reconcile(as_of, call.principal->scope));
+    FMS_ASSIGN_OR_RETURN(auto built, call.api.with_query([&](query::Reader& reader) {
       return query::discrepancies(reader, call.principal->scope, as_of, {});
-    });
-    if (!built.ok()) return problem_for(built.error());
+    }));
     // Counts are of the caller's cases: a run covers the whole portfolio, but what it found in
     // other organisations' cases is theirs.
     std::map<std::string, std::int64_t> by_type;
-    for (const auto& row : built->rows) ++by_type[std::string(recon::to_string(row.type))];
+    for (const auto& row : built.rows) ++by_type[std::string(recon::to_string(row.type))];
     return json_response(201, OrderedJson{{"as_of", as_of.to_string()},
-                                          {"discrepancies", built->rows.size()},
+                                          {"discrepancies", built.rows.size()},
                                           {"by_type", by_type}});
   });
 }
 
-Response discrepancies(Call& call) {
+Reply discrepancies(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "case", "type", "limit", "cursor"})) {
     return *refused;
   }
-  auto page = read_page(call.request, call.api.options().page_size_default,
-                        call.api.options().page_size_max);
-  if (auto* refused = std::get_if<Response>(&page)) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto page, read_page(call.request, call.api.options().page_size_default,
+                                            call.api.options().page_size_max));
   report::DiscrepancyFilter filter;
   if (const auto type = call.request.query_param("type")) {
     auto parsed = recon::discrepancy_type_from_string(*type);
@@ -119,7 +113,7 @@ Response discrepancies(Call& call) {
       return problem(400, "query parameter \"type\": " + parsed.error().text(Spelling::pointer));
     filter.type = *parsed;
   }
-  return call.api.with_query([&](query::Reader& reader) {
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
     if (const auto case_text = call.request.query_param("case")) {
       auto case_id = reader.normalise_case_id(*case_text);
       if (!case_id.ok()) {
@@ -127,19 +121,15 @@ Response discrepancies(Call& call) {
       }
       filter.case_id = *case_id;
     }
-    auto as_of = date_query(call.request, "as_of");
-    if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-    auto read = query::discrepancies(
-        reader, call.principal->scope,
-        std::get<std::optional<CivilDate>>(as_of).value_or(reader.today()), filter);
-    if (!read.ok()) return problem_for(read.error());
-    report::DiscrepancyReport& built = *read;
+    FMS_ASSIGN_OR_RETURN(auto as_of, date_query(call.request, "as_of"));
+    FMS_ASSIGN_OR_RETURN(auto read, query::discrepancies(reader, call.principal->scope,
+                                                         as_of.value_or(reader.today()), filter));
+    report::DiscrepancyReport& built = read;
     // Rows are in a stable order (case, line, type, document): their position is their key.
     std::vector<std::size_t> positions(built.rows.size());
     for (std::size_t i = 0; i < positions.size(); ++i) positions[i] = i;
-    const auto [items, next] = page_of(positions, std::get<PageRequest>(page), [](std::size_t i) {
-      return numeric_key(static_cast<std::int64_t>(i));
-    });
+    const auto [items, next] = page_of(
+        positions, page, [](std::size_t i) { return numeric_key(static_cast<std::int64_t>(i)); });
     std::vector<recon::Discrepancy> selected;
     for (const auto* i : items) selected.push_back(built.rows[*i]);
     built.rows = std::move(selected);

@@ -12,7 +12,7 @@
 namespace fms::http {
 namespace {
 
-Response import_rates(Call& call) {
+Reply import_rates(Call& call) {
   if (auto refused = check_import(call.request, {"source", "organisation"}, kCsv,
                                   io::kMaxExchangeRateFileBytes, "an exchange-rate file")) {
     return *refused;
@@ -48,9 +48,8 @@ Answer<RateQuery> read_rate_query(const Request& request, const std::string& dat
       return problem(400, "query parameter \"pair\": " + parsed.error().text(Spelling::pointer));
     query.pair = *text;
   }
-  auto date = date_query(request, date_name);
-  if (auto* refused = std::get_if<Response>(&date)) return *refused;
-  query.date = std::get<std::optional<CivilDate>>(date);
+  FMS_ASSIGN_OR_RETURN(auto date, date_query(request, date_name));
+  query.date = date;
   return query;
 }
 
@@ -60,28 +59,21 @@ Result<ledger::RatesInScope> rates_read(Call& call) {
   });
 }
 
-Response list_rates(Call& call) {
-  auto query = read_rate_query(call.request, "as_of");
-  if (auto* refused = std::get_if<Response>(&query)) return *refused;
-  const auto& q = std::get<RateQuery>(query);
-  auto read = rates_read(call);
-  if (!read.ok()) return problem_for(read.error());
-  return json_response(
-      200, OrderedJson{{"rates", report::rate_list_json(read->book(), q.pair, q.date)}});
+Reply list_rates(Call& call) {
+  FMS_ASSIGN_OR_RETURN(const auto q, read_rate_query(call.request, "as_of"));
+  FMS_ASSIGN_OR_RETURN(auto read, rates_read(call));
+  return json_response(200,
+                       OrderedJson{{"rates", report::rate_list_json(read.book(), q.pair, q.date)}});
 }
 
 // The rate of a pair on a date: the latest recorded on or before it (`rates show`).
-Response rate_on(Call& call) {
-  auto query = read_rate_query(call.request, "date");
-  if (auto* refused = std::get_if<Response>(&query)) return *refused;
-  const auto& q = std::get<RateQuery>(query);
+Reply rate_on(Call& call) {
+  FMS_ASSIGN_OR_RETURN(const auto q, read_rate_query(call.request, "date"));
   if (!q.pair) return problem(400, "query parameter \"pair\" is required, e.g. USD/JPY");
   if (!q.date) return problem(400, "query parameter \"date\" is required (YYYY-MM-DD)");
-  auto read = rates_read(call);
-  if (!read.ok()) return problem_for(read.error());
-  auto shown = report::rate_on_json(read->book(), *q.pair, *q.date);
-  if (!shown.ok()) return problem_for(shown.error());
-  return json_response(200, *shown);
+  FMS_ASSIGN_OR_RETURN(auto read, rates_read(call));
+  FMS_ASSIGN_OR_RETURN(auto shown, report::rate_on_json(read.book(), *q.pair, *q.date));
+  return json_response(200, shown);
 }
 
 }  // namespace

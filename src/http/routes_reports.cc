@@ -49,8 +49,8 @@ Answer<ReportQuery> read_report_query(Call& call, const query::Reader& reader) {
 }
 
 // A workbook answer, recorded as an export.
-Response xlsx_answer(Call& call, const std::string& what, const std::optional<std::string>& case_id,
-                     Result<std::string> bytes) {
+Reply xlsx_answer(Call& call, const std::string& what, const std::optional<std::string>& case_id,
+                  Result<std::string> bytes) {
   if (!bytes.ok()) return problem_for(bytes.error());
   call.api.audit_export(call, what, "xlsx", case_id.value_or(""));
   Response response = text_response(200, std::string(kXlsx), std::move(*bytes));
@@ -59,10 +59,10 @@ Response xlsx_answer(Call& call, const std::string& what, const std::optional<st
 }
 
 // The answer in the negotiated format; CSV and .xlsx answers are recorded as exports.
-Response in_format(Call& call, const std::string& what, const std::string& type,
-                   const std::optional<std::string>& case_id, const std::string& json,
-                   const std::function<std::string()>& csv,
-                   const std::function<Result<std::string>()>& xlsx) {
+Reply in_format(Call& call, const std::string& what, const std::string& type,
+                const std::optional<std::string>& case_id, const std::string& json,
+                const std::function<std::string()>& csv,
+                const std::function<Result<std::string>()>& xlsx) {
   if (type == kJson) return text_response(200, "application/json", json);
   if (type == kCsv) {
     call.api.audit_export(call, what, "csv", case_id.value_or(""));
@@ -107,9 +107,9 @@ Result<std::string> xlsx_bytes(const std::vector<report::XlsxSheet>& sheets) {
 }
 
 // A report whose table is one sheet: JSON as built, CSV and .xlsx from the sheet.
-Response table_answer(Call& call, const std::string& what, const std::string& type,
-                      const std::optional<std::string>& case_id, const std::string& json,
-                      const report::XlsxSheet& sheet) {
+Reply table_answer(Call& call, const std::string& what, const std::string& type,
+                   const std::optional<std::string>& case_id, const std::string& json,
+                   const report::XlsxSheet& sheet) {
   return in_format(
       call, what, type, case_id, json, [&] { return report::sheet_csv(sheet); },
       [&] { return xlsx_bytes({sheet}); });
@@ -118,21 +118,17 @@ Response table_answer(Call& call, const std::string& what, const std::string& ty
 // A report of ?as_of= and ?case=, read as the caller by `read` and answered in the negotiated
 // format by `answer`.
 template <class Read, class Answer>
-Response case_report(Call& call, Read read, Answer answer) {
+Reply case_report(Call& call, Read read, Answer answer) {
   if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
-  auto type = negotiated(call.request, kReportTypes);
-  if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
-    auto query = read_report_query(call, reader);
-    if (auto* refused = std::get_if<Response>(&query)) return *refused;
-    const auto& q = std::get<ReportQuery>(query);
-    auto built = read(reader, q);
-    if (!built.ok()) return problem_for(built.error());
-    return answer(*built, q, std::get<std::string>(type));
+  FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(const auto q, read_report_query(call, reader));
+    FMS_ASSIGN_OR_RETURN(auto built, read(reader, q));
+    return answer(built, q, type);
   });
 }
 
-Response status(Call& call) {
+Reply status(Call& call) {
   return case_report(
       call,
       [&](query::Reader& reader, const ReportQuery& q) {
@@ -144,7 +140,7 @@ Response status(Call& call) {
       });
 }
 
-Response closure(Call& call) {
+Reply closure(Call& call) {
   return case_report(
       call,
       [&](query::Reader& reader, const ReportQuery& q) {
@@ -156,34 +152,29 @@ Response closure(Call& call) {
       });
 }
 
-Response exceptions(Call& call) {
+Reply exceptions(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "case", "detail"})) return *refused;
-  auto type = negotiated(call.request, kReportTypes);
-  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
   const bool detail = call.request.query_param("detail").value_or("false") == "true";
-  return call.api.with_query([&](query::Reader& reader) {
-    auto query = read_report_query(call, reader);
-    if (auto* refused = std::get_if<Response>(&query)) return *refused;
-    const auto& q = std::get<ReportQuery>(query);
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(const auto q, read_report_query(call, reader));
     if (q.case_id) {
       return problem(400,
                      "query parameter \"case\": the exceptions report covers the portfolio; see "
                      "/api/reports/status?case=");
     }
-    auto built = query::exceptions(reader, call.principal->scope, q.as_of, detail);
-    if (!built.ok()) return problem_for(built.error());
-    return table_answer(call, "exceptions", std::get<std::string>(type), std::nullopt,
-                        json_text(report::exceptions_json(*built)),
-                        report::exceptions_sheet(*built));
+    FMS_ASSIGN_OR_RETURN(auto built,
+                         query::exceptions(reader, call.principal->scope, q.as_of, detail));
+    return table_answer(call, "exceptions", type, std::nullopt,
+                        json_text(report::exceptions_json(built)), report::exceptions_sheet(built));
   });
 }
 
-Response sdrs(Call& call) {
+Reply sdrs(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "case", "status", "open"})) {
     return *refused;
   }
-  auto type = negotiated(call.request, kReportTypes);
-  if (auto* refused = std::get_if<Response>(&type)) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
   report::SdrFilter filter;
   filter.open_only = call.request.query_param("open").value_or("false") == "true";
   if (const auto text = call.request.query_param("status")) {
@@ -193,55 +184,43 @@ Response sdrs(Call& call) {
     }
     filter.status = *parsed;
   }
-  return call.api.with_query([&](query::Reader& reader) {
-    auto query = read_report_query(call, reader);
-    if (auto* refused = std::get_if<Response>(&query)) return *refused;
-    const auto& q = std::get<ReportQuery>(query);
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(const auto q, read_report_query(call, reader));
     filter.case_id = q.case_id;
-    auto built = query::sdrs(reader, call.principal->scope, q.as_of, filter);
-    if (!built.ok()) return problem_for(built.error());
-    return table_answer(call, "sdr", std::get<std::string>(type), q.case_id,
-                        json_text(report::sdr_json(*built)), report::sdr_sheet(*built));
+    FMS_ASSIGN_OR_RETURN(auto built, query::sdrs(reader, call.principal->scope, q.as_of, filter));
+    return table_answer(call, "sdr", type, q.case_id, json_text(report::sdr_json(built)),
+                        report::sdr_sheet(built));
   });
 }
 
 // The finance query of ?as_of=, ?case= and ?organisation=, read as the caller.
 Answer<query::FinanceQuery> finance_query(Call& call, query::Reader& reader) {
-  auto query = read_report_query(call, reader);
-  if (auto* refused = std::get_if<Response>(&query)) return *refused;
-  const auto& q = std::get<ReportQuery>(query);
+  FMS_ASSIGN_OR_RETURN(const auto q, read_report_query(call, reader));
   return query::FinanceQuery{q.as_of, q.case_id, call.request.query_param("organisation")};
 }
 
-Response finance(Call& call, const std::string& name, query::FinanceReportKind kind) {
+Reply finance(Call& call, const std::string& name, query::FinanceReportKind kind) {
   if (auto refused = check_query(call.request, {"as_of", "case", "organisation"})) return *refused;
-  auto type = negotiated(call.request, kReportTypes);
-  if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
-    auto query = finance_query(call, reader);
-    if (auto* refused = std::get_if<Response>(&query)) return *refused;
-    const auto& q = std::get<query::FinanceQuery>(query);
-    auto built = query::finance_report(reader, call.principal->scope, kind, q);
-    if (!built.ok()) return problem_for(built.error());
+  FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(const auto q, finance_query(call, reader));
+    FMS_ASSIGN_OR_RETURN(auto built, query::finance_report(reader, call.principal->scope, kind, q));
     return in_format(
-        call, name, std::get<std::string>(type), q.case_id, json_text(report::finance_json(*built)),
-        [&] { return report::sheet_csv(built->sheets.front()); },
-        [&] { return xlsx_bytes(built->sheets); });
+        call, name, type, q.case_id, json_text(report::finance_json(built)),
+        [&] { return report::sheet_csv(built.sheets.front()); },
+        [&] { return xlsx_bytes(built.sheets); });
   });
 }
 
 // The forecast, exposure and envelope reports in one workbook, as `report workbook` writes it.
-Response workbook(Call& call) {
+Reply workbook(Call& call) {
   if (auto refused = check_query(call.request, {"as_of", "organisation"})) return *refused;
-  auto type = negotiated(call.request, {std::string(kXlsx)});
-  if (auto* refused = std::get_if<Response>(&type)) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
-    auto query = finance_query(call, reader);
-    if (auto* refused = std::get_if<Response>(&query)) return *refused;
-    auto sheets = query::finance_workbook(reader, call.principal->scope,
-                                          std::get<query::FinanceQuery>(query));
-    if (!sheets.ok()) return problem_for(sheets.error());
-    return xlsx_answer(call, "workbook", std::nullopt, xlsx_bytes(*sheets));
+  FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, {std::string(kXlsx)}));
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto query, finance_query(call, reader));
+    FMS_ASSIGN_OR_RETURN(auto sheets,
+                         query::finance_workbook(reader, call.principal->scope, query));
+    return xlsx_answer(call, "workbook", std::nullopt, xlsx_bytes(sheets));
   });
 }
 
@@ -252,15 +231,18 @@ void add_report_routes(Router& router) {
   router.add({"GET", "/api/reports/closure", Permission::read, Scope::portfolio, closure});
   router.add({"GET", "/api/reports/exceptions", Permission::read, Scope::portfolio, exceptions});
   router.add({"GET", "/api/reports/sdr", Permission::read, Scope::portfolio, sdrs});
-  router.add({"GET", "/api/reports/forecast", Permission::read, Scope::portfolio, [](Call& call) {
-                return finance(call, "forecast", query::FinanceReportKind::forecast);
-              }});
-  router.add({"GET", "/api/reports/exposure", Permission::read, Scope::portfolio, [](Call& call) {
-                return finance(call, "exposure", query::FinanceReportKind::exposure);
-              }});
-  router.add({"GET", "/api/reports/envelope", Permission::read, Scope::portfolio, [](Call& call) {
-                return finance(call, "envelope", query::FinanceReportKind::envelope);
-              }});
+  router.add(
+      {"GET", "/api/reports/forecast", Permission::read, Scope::portfolio, [](Call& call) -> Reply {
+         return finance(call, "forecast", query::FinanceReportKind::forecast);
+       }});
+  router.add(
+      {"GET", "/api/reports/exposure", Permission::read, Scope::portfolio, [](Call& call) -> Reply {
+         return finance(call, "exposure", query::FinanceReportKind::exposure);
+       }});
+  router.add(
+      {"GET", "/api/reports/envelope", Permission::read, Scope::portfolio, [](Call& call) -> Reply {
+         return finance(call, "envelope", query::FinanceReportKind::envelope);
+       }});
   router.add({"GET", "/api/reports/workbook", Permission::read, Scope::portfolio, workbook});
 }
 

@@ -35,9 +35,8 @@ Answer<std::optional<std::string>> optional_text(const nlohmann::json& fields,
 }
 
 Answer<CivilDate> date_field(const nlohmann::json& fields, const std::string& name) {
-  auto text = optional_text(fields, name);
-  if (auto* refused = std::get_if<Response>(&text)) return *refused;
-  const auto& value = std::get<std::optional<std::string>>(text);
+  FMS_ASSIGN_OR_RETURN(auto text, optional_text(fields, name));
+  const auto& value = text;
   if (!value) return problem(422, "/" + name + ": a value is required");
   auto parsed = CivilDate::parse(*value);
   if (!parsed.ok()) return problem(422, "/" + name + ": " + parsed.error().text(Spelling::pointer));
@@ -57,24 +56,23 @@ Response outcome_response(int status, const ledger::SdrOutcome& outcome) {
   return response;
 }
 
-Response show(Call& call) {
+Reply show(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  return call.api.with_query([&](query::Reader& reader) {
-    auto sdr = query::sdr(reader, call.principal->scope, call.param("number"));
-    if (!sdr.ok()) return problem_for(sdr.error());
-    Response response = json_response(200, report::sdr_detail_json(*sdr));
-    response.with_header("ETag", etag_of(*sdr));
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto sdr, query::sdr(reader, call.principal->scope, call.param("number")));
+    Response response = json_response(200, report::sdr_detail_json(sdr));
+    response.with_header("ETag", etag_of(sdr));
     return response;
   });
 }
 
-Response create(Call& call) {
+Reply create(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  auto body = read_json_object(
-      call.request, {"case", "type", "document", "line", "office", "codes", "as_of", "reason"},
-      {"case", "type", "document", "reason"});
-  if (auto* refused = std::get_if<Response>(&body)) return *refused;
-  const auto& fields = std::get<nlohmann::json>(body);
+  FMS_ASSIGN_OR_RETURN(auto body, read_json_object(call.request,
+                                                   {"case", "type", "document", "line", "office",
+                                                    "codes", "as_of", "reason"},
+                                                   {"case", "type", "document", "reason"}));
+  const auto& fields = body;
   ledger::SdrCreateRequest request;
   for (const char* name : {"case", "type", "document", "reason"}) {
     if (!fields.at(name).is_string()) {
@@ -87,20 +85,17 @@ Response create(Call& call) {
   auto type = recon::discrepancy_type_from_string(fields.at("type").get<std::string>());
   if (!type.ok()) return problem(422, "/type: " + type.error().text(Spelling::pointer));
   request.type = *type;
-  auto line = optional_text(fields, "line");
-  if (auto* refused = std::get_if<Response>(&line)) return *refused;
-  request.line = std::get<std::optional<std::string>>(line);
-  auto office = optional_text(fields, "office");
-  if (auto* refused = std::get_if<Response>(&office)) return *refused;
-  if (const auto& letter = std::get<std::optional<std::string>>(office)) {
+  FMS_ASSIGN_OR_RETURN(auto line, optional_text(fields, "line"));
+  request.line = line;
+  FMS_ASSIGN_OR_RETURN(auto office, optional_text(fields, "office"));
+  if (const auto& letter = office) {
     auto parsed = parse_sdr_office(*letter);
     if (!parsed.ok()) return problem(422, "/office: " + parsed.error().text(Spelling::pointer));
     request.office = *parsed;
   }
   if (fields.contains("as_of") && !fields.at("as_of").is_null()) {
-    auto as_of = date_field(fields, "as_of");
-    if (auto* refused = std::get_if<Response>(&as_of)) return *refused;
-    request.as_of = std::get<CivilDate>(as_of);
+    FMS_ASSIGN_OR_RETURN(auto as_of, date_field(fields, "as_of"));
+    request.as_of = as_of;
   }
   if (fields.contains("codes")) {
     const auto& codes = fields.at("codes");
@@ -130,10 +125,10 @@ Response create(Call& call) {
   request.case_visible = [&principal](const std::string& id) {
     return permits(principal.roles_for_case(id), Permission::manage_case);
   };
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
-    auto outcome = ledger::SdrBook(ledger, store).create(request, call.actor());
-    if (!outcome.ok()) return problem_for(outcome.error());
-    return outcome_response(201, *outcome);
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto outcome,
+                         ledger::SdrBook(ledger, store).create(request, call.actor()));
+    return outcome_response(201, outcome);
   });
 }
 
@@ -147,17 +142,15 @@ const std::map<std::string, std::set<std::string>>& step_fields() {
   return fields;
 }
 
-Response step(Call& call) {
+Reply step(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  auto body = read_json_object(
-      call.request,
-      {"action", "date", "late_reason", "resolution", "credit", "reply_code", "note", "reason"},
-      {"action", "date"});
-  if (auto* refused = std::get_if<Response>(&body)) return *refused;
-  const auto& fields = std::get<nlohmann::json>(body);
-  auto action = optional_text(fields, "action");
-  if (auto* refused = std::get_if<Response>(&action)) return *refused;
-  const std::string name = *std::get<std::optional<std::string>>(action);
+  FMS_ASSIGN_OR_RETURN(auto body, read_json_object(call.request,
+                                                   {"action", "date", "late_reason", "resolution",
+                                                    "credit", "reply_code", "note", "reason"},
+                                                   {"action", "date"}));
+  const auto& fields = body;
+  FMS_ASSIGN_OR_RETURN(auto action, optional_text(fields, "action"));
+  const std::string name = *action;
   const auto known = step_fields().find(name);
   if (known == step_fields().end()) {
     return problem(422, "/action: \"" + name +
@@ -170,13 +163,11 @@ Response step(Call& call) {
   }
   std::map<std::string, std::optional<std::string>> text;
   for (const std::string& field : known->second) {
-    auto value = optional_text(fields, field);
-    if (auto* refused = std::get_if<Response>(&value)) return *refused;
-    text[field] = std::get<std::optional<std::string>>(value);
+    FMS_ASSIGN_OR_RETURN(auto value, optional_text(fields, field));
+    text[field] = value;
   }
-  auto date_answer = date_field(fields, "date");
-  if (auto* refused = std::get_if<Response>(&date_answer)) return *refused;
-  const CivilDate date = std::get<CivilDate>(date_answer);
+  FMS_ASSIGN_OR_RETURN(auto date_answer, date_field(fields, "date"));
+  const CivilDate date = date_answer;
 
   ledger::SdrAnswer answer;
   if (name == "answer") {
@@ -201,13 +192,12 @@ Response step(Call& call) {
     return problem(428, "an SDR step needs If-Match with the SDR's ETag (GET /api/sdrs/" +
                             percent_encode(number) + ")");
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) {
+  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) -> Reply {
     ledger::SdrBook book(ledger, store);
-    auto current = book.find(number);
-    if (!current.ok()) return problem_for(current.error());
-    if (*if_match != etag_of(*current)) {
-      return problem(412, "SDR " + current->number.base() + " has changed since " +
-                              std::string(*if_match) + "; it is now " + etag_of(*current) +
+    FMS_ASSIGN_OR_RETURN(auto current, book.find(number));
+    if (*if_match != etag_of(current)) {
+      return problem(412, "SDR " + current.number.base() + " has changed since " +
+                              std::string(*if_match) + "; it is now " + etag_of(current) +
                               ". Read it again and retry");
     }
     const std::string reason = text.count("reason") != 0 ? text["reason"].value_or("") : "";

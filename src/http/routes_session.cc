@@ -53,11 +53,11 @@ void audit(Api& api, const std::function<Status(ledger::AccessLedger&)>& record)
   }
 }
 
-Response sign_in(Call& call) {
+Reply sign_in(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  auto body = read_json_object(call.request, {"user", "password"}, {"user", "password"});
-  if (auto* refused = std::get_if<Response>(&body)) return *refused;
-  const auto& fields = std::get<nlohmann::json>(body);
+  FMS_ASSIGN_OR_RETURN(auto body,
+                       read_json_object(call.request, {"user", "password"}, {"user", "password"}));
+  const auto& fields = body;
   const std::string name = string_field(fields, "user");
   const std::string password = string_field(fields, "password");
   if (name.empty() || name.size() > 64 || password.size() > ledger::kMaxPasswordBytes) {
@@ -108,51 +108,51 @@ Response sign_in(Call& call) {
 
 }  // namespace
 
-Response issue_token(Call& call, const std::string& user) {
+Reply issue_token(Call& call, const std::string& user) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  auto body = read_json_object(call.request, {"label", "expires_at"}, {"label"});
-  if (auto* refused = std::get_if<Response>(&body)) return *refused;
-  const auto& fields = std::get<nlohmann::json>(body);
+  FMS_ASSIGN_OR_RETURN(auto body,
+                       read_json_object(call.request, {"label", "expires_at"}, {"label"}));
+  const auto& fields = body;
   std::optional<std::string> expires;
   if (fields.contains("expires_at") && !fields["expires_at"].is_null()) {
     expires = string_field(fields, "expires_at");
   }
-  auto issued = call.api.with_access([&](ledger::AccessLedger& access) {
+  FMS_ASSIGN_OR_RETURN(auto issued, call.api.with_access([&](ledger::AccessLedger& access) {
     return access.issue_token(user, string_field(fields, "label"), expires, call.actor());
-  });
-  if (!issued.ok()) return problem_for(issued.error());
+  }));
   call.api.access_book(true);
   return json_response(201,
-                       OrderedJson{{"token_id", issued->token_id},
-                                   {"token", issued->token},
+                       OrderedJson{{"token_id", issued.token_id},
+                                   {"token", issued.token},
                                    {"note", "the token is shown only now; it is stored hashed"}});
 }
 
 void add_session_routes(Router& router) {
   router.add({"POST", "/api/session", Permission::anyone, Scope::none, sign_in});
-  router.add({"GET", "/api/session", Permission::signed_in, Scope::none, [](Call& call) {
+  router.add({"GET", "/api/session", Permission::signed_in, Scope::none, [](Call& call) -> Reply {
                 if (auto refused = check_query(call.request, {})) return *refused;
                 const ledger::User* user = call.principal->record();
                 return json_response(200, whoami(*user, call.principal->csrf_token));
               }});
-  router.add({"DELETE", "/api/session", Permission::signed_in, Scope::none, [](Call& call) {
-                if (auto refused = check_query(call.request, {})) return *refused;
-                if (!call.principal->by_cookie) {
-                  return problem(400,
-                                 "an API token has no session to end; revoke the token "
-                                 "instead (DELETE /api/tokens/{token_id})");
-                }
-                call.api.sessions().end(call.principal->session_id);
-                audit(call.api, [&](ledger::AccessLedger& access) {
-                  return access.record_logout(call.principal->user);
-                });
-                Response response;
-                response.status = 204;
-                response.with_header("Set-Cookie", session_cookie("", call.request.secure, 0));
-                return response;
-              }});
+  router.add(
+      {"DELETE", "/api/session", Permission::signed_in, Scope::none, [](Call& call) -> Reply {
+         if (auto refused = check_query(call.request, {})) return *refused;
+         if (!call.principal->by_cookie) {
+           return problem(400,
+                          "an API token has no session to end; revoke the token "
+                          "instead (DELETE /api/tokens/{token_id})");
+         }
+         call.api.sessions().end(call.principal->session_id);
+         audit(call.api, [&](ledger::AccessLedger& access) {
+           return access.record_logout(call.principal->user);
+         });
+         Response response;
+         response.status = 204;
+         response.with_header("Set-Cookie", session_cookie("", call.request.secure, 0));
+         return response;
+       }});
   // The caller's own API tokens: for scripts, which cannot hold a session cookie.
-  router.add({"GET", "/api/tokens", Permission::signed_in, Scope::none, [](Call& call) {
+  router.add({"GET", "/api/tokens", Permission::signed_in, Scope::none, [](Call& call) -> Reply {
                 if (auto refused = check_query(call.request, {})) return *refused;
                 OrderedJson tokens = OrderedJson::array();
                 for (const ledger::ApiToken& token : call.principal->record()->tokens) {
@@ -166,19 +166,18 @@ void add_session_routes(Router& router) {
                 return json_response(200, OrderedJson{{"tokens", tokens}});
               }});
   router.add({"POST", "/api/tokens", Permission::signed_in, Scope::none,
-              [](Call& call) { return issue_token(call, call.actor()); }});
-  router.add(
-      {"DELETE", "/api/tokens/{token_id}", Permission::signed_in, Scope::none, [](Call& call) {
-         if (auto refused = check_query(call.request, {})) return *refused;
-         const Status revoked = call.api.with_access([&](ledger::AccessLedger& access) {
-           return access.revoke_token(call.actor(), call.param("token_id"), call.actor());
-         });
-         if (!revoked.ok()) return problem_for(revoked.error());
-         call.api.access_book(true);
-         Response response;
-         response.status = 204;
-         return response;
-       }});
+              [](Call& call) -> Reply { return issue_token(call, call.actor()); }});
+  router.add({"DELETE", "/api/tokens/{token_id}", Permission::signed_in, Scope::none,
+              [](Call& call) -> Reply {
+                if (auto refused = check_query(call.request, {})) return *refused;
+                FMS_TRY(call.api.with_access([&](ledger::AccessLedger& access) {
+                  return access.revoke_token(call.actor(), call.param("token_id"), call.actor());
+                }));
+                call.api.access_book(true);
+                Response response;
+                response.status = 204;
+                return response;
+              }});
 }
 
 }  // namespace fms::http

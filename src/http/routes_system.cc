@@ -14,7 +14,7 @@ std::string_view openapi_document() {
 }
 
 void add_system_routes(Router& router) {
-  router.add({"GET", "/healthz", Permission::anyone, Scope::none, [](Call& call) {
+  router.add({"GET", "/healthz", Permission::anyone, Scope::none, [](Call& call) -> Reply {
                 if (auto refused = check_query(call.request, {})) return *refused;
                 // The store answers: a cheap read proves the database is reachable.
                 auto listed = call.api.with_reader([](ledger::Ledger&, store::Store& store) {
@@ -29,12 +29,12 @@ void add_system_routes(Router& router) {
                 }
                 return json_response(200, OrderedJson{{"status", "ok"}});
               }});
-  router.add({"GET", "/metrics", Permission::anyone, Scope::none, [](Call& call) {
+  router.add({"GET", "/metrics", Permission::anyone, Scope::none, [](Call& call) -> Reply {
                 if (auto refused = check_query(call.request, {})) return *refused;
                 return text_response(200, "text/plain; version=0.0.4; charset=utf-8",
                                      call.api.metrics().exposition());
               }});
-  router.add({"GET", "/api/openapi.json", Permission::anyone, Scope::none, [](Call& call) {
+  router.add({"GET", "/api/openapi.json", Permission::anyone, Scope::none, [](Call& call) -> Reply {
                 if (auto refused = check_query(call.request, {})) return *refused;
                 return text_response(200, "application/json", std::string(openapi_document()));
               }});
