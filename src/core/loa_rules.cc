@@ -9,8 +9,6 @@
 // units, with checked arithmetic; an overflow is itself reported as a violation.
 #include "core/loa_rules.h"
 
-#include "core/rate.h"
-
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -21,6 +19,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/rate.h"
+
 namespace fms {
 namespace {
 
@@ -29,7 +29,9 @@ std::string line_pointer(std::size_t index, std::string_view field) {
 }
 
 // 320 -> "3.20%"
-std::string format_rate(std::int64_t basis_points) { return format_basis_points(basis_points) + "%"; }
+std::string format_rate(std::int64_t basis_points) {
+  return format_basis_points(basis_points) + "%";
+}
 
 // The date the admin surcharge rate of a newly accepted line is taken for: the acceptance
 // date when the document is signed, otherwise its offer date.
@@ -565,74 +567,108 @@ std::vector<RuleViolation> check_version(const LoaVersion& version,
   return VersionChecker(version, reference).run();
 }
 
-std::vector<RuleViolation> check_successor(const LoaVersion& previous, const LoaVersion& next,
-                                           const ReferenceData& reference) {
-  std::vector<RuleViolation> violations;
-  auto add = [&violations](std::string location, std::string message) {
-    violations.push_back({std::move(location), std::move(message)});
-  };
-  if (!(previous.case_id == next.case_id)) {
-    add("/case_id", "case " + next.case_id.to_string() +
-                        " does not match the previous version's case " +
-                        previous.case_id.to_string());
-  }
-  if (!(previous.currency == next.currency)) {
-    add("/currency", "currency " + std::string(next.currency.code()) +
-                         " differs from the previous version's currency " +
-                         std::string(previous.currency.code()) + "; a case keeps one currency");
-  }
-  if (next.kind == DocumentKind::basic) {
-    add("/document/kind", "a Basic LOA cannot follow " +
-                              document_label(previous.kind, previous.version) +
-                              "; later documents are amendments or modifications");
-  }
-  if (next.version != previous.version + 1) {
-    add("/document/version", "version " + std::to_string(next.version) +
-                                 " is out of sequence: the previous version is " +
-                                 std::to_string(previous.version) + ", so the next must be " +
-                                 std::to_string(previous.version + 1));
-  }
-  if (next.effective_date < previous.effective_date) {
-    add("/dates/effective", "effective date " + next.effective_date.to_string() +
-                                " is before the previous version's effective date " +
-                                previous.effective_date.to_string());
+namespace {
+
+// The rules between a version and the one before it (check_successor).
+class SuccessorChecker {
+ public:
+  SuccessorChecker(const LoaVersion& previous, const LoaVersion& next,
+                   const ReferenceData& reference)
+      : previous_(previous),
+        next_(next),
+        modification_(next.kind == DocumentKind::modification),
+        new_line_date_(surcharge_date(next)),
+        new_line_rate_(reference.admin_surcharge_rate_on(new_line_date_)) {}
+
+  std::vector<RuleViolation> run() {
+    check_sequence();
+    const std::map<std::string, std::size_t> previous_index = index_by_number(previous_);
+    std::set<std::string> next_numbers;
+    for (std::size_t i = 0; i < next_.lines.size(); ++i) {
+      const LoaLine& line = next_.lines[i];
+      next_numbers.insert(line.number);
+      const auto found = previous_index.find(line.number);
+      if (found == previous_index.end()) {
+        check_new_line(i, line);
+      } else {
+        check_kept_line(i, previous_.lines[found->second], line);
+      }
+    }
+    if (modification_) {
+      for (const LoaLine& line : previous_.lines) {
+        if (next_numbers.count(line.number) == 0) {
+          add("/lines",
+              "a modification may not remove line " + line.number + " (use an amendment)");
+        }
+      }
+    }
+    return std::move(violations_);
   }
 
-  const bool modification = next.kind == DocumentKind::modification;
-  const std::map<std::string, std::size_t> previous_index = index_by_number(previous);
-  const CivilDate new_line_date = surcharge_date(next);
-  const Result<SurchargeRate> new_line_rate = reference.admin_surcharge_rate_on(new_line_date);
-  std::set<std::string> next_numbers;
-  for (std::size_t i = 0; i < next.lines.size(); ++i) {
-    const LoaLine& line = next.lines[i];
-    next_numbers.insert(line.number);
-    const auto found = previous_index.find(line.number);
+ private:
+  void add(std::string location, std::string message) {
+    violations_.push_back({std::move(location), std::move(message)});
+  }
+
+  // Same case and currency, the next version number, an amendment or modification, no earlier.
+  void check_sequence() {
+    if (!(previous_.case_id == next_.case_id)) {
+      add("/case_id", "case " + next_.case_id.to_string() +
+                          " does not match the previous version's case " +
+                          previous_.case_id.to_string());
+    }
+    if (!(previous_.currency == next_.currency)) {
+      add("/currency", "currency " + std::string(next_.currency.code()) +
+                           " differs from the previous version's currency " +
+                           std::string(previous_.currency.code()) + "; a case keeps one currency");
+    }
+    if (next_.kind == DocumentKind::basic) {
+      add("/document/kind", "a Basic LOA cannot follow " +
+                                document_label(previous_.kind, previous_.version) +
+                                "; later documents are amendments or modifications");
+    }
+    if (next_.version != previous_.version + 1) {
+      add("/document/version", "version " + std::to_string(next_.version) +
+                                   " is out of sequence: the previous version is " +
+                                   std::to_string(previous_.version) + ", so the next must be " +
+                                   std::to_string(previous_.version + 1));
+    }
+    if (next_.effective_date < previous_.effective_date) {
+      add("/dates/effective", "effective date " + next_.effective_date.to_string() +
+                                  " is before the previous version's effective date " +
+                                  previous_.effective_date.to_string());
+    }
+  }
+
+  // A line the previous version did not have: not in a modification, at the rate in force.
+  void check_new_line(std::size_t i, const LoaLine& line) {
     const std::string rate_location = line_pointer(i, "admin_surcharge_rate");
-    if (found == previous_index.end()) {
-      if (modification) {
-        add(line_pointer(i, "number"),
-            "a modification may not add line " + line.number + " (use an amendment)");
-      }
-      if (!new_line_rate.ok()) {
-        add(rate_location, "no admin surcharge rate is in force on " + new_line_date.to_string() +
-                               ": " + new_line_rate.error().message);
-      } else if (new_line_rate->rate_basis_points != line.admin_surcharge_basis_points) {
-        add(rate_location, "line " + line.number +
-                               " is new in this version and takes the rate in force on the " +
-                               surcharge_date_name(next) + " " + new_line_date.to_string() + " (" +
-                               format_rate(new_line_rate->rate_basis_points) + "), got " +
-                               format_rate(line.admin_surcharge_basis_points));
-      }
-      continue;
+    if (modification_) {
+      add(line_pointer(i, "number"),
+          "a modification may not add line " + line.number + " (use an amendment)");
     }
-    const LoaLine& before = previous.lines[found->second];
+    if (!new_line_rate_.ok()) {
+      add(rate_location, "no admin surcharge rate is in force on " + new_line_date_.to_string() +
+                             ": " + new_line_rate_.error().message);
+    } else if (new_line_rate_->rate_basis_points != line.admin_surcharge_basis_points) {
+      add(rate_location, "line " + line.number +
+                             " is new in this version and takes the rate in force on the " +
+                             surcharge_date_name(next_) + " " + new_line_date_.to_string() + " (" +
+                             format_rate(new_line_rate_->rate_basis_points) + "), got " +
+                             format_rate(line.admin_surcharge_basis_points));
+    }
+  }
+
+  // A line of the previous version: its locked rate, and in a modification, its scope.
+  void check_kept_line(std::size_t i, const LoaLine& before, const LoaLine& line) {
     if (before.admin_surcharge_basis_points != line.admin_surcharge_basis_points) {
-      add(rate_location, "line " + line.number + " keeps its locked admin surcharge rate " +
-                             format_rate(before.admin_surcharge_basis_points) + ", got " +
-                             format_rate(line.admin_surcharge_basis_points) +
-                             "; a line's rate is fixed when it is accepted");
+      add(line_pointer(i, "admin_surcharge_rate"),
+          "line " + line.number + " keeps its locked admin surcharge rate " +
+              format_rate(before.admin_surcharge_basis_points) + ", got " +
+              format_rate(line.admin_surcharge_basis_points) +
+              "; a line's rate is fixed when it is accepted");
     }
-    if (!modification) continue;
+    if (!modification_) return;
     auto scope = [&](std::string_view field, std::string_view what, const std::string& from,
                      const std::string& to) {
       if (from == to) return;
@@ -649,14 +685,20 @@ std::vector<RuleViolation> check_successor(const LoaVersion& previous, const Loa
     scope("type_of_assistance", "Type of Assistance", before.type_of_assistance,
           line.type_of_assistance);
   }
-  if (modification) {
-    for (const LoaLine& line : previous.lines) {
-      if (next_numbers.count(line.number) == 0) {
-        add("/lines", "a modification may not remove line " + line.number + " (use an amendment)");
-      }
-    }
-  }
-  return violations;
+
+  const LoaVersion& previous_;
+  const LoaVersion& next_;
+  const bool modification_;
+  const CivilDate new_line_date_;
+  const Result<SurchargeRate> new_line_rate_;
+  std::vector<RuleViolation> violations_;
+};
+
+}  // namespace
+
+std::vector<RuleViolation> check_successor(const LoaVersion& previous, const LoaVersion& next,
+                                           const ReferenceData& reference) {
+  return SuccessorChecker(previous, next, reference).run();
 }
 
 std::vector<LineDifference> diff_lines(const LoaVersion& from, const LoaVersion& to) {

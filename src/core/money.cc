@@ -186,29 +186,29 @@ Currency Currency::jpy() {
 
 // ---- Money: parsing ---------------------------------------------------------------------------
 
-Result<Money> Money::parse(std::string_view text, Currency currency) {
-  const std::string what = quoted(text);
-  if (text.empty()) return Error::invalid("amount is empty; expected a number such as 1,234.56");
+namespace {
 
-  std::string_view rest = text;
-  // Optional "CCC " prefix: three upper-case letters and one space.
-  if (rest.size() >= 4 && is_upper(rest[0]) && is_upper(rest[1]) && is_upper(rest[2]) &&
-      rest[3] == ' ') {
-    const std::string_view code = rest.substr(0, 3);
-    const Result<Currency> prefixed = Currency::from_code(code);
-    if (!prefixed.ok()) return prefixed.error().at(what);
-    if (!(*prefixed == currency)) {
-      return Error::invalid(what + " is in " + std::string(code) + " but " +
-                            std::string(currency.code()) +
-                            " is expected here; convert it or fix the currency code");
-    }
-    rest.remove_prefix(4);
+// Removes an optional "CCC " prefix (three upper-case letters and one space), which must name
+// `currency`.
+Status strip_currency_prefix(std::string_view& rest, const Currency& currency,
+                             const std::string& what) {
+  if (rest.size() < 4 || !is_upper(rest[0]) || !is_upper(rest[1]) || !is_upper(rest[2]) ||
+      rest[3] != ' ') {
+    return Status::Ok();
   }
+  const std::string_view code = rest.substr(0, 3);
+  const Result<Currency> prefixed = Currency::from_code(code);
+  if (!prefixed.ok()) return prefixed.error().at(what);
+  if (!(*prefixed == currency)) {
+    return Error::invalid(what + " is in " + std::string(code) + " but " +
+                          std::string(currency.code()) +
+                          " is expected here; convert it or fix the currency code");
+  }
+  rest.remove_prefix(4);
+  return Status::Ok();
+}
 
-  const bool negative = !rest.empty() && rest.front() == '-';
-  if (negative) rest.remove_prefix(1);
-  if (rest.empty()) return Error::invalid(what + " has no digits");
-
+Status check_characters(std::string_view rest, const std::string& what) {
   for (const char c : rest) {
     if (is_letter(c)) {
       return Error::invalid(what +
@@ -223,14 +223,14 @@ Result<Money> Money::parse(std::string_view text, Currency currency) {
                             "'-' are allowed");
     }
   }
+  return Status::Ok();
+}
 
-  const std::size_t point = rest.find('.');
-  const std::string_view integer = rest.substr(0, point);
-  const std::string_view fraction =
-      point == std::string_view::npos ? std::string_view{} : rest.substr(point + 1);
-
-  if (integer.empty()) return Error::invalid(what + " needs a digit before the '.'");
-  if (point != std::string_view::npos) {
+// The decimals after the point: one point at most, no ',' after it, at most the currency's
+// minor digits.
+Status check_fraction(std::string_view fraction, bool has_point, const Currency& currency,
+                      const std::string& what) {
+  if (has_point) {
     if (fraction.find('.') != std::string_view::npos) {
       return Error::invalid(what + " has more than one '.'");
     }
@@ -240,37 +240,42 @@ Result<Money> Money::parse(std::string_view text, Currency currency) {
     if (fraction.empty()) return Error::invalid(what + " needs a digit after the '.'");
   }
   const auto digits_allowed = static_cast<std::size_t>(currency.minor_digits());
-  if (fraction.size() > digits_allowed) {
-    if (digits_allowed == 0) {
-      return Error::invalid(what + ": " + std::string(currency.code()) +
-                            " has no minor unit, so the amount must be a whole number");
-    }
-    return Error::invalid(what + " has " + std::to_string(fraction.size()) + " decimals; " +
-                          std::string(currency.code()) + " allows at most " +
-                          std::to_string(digits_allowed));
+  if (fraction.size() <= digits_allowed) return Status::Ok();
+  if (digits_allowed == 0) {
+    return Error::invalid(what + ": " + std::string(currency.code()) +
+                          " has no minor unit, so the amount must be a whole number");
   }
+  return Error::invalid(what + " has " + std::to_string(fraction.size()) + " decimals; " +
+                        std::string(currency.code()) + " allows at most " +
+                        std::to_string(digits_allowed));
+}
 
-  // Grouping: either no commas at all, or a first group of 1-3 digits (not starting with 0)
-  // followed by groups of exactly 3.
-  if (integer.find(',') != std::string_view::npos) {
-    std::size_t start = 0;
-    bool first = true;
-    while (true) {
-      const std::size_t comma = integer.find(',', start);
-      const std::string_view group = integer.substr(start, comma - start);
-      const bool bad =
-          first ? (group.empty() || group.size() > 3 || group.front() == '0') : group.size() != 3;
-      if (bad) {
-        return Error::invalid(what +
-                              " has bad digit grouping; use groups of three, e.g. "
-                              "1,234,567.89, or no commas at all");
-      }
-      if (comma == std::string_view::npos) break;
-      start = comma + 1;
-      first = false;
+// Grouping: either no commas at all, or a first group of 1-3 digits (not starting with 0)
+// followed by groups of exactly 3.
+Status check_grouping(std::string_view integer, const std::string& what) {
+  if (integer.find(',') == std::string_view::npos) return Status::Ok();
+  std::size_t start = 0;
+  bool first = true;
+  while (true) {
+    const std::size_t comma = integer.find(',', start);
+    const std::string_view group = integer.substr(start, comma - start);
+    const bool bad =
+        first ? (group.empty() || group.size() > 3 || group.front() == '0') : group.size() != 3;
+    if (bad) {
+      return Error::invalid(what +
+                            " has bad digit grouping; use groups of three, e.g. "
+                            "1,234,567.89, or no commas at all");
     }
+    if (comma == std::string_view::npos) return Status::Ok();
+    start = comma + 1;
+    first = false;
   }
+}
 
+// The amount in minor units of checked digits; an error when it does not fit.
+Result<std::int64_t> parse_minor_units(std::string_view integer, std::string_view fraction,
+                                       bool negative, std::size_t digits_allowed,
+                                       const std::string& what) {
   std::int64_t acc = 0;  // kept <= 0 so that INT64_MIN is reachable
   bool ok = true;
   for (const char c : integer) {
@@ -284,7 +289,32 @@ Result<Money> Money::parse(std::string_view text, Currency currency) {
   if (!negative) {
     if (__builtin_sub_overflow(std::int64_t{0}, acc, &acc)) return overflow(what);
   }
-  return Money(acc, currency);
+  return acc;
+}
+
+}  // namespace
+
+Result<Money> Money::parse(std::string_view text, Currency currency) {
+  const std::string what = quoted(text);
+  if (text.empty()) return Error::invalid("amount is empty; expected a number such as 1,234.56");
+  std::string_view rest = text;
+  FMS_TRY(strip_currency_prefix(rest, currency, what));
+  const bool negative = !rest.empty() && rest.front() == '-';
+  if (negative) rest.remove_prefix(1);
+  if (rest.empty()) return Error::invalid(what + " has no digits");
+  FMS_TRY(check_characters(rest, what));
+
+  const std::size_t point = rest.find('.');
+  const std::string_view integer = rest.substr(0, point);
+  const std::string_view fraction =
+      point == std::string_view::npos ? std::string_view{} : rest.substr(point + 1);
+  if (integer.empty()) return Error::invalid(what + " needs a digit before the '.'");
+  FMS_TRY(check_fraction(fraction, point != std::string_view::npos, currency, what));
+  FMS_TRY(check_grouping(integer, what));
+  FMS_ASSIGN_OR_RETURN(const std::int64_t units,
+                       parse_minor_units(integer, fraction, negative,
+                                         static_cast<std::size_t>(currency.minor_digits()), what));
+  return Money(units, currency);
 }
 
 // ---- Money: arithmetic ------------------------------------------------------------------------

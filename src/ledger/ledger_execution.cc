@@ -324,19 +324,103 @@ Permission permission_to_record(ExecutionKind kind) {
                                                                         : Permission::manage_case;
 }
 
-Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std::string_view text,
-                                                        const std::string& source,
-                                                        const ExecutionImportOptions& options,
-                                                        const Scope& scope) {
-  if (options.supersedes && (options.reason.empty() || options.reason.size() > kMaxReasonBytes)) {
+namespace {
+
+// A superseding document says why, in 1 to kMaxReasonBytes of plain text.
+Status check_supersede_reason(const ExecutionImportOptions& options) {
+  if (!options.supersedes) return Status::Ok();
+  if (options.reason.empty() || options.reason.size() > kMaxReasonBytes) {
     return Error::invalid(mention("reason") + " must be 1 to " + std::to_string(kMaxReasonBytes) +
                           " bytes: a superseding document says why it replaces the other")
         .concerning("reason");
   }
-  if (options.supersedes) {
-    const Status reason = check_text(mention("reason"), options.reason, {1, kMaxReasonBytes, true});
-    if (!reason.ok()) return reason.error().concerning("reason");
+  const Status reason = check_text(mention("reason"), options.reason, {1, kMaxReasonBytes, true});
+  if (!reason.ok()) return reason.error().concerning("reason");
+  return Status::Ok();
+}
+
+std::string already_recorded(const std::string& source, ExecutionKind kind,
+                             const ExecutionDocument& existing) {
+  return source + ": this " + std::string(to_string(kind)) + " is already recorded as document " +
+         base::short_hash(existing.record.content_hash) + " (" + existing.record.source +
+         ", recorded " + existing.recorded_at + " by " + existing.actor + ")" +
+         (existing.superseded_by
+              ? ", since superseded by " + base::short_hash(*existing.superseded_by)
+              : std::string()) +
+         "; nothing changed";
+}
+
+// The document a corrected re-issue replaces (nullptr without --supersedes): one of its kind,
+// not superseded yet, every case of which the scope may record for; any other reads as never
+// recorded, since the correction replaces all of its rows.
+Result<const ExecutionDocument*> superseded_document(
+    const PortfolioState& portfolio, const ExecutionImportOptions& options, ExecutionKind kind,
+    const std::function<bool(const std::string&)>& writable) {
+  if (!options.supersedes) return nullptr;
+  FMS_ASSIGN_OR_RETURN(const ExecutionDocument* replaced,
+                       portfolio.resolve(*options.supersedes, [&](const ExecutionDocument& d) {
+                         return std::all_of(d.record.cases.begin(), d.record.cases.end(), writable);
+                       }));
+  if (replaced->record.kind != kind) {
+    return Error::invalid("document " + base::short_hash(replaced->record.content_hash) + " is a " +
+                          std::string(to_string(replaced->record.kind)) + ", not a " +
+                          std::string(to_string(kind)) + "; a document supersedes one of its kind");
   }
+  if (replaced->superseded_by) {
+    return Error::conflict("document " + base::short_hash(replaced->record.content_hash) +
+                           " was already superseded by " +
+                           base::short_hash(*replaced->superseded_by) +
+                           "; supersede that one instead");
+  }
+  return replaced;
+}
+
+// The same quarterly bill or payment may not be recorded by two active documents.
+Status check_bill_and_payment_identities(const PreparedDocument& prepared,
+                                         const PortfolioState& portfolio,
+                                         const ExecutionDocument* replaced, ExecutionKind kind,
+                                         const CaseDirectory& directory, const Scope& scope,
+                                         const std::string& source) {
+  if (prepared.identities.empty()) return Status::Ok();
+  std::map<std::string, const ExecutionDocument*> recorded;
+  for (const ExecutionDocument* other : portfolio.active(kind)) {
+    if (other == replaced) continue;
+    if (other->record.bill) {
+      for (const BillRow& row : other->record.bill->rows) {
+        if (row.line.empty()) {
+          recorded.emplace(numbering_of(scope, row.case_id) + '\x1f' + "DD 645 of " + row.case_id +
+                               " as of " + row.statement_date.to_string(),
+                           other);
+        }
+      }
+    } else if (other->record.payments) {
+      for (const PaymentRow& row : other->record.payments->rows) {
+        recorded.emplace(numbering_of(scope, row.case_id) + '\x1f' + "payment " + row.payment_id,
+                         other);
+      }
+    }
+  }
+  ReferenceCheck duplicates(directory, kind);
+  for (const auto& identity : prepared.identities) {
+    auto it = recorded.find(numbering_of(scope, identity.case_id) + '\x1f' + identity.label);
+    if (it == recorded.end()) continue;
+    const std::string other = base::short_hash(it->second->record.content_hash);
+    duplicates.add(identity.source_line,
+                   kind == ExecutionKind::bill ? "statement_date" : "payment_id",
+                   identity.label + " is already recorded in document " + other + " (" +
+                       it->second->record.source + "); to correct it, import with " +
+                       mention("supersedes") + " " + other + " " + mention("reason") + " \"...\"");
+  }
+  return duplicates.result(source);
+}
+
+}  // namespace
+
+Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std::string_view text,
+                                                        const std::string& source,
+                                                        const ExecutionImportOptions& options,
+                                                        const Scope& scope) {
+  FMS_TRY(check_supersede_reason(options));
   FMS_TRY(check_text("source", source, {1, kMaxSourceBytes, false}));
   // A case the scope may not record this kind for is refused exactly as an unrecorded one.
   const auto writable = scope.cases_where(permission_to_record(kind));
@@ -352,83 +436,27 @@ Result<ExecutionImportOutcome> Ledger::import_execution(ExecutionKind kind, std:
   outcome.rows = record.rows;
   outcome.cases = record.cases;
   if (const ExecutionDocument* existing = portfolio.find(record.content_hash)) {
-    outcome.message = source + ": this " + std::string(to_string(kind)) +
-                      " is already recorded as document " + base::short_hash(record.content_hash) +
-                      " (" + existing->record.source + ", recorded " + existing->recorded_at +
-                      " by " + existing->actor + ")" +
-                      (existing->superseded_by
-                           ? ", since superseded by " + base::short_hash(*existing->superseded_by)
-                           : std::string()) +
-                      "; nothing changed";
+    outcome.message = already_recorded(source, kind, *existing);
     return outcome;
   }
-
-  const ExecutionDocument* replaced = nullptr;
-  if (options.supersedes) {
-    // Only a document every case of which the scope may record for can be superseded: the
-    // correction replaces all of its rows. Any other reads as never recorded.
-    FMS_ASSIGN_OR_RETURN(
-        replaced, portfolio.resolve(*options.supersedes, [&](const ExecutionDocument& d) {
-          return std::all_of(d.record.cases.begin(), d.record.cases.end(), writable);
-        }));
-    if (replaced->record.kind != kind) {
-      return Error::invalid("document " + base::short_hash(replaced->record.content_hash) +
-                            " is a " + std::string(to_string(replaced->record.kind)) + ", not a " +
-                            std::string(to_string(kind)) +
-                            "; a document supersedes one of its kind");
-    }
-    if (replaced->superseded_by) {
-      return Error::conflict("document " + base::short_hash(replaced->record.content_hash) +
-                             " was already superseded by " +
-                             base::short_hash(*replaced->superseded_by) +
-                             "; supersede that one instead");
-    }
+  FMS_ASSIGN_OR_RETURN(const ExecutionDocument* replaced,
+                       superseded_document(portfolio, options, kind, writable));
+  if (replaced != nullptr) {
     record.supersedes = replaced->record.content_hash;
     record.reason = options.reason;
     outcome.superseded = replaced->record.content_hash;
   }
-
   // The same receipt, payment or quarterly bill may not be recorded twice by two documents.
   if (prepared.receipts) {
     FMS_TRY(check_receipt_ids(store_, *prepared.receipts, source, portfolio.active(kind), replaced,
                               scope));
   }
-  if (!prepared.identities.empty()) {
-    std::map<std::string, const ExecutionDocument*> recorded;
-    for (const ExecutionDocument* other : portfolio.active(kind)) {
-      if (other == replaced) continue;
-      if (other->record.bill) {
-        for (const BillRow& row : other->record.bill->rows) {
-          if (row.line.empty()) {
-            recorded.emplace(numbering_of(scope, row.case_id) + '\x1f' + "DD 645 of " +
-                                 row.case_id + " as of " + row.statement_date.to_string(),
-                             other);
-          }
-        }
-      } else if (other->record.payments) {
-        for (const PaymentRow& row : other->record.payments->rows) {
-          recorded.emplace(numbering_of(scope, row.case_id) + '\x1f' + "payment " + row.payment_id,
-                           other);
-        }
-      }
-    }
-    ReferenceCheck duplicates(directory, kind);
-    for (const auto& identity : prepared.identities) {
-      auto it = recorded.find(numbering_of(scope, identity.case_id) + '\x1f' + identity.label);
-      if (it == recorded.end()) continue;
-      duplicates.add(
-          identity.source_line, kind == ExecutionKind::bill ? "statement_date" : "payment_id",
-          identity.label + " is already recorded in document " +
-              base::short_hash(it->second->record.content_hash) + " (" + it->second->record.source +
-              "); to correct it, import with " + mention("supersedes") + " " +
-              base::short_hash(it->second->record.content_hash) + " " + mention("reason") +
-              " \"...\"");
-    }
-    FMS_TRY(duplicates.result(source));
-  }
+  FMS_TRY(check_bill_and_payment_identities(prepared, portfolio, replaced, kind, directory, scope,
+                                            source));
 
-  if (prepared.segment)
+  if (prepared.segment) {
     FMS_TRY(store_.put_segment(prepared.segment->hash, prepared.segment->bytes));
+  }
   store::AppendRequest request;
   request.expected_last_sequence[""] = portfolio.last_sequence;
   request.events.push_back(store::NewEvent{clock_.timestamp(), scope.actor(), "",
@@ -524,11 +552,12 @@ Result<ReconciliationView> Ledger::reconciliation_view(const CivilDate& as_of) {
   return view;
 }
 
-Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const Scope& scope) {
-  FMS_ASSIGN_OR_RETURN(ReconciliationView view, reconciliation_view(as_of));
-  // A run records the matches of the whole portfolio, so it is a write on every case whose
-  // documents it reads.
-  for (const ExecutionDocument& document : view.portfolio.documents) {
+namespace {
+
+// A run records the matches of the whole portfolio, so it is a write on every case whose
+// documents it reads.
+Status check_may_reconcile(const PortfolioState& portfolio, const Scope& scope) {
+  for (const ExecutionDocument& document : portfolio.documents) {
     if (document.superseded_by) continue;
     for (const std::string& case_id : document.record.cases) {
       if (!scope.may(Permission::manage_case, case_id)) {
@@ -538,10 +567,70 @@ Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const S
       }
     }
   }
-  if (!view.fresh) view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));
-  const std::vector<recon::Discrepancy> discrepancies =
-      recon::classify(view.recon_input, view.matches, to_recon_rules(view.rules), as_of);
+  return Status::Ok();
+}
 
+using MatchKey = std::array<std::uint32_t, 4>;
+
+// Matches named by their documents' content hashes and row numbers, not by list positions, so
+// that two runs over different document lists compare; sorted.
+class MatchKeys {
+ public:
+  std::vector<MatchKey> of(const std::vector<std::string>& deliveries,
+                           const std::vector<std::string>& receipts,
+                           const std::vector<recon::Match>& matches) {
+    std::vector<std::uint32_t> delivery_ids;
+    std::vector<std::uint32_t> receipt_ids;
+    for (const auto& hash : deliveries) delivery_ids.push_back(id_of(hash));
+    for (const auto& hash : receipts) receipt_ids.push_back(id_of(hash));
+    std::vector<MatchKey> keys;
+    keys.reserve(matches.size());
+    for (const auto& m : matches) {
+      keys.push_back({delivery_ids[m.delivery_document], m.delivery_row,
+                      receipt_ids[m.receipt_document], m.receipt_row});
+    }
+    std::sort(keys.begin(), keys.end());
+    return keys;
+  }
+
+ private:
+  std::uint32_t id_of(const std::string& hash) {
+    return ids_.emplace(hash, static_cast<std::uint32_t>(ids_.size())).first->second;
+  }
+  std::map<std::string, std::uint32_t> ids_;
+};
+
+// How many of `matches` (of `run`'s documents) the previous run recorded too.
+std::int64_t carried_matches(const RecordedRun& last,
+                             const std::vector<recon::Match>& previous_matches,
+                             const ReconciliationRecorded& run,
+                             const std::vector<recon::Match>& matches) {
+  const auto by_rows = [](const recon::Match& a, const recon::Match& b) {
+    return std::tie(a.delivery_document, a.delivery_row, a.receipt_document, a.receipt_row) <
+           std::tie(b.delivery_document, b.delivery_row, b.receipt_document, b.receipt_row);
+  };
+  if (last.run.deliveries == run.deliveries && last.run.receipts == run.receipts &&
+      std::is_sorted(previous_matches.begin(), previous_matches.end(), by_rows)) {
+    // The same documents in the same order: positions name the same rows, and both lists are
+    // in match()'s canonical order, so one merge counts what the two runs share.
+    std::vector<recon::Match> shared;
+    std::set_intersection(matches.begin(), matches.end(), previous_matches.begin(),
+                          previous_matches.end(), std::back_inserter(shared), by_rows);
+    return static_cast<std::int64_t>(shared.size());
+  }
+  MatchKeys keys;
+  const std::vector<MatchKey> previous =
+      keys.of(last.run.deliveries, last.run.receipts, previous_matches);
+  const std::vector<MatchKey> current = keys.of(run.deliveries, run.receipts, matches);
+  std::vector<MatchKey> shared;
+  std::set_intersection(current.begin(), current.end(), previous.begin(), previous.end(),
+                        std::back_inserter(shared));
+  return static_cast<std::int64_t>(shared.size());
+}
+
+// The run's summary of what it matched and found, before its match set is stored.
+ReconciliationRecorded run_summary(const CivilDate& as_of, const ReconciliationView& view,
+                                   const std::vector<recon::Discrepancy>& discrepancies) {
   ReconciliationRecorded run;
   run.as_of = as_of;
   run.rules = view.rules;
@@ -550,31 +639,20 @@ Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const S
   run.matches = static_cast<std::int64_t>(view.matches.size());
   run.discrepancies = static_cast<std::int64_t>(discrepancies.size());
   for (const auto& d : discrepancies) ++run.by_type[std::string(recon::to_string(d.type))];
+  return run;
+}
 
-  // Which matches are new and which the previous run had that this one does not: a match is
-  // identified by its documents' content hashes and row numbers, not by list positions.
-  std::map<std::string, std::uint32_t> document_ids;
-  const auto id_of = [&document_ids](const std::string& hash) {
-    return document_ids.emplace(hash, static_cast<std::uint32_t>(document_ids.size()))
-        .first->second;
-  };
-  using Key = std::array<std::uint32_t, 4>;
-  const auto keys_of = [&id_of](const std::vector<std::string>& deliveries,
-                                const std::vector<std::string>& receipts,
-                                const std::vector<recon::Match>& matches) {
-    std::vector<std::uint32_t> delivery_ids;
-    std::vector<std::uint32_t> receipt_ids;
-    for (const auto& hash : deliveries) delivery_ids.push_back(id_of(hash));
-    for (const auto& hash : receipts) receipt_ids.push_back(id_of(hash));
-    std::vector<Key> keys;
-    keys.reserve(matches.size());
-    for (const auto& m : matches) {
-      keys.push_back({delivery_ids[m.delivery_document], m.delivery_row,
-                      receipt_ids[m.receipt_document], m.receipt_row});
-    }
-    std::sort(keys.begin(), keys.end());
-    return keys;
-  };
+}  // namespace
+
+Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const Scope& scope) {
+  FMS_ASSIGN_OR_RETURN(ReconciliationView view, reconciliation_view(as_of));
+  FMS_TRY(check_may_reconcile(view.portfolio, scope));
+  if (!view.fresh) view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));
+  ReconciliationRecorded run = run_summary(
+      as_of, view,
+      recon::classify(view.recon_input, view.matches, to_recon_rules(view.rules), as_of));
+
+  // Which matches are new and which the previous run had that this one does not.
   std::int64_t carried = 0;
   std::int64_t previous_count = 0;
   if (const RecordedRun* last = view.portfolio.last_run ? &*view.portfolio.last_run : nullptr) {
@@ -589,27 +667,7 @@ Result<ReconciliationRecorded> Ledger::reconcile(const CivilDate& as_of, const S
       }
     }
     previous_count = static_cast<std::int64_t>(previous_matches.size());
-    const auto by_rows = [](const recon::Match& a, const recon::Match& b) {
-      return std::tie(a.delivery_document, a.delivery_row, a.receipt_document, a.receipt_row) <
-             std::tie(b.delivery_document, b.delivery_row, b.receipt_document, b.receipt_row);
-    };
-    if (last->run.deliveries == run.deliveries && last->run.receipts == run.receipts &&
-        std::is_sorted(previous_matches.begin(), previous_matches.end(), by_rows)) {
-      // The same documents in the same order: positions name the same rows, and both lists are
-      // in match()'s canonical order, so one merge counts what the two runs share.
-      std::vector<recon::Match> shared;
-      std::set_intersection(view.matches.begin(), view.matches.end(), previous_matches.begin(),
-                            previous_matches.end(), std::back_inserter(shared), by_rows);
-      carried = static_cast<std::int64_t>(shared.size());
-    } else {
-      const std::vector<Key> previous =
-          keys_of(last->run.deliveries, last->run.receipts, previous_matches);
-      const std::vector<Key> current = keys_of(run.deliveries, run.receipts, view.matches);
-      std::vector<Key> shared;
-      std::set_intersection(current.begin(), current.end(), previous.begin(), previous.end(),
-                            std::back_inserter(shared));
-      carried = static_cast<std::int64_t>(shared.size());
-    }
+    carried = carried_matches(*last, previous_matches, run, view.matches);
   }
   run.created = run.matches - carried;
   run.voided = previous_count - carried;

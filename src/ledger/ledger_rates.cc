@@ -49,6 +49,57 @@ Result<RatesInScope> Ledger::rates(const Scope& scope,
   return read;
 }
 
+namespace {
+
+// The file's rates as one record: only supported pairs, hashed over its canonical points.
+Result<RatesRecorded> rates_record(const io::ExchangeRatesFile& file, const std::string& source,
+                                   const std::optional<std::string>& owner) {
+  if (file.series.empty()) {
+    return Error::invalid(source + ": the file has no rates; nothing imported");
+  }
+  std::vector<RowProblem> problems;
+  for (const auto& [pair, series] : file.series) {
+    const Status supported = check_supported_pair(pair);
+    if (!supported.ok()) {
+      problems.push_back(RowProblem{file.first_line_of(pair), "pair", supported.error().message});
+    }
+  }
+  FMS_TRY(problems_error(source, problems));
+  RatesRecorded record;
+  record.organisation = owner.value_or("");
+  record.source = source;
+  for (const auto& [pair, series] : file.series) {
+    record.points.insert(record.points.end(), series.points().begin(), series.points().end());
+  }
+  record.content_hash = store::blake2b_hex(canonical_points(record.points));
+  return record;
+}
+
+// Files may overlap, but a rate once recorded is not silently replaced by another: counts the
+// points `book` does not have, or refuses the file naming each point it has otherwise.
+Result<std::size_t> new_points(const RatesRecorded& record, const RateBook& book,
+                               const io::ExchangeRatesFile& file, const std::string& source) {
+  std::size_t added = 0;
+  std::vector<RowProblem> problems;
+  for (const RatePoint& point : record.points) {
+    const std::string pair = point.rate.pair();
+    const RecordedRate* earlier = book.recorded(pair, point.date);
+    if (earlier == nullptr) {
+      ++added;
+    } else if (!(earlier->point.rate == point.rate)) {
+      problems.push_back(
+          RowProblem{file.line_of(pair, point.date), "rate",
+                     pair + " on " + point.date.to_string() + " is already recorded as " +
+                         earlier->point.rate.to_string() + " (from " +
+                         book.documents()[earlier->document].source + "); nothing imported"});
+    }
+  }
+  FMS_TRY(problems_error(source, problems));
+  return added;
+}
+
+}  // namespace
+
 Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std::string& source,
                                                 const std::optional<std::string>& organisation,
                                                 const Scope& scope) {
@@ -61,25 +112,7 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
         "organisation (organisation) to record its own series");
   }
   FMS_ASSIGN_OR_RETURN(io::ExchangeRatesFile file, io::parse_exchange_rates_file(text, source));
-  if (file.series.empty()) {
-    return Error::invalid(source + ": the file has no rates; nothing imported");
-  }
-  std::vector<RowProblem> problems;
-  for (const auto& [pair, series] : file.series) {
-    const Status supported = check_supported_pair(pair);
-    if (!supported.ok()) {
-      problems.push_back(RowProblem{file.first_line_of(pair), "pair", supported.error().message});
-    }
-  }
-  FMS_TRY(problems_error(source, problems));
-
-  RatesRecorded record;
-  record.organisation = owner.value_or("");
-  record.source = source;
-  for (const auto& [pair, series] : file.series) {
-    record.points.insert(record.points.end(), series.points().begin(), series.points().end());
-  }
-  record.content_hash = store::blake2b_hex(canonical_points(record.points));
+  FMS_ASSIGN_OR_RETURN(RatesRecorded record, rates_record(file, source, owner));
 
   FMS_ASSIGN_OR_RETURN(PortfolioState portfolio, load_portfolio());
   // Rates are checked against the series they join only: another organisation's rates are not
@@ -99,22 +132,7 @@ Result<RatesImportOutcome> Ledger::import_rates(std::string_view text, const std
                       "); nothing changed";
     return outcome;
   }
-
-  // Files may overlap, but a rate once recorded is not silently replaced by another.
-  for (const RatePoint& point : record.points) {
-    const std::string pair = point.rate.pair();
-    const RecordedRate* earlier = book.recorded(pair, point.date);
-    if (earlier == nullptr) {
-      ++outcome.new_points;
-    } else if (!(earlier->point.rate == point.rate)) {
-      problems.push_back(
-          RowProblem{file.line_of(pair, point.date), "rate",
-                     pair + " on " + point.date.to_string() + " is already recorded as " +
-                         earlier->point.rate.to_string() + " (from " +
-                         book.documents()[earlier->document].source + "); nothing imported"});
-    }
-  }
-  FMS_TRY(problems_error(source, problems));
+  FMS_ASSIGN_OR_RETURN(outcome.new_points, new_points(record, book, file, source));
 
   store::NewEvent event{clock_.timestamp(),   scope.actor(), "", std::string(kRatesSeriesRecorded),
                         type_version(record), encode(record)};

@@ -38,7 +38,9 @@ std::string quantity_text(const LoaLine& line) {
   return text;
 }
 
-Json money_json(const Money& m) { return m.to_plain_string(); }
+Json money_json(const Money& m) {
+  return m.to_plain_string();
+}
 
 // Long free text is cut for tables; the full text is in --json and in the document itself.
 std::string shorten(const std::string& text, std::size_t max_chars) {
@@ -53,7 +55,12 @@ std::string shorten(const std::string& text, std::size_t max_chars) {
 }  // namespace
 
 std::string case_list_text(const std::vector<store::CaseSummaryRow>& rows) {
-  Table table({{"Case"}, {"Title"}, {"Status"}, {"Since"}, {"Document"}, {"Lines", Align::right},
+  Table table({{"Case"},
+               {"Title"},
+               {"Status"},
+               {"Since"},
+               {"Document"},
+               {"Lines", Align::right},
                {"Value", Align::right}});
   std::map<std::string, std::int64_t> totals;
   for (const auto& row : rows) {
@@ -68,8 +75,8 @@ std::string case_list_text(const std::vector<store::CaseSummaryRow>& rows) {
   table.add_separator();
   for (const auto& [code, total] : totals) {
     auto currency = Currency::from_code(code);
-    table.add_row({std::to_string(rows.size()) + " case" + (rows.size() == 1 ? "" : "s"), "", "", "",
-                   "", "", currency.ok() ? Money(total, *currency).format_with_code() : ""});
+    table.add_row({std::to_string(rows.size()) + " case" + (rows.size() == 1 ? "" : "s"), "", "",
+                   "", "", "", currency.ok() ? Money(total, *currency).format_with_code() : ""});
   }
   return table.render();
 }
@@ -109,8 +116,10 @@ std::vector<ScheduleRow> schedule_rows(const LoaVersion& version, const CivilDat
   return rows;
 }
 
-std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
-                      const ReferenceData& reference) {
+namespace {
+
+std::string header_text(const ledger::CaseState& state, const LoaVersion& v,
+                        const ReferenceData& reference) {
   std::string out;
   auto agency = reference.implementing_agency(v.case_id.implementing_agency());
   out += state.case_id + "  " + v.title + "\n";
@@ -132,21 +141,40 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
            v.notification->notified_value.format_with_code() + "\n";
   }
   out += "Provenance:           " + shorten(v.provenance, 200) + "\n";
+  return out;
+}
 
+std::string lines_text(const LoaVersion& v) {
+  std::string out;
   out += "\nLines\n";
-  Table lines({{"Line"}, {"Generic"}, {"MASL"}, {"Description"}, {"Quantity", Align::right},
-               {"Unit cost", Align::right}, {"Total", Align::right}, {"TA"}, {"SC"}, {"ORC"},
-               {"DTC"}, {"Flags"}, {"Availability"}, {"Surcharge", Align::right}});
+  Table lines({{"Line"},
+               {"Generic"},
+               {"MASL"},
+               {"Description"},
+               {"Quantity", Align::right},
+               {"Unit cost", Align::right},
+               {"Total", Align::right},
+               {"TA"},
+               {"SC"},
+               {"ORC"},
+               {"DTC"},
+               {"Flags"},
+               {"Availability"},
+               {"Surcharge", Align::right}});
   for (const auto& line : v.lines) {
-    lines.add_row({line.number, line.generic_code, line.masl, line.description,
-                   quantity_text(line),
+    lines.add_row({line.number, line.generic_code, line.masl, line.description, quantity_text(line),
                    line.pricing == LinePricing::per_unit ? line.unit_cost.format() : "lump sum",
                    line.total.format(), line.type_of_assistance, line.source_of_supply,
                    line.offer_release_code, line.delivery_term_code, flags_text(line),
-                   availability_text(line), format_basis_points(line.admin_surcharge_basis_points) + "%"});
+                   availability_text(line),
+                   format_basis_points(line.admin_surcharge_basis_points) + "%"});
   }
   out += lines.render();
+  return out;
+}
 
+std::string cost_text(const LoaVersion& v) {
+  std::string out;
   const CostSummary& c = v.cost_summary;
   out += "\nEstimated cost summary (" + std::string(v.currency.code()) + ")\n";
   Table cost({{"Item"}, {"Amount", Align::right}});
@@ -158,10 +186,19 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
   cost.add_separator();
   cost.add_row({"Total estimated cost", c.total.format()});
   out += cost.render();
+  return out;
+}
 
+// The payment schedule, then its total by Japanese fiscal year.
+std::string schedule_text(const ledger::CaseState& state, const LoaVersion& v) {
+  std::string out;
   out += "\nPayment schedule (" + std::string(v.currency.code()) + ")\n";
-  Table schedule({{"Due"}, {"What"}, {"US fiscal quarter"}, {"Japanese fiscal quarter"},
-                  {"Amount", Align::right}, {"Cumulative", Align::right}});
+  Table schedule({{"Due"},
+                  {"What"},
+                  {"US fiscal quarter"},
+                  {"Japanese fiscal quarter"},
+                  {"Amount", Align::right},
+                  {"Cumulative", Align::right}});
   std::map<int, std::int64_t> by_japan_fy;
   std::int64_t cumulative = 0;
   for (const auto& row : schedule_rows(v, initial_deposit_due(state))) {
@@ -184,14 +221,23 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
   fy.add_separator();
   fy.add_row({"Total", "", "", Money(cumulative, v.currency).format()});
   out += fy.render();
+  return out;
+}
 
+// Notes, the case's documents and its status history.
+std::string record_text(const ledger::CaseState& state, const LoaVersion& v) {
+  std::string out;
   if (!v.notes.empty()) {
     out += "\nNotes\n";
     for (const auto& note : v.notes) out += "  " + note.number + ". " + note.title + "\n";
   }
 
   out += "\nDocuments\n";
-  Table docs({{"Version", Align::right}, {"Document"}, {"Offered"}, {"Effective"}, {"Value", Align::right},
+  Table docs({{"Version", Align::right},
+              {"Document"},
+              {"Offered"},
+              {"Effective"},
+              {"Value", Align::right},
               {"Purpose"}});
   for (const auto& recorded : state.documents) {
     const LoaVersion& d = recorded.document;
@@ -204,11 +250,20 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
   out += "\nStatus history\n";
   Table history({{"Date"}, {"From"}, {"To"}, {"Reason"}, {"Recorded by"}});
   for (const auto& change : state.history) {
-    history.add_row({change.date.to_string(), change.from ? std::string(to_string(*change.from)) : "-",
+    history.add_row({change.date.to_string(),
+                     change.from ? std::string(to_string(*change.from)) : "-",
                      std::string(to_string(change.to)), change.reason, change.actor});
   }
   out += history.render();
   return out;
+}
+
+}  // namespace
+
+std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
+                      const ReferenceData& reference) {
+  return header_text(state, v, reference) + lines_text(v) + cost_text(v) + schedule_text(state, v) +
+         record_text(state, v);
 }
 
 Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
@@ -233,12 +288,13 @@ Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
   }
   Json schedule = Json::array();
   for (const auto& row : schedule_rows(v, initial_deposit_due(state))) {
-    schedule.push_back({{"due", row.due.to_string()},
-                        {"what", row.what},
-                        {"us_fiscal_quarter", FiscalQuarter::containing(FiscalCalendar::us, row.due).label()},
-                        {"japan_fiscal_quarter",
-                         FiscalQuarter::containing(FiscalCalendar::japan, row.due).label()},
-                        {"amount", money_json(row.amount)}});
+    schedule.push_back(
+        {{"due", row.due.to_string()},
+         {"what", row.what},
+         {"us_fiscal_quarter", FiscalQuarter::containing(FiscalCalendar::us, row.due).label()},
+         {"japan_fiscal_quarter",
+          FiscalQuarter::containing(FiscalCalendar::japan, row.due).label()},
+         {"amount", money_json(row.amount)}});
   }
   Json documents = Json::array();
   for (const auto& recorded : state.documents) {
@@ -255,12 +311,13 @@ Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
   }
   Json history = Json::array();
   for (const auto& change : state.history) {
-    history.push_back({{"date", change.date.to_string()},
-                       {"from", change.from ? Json(std::string(to_string(*change.from))) : Json(nullptr)},
-                       {"to", std::string(to_string(change.to))},
-                       {"reason", change.reason},
-                       {"recorded_at", change.recorded_at},
-                       {"recorded_by", change.actor}});
+    history.push_back(
+        {{"date", change.date.to_string()},
+         {"from", change.from ? Json(std::string(to_string(*change.from))) : Json(nullptr)},
+         {"to", std::string(to_string(change.to))},
+         {"reason", change.reason},
+         {"recorded_at", change.recorded_at},
+         {"recorded_by", change.actor}});
   }
   const CostSummary& c = v.cost_summary;
   return {{"case_id", state.case_id},
@@ -327,8 +384,8 @@ Json diff_json(const std::string& case_id, const LoaVersion& from, const LoaVers
 std::string history_text(const std::vector<store::EventRecord>& events) {
   Table table({{"Seq", Align::right}, {"Recorded at (UTC)"}, {"Actor"}, {"Event"}, {"Hash"}});
   for (const auto& e : events) {
-    table.add_row({std::to_string(e.sequence), e.recorded_at, e.actor, e.type,
-                   e.hash.substr(0, 16)});
+    table.add_row(
+        {std::to_string(e.sequence), e.recorded_at, e.actor, e.type, e.hash.substr(0, 16)});
   }
   return table.render();
 }
@@ -351,8 +408,9 @@ Json history_json(const std::vector<store::EventRecord>& events) {
 
 std::string notification_text(const std::string& case_id, const LoaVersion& v,
                               const NotificationCheck& check) {
-  std::string out = case_id + " (" + document_label(v.kind, v.version) + "): AECA 36(b) notification " +
-                    (check.required ? "REQUIRED" : "not required") + "\n";
+  std::string out = case_id + " (" + document_label(v.kind, v.version) +
+                    "): AECA 36(b) notification " + (check.required ? "REQUIRED" : "not required") +
+                    "\n";
   out += "Purchaser group:  " + check.group + " (thresholds in force on " +
          check.reference_date.to_string() + ")\n";
   Table table({{"Value"}, {"Amount", Align::right}, {"Threshold", Align::right}, {"Triggers"}});

@@ -142,7 +142,10 @@ void append_header_and_directory(const SegmentLayout& layout, std::string& out) 
   }
 }
 
-Result<SegmentLayout> parse_segment_layout(std::string_view bytes) {
+namespace {
+
+// The fixed header: magic, version, kind, counts and sizes within the limits.
+Result<SegmentLayout> parse_header(std::string_view bytes, std::uint32_t& column_count) {
   const std::uint64_t size = bytes.size();
   if (size < kSegmentHeaderBytes) {
     return bad("only " + std::to_string(size) + " bytes, shorter than the " +
@@ -168,9 +171,8 @@ Result<SegmentLayout> parse_segment_layout(std::string_view bytes) {
   layout.kind = static_cast<SegmentKind>(kind_code);
   layout.row_count = load_le<std::uint64_t>(bytes, 16);
   layout.segment_bytes = load_le<std::uint64_t>(bytes, 24);
-  const auto column_count = load_le<std::uint32_t>(bytes, 32);
+  column_count = load_le<std::uint32_t>(bytes, 32);
   if (load_le<std::uint32_t>(bytes, 36) != 0) return bad("reserved header field is not zero");
-
   if (layout.segment_bytes > kMaxSegmentBytes) {
     return bad("declares " + std::to_string(layout.segment_bytes) + " bytes, over the limit of " +
                std::to_string(kMaxSegmentBytes));
@@ -187,50 +189,67 @@ Result<SegmentLayout> parse_segment_layout(std::string_view bytes) {
     return bad("declares " + std::to_string(column_count) + " columns, over the limit of " +
                std::to_string(kMaxSegmentColumns));
   }
+  return layout;
+}
+
+// Directory entry `i`: a known type, ids increasing, the column right after `end` (aligned,
+// zero padding) and inside the segment.
+Result<SegmentColumn> parse_column(std::string_view bytes, std::uint32_t i, std::uint64_t end,
+                                   const std::vector<SegmentColumn>& before) {
+  const std::uint64_t size = bytes.size();
+  const std::uint64_t entry = kSegmentHeaderBytes + kSegmentDirectoryEntryBytes * i;
+  SegmentColumn column;
+  column.id = load_le<std::uint16_t>(bytes, entry);
+  const auto type_code = load_le<std::uint16_t>(bytes, entry + 2);
+  const std::string name = column_name(i, column.id);
+  if (!known_element_type(type_code)) {
+    return bad(name + ": unknown element type " + std::to_string(type_code));
+  }
+  column.type = static_cast<ElementType>(type_code);
+  if (load_le<std::uint32_t>(bytes, entry + 4) != 0) {
+    return bad(name + ": reserved directory field is not zero");
+  }
+  column.offset = load_le<std::uint64_t>(bytes, entry + 8);
+  column.byte_length = load_le<std::uint64_t>(bytes, entry + 16);
+  if (!before.empty() && column.id <= before.back().id) {
+    return bad(name + ": column ids are not strictly increasing");
+  }
+  const std::uint64_t expected_offset = align_up(end);
+  if (column.offset != expected_offset) {
+    return bad(name + ": starts at " + std::to_string(column.offset) + ", expected " +
+               std::to_string(expected_offset));
+  }
+  if (column.offset > size || column.byte_length > size - column.offset) {
+    return bad(name + ": " + std::to_string(column.byte_length) + " bytes at offset " +
+               std::to_string(column.offset) + " run past the end of the segment");
+  }
+  if (column.byte_length % element_bytes(column.type) != 0) {
+    return bad(name + ": " + std::to_string(column.byte_length) +
+               " bytes is not a whole number of " + std::string(to_string(column.type)) +
+               " elements");
+  }
+  if (!all_zero(bytes.substr(end, column.offset - end))) {
+    return bad(name + ": the padding before it is not zero");
+  }
+  return column;
+}
+
+}  // namespace
+
+Result<SegmentLayout> parse_segment_layout(std::string_view bytes) {
+  const std::uint64_t size = bytes.size();
+  std::uint32_t column_count = 0;
+  FMS_ASSIGN_OR_RETURN(SegmentLayout layout, parse_header(bytes, column_count));
   const std::uint64_t directory_end =
       kSegmentHeaderBytes + kSegmentDirectoryEntryBytes * column_count;
   if (directory_end > size) {
     return bad("the directory of " + std::to_string(column_count) +
                " columns runs past the end of the segment");
   }
-
   layout.columns.reserve(column_count);
   std::uint64_t end = directory_end;
   for (std::uint32_t i = 0; i < column_count; ++i) {
-    const std::uint64_t entry = kSegmentHeaderBytes + kSegmentDirectoryEntryBytes * i;
-    SegmentColumn column;
-    column.id = load_le<std::uint16_t>(bytes, entry);
-    const auto type_code = load_le<std::uint16_t>(bytes, entry + 2);
-    const std::string name = column_name(i, column.id);
-    if (!known_element_type(type_code)) {
-      return bad(name + ": unknown element type " + std::to_string(type_code));
-    }
-    column.type = static_cast<ElementType>(type_code);
-    if (load_le<std::uint32_t>(bytes, entry + 4) != 0) {
-      return bad(name + ": reserved directory field is not zero");
-    }
-    column.offset = load_le<std::uint64_t>(bytes, entry + 8);
-    column.byte_length = load_le<std::uint64_t>(bytes, entry + 16);
-    if (!layout.columns.empty() && column.id <= layout.columns.back().id) {
-      return bad(name + ": column ids are not strictly increasing");
-    }
-    const std::uint64_t expected_offset = align_up(end);
-    if (column.offset != expected_offset) {
-      return bad(name + ": starts at " + std::to_string(column.offset) + ", expected " +
-                 std::to_string(expected_offset));
-    }
-    if (column.offset > size || column.byte_length > size - column.offset) {
-      return bad(name + ": " + std::to_string(column.byte_length) + " bytes at offset " +
-                 std::to_string(column.offset) + " run past the end of the segment");
-    }
-    if (column.byte_length % element_bytes(column.type) != 0) {
-      return bad(name + ": " + std::to_string(column.byte_length) +
-                 " bytes is not a whole number of " + std::string(to_string(column.type)) +
-                 " elements");
-    }
-    if (!all_zero(bytes.substr(end, column.offset - end))) {
-      return bad(name + ": the padding before it is not zero");
-    }
+    FMS_ASSIGN_OR_RETURN(SegmentColumn column, parse_column(bytes, i, end, layout.columns));
     end = column.offset + column.byte_length;
     layout.columns.push_back(column);
   }
