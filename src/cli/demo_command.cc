@@ -6,12 +6,12 @@
 
 #include "cli/reconciliation_run_output.h"
 #include "cli/session.h"
-#include "ledger/demo.h"
+#include "demo/demo.h"
 
 namespace fms::cli {
 namespace {
 
-report::Json demo_json(const Options& options, const ledger::DemoReport& demo) {
+report::Json demo_json(const Options& options, const fms::demo::DemoReport& demo) {
   report::Json by_kind = report::Json::object();
   for (const auto& [kind, count] : demo.execution_documents_by_kind) {
     by_kind[std::string(to_string(kind))] = count;
@@ -32,7 +32,7 @@ report::Json demo_json(const Options& options, const ledger::DemoReport& demo) {
                                       : report::Json(nullptr)}};
 }
 
-std::string demo_text(const Options& options, const ledger::DemoReport& demo) {
+std::string demo_text(const Options& options, const fms::demo::DemoReport& demo) {
   std::string text = "Demo portfolio loaded into " + options.db + ": " +
                      std::to_string(demo.documents) + " LOA documents, " +
                      std::to_string(demo.transitions) + " status changes\n";
@@ -47,7 +47,7 @@ std::string demo_text(const Options& options, const ledger::DemoReport& demo) {
   text += std::to_string(demo.organisations) + " organisations, " + std::to_string(demo.users) +
           " users and " + std::to_string(demo.grants) +
           " grants recorded (user list, org list); the demo users' password is \"" +
-          std::string(ledger::kDemoPassword) + "\", for the demo only\n";
+          std::string(fms::demo::kDemoPassword) + "\", for the demo only\n";
   return text;
 }
 
@@ -61,7 +61,7 @@ void add_demo_command(CommandContext context) {
   demo->callback([&options, &code] {
     code = with_session(options, true, [&](Session& session) {
       auto report =
-          ledger::load_demo(*session.ledger, *session.access, *session.store, options.actor);
+          fms::demo::load_demo(*session.ledger, *session.access, *session.store, options.actor);
       if (!report.ok()) return fail(report.error());
       if (options.json) {
         print_json(demo_json(options, *report));

@@ -10,17 +10,17 @@
 #include <thread>
 
 #include "cli/cli_harness.h"
+#include "demo/demo.h"
 #include "http/api.h"
 #include "http/server.h"
 #include "http_client.h"
 #include "ledger/access_ledger.h"
-#include "ledger/demo.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace fms::testing {
 
-inline const std::string kDemoPassword(ledger::kDemoPassword);
+inline const std::string kDemoPassword(fms::demo::kDemoPassword);
 
 class ApiServer {
  public:
@@ -35,7 +35,7 @@ class ApiServer {
     ledger_ = std::make_unique<ledger::Ledger>(*store_, *reference_, *clock);
     access_ =
         std::make_unique<ledger::AccessLedger>(*store_, *clock, ledger::PasswordCost::minimum());
-    auto demo = ledger::load_demo(*ledger_, *access_, *store_, "demo");
+    auto demo = fms::demo::load_demo(*ledger_, *access_, *store_, "demo");
     EXPECT_TRUE(demo.ok()) << (demo.ok() ? "" : demo.error().message);
     // As `fmsledger serve` does: readers on connections of their own.
     if (!options.open_store) {

@@ -9,8 +9,8 @@
 #include <functional>
 #include <random>
 
+#include "demo/demo.h"
 #include "ledger/access_ledger.h"
-#include "ledger/demo.h"
 #include "ledger/ledger.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
@@ -602,7 +602,7 @@ TEST_F(AccessVerifyTest, CaseAndPortfolioFoldsLeaveTheAtStreamsAlone) {
 }
 
 TEST_F(AccessVerifyTest, TheDemoRecordsItsPeopleFirst) {
-  auto demo = load_demo(*ledger_, *access_, *store_, "demo");
+  auto demo = fms::demo::load_demo(*ledger_, *access_, *store_, "demo");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   EXPECT_EQ(demo->organisations, 2);
   EXPECT_EQ(demo->users, 6);
@@ -617,7 +617,7 @@ TEST_F(AccessVerifyTest, TheDemoRecordsItsPeopleFirst) {
   const AccessBook access = book();
   const User* pmo = access.user("pmo");
   ASSERT_NE(pmo, nullptr);
-  EXPECT_TRUE(password_matches(pmo->password_hash, kDemoPassword));
+  EXPECT_TRUE(password_matches(pmo->password_hash, fms::demo::kDemoPassword));
   EXPECT_EQ(access.roles_for_case(*pmo, "JA-P-TWK"), std::set<Role>{Role::case_manager});
   const User* dapa = access.user("dapa");
   ASSERT_NE(dapa, nullptr);

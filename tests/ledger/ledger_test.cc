@@ -11,8 +11,8 @@
 #include <random>
 #include <sstream>
 
+#include "demo/demo.h"
 #include "ledger/access_ledger.h"
-#include "ledger/demo.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/host_scope.h"
@@ -72,7 +72,7 @@ TEST_F(LedgerTest, ImportsABasicLoaAsAnOfferedCase) {
 }
 
 TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
-  auto demo = load_demo(*ledger_, *store_, "demo");
+  auto demo = fms::demo::load_demo(*ledger_, *store_, "demo");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   EXPECT_GE(demo->documents, 7);
   auto report = ledger_->verify(fms::testing::host_scope());
@@ -105,7 +105,7 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
 // The demo's report is what the `demo` command prints, so it must say exactly what the log
 // holds: the execution documents of each kind and the reconciliation run that reports use.
 TEST_F(LedgerTest, DemoReportMatchesTheRecordedExecutionHistory) {
-  auto demo = load_demo(*ledger_, *store_, "demo");
+  auto demo = fms::demo::load_demo(*ledger_, *store_, "demo");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   auto portfolio = ledger_->load_portfolio();
   ASSERT_TRUE(portfolio.ok()) << portfolio.error().message;
@@ -136,7 +136,7 @@ TEST_F(LedgerTest, DemoReportMatchesTheRecordedExecutionHistory) {
 }
 
 TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
-  ASSERT_TRUE(load_demo(*ledger_, *store_, "demo").ok());
+  ASSERT_TRUE(fms::demo::load_demo(*ledger_, *store_, "demo").ok());
   const auto on = [&](const char* date) {
     return ledger_->load_case("JA-P-TWK", fms::testing::host_scope(),
                               AsOf{CivilDate::parse(date).value(), std::nullopt});
@@ -159,7 +159,7 @@ TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
 // Every command and query about one case takes the caller's scope: outside it a case reads
 // exactly as one never recorded, and inside it a role short of the command is forbidden.
 TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
-  ASSERT_TRUE(load_demo(*ledger_, *store_, "demo").ok());
+  ASSERT_TRUE(fms::demo::load_demo(*ledger_, *store_, "demo").ok());
   AccessLedger access(*store_, ledger_->clock(), PasswordCost::minimum());
   auto book = access.load();
   ASSERT_TRUE(book.ok()) << book.error().message;

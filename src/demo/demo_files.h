@@ -7,10 +7,10 @@
 
 #include "base/embedded_file.h"
 
-namespace fms::ledger::demo_files {
+namespace fms::demo::files {
 
 using base::EmbeddedFile;
 
 std::span<const EmbeddedFile> embedded_files();
 
-}  // namespace fms::ledger::demo_files
+}  // namespace fms::demo::files

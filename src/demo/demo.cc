@@ -10,17 +10,19 @@
 //   {"reconcile": {"as_of": "2026-10-31"}}                                a reconciliation run
 //   {"import-rates": "rates/usd-jpy-2023-2026.csv"}                       an exchange-rate series
 //   {"import-budget": "budget/jmod-fms-budget.json"}                      a budget document
-#include "ledger/demo.h"
+#include "demo/demo.h"
 
 #include <nlohmann/json.hpp>
 
-#include "ledger/demo_files.h"
+#include "demo/demo_files.h"
 
-namespace fms::ledger {
+namespace fms::demo {
+
+using namespace fms::ledger;  // the demo plays the ledger's own commands
 namespace {
 
 Result<std::string_view> embedded(const std::string& name) {
-  for (const auto& file : demo_files::embedded_files()) {
+  for (const auto& file : files::embedded_files()) {
     if (file.name == name) return file.content;
   }
   return Error::internal("demo file " + name + " is not embedded in this build");
@@ -161,4 +163,4 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
   return report;
 }
 
-}  // namespace fms::ledger
+}  // namespace fms::demo

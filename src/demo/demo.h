@@ -2,7 +2,8 @@
 // grants; import a case document, change a case's status, import an execution document, run a
 // reconciliation) that build a realistic portfolio of Japan FMS cases with a history of
 // deliveries, receipts, bills and payments, and the people who use it. The files are compiled
-// into the binary (demo_files.h), so `fmsledger demo` works from any directory.
+// into the binary (demo_files.h), so `fmsledger demo` works from any directory. Only the CLI
+// (and the tests that start from the demo portfolio) link this library; the server does not.
 //
 // The demo users share one password, kDemoPassword, published in the README: they are for
 // trying the system out, never for a database that holds real cases.
@@ -17,16 +18,20 @@
 #include "ledger/execution_events.h"
 #include "ledger/ledger.h"
 
-namespace fms::ledger {
+namespace fms::demo {
+
+using ledger::AccessLedger;
+using ledger::Ledger;
+using ledger::ReconciliationRecorded;
 
 // What the demo recorded, so the command can show that the portfolio has an execution history
 // and not only LOAs.
 inline constexpr std::string_view kDemoPassword = "fmsledger-demo";
 
 struct DemoReport {
-  int organisations = 0;  // purchasing organisations recorded
-  int users = 0;          // users added (password kDemoPassword)
-  int grants = 0;         // roles granted
+  int organisations = 0;        // purchasing organisations recorded
+  int users = 0;                // users added (password kDemoPassword)
+  int grants = 0;               // roles granted
   int documents = 0;            // LOA documents (Basic LOA, amendments, modifications)
   int transitions = 0;          // case status changes
   int execution_documents = 0;  // delivery listings, receipts, bills, payments
@@ -45,4 +50,4 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
 // The same, hashing at the cost the environment selects (password_cost_from_environment).
 Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::string& actor);
 
-}  // namespace fms::ledger
+}  // namespace fms::demo
