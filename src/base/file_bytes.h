@@ -21,7 +21,6 @@ class FileBytes {
   static Result<FileBytes> read(const std::string& path, std::size_t limit_bytes);
 
   [[nodiscard]] std::string_view text() const { return {bytes_.get(), size_}; }
-  [[nodiscard]] std::string str() const { return std::string(text()); }
 
  private:
   FileBytes(std::unique_ptr<char[]> bytes, std::size_t size)
