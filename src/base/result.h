@@ -21,7 +21,7 @@ enum class ErrorKind {
   invalid_input,  // the user gave something malformed or breaking a rule; exit code 1
   not_found,      // the named thing does not exist; exit code 1
   conflict,       // the request contradicts what is recorded (e.g. re-import with new content)
-  forbidden,      // the caller's scope does not allow it (ledger/scope.h); exit code 1
+  forbidden,      // the caller's scope does not allow it (ledger/access/scope.h); exit code 1
   corruption,     // stored data fails its own checks (hash chain, replay)
   io,             // the environment failed (disk, database)
   internal,       // a bug; exit code 2

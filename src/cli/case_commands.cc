@@ -52,7 +52,7 @@ int run_import(const Options& options, const CaseCommandOptions& o) {
   return with_session(options, true, [&](Session& session) {
     auto scope = ledger::Scope::host_operator(options.actor);
     if (!scope.ok()) return fail(scope.error());
-    auto outcome = session.ledger->import_document(file->text(), o.import_path, *scope);
+    auto outcome = session.database->cases().import_document(file->text(), o.import_path, *scope);
     if (!outcome.ok()) return fail(outcome.error());
     if (options.json) {
       print_json({{"recorded", outcome->recorded},
@@ -74,7 +74,7 @@ int run_list(const Options& options, const CaseCommandOptions& o) {
   }
   return as_host(options,
                  [&](Session& session, const query::Reader& reader, const ledger::Scope& scope) {
-                   store::CaseFilter filter;
+                   ledger::CaseFilter filter;
                    if (!o.list_status.empty()) filter.status = o.list_status;
                    if (!o.list_country.empty()) {
                      std::string upper = o.list_country;
@@ -136,7 +136,7 @@ int run_transition(const Options& options, const CaseCommandOptions& o) {
   if (!date.ok()) return fail(date.error());
   return as_host(options, [&](Session& session, const query::Reader&, const ledger::Scope& scope) {
     auto change =
-        session.ledger->transition(o.transition_id, *to, *date, o.transition_reason, scope);
+        session.database->cases().transition(o.transition_id, *to, *date, o.transition_reason, scope);
     if (!change.ok()) return fail(change.error());
     if (options.json) {
       print_json({{"from", std::string(to_string(*change->from))},

@@ -60,8 +60,7 @@ void add_demo_command(CommandContext context) {
       "demo", "Load the demo portfolio of Japan FMS cases into an empty database");
   demo->callback([&options, &code] {
     code = with_session(options, true, [&](Session& session) {
-      auto report =
-          fms::demo::load_demo(*session.ledger, *session.access, *session.store, options.actor);
+      auto report = fms::demo::load_demo(*session.database, options.actor);
       if (!report.ok()) return fail(report.error());
       if (options.json) {
         print_json(demo_json(options, *report));

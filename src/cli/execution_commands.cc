@@ -5,7 +5,7 @@
 #include "base/file_bytes.h"
 #include "cli/reconciliation_run_output.h"
 #include "cli/session.h"
-#include "ledger/document_list.h"
+#include "ledger/execution/document_list.h"
 #include "query/records.h"
 #include "report/document_list.h"
 #include "report/table.h"
@@ -36,9 +36,9 @@ int run_import(const Options& options, const ExecutionCommandOptions& o) {
     if (!o.import_supersedes.empty()) import_options.supersedes = o.import_supersedes;
     import_options.reason = o.import_reason;
     import_options.threads = o.import_threads;
-    auto scope = session.access->host_scope(options.actor);
+    auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
-    auto outcome = session.ledger->import_execution(*kind, file->text(), o.import_path,
+    auto outcome = session.database->execution().import_execution(*kind, file->text(), o.import_path,
                                                     import_options, *scope);
     if (!outcome.ok()) return fail(outcome.error());
     if (options.json) {
@@ -65,7 +65,7 @@ int run_documents(const Options& options, const ExecutionCommandOptions& o) {
     only = *kind;
   }
   return with_session(options, false, [&](Session& session) {
-    auto scope = session.access->host_scope(options.actor);
+    auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
     auto listed = query::documents(session.reader(), *scope, {only, o.documents_all});
     if (!listed.ok()) return fail(listed.error());
@@ -94,15 +94,15 @@ int run_documents(const Options& options, const ExecutionCommandOptions& o) {
 
 int run_reconcile(const Options& options, const ExecutionCommandOptions& o) {
   return with_session(options, false, [&](Session& session) {
-    CivilDate as_of = session.ledger->today();
+    CivilDate as_of = session.database->today();
     if (!o.reconcile_as_of.empty()) {
       auto date = parse_date_option(o.reconcile_as_of, "--as-of");
       if (!date.ok()) return fail(date.error());
       as_of = *date;
     }
-    auto scope = session.access->host_scope(options.actor);
+    auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
-    auto recorded = session.ledger->reconcile(as_of, *scope);
+    auto recorded = session.database->execution().reconcile(as_of, *scope);
     if (!recorded.ok()) return fail(recorded.error());
     if (options.json) {
       print_json(reconciliation_run_json(*recorded));

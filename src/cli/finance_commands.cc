@@ -77,7 +77,7 @@ int with_finance_query(const Options& options, const FinanceOptions& finance_opt
     query::Reader reader = session.reader();
     auto query = read_query(finance_options, reader);
     if (!query.ok()) return fail(query.error());
-    auto scope = session.access->host_scope(options.actor);
+    auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
     return body(reader, *query, *scope);
   });
@@ -122,12 +122,12 @@ int run_budget_import(const Options& options, const FinanceCommandOptions& o) {
   return with_session(options, false, [&](Session& session) {
     auto file = base::FileBytes::read(o.import_path, io::kMaxBudgetDocumentBytes);
     if (!file.ok()) return fail(file.error());
-    auto scope = session.access->host_scope(options.actor);
+    auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
     ledger::BudgetImportOptions import_options;
     import_options.organisation = given(o.import_organisation);
     auto outcome =
-        session.ledger->import_budget(file->text(), o.import_path, import_options, *scope);
+        session.database->money().import_budget(file->text(), o.import_path, import_options, *scope);
     if (!outcome.ok()) return fail(outcome.error());
     if (options.json) {
       print_json({{"recorded", outcome->recorded},
@@ -157,10 +157,10 @@ void print_budget(const ledger::BudgetInForce& in_force) {
 
 int run_budget_show(const Options& options, const FinanceCommandOptions& o) {
   return with_session(options, false, [&](Session& session) {
-    auto as_of = o.show_as_of.empty() ? Result<CivilDate>(session.ledger->today())
+    auto as_of = o.show_as_of.empty() ? Result<CivilDate>(session.database->today())
                                       : parse_date_option(o.show_as_of, "--as-of");
     if (!as_of.ok()) return fail(as_of.error());
-    auto scope = session.access->host_scope(options.actor);
+    auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
     auto budget_in_force =
         query::budget_in_force(session.reader(), *scope, *as_of, given(o.show_organisation));

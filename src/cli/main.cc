@@ -65,7 +65,7 @@ int run_verify(const Options& options, const VerifyOptions& verify_options) {
 
 int run_head(const Options& options) {
   return with_session(options, false, [&](Session& session) {
-    auto chain = session.ledger->head();
+    auto chain = session.database->verifier().head();
     if (!chain.ok()) return fail(chain.error());
     if (options.json) {
       print_json({{"head_hash", chain->hash},

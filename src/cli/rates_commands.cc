@@ -7,7 +7,7 @@
 #include "base/short_hash.h"
 #include "cli/session.h"
 #include "io/exchange_rates_csv.h"
-#include "ledger/rate_book.h"
+#include "ledger/money/rate_book.h"
 #include "query/finance.h"
 #include "report/rate_list.h"
 #include "report/table.h"
@@ -34,7 +34,7 @@ std::optional<std::string> optional_text(const std::string& text) {
 
 Result<ledger::RatesInScope> rates_read(Session& session, const Options& options,
                                         const std::string& organisation) {
-  FMS_ASSIGN_OR_RETURN(ledger::Scope scope, session.access->host_scope(options.actor));
+  FMS_ASSIGN_OR_RETURN(ledger::Scope scope, session.database->access().host_scope(options.actor));
   return query::rates(session.reader(), scope, optional_text(organisation));
 }
 
@@ -54,9 +54,9 @@ int run_import(const Options& options, const RatesCommandOptions& o) {
   auto file = base::FileBytes::read(o.import_path, io::kMaxExchangeRateFileBytes);
   if (!file.ok()) return fail(file.error());
   return with_session(options, false, [&](Session& session) {
-    auto scope = session.access->host_scope(options.actor);
+    auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
-    auto outcome = session.ledger->import_rates(file->text(), o.import_path,
+    auto outcome = session.database->money().import_rates(file->text(), o.import_path,
                                                 optional_text(o.import_organisation), *scope);
     if (!outcome.ok()) return fail(outcome.error());
     if (options.json) {

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "ledger/execution_events.h"
+#include "ledger/execution/execution_events.h"
 #include "report/case_views.h"
 
 namespace fms::cli {

@@ -7,7 +7,7 @@
 
 #include "cli/session.h"
 #include "core/money.h"
-#include "ledger/sdr_book.h"
+#include "ledger/sdr/sdr_book.h"
 #include "query/reports.h"
 #include "report/sdr_report.h"
 #include "report/sheet_text.h"
@@ -51,7 +51,7 @@ int run_list(const Options& options, const ListOptions& list) {
     filter.status = *status;
   }
   return with_session(options, false, [&](Session& session) {
-    CivilDate as_of = session.ledger->today();
+    CivilDate as_of = session.database->today();
     if (!list.as_of.empty()) {
       auto date = parse_date_option(list.as_of, "--as-of");
       if (!date.ok()) return fail(date.error());
@@ -142,7 +142,7 @@ struct SdrCommandOptions {
 template <class Step>
 int record_step(const Options& options, Step step) {
   return with_session(options, false, [&](Session& session) {
-    ledger::SdrBook book(*session.ledger, *session.store);
+    ledger::SdrBook& book = session.database->sdrs();
     return print_outcome(options, step(book));
   });
 }

@@ -8,9 +8,8 @@
 #include "cli/session.h"
 #include "http/api.h"
 #include "http/server.h"
-#include "ledger/access_ledger.h"
-#include "ledger/passwords.h"
-#include "store/sqlite/sqlite_store.h"
+#include "ledger/access/access_ledger.h"
+#include "ledger/access/passwords.h"
 
 namespace fms::cli {
 namespace {
@@ -64,8 +63,10 @@ int serve(const Options& options, const ServeOptions& serve_options) {
     api_options.web_root = serve_options.web_root;
     // Readers and the audit stream get connections of their own: a long write (a
     // reconciliation, a large import) holds up no read.
-    api_options.open_store = [db = options.db]() {
-      return store::open_sqlite_store(db, {.create_if_missing = false, .busy_timeout_ms = 5000});
+    api_options.open_database = [&session, db = options.db]() {
+      return ledger::Database::open(db, {.create_if_missing = false, .busy_timeout_ms = 5000},
+                                    *session.reference, session.database->clock(),
+                                    ledger::password_cost_from_environment());
     };
     if (!serve_options.quiet) {
       // One write per line: lines of concurrent requests never interleave, and a line is out
@@ -76,8 +77,7 @@ int serve(const Options& options, const ServeOptions& serve_options) {
         std::fwrite(text.data(), 1, text.size(), stderr);
       };
     }
-    http::Api api(*session.reference, *session.store, *session.ledger, *session.access,
-                  api_options);
+    http::Api api(*session.database, api_options);
 
     http::ServerConfig config;
     config.host = listen->first;

@@ -6,7 +6,6 @@
 #include <iostream>
 
 #include "refdata/loader.h"
-#include "store/sqlite/sqlite_store.h"
 
 namespace fms::cli {
 namespace {
@@ -65,19 +64,17 @@ Result<Session> open_session(const Options& options, bool create) {
                        : refdata::load_with_override_file(options.refdata_override);
   if (!reference.ok()) return reference.error();
   session.reference = std::make_unique<ReferenceData>(std::move(reference).value());
-  auto store =
-      store::open_sqlite_store(options.db, {.create_if_missing = create, .busy_timeout_ms = 5000});
-  if (!store.ok()) return store.error();
-  session.store = std::move(store).value();
   ledger::Clock clock = ledger::Clock::system();
   if (const char* now = std::getenv("FMSLEDGER_NOW"); now != nullptr && *now != '\0') {
     auto fixed = ledger::Clock::fixed(now);
     if (!fixed.ok()) return fixed.error().at("FMSLEDGER_NOW");
     clock = std::move(fixed).value();
   }
-  session.ledger = std::make_unique<ledger::Ledger>(*session.store, *session.reference, clock);
-  session.access = std::make_unique<ledger::AccessLedger>(*session.store, clock,
-                                                          ledger::password_cost_from_environment());
+  auto database =
+      ledger::Database::open(options.db, {.create_if_missing = create, .busy_timeout_ms = 5000},
+                             *session.reference, clock, ledger::password_cost_from_environment());
+  if (!database.ok()) return database.error();
+  session.database = std::move(database).value();
   return session;
 }
 

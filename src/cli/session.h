@@ -1,5 +1,5 @@
-// What every fmsledger command shares: the global options, opening the reference data, store
-// and ledger, reading input files within their limits, and turning errors into exit codes.
+// What every fmsledger command shares: the global options, opening the reference data and the
+// database (ledger/database.h), reading input files within their limits, and turning errors into exit codes.
 // Exit codes: 0 success, 1 user error (bad input, unknown case, failed verification),
 // 2 internal or environment error.
 #pragma once
@@ -12,11 +12,9 @@
 
 #include "core/civil_date.h"
 #include "core/reference_data.h"
-#include "ledger/access_ledger.h"
-#include "ledger/ledger.h"
+#include "ledger/database.h"
 #include "query/reader.h"
 #include "report/case_views.h"
-#include "store/store.h"
 
 namespace fms::cli {
 
@@ -28,19 +26,17 @@ struct Options {
 };
 Options default_options();
 
-// Heap-held so the ledger's references stay valid when the Session moves.
+// Heap-held so the database's references stay valid when the Session moves.
 struct Session {
   std::unique_ptr<ReferenceData> reference;
-  std::unique_ptr<store::Store> store;
-  std::unique_ptr<ledger::Ledger> ledger;
-  // Users, organisations, grants and tokens; passwords hashed at the cost the environment
-  // selects (FMSLEDGER_PASSWORD_COST, ledger/passwords.h).
-  std::unique_ptr<ledger::AccessLedger> access;
+  // Passwords are hashed at the cost the environment selects (FMSLEDGER_PASSWORD_COST,
+  // ledger/access/passwords.h).
+  std::unique_ptr<ledger::Database> database;
   // The reconciliation views this command folds (once per as-of date).
   std::unique_ptr<query::ViewCache> views = std::make_unique<query::ViewCache>();
 
-  // The read side over this session's ledger.
-  [[nodiscard]] query::Reader reader() const { return {*ledger, *store, *views}; }
+  // The read side over this session's database.
+  [[nodiscard]] query::Reader reader() const { return {*database, *views}; }
 };
 
 Result<Session> open_session(const Options& options, bool create);

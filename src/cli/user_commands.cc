@@ -1,6 +1,6 @@
 // `fmsledger user ...` and `fmsledger org ...`: the people who may use fmsledger, the purchasing
 // organisations whose cases they work on, their roles (grants) and their API tokens
-// (ledger/access_ledger.h). Every change is an event of the "@access" stream, recorded with
+// (ledger/access/access_ledger.h). Every change is an event of the "@access" stream, recorded with
 // --actor as the administrator who made it.
 //
 // Passwords never appear on the command line, where `ps` and shell history would show them:
@@ -12,7 +12,7 @@
 #include <iostream>
 
 #include "cli/session.h"
-#include "ledger/access_ledger.h"
+#include "ledger/access/access_ledger.h"
 #include "report/table.h"
 
 namespace fms::cli {
@@ -87,7 +87,7 @@ Result<ledger::Grant> grant_option(const std::string& role_text, const std::stri
 template <class Change>
 int change(const Options& options, Change body) {
   return with_session(options, true, [&](Session& session) {
-    Result<std::string> message = body(*session.access);
+    Result<std::string> message = body(session.database->access());
     if (!message.ok()) return fail(message.error());
     if (options.json) {
       print_json({{"message", *message}});
@@ -132,7 +132,7 @@ std::string grants_text(const ledger::User& user) {
 
 int list_users(const Options& options) {
   return with_session(options, false, [&](Session& session) {
-    auto book = session.access->load();
+    auto book = session.database->access().load();
     if (!book.ok()) return fail(book.error());
     if (options.json) {
       report::Json users = report::Json::array();
@@ -169,7 +169,7 @@ int list_users(const Options& options) {
 
 int list_organisations(const Options& options) {
   return with_session(options, false, [&](Session& session) {
-    auto book = session.access->load();
+    auto book = session.database->access().load();
     if (!book.ok()) return fail(book.error());
     if (options.json) {
       report::Json organisations = report::Json::array();
@@ -247,7 +247,7 @@ int run_token_issue(const Options& options, const UserCommandOptions& o) {
   return with_session(options, true, [&](Session& session) {
     std::optional<std::string> expires;
     if (!o.issue_expires.empty()) expires = o.issue_expires;
-    auto issued = session.access->issue_token(o.issue_name, o.issue_label, expires, options.actor);
+    auto issued = session.database->access().issue_token(o.issue_name, o.issue_label, expires, options.actor);
     if (!issued.ok()) return fail(issued.error());
     const std::string warning =
         "This token is shown once and cannot be shown again: store it now. It acts as " +

@@ -6,7 +6,7 @@
 //
 // This file holds the pure rules: the statuses and the actions allowed in each, the report
 // number format, the SF 364 discrepancy codes, the submission deadline and the credit bounds.
-// The ledger (ledger/sdr_book.h) applies them to recorded SDRs.
+// The ledger (ledger/sdr/sdr_book.h) applies them to recorded SDRs.
 //
 // Life of an SDR:
 //   draft --submit--> submitted --answer--> answered --close--> closed

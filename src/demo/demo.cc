@@ -34,7 +34,7 @@ std::string text_field(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-Result<ExecutionKind> import_execution_step(Ledger& ledger, const nlohmann::json& step,
+Result<ExecutionKind> import_execution_step(ledger::ExecutionLedger& ledger, const nlohmann::json& step,
                                             const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(ExecutionKind kind, execution_kind_from_string(text_field(step, "kind")));
   const std::string name = text_field(step, "file");
@@ -46,7 +46,7 @@ Result<ExecutionKind> import_execution_step(Ledger& ledger, const nlohmann::json
   return kind;
 }
 
-Status organisation_step(AccessLedger& access, const nlohmann::json& step,
+Status organisation_step(ledger::AccessLedger& access, const nlohmann::json& step,
                          const std::string& actor) {
   Organisation organisation{text_field(step, "id"), text_field(step, "name"), {}};
   const auto customers = step.is_object() ? step.find("customers") : step.end();
@@ -59,18 +59,18 @@ Status organisation_step(AccessLedger& access, const nlohmann::json& step,
   return access.record_organisation(organisation, actor);
 }
 
-Status user_step(AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
+Status user_step(ledger::AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
   return access.add_user(text_field(step, "name"), text_field(step, "display_name"),
                          text_field(step, "password"), actor);
 }
 
-Status grant_step(AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
+Status grant_step(ledger::AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(Role role, parse_role(text_field(step, "role")));
   return access.grant(text_field(step, "user"), Grant{role, text_field(step, "organisation")},
                       actor);
 }
 
-Result<ReconciliationRecorded> reconcile_step(Ledger& ledger, const nlohmann::json& step,
+Result<ReconciliationRecorded> reconcile_step(ledger::ExecutionLedger& ledger, const nlohmann::json& step,
                                               const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(CivilDate as_of, CivilDate::parse(text_field(step, "as_of")));
   return ledger.reconcile(as_of, scope);
@@ -78,14 +78,10 @@ Result<ReconciliationRecorded> reconcile_step(Ledger& ledger, const nlohmann::js
 
 }  // namespace
 
-Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::string& actor) {
-  AccessLedger access(store, ledger.clock(), password_cost_from_environment());
-  return load_demo(ledger, access, store, actor);
-}
-
-Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store& store,
-                             const std::string& actor) {
-  FMS_ASSIGN_OR_RETURN(auto existing, store.list_cases({}));
+Result<DemoReport> load_demo(Database& database, const std::string& actor) {
+  ledger::AccessLedger& access = database.access();
+  FMS_ASSIGN_OR_RETURN(const Scope host, Scope::host_operator(actor));
+  FMS_ASSIGN_OR_RETURN(auto existing, database.cases().list_cases({}, host));
   if (!existing.empty()) {
     return Error::conflict("the database already holds " + std::to_string(existing.size()) +
                            " cases; the demo loads into an empty database (give " + mention("db") +
@@ -98,7 +94,6 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
   }
   // Case steps need no access book (the host may act on every case); steps whose documents
   // belong to an organisation take a host scope with the book as it is then.
-  FMS_ASSIGN_OR_RETURN(const Scope host, Scope::host_operator(actor));
   DemoReport report;
   std::size_t index = 0;
   for (const auto& step : script["steps"]) {
@@ -118,7 +113,7 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
     } else if (step.contains("import")) {
       const std::string name = step["import"].get<std::string>();
       FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
-      auto outcome = ledger.import_document(text, "examples/" + name, host);
+      auto outcome = database.cases().import_document(text, "examples/" + name, host);
       if (!outcome.ok()) return outcome.error().at(where);
       ++report.documents;
     } else if (step.contains("transition")) {
@@ -127,12 +122,13 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
       auto date = CivilDate::parse(t.value("date", ""));
       if (!to.ok()) return to.error().at(where);
       if (!date.ok()) return date.error().at(where);
-      auto change = ledger.transition(t.value("case", ""), *to, *date, t.value("reason", ""), host);
+      auto change = database.cases().transition(t.value("case", ""), *to, *date,
+                                                t.value("reason", ""), host);
       if (!change.ok()) return change.error().at(where);
       ++report.transitions;
     } else if (step.contains("import-execution")) {
       FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
-      auto imported = import_execution_step(ledger, step["import-execution"], scope);
+      auto imported = import_execution_step(database.execution(), step["import-execution"], scope);
       if (!imported.ok()) return imported.error().at(where);
       ++report.execution_documents;
       ++report.execution_documents_by_kind[*imported];
@@ -140,19 +136,19 @@ Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store&
       const std::string name = step["import-rates"].get<std::string>();
       FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
       FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
-      auto outcome = ledger.import_rates(text, "examples/" + name, std::nullopt, scope);
+      auto outcome = database.money().import_rates(text, "examples/" + name, std::nullopt, scope);
       if (!outcome.ok()) return outcome.error().at(where);
       ++report.rate_documents;
     } else if (step.contains("import-budget")) {
       const std::string name = step["import-budget"].get<std::string>();
       FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
       FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
-      auto outcome = ledger.import_budget(text, "examples/" + name, {}, scope);
+      auto outcome = database.money().import_budget(text, "examples/" + name, {}, scope);
       if (!outcome.ok()) return outcome.error().at(where);
       ++report.budget_documents;
     } else if (step.contains("reconcile")) {
       FMS_ASSIGN_OR_RETURN(Scope scope, access.host_scope(actor));
-      auto reconciled = reconcile_step(ledger, step["reconcile"], scope);
+      auto reconciled = reconcile_step(database.execution(), step["reconcile"], scope);
       if (!reconciled.ok()) return reconciled.error().at(where);
       ++report.reconciliations;
       report.last_reconciliation = std::move(*reconciled);

@@ -14,14 +14,12 @@
 #include <string>
 
 #include "core/execution.h"
-#include "ledger/access_ledger.h"
-#include "ledger/execution_events.h"
-#include "ledger/ledger.h"
+#include "ledger/database.h"
+#include "ledger/execution/execution_events.h"
 
 namespace fms::demo {
 
-using ledger::AccessLedger;
-using ledger::Ledger;
+using ledger::Database;
 using ledger::ReconciliationRecorded;
 
 // What the demo recorded, so the command can show that the portfolio has an execution history
@@ -44,10 +42,7 @@ struct DemoReport {
 };
 
 // Plays the demo script into a database that holds no case; refuses one that does. The users'
-// passwords are hashed at `access`'s cost.
-Result<DemoReport> load_demo(Ledger& ledger, AccessLedger& access, store::Store& store,
-                             const std::string& actor);
-// The same, hashing at the cost the environment selects (password_cost_from_environment).
-Result<DemoReport> load_demo(Ledger& ledger, store::Store& store, const std::string& actor);
+// passwords are hashed at the database's cost.
+Result<DemoReport> load_demo(Database& database, const std::string& actor);
 
 }  // namespace fms::demo

@@ -7,7 +7,7 @@
 #include "http/json_text.h"
 #include "http/problem.h"
 #include "http/responses.h"
-#include "ledger/sdr_book.h"
+#include "ledger/sdr/sdr_book.h"
 
 namespace fms::http {
 namespace {
@@ -45,12 +45,8 @@ std::function<bool(const std::string& case_id)> cases_writable_by(const Call& ca
   return call.principal->scope.cases_where(call.route.permission);
 }
 
-Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& ledger,
-         ledger::AccessLedger& access, ApiOptions options)
-    : reference_(reference),
-      store_(store),
-      ledger_(ledger),
-      access_(access),
+Api::Api(ledger::Database& database, ApiOptions options)
+    : database_(database),
       options_(std::move(options)),
       sessions_(options_.sessions),
       throttle_(options_.throttle),
@@ -66,12 +62,10 @@ Api::Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& le
   add_sdr_routes(router_);
   add_budget_routes(router_);
   if (!options_.web_root.empty()) web_.emplace(options_.web_root);
-  if (options_.open_store) {
-    auto opened = options_.open_store();
+  if (options_.open_database) {
+    auto opened = options_.open_database();
     if (opened.ok()) {
-      audit_store_ = std::move(*opened);
-      audit_access_ = std::make_unique<ledger::AccessLedger>(*audit_store_, ledger_.clock(),
-                                                             ledger::PasswordCost::minimum());
+      audit_database_ = std::move(*opened);
     } else {
       log_line(json_text(OrderedJson{{"time", now_utc()},
                                      {"event", "audit-connection-failed"},
@@ -89,14 +83,14 @@ thread_local void* lease_reader = nullptr;
 }  // namespace
 
 Api::ReaderLease::ReaderLease(Api& api) : api_(api) {
-  if (!api.options_.open_store) return;
+  if (!api.options_.open_database) return;
   if (lease_owner == &api) {
     reader = static_cast<Reader*>(lease_reader);
     return;
   }
   owned_ = api.take_reader();
   if (!owned_) return;
-  if (!owned_->store->begin_snapshot().ok()) {
+  if (!owned_->begin_snapshot().ok()) {
     api.give_back(std::move(owned_));
     return;
   }
@@ -107,7 +101,7 @@ Api::ReaderLease::ReaderLease(Api& api) : api_(api) {
 
 Api::ReaderLease::~ReaderLease() {
   if (!owned_) return;
-  owned_->store->end_snapshot();
+  owned_->end_snapshot();
   lease_owner = nullptr;
   lease_reader = nullptr;
   api_.give_back(std::move(owned_));
@@ -123,17 +117,14 @@ std::unique_ptr<Api::Reader> Api::take_reader() {
     }
   }
   // At most one per request in flight: the server's threads bound them.
-  auto store = options_.open_store();
-  if (!store.ok()) {
+  auto opened = options_.open_database();
+  if (!opened.ok()) {
     log_line(json_text(OrderedJson{{"time", now_utc()},
                                    {"event", "reader-connection-failed"},
-                                   {"error", store.error().text(Spelling::pointer)}}));
+                                   {"error", opened.error().text(Spelling::pointer)}}));
     return nullptr;
   }
-  auto reader = std::make_unique<Reader>();
-  reader->store = std::move(*store);
-  reader->ledger = std::make_unique<ledger::Ledger>(*reader->store, reference_, ledger_.clock());
-  return reader;
+  return std::move(*opened);
 }
 
 void Api::give_back(std::unique_ptr<Reader> reader) {
@@ -175,9 +166,7 @@ std::shared_ptr<const ledger::AccessBook> Api::access_book(bool fresh) {
     const std::lock_guard lock(book_mutex_);
     if (!fresh && book_ && now_steady - book_loaded_ < options_.access_refresh) return book_;
   }
-  auto loaded = with_reader([](ledger::Ledger& ledger, store::Store& store) {
-    return ledger::AccessLedger(store, ledger.clock(), ledger::PasswordCost::minimum()).load();
-  });
+  auto loaded = with_reader([](ledger::Database& database) { return database.access().load(); });
   const std::lock_guard lock(book_mutex_);
   if (loaded.ok()) {
     book_ = std::make_shared<const ledger::AccessBook>(std::move(*loaded));
@@ -323,7 +312,7 @@ Response Api::dispatch(const Request& request) {
 }
 
 std::optional<Response> Api::admit_to_case(Call& call) {
-  auto normalised = ledger_.normalise_case_id(call.params.at("case_id"));
+  auto normalised = database_.cases().normalise_case_id(call.params.at("case_id"));
   if (!normalised.ok()) return problem_for(normalised.error());
   call.params["case_id"] = *normalised;
   return admit_to_case_of(call, *normalised, ledger::case_not_found(*normalised));
@@ -334,9 +323,8 @@ std::optional<Response> Api::admit_to_sdr(Call& call) {
   // was never recorded.
   auto number = SdrNumber::parse(call.params.at("number"));
   if (!number.ok()) return problem_for(number.error().at("SDR number"));
-  auto sdr = with_reader([&](ledger::Ledger& ledger, store::Store& store) {
-    return ledger::SdrBook(ledger, store).find(call.params.at("number"));
-  });
+  auto sdr = with_reader(
+      [&](ledger::Database& database) { return database.sdrs().find(call.params.at("number")); });
   if (!sdr.ok()) return problem_for(sdr.error());
   call.params["case_id"] = sdr->created.case_id;
   return admit_to_case_of(call, sdr->created.case_id, ledger::sdr_not_recorded(*number));
@@ -370,10 +358,11 @@ Response Api::cached_case_read(const Call& call, const std::string& case_id,
       return it->second.response;
     }
   }
-  store::CaseFilter one;
+  ledger::CaseFilter one;
   one.case_id = case_id;
-  auto summary =
-      with_reader([&](ledger::Ledger&, store::Store& store) { return store.list_cases(one); });
+  auto summary = with_reader([&](ledger::Database& database) {
+    return database.cases().list_cases(one, call.principal->scope);
+  });
   if (!summary.ok() || summary->empty()) return compute();
   const std::int64_t sequence = summary->front().last_sequence;
   {

@@ -31,12 +31,11 @@
 #include "http/router.h"
 #include "http/static_files.h"
 #include "http/web_sessions.h"
-#include "ledger/access_book.h"
-#include "ledger/access_ledger.h"
-#include "ledger/ledger.h"
-#include "ledger/scope.h"
+#include "ledger/access/access_book.h"
+#include "ledger/access/access_ledger.h"
+#include "ledger/access/scope.h"
+#include "ledger/database.h"
 #include "query/reader.h"
-#include "store/store.h"
 
 namespace fms::http {
 
@@ -56,10 +55,10 @@ struct ApiOptions {
   std::string web_root;
   // Log lines go here (one JSON object per line); empty: no log.
   std::function<void(const std::string&)> log;
-  // Opens another connection to the same database: for readers, which then never wait for a
-  // writer, and for the audit stream's appends. Unset: every request shares the main
+  // Opens the same database again, over a connection of its own: for readers, which then never
+  // wait for a writer, and for the audit stream's appends. Unset: every request shares the main
   // connection and its lock.
-  std::function<Result<std::unique_ptr<store::Store>>()> open_store;
+  std::function<Result<std::unique_ptr<ledger::Database>>()> open_database;
 };
 
 // Who is calling: a user, signed in by cookie (with its CSRF token) or by API token.
@@ -97,8 +96,7 @@ struct Call {
 
 class Api {
  public:
-  Api(const ReferenceData& reference, store::Store& store, ledger::Ledger& ledger,
-      ledger::AccessLedger& access, ApiOptions options);
+  Api(ledger::Database& database, ApiOptions options);
   // Writes the failed sign-ins still being counted to the audit stream.
   ~Api();
   Api(const Api&) = delete;
@@ -115,40 +113,40 @@ class Api {
   [[nodiscard]] const Router& router() const { return router_; }
   [[nodiscard]] Metrics& metrics() { return metrics_; }
   [[nodiscard]] const ApiOptions& options() const { return options_; }
-  [[nodiscard]] const ReferenceData& reference() const { return reference_; }
+  [[nodiscard]] const ReferenceData& reference() const { return database_.reference(); }
 
-  // Runs `body` with the ledger to itself: the store is one connection, used by one thread at
-  // a time. Every write goes through here, one at a time. Re-entrant.
+  // Runs `body` with the database to itself: it is one connection, used by one thread at a
+  // time. Every write goes through here, one at a time. Re-entrant.
   template <class Body>
   auto with_ledger(Body body) {
     const std::lock_guard lock(ledger_mutex_);
-    return body(ledger_, store_);
+    return body(database_);
   }
-  // Runs a read with a ledger over a connection of its own, on one snapshot of the database
-  // (SQLite WAL): a read never waits for a writer, however long the write, nor holds one up.
-  // A read within a read uses the same connection. Without open_store, with_ledger.
+  // Runs a read with a database over a connection of its own, on one snapshot (SQLite WAL): a
+  // read never waits for a writer, however long the write, nor holds one up. A read within a
+  // read uses the same connection. Without open_database, with_ledger.
   template <class Body>
   auto with_reader(Body body) {
     ReaderLease lease(*this);
     if (lease.reader == nullptr) return with_ledger(body);
-    return body(*lease.reader->ledger, *lease.reader->store);
+    return body(*lease.reader);
   }
   // Appends to the audit stream over a connection of its own, so auditing a read (an export,
-  // a denial) never waits for a long write. Without open_store, with_access.
+  // a denial) never waits for a long write. Without open_database, with_access.
   template <class Body>
   auto with_audit(Body body) {
-    if (!audit_access_) return with_access(body);
+    if (!audit_database_) return with_access(body);
     const std::lock_guard lock(audit_mutex_);
-    return body(*audit_access_);
+    return body(audit_database_->access());
   }
   template <class Body>
   auto with_access(Body body) {
     const std::lock_guard lock(ledger_mutex_);
-    return body(access_);
+    return body(database_.access());
   }
   // A read about one case, answered from memory while the case has no new event: the answer
   // of `compute` is kept per request target and case sequence (200 answers only). The case's
-  // sequence is read from the store again after any write through this server, and at least
+  // sequence is read from the database again after any write through this server, and at least
   // every options().access_refresh for writers in other processes (the CLI).
   Response cached_case_read(const Call& call, const std::string& case_id,
                             const std::function<Response()>& compute);
@@ -157,8 +155,8 @@ class Api {
   // it folds are shared by every request until a case or portfolio event is recorded.
   template <class Body>
   auto with_query(Body body) {
-    return with_reader([&](ledger::Ledger& ledger, store::Store& store) {
-      query::Reader reader(ledger, store, views_);
+    return with_reader([&](ledger::Database& database) {
+      query::Reader reader(database, views_);
       return body(reader);
     });
   }
@@ -191,10 +189,7 @@ class Api {
                                            const Error& hidden);
   std::optional<Principal> identify(const Request& request);
 
-  const ReferenceData& reference_;
-  store::Store& store_;
-  ledger::Ledger& ledger_;
-  ledger::AccessLedger& access_;
+  ledger::Database& database_;
   ApiOptions options_;
   Router router_;
   Metrics metrics_;
@@ -203,13 +198,10 @@ class Api {
   FailedSignIns failed_sign_ins_;
   std::optional<StaticFiles> web_;
 
-  std::recursive_mutex ledger_mutex_;  // guards ledger_, store_ and access_
+  std::recursive_mutex ledger_mutex_;  // guards database_
 
   // Connections for readers, idle ones kept for the next read.
-  struct Reader {
-    std::unique_ptr<store::Store> store;
-    std::unique_ptr<ledger::Ledger> ledger;
-  };
+  using Reader = ledger::Database;
   class ReaderLease {
    public:
     explicit ReaderLease(Api& api);
@@ -228,14 +220,13 @@ class Api {
   std::mutex readers_mutex_;  // guards idle_readers_
   std::vector<std::unique_ptr<Reader>> idle_readers_;
 
-  std::mutex audit_mutex_;  // guards audit_store_ and audit_access_
-  std::unique_ptr<store::Store> audit_store_;
-  std::unique_ptr<ledger::AccessLedger> audit_access_;
+  std::mutex audit_mutex_;  // guards audit_database_
+  std::unique_ptr<ledger::Database> audit_database_;
 
   struct CachedRead {
     std::int64_t last_sequence = 0;
     std::uint64_t writes_seen = 0;                  // writes_ when last checked
-    std::chrono::steady_clock::time_point checked;  // against the store
+    std::chrono::steady_clock::time_point checked;  // against the database
     Response response;
   };
   std::atomic<std::uint64_t> writes_{0};  // requests that may have written, answered so far
@@ -252,7 +243,7 @@ class Api {
 
 // A page of events (?limit=, ?cursor=) as the history JSON of report/case_views.h, with
 // next_cursor; `load` runs only once the query is known to be good.
-Reply events_page(Call& call, const std::function<Result<std::vector<store::EventRecord>>()>& load);
+Reply events_page(Call& call, const std::function<Result<std::vector<ledger::EventRecord>>()>& load);
 
 // The answer to a document import, counted in the metrics by kind and outcome: the ledger's
 // error, or body(*outcome) with 201 when recorded and 200 when the same content already was.

@@ -15,11 +15,11 @@
 #include <vector>
 
 #include "http/message.h"
-#include "ledger/permission.h"
+#include "ledger/access/permission.h"
 
 namespace fms::http {
 
-// What a route requires of its caller (docs/api.md, "Roles"; ledger/permission.h).
+// What a route requires of its caller (docs/api.md, "Roles"; ledger/access/permission.h).
 using ledger::Permission;
 
 // Whether a route is about one case (its {case_id} decides the organisation), one SDR (its

@@ -28,7 +28,7 @@ OrderedJson user_json(const ledger::User& user) {
           {"grants", grants},          {"tokens", tokens}};
 }
 
-// A user the caller may not administer answers exactly as one never recorded (ledger/scope.h,
+// A user the caller may not administer answers exactly as one never recorded (ledger/access/scope.h,
 // may_administer_user); nullopt lets the call through.
 std::optional<Response> admit_user(Call& call, const std::string& name) {
   const auto book = call.api.access_book(true);

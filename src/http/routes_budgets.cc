@@ -4,7 +4,7 @@
 // A budget is one organisation's book. An import may name only cases of organisations where the
 // caller may manage finance; any other case is refused with the very message an unrecorded case
 // gets. The document in force is the caller's organisation's (?organisation= when they act for
-// several); another organisation's book is never in force for them (ledger/scope.h).
+// several); another organisation's book is never in force for them (ledger/access/scope.h).
 #include <algorithm>
 
 #include "http/api.h"
@@ -40,8 +40,8 @@ Reply import_budget(Call& call) {
   const std::string source = call.request.query_param("source").value_or("request body");
   ledger::BudgetImportOptions options;
   options.organisation = call.request.query_param("organisation");
-  auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-    return ledger.import_budget(call.request.body, source, options, call.principal->scope);
+  auto outcome = call.api.with_ledger([&](ledger::Database& database) {
+    return database.money().import_budget(call.request.body, source, options, call.principal->scope);
   });
   return import_answer(call, "budget", outcome, [](const ledger::BudgetImportOutcome& done) {
     return OrderedJson{{"recorded", done.recorded},

@@ -56,7 +56,7 @@ Reply list_cases(Call& call) {
   }
   FMS_ASSIGN_OR_RETURN(auto page, read_page(call.request, call.api.options().page_size_default,
                                             call.api.options().page_size_max));
-  store::CaseFilter filter;
+  ledger::CaseFilter filter;
   if (const auto status = call.request.query_param("status")) {
     auto parsed = case_status_from_string(*status);
     if (!parsed.ok())
@@ -68,7 +68,7 @@ Reply list_cases(Call& call) {
     return query::portfolio(reader, call.principal->scope, filter);
   }));
   const auto [items, next] =
-      page_of(rows, page, [](const store::CaseSummaryRow& row) { return row.case_id; });
+      page_of(rows, page, [](const ledger::CaseSummaryRow& row) { return row.case_id; });
   OrderedJson body = report::case_list_json(copies(items));
   body["next_cursor"] = cursor_json(next);
   return json_response(200, body);
@@ -91,8 +91,8 @@ Reply import_loa(Call& call) {
     return problem_for(admitted.error());
   }
   // An amendment or modification changes an existing case: it carries the case's ETag.
-  auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger,
-                                          store::Store&) -> Answer<ledger::ImportOutcome> {
+  auto outcome = call.api.with_ledger([&](ledger::Database& database) -> Answer<ledger::ImportOutcome> {
+    ledger::CaseLedger& ledger = database.cases();
     if (parsed.version > 0) {
       auto state = ledger.load_case(case_id, call.principal->scope);
       if (state.ok()) {
@@ -208,7 +208,8 @@ Reply transition(Call& call) {
     return problem(
         428, "a transition needs If-Match with the case's ETag (GET /api/cases/" + case_id + ")");
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) -> Reply {
+  return call.api.with_ledger([&](ledger::Database& database) -> Reply {
+    ledger::CaseLedger& ledger = database.cases();
     FMS_ASSIGN_OR_RETURN(auto state, ledger.load_case(case_id, call.principal->scope));
     if (*if_match != etag_of(state)) {
       return problem(412, "case " + case_id + " has changed since " + std::string(*if_match) +
@@ -253,13 +254,13 @@ Reply history(Call& call) {
 }  // namespace
 
 Reply events_page(Call& call,
-                  const std::function<Result<std::vector<store::EventRecord>>()>& load) {
+                  const std::function<Result<std::vector<ledger::EventRecord>>()>& load) {
   if (auto refused = check_query(call.request, {"limit", "cursor"})) return *refused;
   FMS_ASSIGN_OR_RETURN(auto page, read_page(call.request, call.api.options().page_size_default,
                                             call.api.options().page_size_max));
   FMS_ASSIGN_OR_RETURN(auto events, load());
   const auto [items, next] = page_of(
-      events, page, [](const store::EventRecord& event) { return numeric_key(event.sequence); });
+      events, page, [](const ledger::EventRecord& event) { return numeric_key(event.sequence); });
   OrderedJson body = report::history_json(copies(items));
   body["next_cursor"] = cursor_json(next);
   return json_response(200, body);

@@ -9,8 +9,9 @@
 #include "http/pagination.h"
 #include "http/problem.h"
 #include "http/responses.h"
-#include "ledger/document_list.h"
+#include "ledger/execution/document_list.h"
 #include "query/records.h"
+#include "query/cases.h"
 #include "query/reports.h"
 #include "recon/recon.h"
 #include "report/discrepancy_report.h"
@@ -31,9 +32,9 @@ RouteHandler import_route(ExecutionKind kind) {
     options.reason = call.request.query_param("reason").value_or("");
     // The server's threads already share the cores; one parsing thread per import.
     options.threads = 1;
-    auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-      return ledger.import_execution(kind, call.request.body, source, options,
-                                     call.principal->scope);
+    auto outcome = call.api.with_ledger([&](ledger::Database& database) {
+      return database.execution().import_execution(kind, call.request.body, source, options,
+                                                   call.principal->scope);
     });
     const std::string kind_name(to_string(kind));
     return import_answer(
@@ -50,7 +51,7 @@ RouteHandler import_route(ExecutionKind kind) {
   };
 }
 
-// The documents of the caller's cases (ledger/document_list.h).
+// The documents of the caller's cases (ledger/execution/document_list.h).
 Reply list_documents(Call& call) {
   if (auto refused = check_query(call.request, {"kind", "all", "limit", "cursor"})) return *refused;
   FMS_ASSIGN_OR_RETURN(auto page, read_page(call.request, call.api.options().page_size_default,
@@ -79,14 +80,15 @@ Reply reconcile(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
   FMS_ASSIGN_OR_RETURN(auto body, read_json_object(call.request, {"as_of"}, {}));
   const auto& fields = body;
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) -> Reply {
-    CivilDate as_of = ledger.today();
+  return call.api.with_ledger([&](ledger::Database& database) -> Reply {
+    CivilDate as_of = database.today();
     if (fields.contains("as_of")) {
       auto parsed = CivilDate::parse(string_field(fields, "as_of"));
       if (!parsed.ok()) return problem(422, "/as_of: " + parsed.error().text(Spelling::pointer));
       as_of = *parsed;
     }
-    FMS_ASSIGN_OR_RETURN(auto recorded, ledger.reconcile(as_of, call.principal->scope));
+    FMS_ASSIGN_OR_RETURN(auto recorded,
+                         database.execution().reconcile(as_of, call.principal->scope));
     FMS_ASSIGN_OR_RETURN(auto built, call.api.with_query([&](query::Reader& reader) {
       return query::discrepancies(reader, call.principal->scope, as_of, {});
     }));
@@ -119,6 +121,10 @@ Reply discrepancies(Call& call) {
       if (!case_id.ok()) {
         return problem(400, "query parameter \"case\": " + case_id.error().text(Spelling::pointer));
       }
+      // Answered as every case route answers a case the caller does not read (Api::admit_to_case).
+      FMS_ASSIGN_OR_RETURN(const bool readable,
+                           query::case_readable(reader, call.principal->scope, *case_id));
+      if (!readable) return ledger::case_not_found(*case_id);
       filter.case_id = *case_id;
     }
     FMS_ASSIGN_OR_RETURN(auto as_of, date_query(call.request, "as_of"));

@@ -18,9 +18,10 @@ Reply import_rates(Call& call) {
     return *refused;
   }
   const std::string source = call.request.query_param("source").value_or("request body");
-  auto outcome = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-    return ledger.import_rates(call.request.body, source, call.request.query_param("organisation"),
-                               call.principal->scope);
+  auto outcome = call.api.with_ledger([&](ledger::Database& database) {
+    return database.money().import_rates(call.request.body, source,
+                                         call.request.query_param("organisation"),
+                                         call.principal->scope);
   });
   return import_answer(call, "rates", outcome, [](const ledger::RatesImportOutcome& done) {
     return OrderedJson{{"recorded", done.recorded},

@@ -14,6 +14,7 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "query/finance.h"
+#include "query/cases.h"
 #include "query/reports.h"
 #include "report/closure_report.h"
 #include "report/exceptions_report.h"
@@ -204,6 +205,12 @@ Reply finance(Call& call, const std::string& name, query::FinanceReportKind kind
   FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
   return call.api.with_query([&](query::Reader& reader) -> Reply {
     FMS_ASSIGN_OR_RETURN(const auto q, finance_query(call, reader));
+    if (q.case_id) {
+      // Answered as every case route answers a case the caller does not read.
+      FMS_ASSIGN_OR_RETURN(const bool readable,
+                           query::case_readable(reader, call.principal->scope, *q.case_id));
+      if (!readable) return ledger::case_not_found(*q.case_id);
+    }
     FMS_ASSIGN_OR_RETURN(auto built, query::finance_report(reader, call.principal->scope, kind, q));
     return in_format(
         call, name, type, q.case_id, json_text(report::finance_json(built)),

@@ -10,7 +10,7 @@
 #include "http/api.h"
 #include "http/problem.h"
 #include "http/responses.h"
-#include "ledger/sdr_book.h"
+#include "ledger/sdr/sdr_book.h"
 #include "query/reports.h"
 #include "report/sdr_report.h"
 
@@ -110,8 +110,8 @@ Reply create(Call& call) {
   // A case the caller may read but not act on is theirs to see, not to change (403). One they
   // may not see at all is refused by the ledger exactly as a case that is not recorded.
   const Principal& principal = *call.principal;
-  auto case_id = call.api.with_ledger([&](ledger::Ledger& ledger, store::Store&) {
-    return ledger.normalise_case_id(request.case_id);
+  auto case_id = call.api.with_ledger([&](ledger::Database& database) {
+    return database.cases().normalise_case_id(request.case_id);
   });
   if (case_id.ok()) {
     const auto roles = principal.roles_for_case(*case_id);
@@ -125,9 +125,8 @@ Reply create(Call& call) {
   request.case_visible = [&principal](const std::string& id) {
     return permits(principal.roles_for_case(id), Permission::manage_case);
   };
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) -> Reply {
-    FMS_ASSIGN_OR_RETURN(auto outcome,
-                         ledger::SdrBook(ledger, store).create(request, call.actor()));
+  return call.api.with_ledger([&](ledger::Database& database) -> Reply {
+    FMS_ASSIGN_OR_RETURN(auto outcome, database.sdrs().create(request, call.actor()));
     return outcome_response(201, outcome);
   });
 }
@@ -192,8 +191,8 @@ Reply step(Call& call) {
     return problem(428, "an SDR step needs If-Match with the SDR's ETag (GET /api/sdrs/" +
                             percent_encode(number) + ")");
   }
-  return call.api.with_ledger([&](ledger::Ledger& ledger, store::Store& store) -> Reply {
-    ledger::SdrBook book(ledger, store);
+  return call.api.with_ledger([&](ledger::Database& database) -> Reply {
+    ledger::SdrBook& book = database.sdrs();
     FMS_ASSIGN_OR_RETURN(auto current, book.find(number));
     if (*if_match != etag_of(current)) {
       return problem(412, "SDR " + current.number.base() + " has changed since " +

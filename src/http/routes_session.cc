@@ -9,7 +9,7 @@
 #include "http/json_text.h"
 #include "http/problem.h"
 #include "http/responses.h"
-#include "ledger/passwords.h"
+#include "ledger/access/passwords.h"
 
 namespace fms::http {
 namespace {

@@ -17,7 +17,7 @@
 namespace fms::io {
 
 inline constexpr std::size_t kMaxExchangeRateRows = 100'000;
-// A rate file is recorded as one event (ledger/rate_events.h), which must stay within the
+// A rate file is recorded as one event (ledger/money/rate_events.h), which must stay within the
 // store's 16 MiB payload limit: 8 MiB of CSV plus the JSON keys of 100,000 points fits.
 inline constexpr std::size_t kMaxExchangeRateFileBytes = std::size_t{8} << 20;
 

@@ -26,23 +26,31 @@ const LoaVersion& CaseView::document() const {
   return state.current();
 }
 
-Result<std::vector<store::CaseSummaryRow>> portfolio(const Reader& reader,
+Result<std::vector<ledger::CaseSummaryRow>> portfolio(const Reader& reader,
                                                      const ledger::Scope& scope,
-                                                     const store::CaseFilter& filter) {
-  FMS_ASSIGN_OR_RETURN(auto rows, reader.ledger().list_cases(filter, scope));
+                                                     const ledger::CaseFilter& filter) {
+  FMS_ASSIGN_OR_RETURN(auto rows, reader.database().cases().list_cases(filter, scope));
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.case_id < b.case_id; });
   return rows;
 }
 
+Result<bool> case_readable(const Reader& reader, const ledger::Scope& scope,
+                           const std::string& case_id) {
+  ledger::CaseFilter one;
+  one.case_id = case_id;
+  FMS_ASSIGN_OR_RETURN(const auto rows, reader.database().cases().list_cases(one, scope));
+  return !rows.empty();
+}
+
 Result<CaseView> case_view(const Reader& reader, const ledger::Scope& scope,
                            const std::string& case_id, const ledger::AsOf& as_of,
                            std::optional<int> version) {
-  FMS_ASSIGN_OR_RETURN(ledger::CaseState current, reader.ledger().load_case(case_id, scope));
+  FMS_ASSIGN_OR_RETURN(ledger::CaseState current, reader.database().cases().load_case(case_id, scope));
   CaseView view;
   view.latest_sequence = current.last_sequence;
   if (as_of.business_date || as_of.recorded_at_most) {
-    FMS_ASSIGN_OR_RETURN(view.state, reader.ledger().load_case(case_id, scope, as_of));
+    FMS_ASSIGN_OR_RETURN(view.state, reader.database().cases().load_case(case_id, scope, as_of));
   } else {
     view.state = std::move(current);
   }
@@ -55,7 +63,7 @@ Result<CaseView> case_view(const Reader& reader, const ledger::Scope& scope,
 
 Result<CaseDiff> case_diff(const Reader& reader, const ledger::Scope& scope,
                            const std::string& case_id, int from, int to) {
-  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state, reader.ledger().load_case(case_id, scope));
+  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state, reader.database().cases().load_case(case_id, scope));
   const auto* a = state.find_version(from);
   const auto* b = state.find_version(to);
   if (a == nullptr || b == nullptr) {
@@ -68,7 +76,7 @@ Result<CaseDiff> case_diff(const Reader& reader, const ledger::Scope& scope,
 
 Result<CaseNotification> case_notification(const Reader& reader, const ledger::Scope& scope,
                                            const std::string& case_id, std::optional<int> version) {
-  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state, reader.ledger().load_case(case_id, scope));
+  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state, reader.database().cases().load_case(case_id, scope));
   const LoaVersion* document = &state.current();
   if (version) {
     const auto* recorded = state.find_version(*version);
@@ -80,14 +88,14 @@ Result<CaseNotification> case_notification(const Reader& reader, const ledger::S
     document = &recorded->document;
   }
   FMS_ASSIGN_OR_RETURN(NotificationCheck check,
-                       check_notification(*document, reader.ledger().reference()));
+                       check_notification(*document, reader.database().cases().reference()));
   return CaseNotification{state.case_id, *document, std::move(check)};
 }
 
-Result<std::vector<store::EventRecord>> case_history(const Reader& reader,
+Result<std::vector<ledger::EventRecord>> case_history(const Reader& reader,
                                                      const ledger::Scope& scope,
                                                      const std::string& case_id) {
-  return reader.ledger().history(case_id, scope);
+  return reader.database().cases().history(case_id, scope);
 }
 
 }  // namespace fms::query

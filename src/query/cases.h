@@ -12,17 +12,21 @@
 #include "core/loa.h"
 #include "core/loa_rules.h"
 #include "core/notification.h"
-#include "ledger/case_state.h"
-#include "ledger/scope.h"
+#include "ledger/cases/case_state.h"
+#include "ledger/access/scope.h"
 #include "query/reader.h"
-#include "store/store.h"
 
 namespace fms::query {
 
 // The cases the scope reads, by case id.
-Result<std::vector<store::CaseSummaryRow>> portfolio(const Reader& reader,
+Result<std::vector<ledger::CaseSummaryRow>> portfolio(const Reader& reader,
                                                      const ledger::Scope& scope,
-                                                     const store::CaseFilter& filter);
+                                                     const ledger::CaseFilter& filter);
+
+// Whether the scope reads `case_id` (normalised): false alike for a case never recorded and
+// for another organisation's, so that an answer built on it tells the two apart for no one.
+Result<bool> case_readable(const Reader& reader, const ledger::Scope& scope,
+                           const std::string& case_id);
 
 // One case: as it stood (`as_of`; its current state without one) and the document to show.
 struct CaseView {
@@ -58,7 +62,7 @@ Result<CaseNotification> case_notification(const Reader& reader, const ledger::S
                                            const std::string& case_id, std::optional<int> version);
 
 // Every event of the case, for a scope that reads its history (Permission::read_history).
-Result<std::vector<store::EventRecord>> case_history(const Reader& reader,
+Result<std::vector<ledger::EventRecord>> case_history(const Reader& reader,
                                                      const ledger::Scope& scope,
                                                      const std::string& case_id);
 

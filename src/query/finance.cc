@@ -14,7 +14,7 @@ struct FinanceRead {
 Result<FinanceRead> finance_read(const Reader& reader, const ledger::Scope& scope,
                                  const FinanceQuery& query) {
   FMS_ASSIGN_OR_RETURN(ledger::FinanceView view,
-                       reader.ledger().finance_view(query.as_of, scope, query.organisation));
+                       reader.database().money().finance_view(query.as_of, scope, query.organisation));
   if (query.case_id) {
     // The view holds only the scope's cases: another organisation's reads as never recorded.
     if (view.cases.count(*query.case_id) == 0) {
@@ -30,13 +30,13 @@ Result<FinanceRead> finance_read(const Reader& reader, const ledger::Scope& scop
 
 Result<ledger::RatesInScope> rates(const Reader& reader, const ledger::Scope& scope,
                                    const std::optional<std::string>& organisation) {
-  return reader.ledger().rates(scope, organisation);
+  return reader.database().money().rates(scope, organisation);
 }
 
 Result<std::optional<ledger::BudgetInForce>> budget_in_force(
     const Reader& reader, const ledger::Scope& scope, const CivilDate& date,
     const std::optional<std::string>& organisation) {
-  return reader.ledger().budget_in_force(date, scope, organisation);
+  return reader.database().money().budget_in_force(date, scope, organisation);
 }
 
 Result<report::FinanceReport> finance_report(const Reader& reader, const ledger::Scope& scope,

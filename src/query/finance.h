@@ -9,7 +9,7 @@
 
 #include "base/result.h"
 #include "core/civil_date.h"
-#include "ledger/scope.h"
+#include "ledger/access/scope.h"
 #include "query/reader.h"
 #include "report/finance_reports.h"
 #include "report/xlsx_workbook.h"

@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "ledger/access_ledger.h"
+#include "ledger/access/access_ledger.h"
 
 namespace fms::query {
 namespace {
@@ -26,7 +26,7 @@ bool within(const ledger::AccessBook& book, const std::set<std::string>& reach,
 // Whether an audit event is about someone of the reach's organisations (and, for an export, a
 // case of theirs).
 bool audit_event_within(const ledger::AccessBook& book, const std::set<std::string>& reach,
-                        const store::EventRecord& event) {
+                        const ledger::EventRecord& event) {
   const auto payload = nlohmann::json::parse(event.payload, nullptr, false);
   if (!payload.is_object()) return false;
   const auto user_name = payload.find("user");
@@ -50,20 +50,18 @@ bool audit_event_within(const ledger::AccessBook& book, const std::set<std::stri
 Result<DocumentList> documents(const Reader& reader, const ledger::Scope& scope,
                                const ledger::DocumentFilter& filter) {
   DocumentList list;
-  FMS_ASSIGN_OR_RETURN(list.portfolio, reader.ledger().load_portfolio());
-  list.rows = ledger::documents_in_scope(list.portfolio, scope, filter);
+  FMS_ASSIGN_OR_RETURN(list.book, reader.database().execution().load());
+  list.rows = ledger::documents_in_scope(list.book, scope, filter);
   return list;
 }
 
-Result<std::vector<store::EventRecord>> audit_events(const Reader& reader,
+Result<std::vector<ledger::EventRecord>> audit_events(const Reader& reader,
                                                      const ledger::Scope& scope) {
-  FMS_ASSIGN_OR_RETURN(auto events, ledger::AccessLedger(reader.store(), reader.ledger().clock(),
-                                                         ledger::PasswordCost::minimum())
-                                        .audit_events());
+  FMS_ASSIGN_OR_RETURN(auto events, reader.database().access().audit_events());
   if (const auto reach = audit_reach(scope)) {
     const ledger::AccessBook* book = scope.book();
-    if (book == nullptr) return std::vector<store::EventRecord>();
-    std::erase_if(events, [&](const store::EventRecord& event) {
+    if (book == nullptr) return std::vector<ledger::EventRecord>();
+    std::erase_if(events, [&](const ledger::EventRecord& event) {
       return !audit_event_within(*book, *reach, event);
     });
   }
@@ -72,8 +70,8 @@ Result<std::vector<store::EventRecord>> audit_events(const Reader& reader,
 
 Result<ledger::VerifyReport> verify(const Reader& reader, const ledger::Scope& scope,
                                     const std::optional<std::string>& expected_head) {
-  return expected_head ? reader.ledger().verify(scope, *expected_head)
-                       : reader.ledger().verify(scope);
+  ledger::Verifier& verifier = reader.database().verifier();
+  return expected_head ? verifier.verify(scope, *expected_head) : verifier.verify(scope);
 }
 
 }  // namespace fms::query

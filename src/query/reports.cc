@@ -3,7 +3,8 @@
 
 #include <algorithm>
 
-#include "ledger/sdr_book.h"
+#include "ledger/sdr/sdr_book.h"
+#include "query/cases.h"
 
 namespace fms::query {
 namespace {
@@ -38,11 +39,9 @@ Result<report::DiscrepancyReport> discrepancies(const Reader& reader, const ledg
                                                 const CivilDate& as_of,
                                                 const report::DiscrepancyFilter& filter) {
   if (filter.case_id) {
-    store::CaseFilter one;
-    one.case_id = filter.case_id;
-    FMS_ASSIGN_OR_RETURN(const auto recorded, reader.store().list_cases(one));
     // A case of another organisation reads exactly as one never recorded.
-    if (recorded.empty() || !scope.may_read(*filter.case_id)) {
+    FMS_ASSIGN_OR_RETURN(const bool readable, case_readable(reader, scope, *filter.case_id));
+    if (!readable) {
       return Error::not_found("case " + *filter.case_id + " is not recorded");
     }
   }
@@ -51,10 +50,10 @@ Result<report::DiscrepancyReport> discrepancies(const Reader& reader, const ledg
   std::erase_if(built.rows,
                 [&](const recon::Discrepancy& row) { return !scope.may_read(row.case_id); });
   // Documents recorded since the last run are counted when they name a case of the scope.
-  const auto& portfolio = view->portfolio;
-  const std::int64_t after = portfolio.last_run ? portfolio.last_run->sequence : 0;
+  const auto& execution = view->execution;
+  const std::int64_t after = execution.last_run ? execution.last_run->sequence : 0;
   built.unreconciled_documents = static_cast<std::size_t>(std::count_if(
-      portfolio.documents.begin(), portfolio.documents.end(), [&](const auto& document) {
+      execution.documents.begin(), execution.documents.end(), [&](const auto& document) {
         const auto& cases = document.record.cases;
         return document.sequence > after && !document.superseded_by &&
                std::any_of(cases.begin(), cases.end(),
@@ -65,8 +64,7 @@ Result<report::DiscrepancyReport> discrepancies(const Reader& reader, const ledg
 
 Result<ledger::Sdr> sdr(const Reader& reader, const ledger::Scope& scope,
                         const std::string& number) {
-  ledger::SdrBook book(reader.ledger(), reader.store());
-  FMS_ASSIGN_OR_RETURN(ledger::Sdr found, book.find(number));
+  FMS_ASSIGN_OR_RETURN(ledger::Sdr found, reader.database().sdrs().find(number));
   if (!scope.may_read(found.created.case_id)) {
     FMS_ASSIGN_OR_RETURN(const SdrNumber asked, SdrNumber::parse(number));
     return ledger::sdr_not_recorded(asked);
@@ -77,9 +75,8 @@ Result<ledger::Sdr> sdr(const Reader& reader, const ledger::Scope& scope,
 Result<report::SdrReport> sdrs(const Reader& reader, const ledger::Scope& scope,
                                const CivilDate& as_of, const report::SdrFilter& filter) {
   FMS_ASSIGN_OR_RETURN(const auto rules,
-                       reader.ledger().reference().reconciliation_rules_on(as_of));
-  ledger::SdrBook book(reader.ledger(), reader.store());
-  FMS_ASSIGN_OR_RETURN(const auto recorded, book.sdrs());
+                       reader.database().reference().reconciliation_rules_on(as_of));
+  FMS_ASSIGN_OR_RETURN(const auto recorded, reader.database().sdrs().sdrs());
   report::SdrReport built =
       report::sdr_report(recorded, as_of, rules.sdr_deadline_warning_days, filter);
   std::erase_if(built.rows, [&](const report::SdrReportRow& row) {

@@ -7,8 +7,8 @@
 
 #include "base/result.h"
 #include "core/civil_date.h"
-#include "ledger/scope.h"
-#include "ledger/sdr_book.h"
+#include "ledger/access/scope.h"
+#include "ledger/sdr/sdr_book.h"
 #include "query/reader.h"
 #include "report/closure_report.h"
 #include "report/discrepancy_report.h"

@@ -11,24 +11,22 @@
 
 #include "base/result.h"
 #include "core/civil_date.h"
-#include "ledger/ledger.h"
-#include "store/store.h"
+#include "ledger/database.h"
 
 namespace fms::query {
 
 class ViewCache {
  public:
   // The view as of `as_of`, from the cache while no business event is newer than its fold,
-  // otherwise folded by `ledger` over `store` (one connection, used by this thread alone).
-  Result<std::shared_ptr<const ledger::ReconciliationView>> view(ledger::Ledger& ledger,
-                                                                 store::Store& store,
-                                                                 const CivilDate& as_of);
+  // otherwise folded from `database` (one connection, used by this thread alone).
+  Result<std::shared_ptr<const ledger::PortfolioView>> view(ledger::Database& database,
+                                                            const CivilDate& as_of);
 
  private:
   static constexpr std::size_t kViewsMax = 8;  // as-of dates; each view holds a portfolio
   struct Cached {
     std::int64_t last_business_sequence = 0;
-    std::shared_ptr<const ledger::ReconciliationView> view;
+    std::shared_ptr<const ledger::PortfolioView> view;
   };
   std::mutex mutex_;  // guards views_
   std::map<CivilDate, Cached> views_;

@@ -12,8 +12,7 @@
 #include "core/loa_rules.h"
 #include "core/notification.h"
 #include "core/reference_data.h"
-#include "ledger/case_state.h"
-#include "ledger/ledger.h"
+#include "ledger/cases/case_state.h"
 #include "store/store.h"
 
 namespace fms::report {

@@ -192,7 +192,7 @@ CaseClosure closure_of(const CaseFinancials& figures, const CivilDate& as_of,
   return out;
 }
 
-Result<ClosureReport> closure_report(const ledger::ReconciliationView& view,
+Result<ClosureReport> closure_report(const ledger::PortfolioView& view,
                                      const std::optional<std::string>& case_id,
                                      const CaseScope& scope) {
   ClosureReport report;

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ledger/reconciliation_view.h"
+#include "ledger/portfolio_view.h"
 #include "report/case_views.h"
 #include "report/financial_status.h"
 #include "report/xlsx_workbook.h"
@@ -64,7 +64,7 @@ struct ClosureReport {
 
 // Without `case_id`, every case in execution (implemented up to closed-interim; closed and
 // cancelled cases have nothing left to close). With it, that case whatever its status.
-Result<ClosureReport> closure_report(const ledger::ReconciliationView& view,
+Result<ClosureReport> closure_report(const ledger::PortfolioView& view,
                                      const std::optional<std::string>& case_id,
                                      const CaseScope& scope = {});
 std::string closure_text(const ClosureReport& report);

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "ledger/reconciliation_view.h"
+#include "ledger/execution/reconciliation_view.h"
 #include "recon/recon.h"
 #include "report/case_views.h"
 #include "report/xlsx_workbook.h"

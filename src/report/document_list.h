@@ -1,11 +1,11 @@
-// A listed execution document (ledger/document_list.h) as JSON and as a table row, the same for
+// A listed execution document (ledger/execution/document_list.h) as JSON and as a table row, the same for
 // the CLI and the API. What a partial view withholds is null.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "ledger/document_list.h"
+#include "ledger/execution/document_list.h"
 #include "report/case_views.h"
 
 namespace fms::report {

@@ -133,7 +133,7 @@ ExceptionsReport exceptions_of(const std::vector<CaseFinancials>& cases, const C
   return report;
 }
 
-ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool detail,
+ExceptionsReport exceptions_report(const ledger::PortfolioView& view, bool detail,
                                    const CaseScope& scope) {
   auto cases = case_financials(view, view_discrepancies(view));
   std::erase_if(cases, [&](const CaseFinancials& c) { return !in_scope(scope, c.case_id); });

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "ledger/reconciliation_view.h"
+#include "ledger/portfolio_view.h"
 #include "report/case_views.h"
 #include "report/financial_status.h"
 #include "report/xlsx_workbook.h"
@@ -57,7 +57,7 @@ struct ExceptionsReport {
 
 // The groups over figures already derived (case_financials) on `as_of`.
 ExceptionsReport exceptions_of(const std::vector<CaseFinancials>& cases, const CivilDate& as_of);
-ExceptionsReport exceptions_report(const ledger::ReconciliationView& view, bool detail,
+ExceptionsReport exceptions_report(const ledger::PortfolioView& view, bool detail,
                                    const CaseScope& scope = {});
 std::string exceptions_text(const ExceptionsReport& report);
 Json exceptions_json(const ExceptionsReport& report);

@@ -15,8 +15,8 @@
 
 #include "core/budget_status.h"
 #include "core/forecast.h"
-#include "ledger/finance_view.h"
-#include "ledger/ledger.h"
+#include "ledger/money/finance_view.h"
+#include "ledger/money/money_ledger.h"
 #include "report/xlsx_workbook.h"
 
 namespace fms::report {

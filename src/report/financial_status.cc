@@ -321,7 +321,7 @@ std::vector<recon::Discrepancy> view_discrepancies(const ledger::ReconciliationV
                          view.as_of);
 }
 
-std::vector<CaseFinancials> case_financials(const ledger::ReconciliationView& view,
+std::vector<CaseFinancials> case_financials(const ledger::PortfolioView& view,
                                             const std::vector<recon::Discrepancy>& discrepancies) {
   std::vector<CaseFinancials> cases;
   cases.reserve(view.recon_input.cases.size());

@@ -19,7 +19,7 @@
 
 #include "core/case_status.h"
 #include "core/civil_date.h"
-#include "ledger/reconciliation_view.h"
+#include "ledger/portfolio_view.h"
 #include "recon/recon.h"
 
 namespace fms::report {
@@ -127,7 +127,7 @@ inline bool in_scope(const CaseScope& scope, const std::string& case_id) {
   return !scope || scope(case_id);
 }
 
-std::vector<CaseFinancials> case_financials(const ledger::ReconciliationView& view,
+std::vector<CaseFinancials> case_financials(const ledger::PortfolioView& view,
                                             const std::vector<recon::Discrepancy>& discrepancies);
 
 // Statuses the case passes through from implementation until it is closed; reports about

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "ledger/rate_book.h"
+#include "ledger/money/rate_book.h"
 #include "report/case_views.h"
 
 namespace fms::report {

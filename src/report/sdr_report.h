@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "core/sdr.h"
-#include "ledger/sdr_register.h"
+#include "ledger/sdr/sdr_register.h"
 #include "report/case_views.h"
 #include "report/xlsx_workbook.h"
 

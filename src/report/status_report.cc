@@ -271,7 +271,7 @@ XlsxSheet cases_sheet(const std::vector<CaseFinancials>& cases) {
 
 }  // namespace
 
-Result<StatusReport> status_report(const ledger::ReconciliationView& view,
+Result<StatusReport> status_report(const ledger::PortfolioView& view,
                                    const std::optional<std::string>& case_id,
                                    const CaseScope& scope) {
   StatusReport report;

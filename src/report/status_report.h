@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "ledger/reconciliation_view.h"
+#include "ledger/portfolio_view.h"
 #include "report/case_views.h"
 #include "report/financial_status.h"
 #include "report/xlsx_workbook.h"
@@ -41,7 +41,7 @@ struct StatusReport {
 };
 
 // Every case, or only `case_id` (not found: an error naming it).
-Result<StatusReport> status_report(const ledger::ReconciliationView& view,
+Result<StatusReport> status_report(const ledger::PortfolioView& view,
                                    const std::optional<std::string>& case_id,
                                    const CaseScope& scope = {});
 std::string status_text(const StatusReport& report);

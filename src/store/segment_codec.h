@@ -48,7 +48,7 @@ EncodedSegment encode_segment(const DeliveryListing& rows);
 EncodedSegment encode_segment(const ReceiptInspections& rows);
 
 // A reconciliation run's match set: parallel columns, one element per match (see
-// ledger/match_set.h for what the numbers refer to).
+// ledger/execution/match_set.h for what the numbers refer to).
 struct MatchColumns {
   Column<std::uint32_t> delivery_document;
   Column<std::uint32_t> delivery_row;

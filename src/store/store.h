@@ -153,7 +153,7 @@ class Store {
 };
 
 // Event streams that belong to no case. A case id never starts with '@'.
-//   "@access": users, organisations, grants and API tokens (ledger/access_book.h); appended with
+//   "@access": users, organisations, grants and API tokens (ledger/access/access_book.h); appended with
 //              the stream's last sequence as the optimistic expectation, like a case.
 //   "@audit":  logins, failed logins, denials, exports and logouts; appended with no
 //              expectation, so recording a login never makes an administrator's command conflict.

@@ -14,7 +14,8 @@
 #include "http/api.h"
 #include "http/server.h"
 #include "http_client.h"
-#include "ledger/access_ledger.h"
+#include "ledger/access/access_ledger.h"
+#include "ledger/database.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 
@@ -32,19 +33,18 @@ class ApiServer {
     EXPECT_TRUE(store.ok()) << (store.ok() ? "" : store.error().message);
     store_ = std::move(*store);
     auto clock = ledger::Clock::fixed("2026-11-25T12:00:00Z");
-    ledger_ = std::make_unique<ledger::Ledger>(*store_, *reference_, *clock);
-    access_ =
-        std::make_unique<ledger::AccessLedger>(*store_, *clock, ledger::PasswordCost::minimum());
-    auto demo = fms::demo::load_demo(*ledger_, *access_, *store_, "demo");
+    database_ = std::make_unique<ledger::Database>(*store_, *reference_, *clock,
+                                                   ledger::PasswordCost::minimum());
+    auto demo = fms::demo::load_demo(*database_, "demo");
     EXPECT_TRUE(demo.ok()) << (demo.ok() ? "" : demo.error().message);
     // As `fmsledger serve` does: readers on connections of their own.
-    if (!options.open_store) {
-      options.open_store = [path = (dir_.path() / "api.db").string()]() {
-        return store::open_sqlite_store(path, {.create_if_missing = false});
+    if (!options.open_database) {
+      options.open_database = [this, clock = *clock, path = (dir_.path() / "api.db").string()]() {
+        return ledger::Database::open(path, {.create_if_missing = false}, *reference_, clock,
+                                      ledger::PasswordCost::minimum());
       };
     }
-    api_ =
-        std::make_unique<http::Api>(*reference_, *store_, *ledger_, *access_, std::move(options));
+    api_ = std::make_unique<http::Api>(*database_, std::move(options));
     config.port = 0;
     auto server = http::Server::create(
         config, [this](const http::Request& request) { return api_->handle(request); },
@@ -65,8 +65,8 @@ class ApiServer {
   [[nodiscard]] unsigned short port() const { return server_->port(); }
   [[nodiscard]] HttpClient client() const { return HttpClient(port()); }
   http::Api& api() { return *api_; }
-  ledger::AccessLedger& access() { return *access_; }
-  ledger::Ledger& ledger() { return *ledger_; }
+  ledger::AccessLedger& access() { return database_->access(); }
+  ledger::Database& database() { return *database_; }
   store::Store& store() { return *store_; }
   const std::filesystem::path& dir() const { return dir_.path(); }
 
@@ -86,7 +86,7 @@ class ApiServer {
   }
   // An API token for `user`, issued directly in the ledger.
   std::string token_for(const std::string& user) {
-    auto issued = access_->issue_token(user, "test", std::nullopt, "admin");
+    auto issued = access().issue_token(user, "test", std::nullopt, "admin");
     EXPECT_TRUE(issued.ok()) << (issued.ok() ? "" : issued.error().message);
     api_->access_book(true);
     return issued.ok() ? issued->token : std::string();
@@ -96,8 +96,7 @@ class ApiServer {
   TempDir dir_;
   std::unique_ptr<ReferenceData> reference_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<ledger::Ledger> ledger_;
-  std::unique_ptr<ledger::AccessLedger> access_;
+  std::unique_ptr<ledger::Database> database_;
   std::unique_ptr<http::Api> api_;
   std::unique_ptr<http::Server> server_;
   std::thread thread_;

@@ -167,7 +167,7 @@ TEST(Api, AWriteByAnotherProcessIsSeenOnceTheCacheIsRechecked) {
   ASSERT_EQ(viewer.sign_in("viewer", kDemoPassword).status, 201);
   EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "offered");
   // The ledger written directly, as the command line would from another process.
-  auto moved = server.ledger().transition("JA-D-AMX", CaseStatus::accepted,
+  auto moved = server.database().cases().transition("JA-D-AMX", CaseStatus::accepted,
                                           *CivilDate::parse("2026-11-20"), "signed", fms::testing::host_scope("cli"));
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "accepted");
@@ -341,7 +341,7 @@ TEST(Api, ReadsAreAnsweredWhileAWriteHoldsTheLedger) {
   std::promise<void> holding;
   std::promise<void> release;
   std::thread writer([&] {
-    server.api().with_ledger([&](ledger::Ledger&, store::Store&) {
+    server.api().with_ledger([&](ledger::Database&) {
       holding.set_value();
       release.get_future().wait();
       return 0;
@@ -502,18 +502,18 @@ TEST(Api, DiscrepanciesFollowAWriteMadeOutsideTheServer) {
   ASSERT_EQ(before.status, 200);
   EXPECT_FALSE(names_receipt(before.json().at("discrepancies"), "JKR-2026-0301"));
   // Another writer (the CLI, say) records receipts; the shared view must not hide them.
-  ASSERT_TRUE(server.ledger()
+  ASSERT_TRUE(server.database()
+                  .execution()
                   .import_execution(ExecutionKind::receipts, kNewReceipt, "cli.csv", {},
                                     fms::testing::host_scope("cli"))
                   .ok());
   const auto after = viewer.get("/api/discrepancies?case=JA-P-TWK");
   ASSERT_EQ(after.status, 200);
   EXPECT_TRUE(names_receipt(after.json().at("discrepancies"), "JKR-2026-0301")) << after.body;
-  // A case never recorded is not found, as another organisation's case is, in the words the
-  // command line uses (one read answers both: query/reports.h).
+  // A case never recorded is not found, as another organisation's case is.
   const auto unknown = viewer.get("/api/discrepancies?case=JA-P-ZZZ");
   EXPECT_EQ(unknown.status, 404);
-  EXPECT_EQ(unknown.json().at("detail"), "case JA-P-ZZZ is not recorded");
+  EXPECT_EQ(unknown.json().at("detail"), "case JA-P-ZZZ not found");
   // Signing in records audit events only: the view is not folded again for them, and the
   // answer is the same.
   ASSERT_EQ(server.client().sign_in("pmo", kDemoPassword).status, 201);

@@ -12,7 +12,7 @@
 #include <set>
 
 #include "api_fixture.h"
-#include "ledger/sdr_book.h"
+#include "ledger/sdr/sdr_book.h"
 
 namespace fms::testing {
 namespace {
@@ -123,7 +123,7 @@ std::string raise_sdr(ApiServer& server) {
   request.type = recon::DiscrepancyType::quantity_short;
   request.document = "delivery PJAZTWK5210001";
   request.reason = "short delivery";
-  auto outcome = ledger::SdrBook(server.ledger(), server.store()).create(request, "demo");
+  auto outcome = server.database().sdrs().create(request, "demo");
   EXPECT_TRUE(outcome.ok()) << (outcome.ok() ? "" : outcome.error().message);
   return outcome.ok() ? outcome->sdr.number.base() : std::string();
 }

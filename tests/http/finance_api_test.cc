@@ -48,14 +48,14 @@ void record_korean_case(ApiServer& server) {
        at = loa.find("JA-P-TWK", at)) {
     loa.replace(at, 8, "KS-P-TWK");
   }
-  auto recorded = server.ledger().import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo"));
+  auto recorded = server.database().cases().import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo"));
   ASSERT_TRUE(recorded.ok()) << recorded.error().message;
 }
 
 TEST(FinanceApi, TheBudgetInForceIsTheDemosForItsReadersAndMissingForAnotherOrganisation) {
   ApiServer server;
   auto in_force =
-      server.ledger().budget_in_force(*CivilDate::parse(kToday), fms::testing::host_scope());
+      server.database().money().budget_in_force(*CivilDate::parse(kToday), fms::testing::host_scope());
   ASSERT_TRUE(in_force.ok() && in_force->has_value());
   const std::string demo_hash = (*in_force)->record.content_hash;
 
@@ -158,7 +158,7 @@ TEST(FinanceApi, ABudgetNamingAnotherOrganisationsCaseIsRefusedAsAnUnrecordedCas
   EXPECT_EQ(server.recorded_outside_audit(), before);
 
   // The ledger's own rule, which the command line uses, still takes every recorded case.
-  auto direct = server.ledger().import_budget(naming("KS-P-TWK"), "budget.json", {},
+  auto direct = server.database().money().import_budget(naming("KS-P-TWK"), "budget.json", {},
                                               fms::testing::host_scope("demo"));
   EXPECT_TRUE(direct.ok()) << direct.error().message;
 }
@@ -228,7 +228,7 @@ TEST(FinanceApi, TheRateOnADateIsTheLatestRecordedOnOrBeforeIt) {
   // Before the first recorded rate: the ledger's own not-found.
   const auto too_early = viewer.get("/api/rates/on?pair=USD/JPY&date=2022-12-31");
   EXPECT_EQ(too_early.status, 404) << too_early.body;
-  auto rates = server.ledger().load_portfolio();
+  auto rates = server.database().money().load();
   ASSERT_TRUE(rates.ok());
   auto expected = rates->rates.on("USD/JPY", *CivilDate::parse("2022-12-31"));
   ASSERT_FALSE(expected.ok());

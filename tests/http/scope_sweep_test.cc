@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "api_fixture.h"
-#include "ledger/sdr_book.h"
+#include "ledger/sdr/sdr_book.h"
 #include "support/host_scope.h"
 #include "support/zip_text.h"
 
@@ -91,7 +91,7 @@ class ScopeSweep : public ::testing::Test {
     ASSERT_FALSE(case_etag_.empty());
     ASSERT_FALSE(sdr_etag_.empty());
     // Our document of each kind, for the imports to try to supersede.
-    auto portfolio = server_.ledger().load_portfolio();
+    auto portfolio = server_.database().execution().load();
     ASSERT_TRUE(portfolio.ok());
     for (const auto& [pattern, source] : std::vector<std::pair<std::string, std::string>>{
              {"/api/imports/delivery-listings",
@@ -112,13 +112,13 @@ class ScopeSweep : public ::testing::Test {
     auto loa = nlohmann::json::parse(
         with_case_id(read_text("examples/cases/tomahawk/00-basic.json"), "JA-P-CNY"));
     loa["title"] = "CANARYzq case title";
-    ASSERT_TRUE(server_.ledger().import_document(loa.dump(), "CANARYzq-loa.json", fms::testing::host_scope("demo")).ok());
+    ASSERT_TRUE(server_.database().cases().import_document(loa.dump(), "CANARYzq-loa.json", fms::testing::host_scope("demo")).ok());
     const std::string receipts =
         "receipt_id,document_number,case_id,line,received_date,quantity_received,"
         "quantity_accepted,quantity_rejected,condition,inspector\n"
         "CANARYzq-R1,PJAZTWK5162009,JA-P-TWK,001,2025-07-20,1,1,0,CANARYzq remark,CANARYzq "
         "Inspector\n";
-    auto document = server_.ledger().import_execution(ExecutionKind::receipts, receipts,
+    auto document = server_.database().execution().import_execution(ExecutionKind::receipts, receipts,
                                                       "CANARYzq-receipts.csv", {},
                                                       host_scope("CANARYzq-operator"));
     ASSERT_TRUE(document.ok()) << document.error().message;
@@ -128,7 +128,7 @@ class ScopeSweep : public ::testing::Test {
     request.type = recon::DiscrepancyType::quantity_short;
     request.document = "delivery PJAZTWK5210001";
     request.reason = "CANARYzq short delivery";
-    auto sdr = ledger::SdrBook(server_.ledger(), server_.store()).create(request, "demo");
+    auto sdr = server_.database().sdrs().create(request, "demo");
     ASSERT_TRUE(sdr.ok()) << sdr.error().message;
     sdr_ = sdr->sdr.number.base();
     auto budget = nlohmann::json::parse(read_text("examples/budget/jmod-fms-budget.json"));
@@ -138,9 +138,9 @@ class ScopeSweep : public ::testing::Test {
     jmod.organisation = "JMOD";
     auto host = server_.access().host_scope("demo");
     ASSERT_TRUE(host.ok());
-    auto book = server_.ledger().import_budget(budget.dump(), "CANARYzq-budget.json", jmod, *host);
+    auto book = server_.database().money().import_budget(budget.dump(), "CANARYzq-budget.json", jmod, *host);
     ASSERT_TRUE(book.ok()) << book.error().message;
-    auto rates = server_.ledger().import_rates(
+    auto rates = server_.database().money().import_rates(
         "date,pair,rate,source\n2026-11-20,USD/JPY,123.4567,CANARYzq bank\n", "CANARYzq-rates.csv",
         std::string("JMOD"), *host);
     ASSERT_TRUE(rates.ok()) << rates.error().message;
@@ -155,14 +155,16 @@ class ScopeSweep : public ::testing::Test {
   // Korea (KRDAPA): its own implemented case, and a user of every role; and ours of every role.
   void add_neighbour() {
     ASSERT_TRUE(
-        server_.ledger()
+        server_.database()
+            .cases()
             .import_document(
                 with_case_id(read_text("examples/cases/tomahawk/00-basic.json"), "KS-P-TWK"),
                 "ks.json", fms::testing::host_scope("demo"))
             .ok());
     for (const auto& [status, date] : {std::pair{CaseStatus::accepted, "2024-01-18"},
                                        std::pair{CaseStatus::implemented, "2024-02-09"}}) {
-      ASSERT_TRUE(server_.ledger()
+      ASSERT_TRUE(server_.database()
+                      .cases()
                       .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed", fms::testing::host_scope("demo"))
                       .ok());
     }

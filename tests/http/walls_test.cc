@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "api_fixture.h"
-#include "ledger/roles.h"
+#include "ledger/access/roles.h"
 #include "support/host_scope.h"
 
 namespace fms::testing {
@@ -34,10 +34,11 @@ class Walls : public ::testing::Test {
          at = loa.find("JA-P-TWK", at)) {
       loa.replace(at, 8, "KS-P-TWK");
     }
-    ASSERT_TRUE(server_.ledger().import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo")).ok());
+    ASSERT_TRUE(server_.database().cases().import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo")).ok());
     for (const auto& [status, date] : {std::pair{CaseStatus::accepted, "2024-01-18"},
                                        std::pair{CaseStatus::implemented, "2024-02-09"}}) {
-      ASSERT_TRUE(server_.ledger()
+      ASSERT_TRUE(server_.database()
+                      .cases()
                       .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed", fms::testing::host_scope("demo"))
                       .ok());
     }
@@ -57,7 +58,7 @@ class Walls : public ::testing::Test {
 
   // The active document of `kind` recorded from `source`.
   std::string document_id(const std::string& source) {
-    auto portfolio = server_.ledger().load_portfolio();
+    auto portfolio = server_.database().execution().load();
     EXPECT_TRUE(portfolio.ok());
     for (const auto& document : portfolio->documents) {
       if (document.record.source == source && !document.superseded_by) {
@@ -148,7 +149,7 @@ TEST_F(Walls, EachOrganisationKeepsItsOwnRateSeries) {
   EXPECT_EQ(krfinance.get("/api/rates/on?pair=USD/JPY&date=2026-11-30").json().at("rate"),
             "999.99");
   // The shared reference series is an administrator's.
-  const auto direct = server_.ledger().import_rates(
+  const auto direct = server_.database().money().import_rates(
       "date,pair,rate,source\n2026-12-01,USD/JPY,151,x\n", "x.csv", std::nullopt,
       ledger::Scope::of_user(server_.api().access_book(true), "krfinance"));
   ASSERT_TRUE(direct.ok()) << direct.error().message;
@@ -166,7 +167,7 @@ TEST_F(Walls, MessagesAndCountsNameNothingOfAnotherOrganisation) {
   EXPECT_EQ(same_number.body.find("tomahawk-receipts"), std::string::npos);
 
   // A document naming both organisations' cases shows Korea only its own part.
-  auto mixed = server_.ledger().import_execution(
+  auto mixed = server_.database().execution().import_execution(
       ExecutionKind::receipts,
       kReceiptsHeader + "MIX-1,PKSZTWK5162002,KS-P-TWK,001,2025-07-16,1,1,0,,Kim\n" +
           "MIX-2,PJAZTWK5162002,JA-P-TWK,001,2025-07-16,1,1,0,,Sato Kenji\n",

@@ -10,8 +10,8 @@
 #include <random>
 
 #include "demo/demo.h"
-#include "ledger/access_ledger.h"
-#include "ledger/ledger.h"
+#include "ledger/access/access_ledger.h"
+#include "ledger/database.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/host_scope.h"
@@ -513,7 +513,8 @@ class AccessVerifyTest : public AccessTest {
     auto reference = refdata::load_builtin();
     ASSERT_TRUE(reference.ok()) << reference.error().message;
     reference_ = std::move(reference).value();
-    ledger_ = std::make_unique<Ledger>(*store_, reference_, Clock::fixed(kNow).value());
+    ledger_ = std::make_unique<Database>(*store_, reference_, Clock::fixed(kNow).value(),
+                                         PasswordCost::minimum());
   }
   void TearDown() override {
     ledger_.reset();
@@ -521,20 +522,20 @@ class AccessVerifyTest : public AccessTest {
   }
 
   void expect_verify_fails(const std::string& text) {
-    auto verified = ledger_->verify(fms::testing::host_scope());
+    auto verified = ledger_->verifier().verify(fms::testing::host_scope());
     ASSERT_FALSE(verified.ok());
     EXPECT_EQ(verified.error().kind, ErrorKind::corruption);
     EXPECT_THAT(verified.error().message, HasSubstr(text));
   }
 
   ReferenceData reference_;
-  std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<Database> ledger_;
 };
 
 TEST_F(AccessVerifyTest, VerifyFoldsTheAccessStreams) {
   record_people();
   ASSERT_TRUE(access_->record_login("pmo", "password", "192.0.2.7").ok());
-  auto verified = ledger_->verify(fms::testing::host_scope());
+  auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->access_events, 8u);  // 2 organisations, 3 users, 3 grants
   EXPECT_EQ(verified->audit_events, 1u);
@@ -592,7 +593,7 @@ TEST_F(AccessVerifyTest, CaseAndPortfolioFoldsLeaveTheAtStreamsAlone) {
   auto cases = fold_cases(events, reference_);
   ASSERT_TRUE(cases.ok()) << cases.error().message;
   EXPECT_TRUE(cases->empty());
-  auto portfolio = fold_portfolio(events);
+  auto portfolio = fold_execution(events);
   ASSERT_TRUE(portfolio.ok()) << portfolio.error().message;
   EXPECT_EQ(portfolio->last_sequence, 0);
   EXPECT_TRUE(store::is_case_stream("JA-P-TWK"));
@@ -602,14 +603,14 @@ TEST_F(AccessVerifyTest, CaseAndPortfolioFoldsLeaveTheAtStreamsAlone) {
 }
 
 TEST_F(AccessVerifyTest, TheDemoRecordsItsPeopleFirst) {
-  auto demo = fms::demo::load_demo(*ledger_, *access_, *store_, "demo");
+  auto demo = fms::demo::load_demo(*ledger_, "demo");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   EXPECT_EQ(demo->organisations, 2);
   EXPECT_EQ(demo->users, 6);
   EXPECT_EQ(demo->grants, 6);
   const auto events = store_->read_events({}).value();
   for (std::size_t i = 0; i < 14; ++i) EXPECT_EQ(events[i].case_id, store::kAccessStream) << i;
-  auto verified = ledger_->verify(fms::testing::host_scope());
+  auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->access_events, 14u);
   EXPECT_EQ(verified->cases, 7u);

@@ -10,7 +10,7 @@
 #include <sstream>
 
 #include "io/budget_json.h"
-#include "ledger/ledger.h"
+#include "ledger/database.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/host_scope.h"
@@ -54,9 +54,10 @@ class BudgetLedgerTest : public ::testing::Test {
     reference_ = refdata::load_builtin().value();
     store_ = store::open_sqlite_store((dir_ / "l.db").string()).value();
     ledger_ =
-        std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value());
+        std::make_unique<Database>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value(),
+                                         PasswordCost::minimum());
     ASSERT_TRUE(
-        ledger_->import_document(example("cases/tomahawk/00-basic.json"), "b.json", fms::testing::host_scope("t")).ok());
+        ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"), "b.json", fms::testing::host_scope("t")).ok());
   }
   void TearDown() override {
     ledger_.reset();
@@ -64,7 +65,7 @@ class BudgetLedgerTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
   std::string title_in_force(const CivilDate& date) {
-    auto in_force = ledger_->budget_in_force(date, fms::testing::host_scope());
+    auto in_force = ledger_->money().budget_in_force(date, fms::testing::host_scope());
     EXPECT_TRUE(in_force.ok()) << in_force.error().message;
     if (!in_force.ok() || !*in_force) return "none";
     return (*in_force)->document.title;
@@ -73,46 +74,46 @@ class BudgetLedgerTest : public ::testing::Test {
   std::filesystem::path dir_;
   ReferenceData reference_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<Database> ledger_;
 };
 
 TEST_F(BudgetLedgerTest, TheBookInForceIsTheLatestEffectiveOnOrBeforeTheDate) {
   ASSERT_TRUE(
-      ledger_->import_budget(book("2025-04-01", "150"), "a.json", {}, fms::testing::host_scope("t"))
+      ledger_->money().import_budget(book("2025-04-01", "150"), "a.json", {}, fms::testing::host_scope("t"))
           .ok());
   ASSERT_TRUE(
-      ledger_->import_budget(book("2024-04-01", "140"), "b.json", {}, fms::testing::host_scope("t"))
+      ledger_->money().import_budget(book("2024-04-01", "140"), "b.json", {}, fms::testing::host_scope("t"))
           .ok());
   ASSERT_TRUE(
-      ledger_->import_budget(book("2025-04-01", "152"), "c.json", {}, fms::testing::host_scope("t"))
+      ledger_->money().import_budget(book("2025-04-01", "152"), "c.json", {}, fms::testing::host_scope("t"))
           .ok());
   EXPECT_EQ(title_in_force(d(2024, 3, 31)), "none");
   EXPECT_EQ(title_in_force(d(2024, 4, 1)), "book 2024-04-01 140");
   EXPECT_EQ(title_in_force(d(2025, 3, 31)), "book 2024-04-01 140");
   // Two books effective the same day: the one recorded later (a supplementary budget) counts.
   EXPECT_EQ(title_in_force(d(2025, 4, 1)), "book 2025-04-01 152");
-  auto verified = ledger_->verify(fms::testing::host_scope());
+  auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
 }
 
 TEST_F(BudgetLedgerTest, TheSameContentTwiceIsRecordedOnce) {
-  auto first = ledger_->import_budget(book("2025-04-01", "150", "JA-P-TWK", "t"), "a.json", {},
+  auto first = ledger_->money().import_budget(book("2025-04-01", "150", "JA-P-TWK", "t"), "a.json", {},
                                       fms::testing::host_scope("t"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->recorded);
   // Reformatted, the same content: the canonical form is what identifies it.
-  auto again = ledger_->import_budget("\n\n" + book("2025-04-01", "150.000", "ja-p-twk", "t"),
+  auto again = ledger_->money().import_budget("\n\n" + book("2025-04-01", "150.000", "ja-p-twk", "t"),
                                       "a2.json", {}, fms::testing::host_scope("t"));
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_FALSE(again->recorded);
   EXPECT_EQ(again->content_hash, first->content_hash);
   EXPECT_THAT(again->message, HasSubstr("already recorded"));
-  EXPECT_EQ(ledger_->load_portfolio()->budgets.size(), 1u);
+  EXPECT_EQ(ledger_->money().load()->budgets.size(), 1u);
 }
 
 TEST_F(BudgetLedgerTest, ABookNamingAnUnrecordedCaseWritesNothing) {
   const auto before = store_->read_events({})->size();
-  auto refused = ledger_->import_budget(book("2025-04-01", "150", "JA-P-AMA"), "x.json", {},
+  auto refused = ledger_->money().import_budget(book("2025-04-01", "150", "JA-P-AMA"), "x.json", {},
                                         fms::testing::host_scope("t"));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().message,
@@ -122,7 +123,7 @@ TEST_F(BudgetLedgerTest, ABookNamingAnUnrecordedCaseWritesNothing) {
 
 TEST_F(BudgetLedgerTest, TheDemoBookNeedsItsCasesAndThenImports) {
   // Only Tomahawk is recorded: every other case the demo book names is reported.
-  auto refused = ledger_->import_budget(example("budget/jmod-fms-budget.json"), "jmod.json", {},
+  auto refused = ledger_->money().import_budget(example("budget/jmod-fms-budget.json"), "jmod.json", {},
                                         fms::testing::host_scope("t"));
   ASSERT_FALSE(refused.ok());
   EXPECT_THAT(refused.error().message, HasSubstr("no case JA-D-JER is recorded"));

@@ -21,7 +21,7 @@ class ExecutionTest : public SdrLedgerTest {
   Result<ExecutionImportOutcome> import(ExecutionKind kind, const std::string& text,
                                         const std::string& source,
                                         ExecutionImportOptions options = {}) {
-    return ledger_->import_execution(kind, text, source, options, fms::testing::host_scope("bob"));
+    return ledger_->execution().import_execution(kind, text, source, options, fms::testing::host_scope("bob"));
   }
 };
 
@@ -59,7 +59,7 @@ TEST_F(ExecutionTest, ARowNamingAnUnknownCaseOrLineImportsNothing) {
 }
 
 TEST_F(ExecutionTest, DeliveriesOnACaseNotYetImplementedAreRefused) {
-  auto basic = ledger_->import_document(example("cases/amraam/00-basic.json"), "b.json",
+  auto basic = ledger_->cases().import_document(example("cases/amraam/00-basic.json"), "b.json",
                                         fms::testing::host_scope("t"));
   ASSERT_TRUE(basic.ok()) << basic.error().message;
   const std::string text =
@@ -84,7 +84,7 @@ TEST_F(ExecutionTest, AReceiptRecordedInAnotherDocumentIsRefusedUnlessSupersedin
               HasSubstr("receipts-2.csv:3: field \"receipt_id\": receipt RCV-0002 is already "
                         "recorded in document"));
 
-  auto portfolio = ledger_->load_portfolio();
+  auto portfolio = ledger_->execution().load();
   ASSERT_TRUE(portfolio.ok());
   const auto receipts = portfolio->active(ExecutionKind::receipts);
   ASSERT_EQ(receipts.size(), 1u);
@@ -101,7 +101,7 @@ TEST_F(ExecutionTest, AReceiptRecordedInAnotherDocumentIsRefusedUnlessSupersedin
   ASSERT_TRUE(replaced.ok()) << replaced.error().message;
   EXPECT_TRUE(replaced->recorded);
   EXPECT_EQ(replaced->superseded, old_id);
-  portfolio = ledger_->load_portfolio();
+  portfolio = ledger_->execution().load();
   ASSERT_EQ(portfolio->active(ExecutionKind::receipts).size(), 1u);
   EXPECT_EQ(portfolio->find(old_id)->superseded_by, replaced->content_hash);
 
@@ -116,7 +116,7 @@ TEST_F(ExecutionTest, AReceiptRecordedInAnotherDocumentIsRefusedUnlessSupersedin
 }
 
 TEST_F(ExecutionTest, ADocumentSupersedesOnlyOneOfItsKind) {
-  auto portfolio = ledger_->load_portfolio();
+  auto portfolio = ledger_->execution().load();
   const std::string receipts_id =
       portfolio->active(ExecutionKind::receipts)[0]->record.content_hash;
   ExecutionImportOptions supersede;
@@ -149,20 +149,20 @@ TEST_F(ExecutionTest, ABillForTheSameCaseAndQuarterIsRecordedOnce) {
 }
 
 TEST_F(ExecutionTest, AReconciliationRunRecordsMatchesAndCountsWhatChanged) {
-  auto first = ledger_->reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
+  auto first = ledger_->execution().reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_EQ(first->matches, 3);
   EXPECT_EQ(first->created, 3);
   EXPECT_EQ(first->voided, 0);
   EXPECT_GT(first->discrepancies, 0);
 
-  auto view = ledger_->reconciliation_view(day("2026-11-25"));
+  auto view = ledger_->execution().reconciliation_view(day("2026-11-25"));
   ASSERT_TRUE(view.ok());
   EXPECT_FALSE(view->fresh);  // the recorded run is current
   EXPECT_EQ(view->matches.size(), 3u);
 
   // A corrected receipts document drops RCV-0003: its match is voided by the next run.
-  auto portfolio = ledger_->load_portfolio();
+  auto portfolio = ledger_->execution().load();
   ExecutionImportOptions supersede;
   supersede.supersedes = portfolio->active(ExecutionKind::receipts)[0]->record.content_hash;
   supersede.reason = "RCV-0003 was entered against the wrong shipment";
@@ -172,12 +172,12 @@ TEST_F(ExecutionTest, AReconciliationRunRecordsMatchesAndCountsWhatChanged) {
       "RCV-0001,JAPTWK60100001,JA-P-TWK,001,2026-02-01,8,8,0,,Sato\n"
       "RCV-0002,JAPTWK60600004,JA-P-TWK,001,2026-03-20,4,3,1,seeker damaged,Sato\n";
   ASSERT_TRUE(import(ExecutionKind::receipts, corrected, "receipts-fixed.csv", supersede).ok());
-  view = ledger_->reconciliation_view(day("2026-11-25"));
+  view = ledger_->execution().reconciliation_view(day("2026-11-25"));
   ASSERT_TRUE(view.ok());
   EXPECT_TRUE(view->fresh);
   EXPECT_EQ(view->unreconciled_documents, 1u);
 
-  auto second = ledger_->reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
+  auto second = ledger_->execution().reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_EQ(second->matches, 2);
   // A match names its rows by document content hash: the corrected document's rows are new
@@ -185,19 +185,19 @@ TEST_F(ExecutionTest, AReconciliationRunRecordsMatchesAndCountsWhatChanged) {
   EXPECT_EQ(second->created, 2);
   EXPECT_EQ(second->voided, 3);
   // Reconciling again with nothing new carries every match over.
-  auto third = ledger_->reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
+  auto third = ledger_->execution().reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
   ASSERT_TRUE(third.ok()) << third.error().message;
   EXPECT_EQ(third->created, 0);
   EXPECT_EQ(third->voided, 0);
-  auto verified = ledger_->verify(fms::testing::host_scope());
+  auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->documents, 3u);
   EXPECT_EQ(verified->segments, 4u);  // two listings of receipts, one of deliveries, one match set
 }
 
 TEST_F(ExecutionTest, VerifyNoticesADamagedSegment) {
-  ASSERT_TRUE(ledger_->verify(fms::testing::host_scope()).ok());
-  auto portfolio = ledger_->load_portfolio();
+  ASSERT_TRUE(ledger_->verifier().verify(fms::testing::host_scope()).ok());
+  auto portfolio = ledger_->execution().load();
   const std::string hash = *portfolio->active(ExecutionKind::delivery_listing)[0]->record.segment;
   const auto path = store::SegmentFiles::directory_for_database(dir_ / "sdr.db") / (hash + ".seg");
   std::filesystem::permissions(path, std::filesystem::perms::owner_write,
@@ -212,7 +212,7 @@ TEST_F(ExecutionTest, VerifyNoticesADamagedSegment) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
   }
-  auto verified = ledger_->verify(fms::testing::host_scope());
+  auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_FALSE(verified.ok());
   EXPECT_EQ(verified.error().kind, ErrorKind::corruption);
   EXPECT_THAT(verified.error().message, HasSubstr("segment " + hash));
@@ -225,7 +225,7 @@ TEST_F(ExecutionTest, PaymentsInYenCarryTheirRateAndUsdEquivalent) {
       "PAY-2026-02,2026-06-10,JA-P-TWK,2500000.00,USD,\n";
   auto outcome = import(ExecutionKind::payments, payments, "payments.csv");
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
-  auto portfolio = ledger_->load_portfolio();
+  auto portfolio = ledger_->execution().load();
   const auto& rows = portfolio->active(ExecutionKind::payments)[0]->record.payments->rows;
   ASSERT_EQ(rows.size(), 2u);
   EXPECT_EQ(rows[0].usd.minor_units(), 10'000'000'00);  // JPY 1.5 bn at 150 = USD 10 M

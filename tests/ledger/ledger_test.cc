@@ -1,6 +1,6 @@
 // The ledger on a real SQLite store: commands produce events whose replay reproduces the
 // projections, as-of folds see only what was in force, and refused commands write nothing.
-#include "ledger/ledger.h"
+#include "ledger/database.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -12,7 +12,7 @@
 #include <sstream>
 
 #include "demo/demo.h"
-#include "ledger/access_ledger.h"
+#include "ledger/access/access_ledger.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/host_scope.h"
@@ -42,7 +42,8 @@ class LedgerTest : public ::testing::Test {
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
     ledger_ =
-        std::make_unique<Ledger>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value());
+        std::make_unique<Database>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value(),
+                                         PasswordCost::minimum());
   }
   void TearDown() override {
     ledger_.reset();
@@ -53,16 +54,16 @@ class LedgerTest : public ::testing::Test {
   std::filesystem::path dir_;
   ReferenceData reference_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<Database> ledger_;
 };
 
 TEST_F(LedgerTest, ImportsABasicLoaAsAnOfferedCase) {
-  auto outcome = ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json",
+  auto outcome = ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"), "basic.json",
                                           fms::testing::host_scope("alice"));
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   EXPECT_TRUE(outcome->recorded);
   EXPECT_EQ(outcome->case_id, "JA-P-TWK");
-  auto state = ledger_->load_case(
+  auto state = ledger_->cases().load_case(
       "ja-p-twk", fms::testing::host_scope());  // identifiers are case-insensitive on input
   ASSERT_TRUE(state.ok()) << state.error().message;
   EXPECT_EQ(state->status, CaseStatus::offered);
@@ -72,10 +73,10 @@ TEST_F(LedgerTest, ImportsABasicLoaAsAnOfferedCase) {
 }
 
 TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
-  auto demo = fms::demo::load_demo(*ledger_, *store_, "demo");
+  auto demo = fms::demo::load_demo(*ledger_, "demo");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
   EXPECT_GE(demo->documents, 7);
-  auto report = ledger_->verify(fms::testing::host_scope());
+  auto report = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->cases, 7u);
   EXPECT_EQ(report->events, demo->documents + demo->transitions + demo->execution_documents +
@@ -96,7 +97,7 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
   auto stored = store_->read_projections();
   ASSERT_TRUE(stored.ok());
   for (const auto& projection : *stored) {
-    auto state = ledger_->load_case(projection.summary.case_id, fms::testing::host_scope());
+    auto state = ledger_->cases().load_case(projection.summary.case_id, fms::testing::host_scope());
     ASSERT_TRUE(state.ok());
     EXPECT_EQ(project(*state), projection) << projection.summary.case_id;
   }
@@ -105,9 +106,9 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
 // The demo's report is what the `demo` command prints, so it must say exactly what the log
 // holds: the execution documents of each kind and the reconciliation run that reports use.
 TEST_F(LedgerTest, DemoReportMatchesTheRecordedExecutionHistory) {
-  auto demo = fms::demo::load_demo(*ledger_, *store_, "demo");
+  auto demo = fms::demo::load_demo(*ledger_, "demo");
   ASSERT_TRUE(demo.ok()) << demo.error().message;
-  auto portfolio = ledger_->load_portfolio();
+  auto portfolio = ledger_->execution().load();
   ASSERT_TRUE(portfolio.ok()) << portfolio.error().message;
 
   std::map<ExecutionKind, int> recorded_by_kind;
@@ -136,9 +137,9 @@ TEST_F(LedgerTest, DemoReportMatchesTheRecordedExecutionHistory) {
 }
 
 TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
-  ASSERT_TRUE(fms::demo::load_demo(*ledger_, *store_, "demo").ok());
+  ASSERT_TRUE(fms::demo::load_demo(*ledger_, "demo").ok());
   const auto on = [&](const char* date) {
-    return ledger_->load_case("JA-P-TWK", fms::testing::host_scope(),
+    return ledger_->cases().load_case("JA-P-TWK", fms::testing::host_scope(),
                               AsOf{CivilDate::parse(date).value(), std::nullopt});
   };
   auto offered = on("2023-12-20");
@@ -159,7 +160,7 @@ TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
 // Every command and query about one case takes the caller's scope: outside it a case reads
 // exactly as one never recorded, and inside it a role short of the command is forbidden.
 TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
-  ASSERT_TRUE(fms::demo::load_demo(*ledger_, *store_, "demo").ok());
+  ASSERT_TRUE(fms::demo::load_demo(*ledger_, "demo").ok());
   AccessLedger access(*store_, ledger_->clock(), PasswordCost::minimum());
   auto book = access.load();
   ASSERT_TRUE(book.ok()) << book.error().message;
@@ -168,34 +169,34 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
   const Scope viewer = Scope::of_user(shared, "viewer");  // viewer of JMOD
   const auto events_before = store_->read_events({})->size();
 
-  const auto never = ledger_->load_case("JA-P-ZZZ", fms::testing::host_scope());
+  const auto never = ledger_->cases().load_case("JA-P-ZZZ", fms::testing::host_scope());
   ASSERT_FALSE(never.ok());
   const auto expect_never_recorded = [&](const Error& error, const std::string& case_id) {
     EXPECT_EQ(error.kind, never.error().kind);
     EXPECT_EQ(error.message, "case " + case_id + " not found");
   };
-  expect_never_recorded(ledger_->load_case("ja-p-twk", korean).error(), "JA-P-TWK");
-  expect_never_recorded(ledger_->history("JA-P-TWK", korean).error(), "JA-P-TWK");
-  expect_never_recorded(ledger_
-                            ->transition("JA-D-AMX", CaseStatus::accepted,
+  expect_never_recorded(ledger_->cases().load_case("ja-p-twk", korean).error(), "JA-P-TWK");
+  expect_never_recorded(ledger_->cases().history("JA-P-TWK", korean).error(), "JA-P-TWK");
+  expect_never_recorded(ledger_->cases()
+                            .transition("JA-D-AMX", CaseStatus::accepted,
                                          CivilDate::parse("2026-11-20").value(), "signed", korean)
                             .error(),
                         "JA-D-AMX");
   expect_never_recorded(
-      ledger_->import_document(example("cases/tomahawk/01-modification.json"), "m.json", korean)
+      ledger_->cases().import_document(example("cases/tomahawk/01-modification.json"), "m.json", korean)
           .error(),
       "JA-P-TWK");
-  const auto listed = ledger_->list_cases({}, korean);
+  const auto listed = ledger_->cases().list_cases({}, korean);
   ASSERT_TRUE(listed.ok());
   EXPECT_TRUE(listed->empty()) << listed->size() << " cases listed";
 
   // Japan's viewer reads the case but records nothing, and does not read its history.
-  EXPECT_TRUE(ledger_->load_case("JA-P-TWK", viewer).ok());
-  EXPECT_EQ(ledger_->list_cases({}, viewer)->size(),
-            ledger_->list_cases({}, fms::testing::host_scope())->size());
-  EXPECT_EQ(ledger_->history("JA-P-TWK", viewer).error().kind, ErrorKind::forbidden);
-  EXPECT_EQ(ledger_
-                ->transition("JA-D-AMX", CaseStatus::accepted,
+  EXPECT_TRUE(ledger_->cases().load_case("JA-P-TWK", viewer).ok());
+  EXPECT_EQ(ledger_->cases().list_cases({}, viewer)->size(),
+            ledger_->cases().list_cases({}, fms::testing::host_scope())->size());
+  EXPECT_EQ(ledger_->cases().history("JA-P-TWK", viewer).error().kind, ErrorKind::forbidden);
+  EXPECT_EQ(ledger_->cases()
+                .transition("JA-D-AMX", CaseStatus::accepted,
                              CivilDate::parse("2026-11-20").value(), "signed", viewer)
                 .error()
                 .kind,
@@ -204,37 +205,37 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
 }
 
 TEST_F(LedgerTest, RefusedCommandsWriteNothing) {
-  ASSERT_TRUE(ledger_
-                  ->import_document(example("cases/tomahawk/00-basic.json"), "b.json",
+  ASSERT_TRUE(ledger_->cases()
+                  .import_document(example("cases/tomahawk/00-basic.json"), "b.json",
                                     fms::testing::host_scope("a"))
                   .ok());
   const auto events_before = store_->read_events({})->size();
 
-  auto skip = ledger_->transition("JA-P-TWK", CaseStatus::implemented,
+  auto skip = ledger_->cases().transition("JA-P-TWK", CaseStatus::implemented,
                                   CivilDate::parse("2024-02-01").value(), "skip",
                                   fms::testing::host_scope("a"));
   ASSERT_FALSE(skip.ok());
   EXPECT_THAT(skip.error().message, HasSubstr("cannot go from offered to implemented"));
 
   auto no_reason =
-      ledger_->transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-18").value(),
+      ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-18").value(),
                           "", fms::testing::host_scope("a"));
   ASSERT_FALSE(no_reason.ok());
   EXPECT_THAT(no_reason.error().text(Spelling::option), HasSubstr("--reason"));
 
   auto wrong_day =
-      ledger_->transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-19").value(),
+      ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-19").value(),
                           "signed", fms::testing::host_scope("a"));
   ASSERT_FALSE(wrong_day.ok());
   EXPECT_THAT(wrong_day.error().message, HasSubstr("records its acceptance on 2024-01-18"));
 
   auto early_expiry =
-      ledger_->transition("JA-P-TWK", CaseStatus::expired, CivilDate::parse("2024-03-02").value(),
+      ledger_->cases().transition("JA-P-TWK", CaseStatus::expired, CivilDate::parse("2024-03-02").value(),
                           "expired", fms::testing::host_scope("a"));
   ASSERT_FALSE(early_expiry.ok());
   EXPECT_THAT(early_expiry.error().message, HasSubstr("offer expiration date is 2024-03-02"));
 
-  auto amendment_first = ledger_->import_document(example("cases/tomahawk/02-amendment.json"),
+  auto amendment_first = ledger_->cases().import_document(example("cases/tomahawk/02-amendment.json"),
                                                   "a.json", fms::testing::host_scope("a"));
   ASSERT_FALSE(amendment_first.ok());
   EXPECT_THAT(amendment_first.error().message, HasSubstr("a.json: /document/version"));

@@ -5,7 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "ledger/portfolio.h"
+#include "ledger/execution/execution_book.h"
 #include "ledger/sdr_test_fixture.h"
 #include "store/event_hash.h"
 #include "support/host_scope.h"
@@ -30,7 +30,8 @@ class RatesTest : public ::testing::Test {
     auto store = store::open_sqlite_store((dir_ / "rates.db").string());
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
-    ledger_ = std::make_unique<Ledger>(*store_, reference_, Clock::fixed(kNow).value());
+    ledger_ = std::make_unique<Database>(*store_, reference_, Clock::fixed(kNow).value(),
+                                         PasswordCost::minimum());
   }
 
   void TearDown() override {
@@ -40,7 +41,7 @@ class RatesTest : public ::testing::Test {
   }
 
   Result<RatesImportOutcome> import(const std::string& text, const std::string& source) {
-    return ledger_->import_rates(text, source, std::nullopt, fms::testing::host_scope("bob"));
+    return ledger_->money().import_rates(text, source, std::nullopt, fms::testing::host_scope("bob"));
   }
 
   // The example file: USD/JPY month ends 2025-01-31 .. 2025-12-31, six points.
@@ -49,7 +50,7 @@ class RatesTest : public ::testing::Test {
   }
 
   RateBook book() {
-    auto portfolio = ledger_->load_portfolio();
+    auto portfolio = ledger_->money().load();
     EXPECT_TRUE(portfolio.ok()) << portfolio.error().message;
     return portfolio.ok() ? portfolio->rates : RateBook{};
   }
@@ -59,7 +60,7 @@ class RatesTest : public ::testing::Test {
   std::filesystem::path dir_;
   ReferenceData reference_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<Database> ledger_;
 };
 
 TEST_F(RatesTest, AFileIsRecordedAsOneEventAndVerifyReplaysIt) {
@@ -79,7 +80,7 @@ TEST_F(RatesTest, AFileIsRecordedAsOneEventAndVerifyReplaysIt) {
   EXPECT_THAT(events[0].payload,
               HasSubstr("{\"date\":\"2025-03-31\",\"pair\":\"USD/JPY\",\"rate\":\"149.52\","
                         "\"source\":\"month-end rate (illustrative)\"}"));
-  auto verified = ledger_->verify(fms::testing::host_scope());
+  auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->events, 1);
 
@@ -164,7 +165,7 @@ TEST_F(RatesTest, AnOverlappingFileWithTheSameRatesIsMergedIntoTheSeries) {
   EXPECT_EQ(describe(*rates.on("USD/JPY", day("2025-05-15"))),
             "USD/JPY 143.07 of 2025-04-30 (another publisher)");
   EXPECT_EQ(rates.recorded("USD/JPY", day("2025-04-30"))->document, 1u);
-  ASSERT_TRUE(ledger_->verify(fms::testing::host_scope()).ok());
+  ASSERT_TRUE(ledger_->verifier().verify(fms::testing::host_scope()).ok());
 }
 
 TEST_F(RatesTest, ADifferentRateForARecordedDateIsRefusedWithItsLine) {
@@ -247,7 +248,7 @@ TEST_F(RatesTest, FoldingRefusesAConflictOrAContentHashThatDoesNotMatch) {
                 ExchangeRate::parse("150", Currency::usd(), Currency::jpy()).value(), "other"});
   record.content_hash = store::blake2b_hex(canonical_points(record.points));
   conflicting.payload = encode(record);
-  auto folded = fold_portfolio({events[0], conflicting});
+  auto folded = fold_money({events[0], conflicting});
   ASSERT_FALSE(folded.ok());
   EXPECT_EQ(folded.error().kind, ErrorKind::corruption);
   EXPECT_THAT(folded.error().message,
@@ -255,7 +256,7 @@ TEST_F(RatesTest, FoldingRefusesAConflictOrAContentHashThatDoesNotMatch) {
 
   record.content_hash = std::string(64, '0');
   conflicting.payload = encode(record);
-  folded = fold_portfolio({conflicting});
+  folded = fold_money({conflicting});
   ASSERT_FALSE(folded.ok());
   EXPECT_THAT(folded.error().message, HasSubstr("do not match the content hash"));
 }

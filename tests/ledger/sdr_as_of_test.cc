@@ -2,7 +2,7 @@
 // from the business date it carries, not from when it was recorded. First on a register folded
 // from hand-made events, then through the ledger's reconciliation view, where every step is
 // recorded on 2026-11-25 (the fixed clock) but dated months earlier.
-#include "ledger/sdr_as_of.h"
+#include "ledger/sdr/sdr_as_of.h"
 
 #include <gtest/gtest.h>
 
@@ -183,7 +183,7 @@ class SdrAsOfLedgerTest : public testing::SdrLedgerTest {
   }
 
   SdrRegister sdrs_on(const char* date) {
-    auto view = ledger_->reconciliation_view(day(date));
+    auto view = ledger_->portfolio_view(day(date));
     EXPECT_TRUE(view.ok()) << view.error().message;
     return view->sdrs_as_of();
   }
@@ -216,11 +216,11 @@ TEST_F(SdrAsOfLedgerTest, ReportsSeeTheSdrAsItStoodOnTheirDate) {
 // must stay foldable from start to end.
 TEST_F(SdrAsOfLedgerTest, TheViewStillCarriesTheRegisterAsRecorded) {
   follow_to_closure();
-  auto view = ledger_->reconciliation_view(day("2026-03-31"));
+  auto view = ledger_->portfolio_view(day("2026-03-31"));
   ASSERT_TRUE(view.ok()) << view.error().message;
-  ASSERT_EQ(view->portfolio.sdrs.all().size(), 1u);
-  EXPECT_EQ(view->portfolio.sdrs.all().front().status, SdrStatus::closed);
-  EXPECT_EQ(view->portfolio.sdrs.credits_by_case().at("JA-P-TWK"), 1'000'000'00);
+  ASSERT_EQ(view->sdrs.all().size(), 1u);
+  EXPECT_EQ(view->sdrs.all().front().status, SdrStatus::closed);
+  EXPECT_EQ(view->sdrs.credits_by_case().at("JA-P-TWK"), 1'000'000'00);
   EXPECT_EQ(view->sdrs_as_of().all().front().status, SdrStatus::submitted);
 }
 

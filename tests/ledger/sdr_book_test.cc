@@ -190,7 +190,7 @@ TEST_F(SdrLedgerTest, OnTheDeadlineIsOnTimeAndALateReasonIsRefused) {
       book_->create(request(DiscrepancyType::shipped_not_received, "delivery JAPTWK53350002"), "a")
           .ok());
   auto later = ledger_at("2026-12-02T09:00:00Z");
-  SdrBook book(*later, *store_);
+  SdrBook& book = later->sdrs();
   EXPECT_FALSE(book.submit("A0001-JA-TWK/002", day("2026-12-02"), std::nullopt, "a").ok());
   auto excuse = book.submit("A0001-JA-TWK/002", day("2026-12-01"), "just in case", "a");
   ASSERT_FALSE(excuse.ok());
@@ -213,7 +213,7 @@ TEST_F(SdrLedgerTest, SubmissionWarnsInsideTheWarningWindow) {
   EXPECT_THAT(close->warnings[0], HasSubstr("deadline 2026-12-01 (due in 6 days)"));
 
   auto later = ledger_at("2026-12-31T00:00:00Z");
-  SdrBook book(*later, *store_);
+  SdrBook& book = later->sdrs();
   auto outside = book.submit("A0001-JA-TWK/001", day("2026-12-10"), std::nullopt, "a");
   ASSERT_TRUE(outside.ok());
   EXPECT_TRUE(outside->warnings.empty());  // 31 days before: no warning
@@ -222,7 +222,7 @@ TEST_F(SdrLedgerTest, SubmissionWarnsInsideTheWarningWindow) {
 TEST_F(SdrLedgerTest, WarningStartsExactlyAtTheWindow) {
   ASSERT_TRUE(create_short().ok());
   auto later = ledger_at("2026-12-31T00:00:00Z");
-  SdrBook book(*later, *store_);
+  SdrBook& book = later->sdrs();
   auto at_window = book.submit("A0001-JA-TWK/001", day("2026-12-11"), std::nullopt, "a");
   ASSERT_TRUE(at_window.ok());
   ASSERT_EQ(at_window->warnings.size(), 1u);
@@ -404,11 +404,11 @@ TEST_F(SdrLedgerTest, ReplayReproducesTheRegister) {
   keep(book_->answer("A0002-JA-TWK/001", credit, "b"));
   keep(book_->close("A0003-JA-TWK/006", day("2026-11-25"), "below the minimum", "c"));
 
-  auto folded = ledger_->load_portfolio();
+  auto folded = fold_sdrs(store_->read_events({}).value());
   ASSERT_TRUE(folded.ok()) << folded.error().message;
   EXPECT_EQ(folded->sdrs.all(), reported);
   EXPECT_TRUE(folded->sdrs.all()[2].withdrawn);
-  auto verified = ledger_->verify(fms::testing::host_scope());
+  auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   EXPECT_TRUE(verified.ok()) << verified.error().message;
 
   // What the rest of the system reads.

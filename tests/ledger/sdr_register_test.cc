@@ -1,11 +1,11 @@
 // Folding sdr.* events: the register follows an SDR through its life, and events no command
 // could have written (out of order, over-credited, misnumbered) are refused as corruption.
-#include "ledger/sdr_register.h"
+#include "ledger/sdr/sdr_register.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "ledger/portfolio.h"
+#include "ledger/execution/execution_book.h"
 
 namespace fms::ledger {
 namespace {
@@ -221,11 +221,11 @@ TEST_F(SdrRegisterTest, CoverageAndCreditsForTheRestOfTheSystem) {
   EXPECT_EQ(sdrs_.credits_by_case().at("JA-P-TWK"), 250'00);
 }
 
-// fold_portfolio sends sdr.* events to the register and still refuses unknown types.
+// fold_sdrs sends sdr.* events to the register and still refuses unknown types.
 TEST_F(SdrRegisterTest, ThePortfolioFoldRoutesSdrEvents) {
   ASSERT_TRUE(create(created()).ok());
   ASSERT_TRUE(submit("2026-11-02").ok());
-  auto portfolio = fold_portfolio(events_);
+  auto portfolio = fold_sdrs(events_);
   ASSERT_TRUE(portfolio.ok()) << portfolio.error().message;
   EXPECT_EQ(portfolio->sdrs.all(), sdrs_.all());
   EXPECT_EQ(portfolio->last_sequence, 2);
@@ -234,7 +234,7 @@ TEST_F(SdrRegisterTest, ThePortfolioFoldRoutesSdrEvents) {
   stray.sequence = 3;
   stray.type = "claims.filed";
   events_.push_back(stray);
-  auto refused = fold_portfolio(events_);
+  auto refused = fold_sdrs(events_);
   ASSERT_FALSE(refused.ok());
   EXPECT_THAT(refused.error().message, HasSubstr("unknown portfolio event type \"claims.filed\""));
 }

@@ -21,8 +21,8 @@
 #include <sstream>
 #include <string>
 
-#include "ledger/ledger.h"
-#include "ledger/sdr_book.h"
+#include "ledger/database.h"
+#include "ledger/sdr/sdr_book.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/host_scope.h"
@@ -70,29 +70,30 @@ class SdrLedgerTest : public ::testing::Test {
     auto store = store::open_sqlite_store((dir_ / "sdr.db").string());
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
-    ledger_ = std::make_unique<Ledger>(*store_, reference_, Clock::fixed(kNow).value());
-    book_ = std::make_unique<SdrBook>(*ledger_, *store_);
+    ledger_ = std::make_unique<Database>(*store_, reference_, Clock::fixed(kNow).value(),
+                                         PasswordCost::minimum());
+    book_ = &ledger_->sdrs();
 
     auto basic =
-        ledger_->import_document(example("cases/tomahawk/00-basic.json"), "basic.json", fms::testing::host_scope("t"));
+        ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"), "basic.json", fms::testing::host_scope("t"));
     ASSERT_TRUE(basic.ok()) << basic.error().message;
     ASSERT_TRUE(
-        ledger_->transition("JA-P-TWK", CaseStatus::accepted, day("2024-01-18"), "signed", fms::testing::host_scope("t"))
+        ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted, day("2024-01-18"), "signed", fms::testing::host_scope("t"))
             .ok());
     ASSERT_TRUE(
-        ledger_->transition("JA-P-TWK", CaseStatus::implemented, day("2024-02-09"), "deposit", fms::testing::host_scope("t"))
+        ledger_->cases().transition("JA-P-TWK", CaseStatus::implemented, day("2024-02-09"), "deposit", fms::testing::host_scope("t"))
             .ok());
     auto deliveries =
-        ledger_->import_execution(ExecutionKind::delivery_listing, kDeliveries, "deliveries.csv",
+        ledger_->execution().import_execution(ExecutionKind::delivery_listing, kDeliveries, "deliveries.csv",
                                   {}, fms::testing::host_scope("t"));
     ASSERT_TRUE(deliveries.ok()) << deliveries.error().message;
-    auto receipts = ledger_->import_execution(ExecutionKind::receipts, kReceipts, "receipts.csv",
+    auto receipts = ledger_->execution().import_execution(ExecutionKind::receipts, kReceipts, "receipts.csv",
                                               {}, fms::testing::host_scope("t"));
     ASSERT_TRUE(receipts.ok()) << receipts.error().message;
   }
 
   void TearDown() override {
-    book_.reset();
+    book_ = nullptr;
     ledger_.reset();
     store_.reset();
     std::filesystem::remove_all(dir_);
@@ -114,16 +115,17 @@ class SdrLedgerTest : public ::testing::Test {
 
   std::size_t event_count() { return store_->read_events({}).value().size(); }
 
-  // A ledger on the same database whose clock reads `now` (for "today" in the future).
-  std::unique_ptr<Ledger> ledger_at(const std::string& now) {
-    return std::make_unique<Ledger>(*store_, reference_, Clock::fixed(now).value());
+  // A database on the same store whose clock reads `now` (for "today" in the future).
+  std::unique_ptr<Database> ledger_at(const std::string& now) {
+    return std::make_unique<Database>(*store_, reference_, Clock::fixed(now).value(),
+                                      PasswordCost::minimum());
   }
 
   std::filesystem::path dir_;
   ReferenceData reference_;
   std::unique_ptr<store::Store> store_;
-  std::unique_ptr<Ledger> ledger_;
-  std::unique_ptr<SdrBook> book_;
+  std::unique_ptr<Database> ledger_;
+  SdrBook* book_ = nullptr;
 };
 
 }  // namespace fms::ledger::testing

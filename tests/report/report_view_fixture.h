@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "ledger/reconciliation_view.h"
-#include "ledger/sdr_register.h"
+#include "ledger/portfolio_view.h"
+#include "ledger/sdr/sdr_register.h"
 
 namespace fms::report::testing {
 
@@ -194,7 +194,7 @@ class ViewBuilder {
   }
 
   // The finished view; the builder must outlive it.
-  const ledger::ReconciliationView& view() {
+  const ledger::PortfolioView& view() {
     recon::Portfolio& input = view_.recon_input;
     input.deliveries.clear();
     input.receipts.clear();
@@ -234,11 +234,11 @@ class ViewBuilder {
     event.actor = "tester";
     event.type = std::string(type);
     event.payload = std::move(payload);
-    const Status applied = ledger::apply_sdr_event(view_.portfolio.sdrs, event);
+    const Status applied = ledger::apply_sdr_event(view_.sdrs, event);
     ASSERT_TRUE(applied.ok()) << applied.error().message;
   }
 
-  ledger::ReconciliationView view_;
+  ledger::PortfolioView view_;
   std::deque<DeliveryListing> deliveries_;
   std::deque<ReceiptInspections> receipts_;
   std::deque<Bill> bills_;

@@ -1,10 +1,10 @@
 // The scope of the database host's operator, for tests that drive the ledger directly as the
-// CLI does (ledger/scope.h).
+// CLI does (ledger/access/scope.h).
 #pragma once
 
 #include <string>
 
-#include "ledger/scope.h"
+#include "ledger/access/scope.h"
 
 namespace fms::testing {
 

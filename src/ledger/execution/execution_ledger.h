@@ -1,0 +1,75 @@
+// The execution ledger: the documents that record a case's execution (delivery listings, receipt
+// inspections, DD 645 bills, payments) and the reconciliation runs that match seller records
+// against buyer records. Its events are in the portfolio-level stream (log/portfolio_stream.h).
+//
+// An import is one transaction: the rows are parsed and checked against the recorded cases
+// first, and only a document with no problem at all is stored. Bulk rows go to a segment
+// (stored durably before the event that names it); small documents keep their rows in the event.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/execution.h"
+#include "core/reference_data.h"
+#include "ledger/access/scope.h"
+#include "ledger/execution/execution_book.h"
+#include "ledger/execution/reconciliation_view.h"
+#include "ledger/log/clock.h"
+#include "ledger/log/limits.h"
+#include "store/store.h"
+
+namespace fms::ledger {
+
+struct ExecutionImportOptions {
+  std::optional<std::string> supersedes;  // id of the document a corrected re-issue replaces
+  std::string reason;                     // required with supersedes
+  unsigned threads = 0;                   // parsing threads; 0 = one per core
+};
+
+struct ExecutionImportOutcome {
+  bool recorded = false;  // false: this content was already recorded
+  ExecutionKind kind = ExecutionKind::delivery_listing;
+  std::string content_hash;
+  std::int64_t rows = 0;
+  std::vector<std::string> cases;
+  std::optional<std::string> superseded;
+  std::string message;
+};
+
+// Who may record a kind of document: case managers deliveries and receipts, finance bills and
+// payments.
+Permission permission_to_record(ExecutionKind kind);
+
+class ExecutionLedger {
+ public:
+  ExecutionLedger(store::Store& store, const ReferenceData& reference, Clock clock)
+      : store_(store), reference_(reference), clock_(std::move(clock)) {}
+
+  // Records one execution document (docs/formats/): all of it or, on any bad row, nothing.
+  // The same content again changes nothing and says so; a corrected re-issue names the
+  // document it supersedes. The document may name only cases the scope may record it for
+  // (permission_to_record), and supersede only a document all of whose cases are such;
+  // anything else reads as never recorded.
+  Result<ExecutionImportOutcome> import_execution(ExecutionKind kind, std::string_view text,
+                                                  const std::string& source,
+                                                  const ExecutionImportOptions& options,
+                                                  const Scope& scope);
+  // The execution documents and the last run as recorded now.
+  Result<ExecutionBook> load();
+  // Matches seller and buyer records as of `as_of` and records the match set: a write on every
+  // case whose documents it reads, so the scope must manage them all.
+  Result<ReconciliationRecorded> reconcile(const CivilDate& as_of, const Scope& scope);
+  // Everything reports need to derive discrepancies: the recorded matches of the last run, or a
+  // fresh unrecorded matching when documents were recorded since (view.fresh says which).
+  Result<ReconciliationView> reconciliation_view(const CivilDate& as_of);
+
+ private:
+  store::Store& store_;
+  const ReferenceData& reference_;
+  Clock clock_;
+};
+
+}  // namespace fms::ledger

@@ -1,0 +1,86 @@
+// The finance view (see finance_view.h) and how the money ledger builds it.
+#include "ledger/money/finance_view.h"
+
+#include "ledger/money/money_ledger.h"
+
+namespace fms::ledger {
+
+std::vector<BillRow> case_bill_rows(const ExecutionBook& execution, const CivilDate& as_of) {
+  std::vector<BillRow> rows;
+  for (const ExecutionDocument* document : execution.active(ExecutionKind::bill)) {
+    if (!document->record.bill) continue;
+    for (const BillRow& row : document->record.bill->rows) {
+      if (row.line.empty() && !(as_of < row.statement_date)) rows.push_back(row);
+    }
+  }
+  return rows;
+}
+
+std::vector<CaseCashflow> FinanceView::cashflows() const {
+  std::vector<CaseCashflow> out;
+  for (const auto& [case_id, state] : cases) {
+    if (state.documents.empty()) continue;
+    const LoaVersion& current = state.current();
+    std::vector<BillRow> rows;
+    for (const BillRow& row : bill_rows) {
+      if (row.case_id == case_id) rows.push_back(row);
+    }
+    const LoaVersion& basic = state.documents.front().document;
+    const CivilDate deposit_due = basic.acceptance_date.value_or(basic.effective_date);
+    out.push_back(
+        case_cashflow(current, document_label(current.kind, current.version), deposit_due, rows));
+  }
+  return out;
+}
+
+Result<Forecast> FinanceView::forecast() const {
+  if (!current_rate) {
+    return Error::not_found(current_rate_problem +
+                            " (the forecast converts at the USD/JPY rate of its date; "
+                            "fmsledger rates import FILE)");
+  }
+  ForecastInput input{as_of, cashflows(), budget, *current_rate};
+  return make_forecast(input);
+}
+
+Result<FinanceView> MoneyLedger::finance_view(const CivilDate& as_of, const Scope& scope,
+                                         const std::optional<std::string>& organisation) {
+  FinanceView view;
+  view.as_of = as_of;
+  FMS_ASSIGN_OR_RETURN(view.organisation,
+                       finance_organisation(scope, organisation, Permission::read));
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
+  FMS_ASSIGN_OR_RETURN(view.execution, fold_execution(events));
+  FMS_ASSIGN_OR_RETURN(view.money, fold_money(events));
+  AsOf case_as_of;
+  case_as_of.business_date = as_of;
+  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, case_as_of));
+  // The organisation's cases only; the whole portfolio's for a scope over every organisation.
+  const auto in_view = [&](const std::string& case_id) {
+    return scope.may_read(case_id) &&
+           (!view.organisation || scope.organisation_of_case(case_id) == view.organisation);
+  };
+  std::erase_if(view.cases, [&](const auto& entry) { return !in_view(entry.first); });
+  FMS_ASSIGN_OR_RETURN(std::optional<BudgetInForce> budget,
+                       budget_in_force(view.money, as_of, view.organisation, scope));
+  if (budget) {
+    view.budget_record = std::move(budget->record);
+    view.budget = std::move(budget->document);
+  }
+  if (auto rate = view.rates().on(Currency::usd(), Currency::jpy(), as_of)) {
+    view.current_rate = *rate;
+  } else {
+    view.current_rate_problem = rate.error().message;
+  }
+  view.bill_rows = case_bill_rows(view.execution, as_of);
+  std::erase_if(view.bill_rows, [&](const BillRow& row) { return !in_view(row.case_id); });
+  for (const ExecutionDocument* document : view.execution.active(ExecutionKind::payments)) {
+    if (!document->record.payments) continue;
+    for (const PaymentRow& row : document->record.payments->rows) {
+      if (!(as_of < row.date) && in_view(row.case_id)) view.payments.push_back(row);
+    }
+  }
+  return view;
+}
+
+}  // namespace fms::ledger
