@@ -4,7 +4,7 @@
 // and the organisations and users, with the demo-only password they share.
 #include <iostream>
 
-#include "cli/reconciliation_run_output.h"
+#include "report/reconciliation_run.h"
 #include "cli/session.h"
 #include "demo/demo.h"
 
@@ -27,9 +27,10 @@ report::Json demo_json(const Options& options, const fms::demo::DemoReport& demo
           {"organisations", demo.organisations},
           {"users", demo.users},
           {"grants", demo.grants},
-          {"last_reconciliation", demo.last_reconciliation
-                                      ? reconciliation_run_json(*demo.last_reconciliation)
-                                      : report::Json(nullptr)}};
+          {"last_reconciliation",
+           demo.last_reconciliation
+               ? report::reconciliation_run_json(report::whole_run(*demo.last_reconciliation))
+               : report::Json(nullptr)}};
 }
 
 std::string demo_text(const Options& options, const fms::demo::DemoReport& demo) {
@@ -40,7 +41,9 @@ std::string demo_text(const Options& options, const fms::demo::DemoReport& demo)
   for (const auto& [kind, count] : demo.execution_documents_by_kind) {
     text += "  " + std::string(to_string(kind)) + ": " + std::to_string(count) + "\n";
   }
-  if (demo.last_reconciliation) text += reconciliation_run_text(*demo.last_reconciliation);
+  if (demo.last_reconciliation) {
+    text += report::reconciliation_run_text(report::whole_run(*demo.last_reconciliation));
+  }
   text += std::to_string(demo.rate_documents) + " exchange-rate series and " +
           std::to_string(demo.budget_documents) +
           " budget document recorded (report forecast, exposure, envelope)\n";

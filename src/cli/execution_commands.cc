@@ -3,10 +3,11 @@
 #include <iostream>
 
 #include "base/file_bytes.h"
-#include "cli/reconciliation_run_output.h"
 #include "cli/session.h"
 #include "ledger/execution/document_list.h"
 #include "query/records.h"
+#include "query/reports.h"
+#include "report/reconciliation_run.h"
 #include "report/document_list.h"
 #include "report/table.h"
 
@@ -104,10 +105,12 @@ int run_reconcile(const Options& options, const ExecutionCommandOptions& o) {
     if (!scope.ok()) return fail(scope.error());
     auto recorded = session.database->execution().reconcile(as_of, *scope);
     if (!recorded.ok()) return fail(recorded.error());
+    auto run = query::reconciliation_run(session.reader(), *scope, *recorded);
+    if (!run.ok()) return fail(run.error());
     if (options.json) {
-      print_json(reconciliation_run_json(*recorded));
+      print_json(report::reconciliation_run_json(*run));
     } else {
-      std::cout << reconciliation_run_text(*recorded);
+      std::cout << report::reconciliation_run_text(*run);
     }
     return 0;
   });

@@ -10,12 +10,13 @@
 #include "http/problem.h"
 #include "http/responses.h"
 #include "ledger/execution/document_list.h"
-#include "query/records.h"
 #include "query/cases.h"
+#include "query/records.h"
 #include "query/reports.h"
 #include "recon/recon.h"
 #include "report/discrepancy_report.h"
 #include "report/document_list.h"
+#include "report/reconciliation_run.h"
 
 namespace fms::http {
 namespace {
@@ -89,16 +90,12 @@ Reply reconcile(Call& call) {
     }
     FMS_ASSIGN_OR_RETURN(auto recorded,
                          database.execution().reconcile(as_of, call.principal->scope));
-    FMS_ASSIGN_OR_RETURN(auto built, call.api.with_query([&](query::Reader& reader) {
-      return query::discrepancies(reader, call.principal->scope, as_of, {});
+    // Discrepancies are counted in the caller's cases: what the run found in other
+    // organisations' cases is theirs.
+    FMS_ASSIGN_OR_RETURN(auto run, call.api.with_query([&](query::Reader& reader) {
+      return query::reconciliation_run(reader, call.principal->scope, recorded);
     }));
-    // Counts are of the caller's cases: a run covers the whole portfolio, but what it found in
-    // other organisations' cases is theirs.
-    std::map<std::string, std::int64_t> by_type;
-    for (const auto& row : built.rows) ++by_type[std::string(recon::to_string(row.type))];
-    return json_response(201, OrderedJson{{"as_of", as_of.to_string()},
-                                          {"discrepancies", built.rows.size()},
-                                          {"by_type", by_type}});
+    return json_response(201, report::reconciliation_run_json(run));
   });
 }
 

@@ -85,4 +85,16 @@ Result<report::SdrReport> sdrs(const Reader& reader, const ledger::Scope& scope,
   return built;
 }
 
+Result<report::ReconciliationRun> reconciliation_run(const Reader& reader,
+                                                     const ledger::Scope& scope,
+                                                     const ledger::ReconciliationRecorded& recorded) {
+  report::ReconciliationRun run = report::whole_run(recorded);
+  if (scope.may_everywhere(ledger::Permission::read)) return run;
+  FMS_ASSIGN_OR_RETURN(const auto built, discrepancies(reader, scope, recorded.as_of, {}));
+  run.discrepancies = static_cast<std::int64_t>(built.rows.size());
+  run.by_type.clear();
+  for (const auto& row : built.rows) ++run.by_type[std::string(recon::to_string(row.type))];
+  return run;
+}
+
 }  // namespace fms::query

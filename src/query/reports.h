@@ -13,6 +13,7 @@
 #include "report/closure_report.h"
 #include "report/discrepancy_report.h"
 #include "report/exceptions_report.h"
+#include "report/reconciliation_run.h"
 #include "report/sdr_report.h"
 #include "report/status_report.h"
 
@@ -42,5 +43,12 @@ Result<ledger::Sdr> sdr(const Reader& reader, const ledger::Scope& scope,
 // The SDRs of the scope's cases, each as it stood on `as_of`.
 Result<report::SdrReport> sdrs(const Reader& reader, const ledger::Scope& scope,
                                const CivilDate& as_of, const report::SdrFilter& filter);
+
+// A run just recorded (ExecutionLedger::reconcile), as the scope is told it: the run's matches,
+// and the discrepancies as of its date in the cases the scope reads (for a scope that reads
+// every case, the run's own counts).
+Result<report::ReconciliationRun> reconciliation_run(const Reader& reader,
+                                                     const ledger::Scope& scope,
+                                                     const ledger::ReconciliationRecorded& recorded);
 
 }  // namespace fms::query

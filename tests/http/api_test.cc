@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "api_fixture.h"
+#include "report/reconciliation_run.h"
 #include "support/host_scope.h"
 
 namespace fms::testing {
@@ -630,6 +631,26 @@ TEST(Api, HealthAndMetricsNeedNoSignIn) {
   EXPECT_NE(metrics.body.find("fmsledger_http_request_duration_seconds_bucket{route=\"/healthz\""),
             std::string::npos);
   EXPECT_EQ(anyone.get("/api/cases").status, 401);
+}
+
+// POST /api/reconciliation answers with the words `fmsledger reconcile --json` prints
+// (report/reconciliation_run.h): the run's matches, and its discrepancies counted in the
+// caller's cases, which for Japan's case manager are every case of the demo.
+TEST(Api, AReconciliationRunAnswersAsTheCommandLineDoes) {
+  ApiServer server;
+  HttpClient pmo = server.client();
+  pmo.use_token(server.token_for("pmo"));
+  const auto run =
+      pmo.send("POST", "/api/reconciliation", R"({"as_of":"2026-11-25"})", "application/json");
+  ASSERT_EQ(run.status, 201) << run.body;
+  const auto book = server.database().execution().load();
+  ASSERT_TRUE(book.ok()) << book.error().message;
+  ASSERT_TRUE(book->last_run.has_value());
+  const auto& recorded = book->last_run->run;
+  EXPECT_EQ(recorded.as_of.to_string(), "2026-11-25");
+  EXPECT_GT(recorded.matches, 0);
+  EXPECT_GT(recorded.discrepancies, 0);
+  EXPECT_EQ(run.json(), report::reconciliation_run_json(report::whole_run(recorded))) << run.body;
 }
 
 }  // namespace

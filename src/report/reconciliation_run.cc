@@ -1,9 +1,14 @@
-#include "cli/reconciliation_run_output.h"
+#include "report/reconciliation_run.h"
 
-namespace fms::cli {
+namespace fms::report {
 
-report::Json reconciliation_run_json(const ledger::ReconciliationRecorded& run) {
-  report::Json by_type = report::Json::object();
+ReconciliationRun whole_run(const ledger::ReconciliationRecorded& run) {
+  return ReconciliationRun{run.as_of,         run.matches, run.created, run.voided,
+                           run.discrepancies, run.by_type};
+}
+
+Json reconciliation_run_json(const ReconciliationRun& run) {
+  Json by_type = Json::object();
   for (const auto& [type, count] : run.by_type) by_type[type] = count;
   return {{"as_of", run.as_of.to_string()},
           {"matches", run.matches},
@@ -13,7 +18,7 @@ report::Json reconciliation_run_json(const ledger::ReconciliationRecorded& run) 
           {"by_type", std::move(by_type)}};
 }
 
-std::string reconciliation_run_text(const ledger::ReconciliationRecorded& run) {
+std::string reconciliation_run_text(const ReconciliationRun& run) {
   std::string text = "Reconciled as of " + run.as_of.to_string() + ": " +
                      std::to_string(run.matches) + " matches (" + std::to_string(run.created) +
                      " new, " + std::to_string(run.voided) + " voided), " +
@@ -24,4 +29,4 @@ std::string reconciliation_run_text(const ledger::ReconciliationRecorded& run) {
   return text;
 }
 
-}  // namespace fms::cli
+}  // namespace fms::report
