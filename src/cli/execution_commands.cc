@@ -7,8 +7,8 @@
 #include "ledger/execution/document_list.h"
 #include "query/records.h"
 #include "query/reports.h"
-#include "report/reconciliation_run.h"
 #include "report/document_list.h"
+#include "report/reconciliation_run.h"
 #include "report/table.h"
 
 namespace fms::cli {
@@ -21,6 +21,7 @@ struct ExecutionCommandOptions {
   std::string import_path;
   std::string import_supersedes;
   std::string import_reason;
+  bool import_additional = false;
   unsigned import_threads = 0;
   std::string documents_kind;
   bool documents_all = false;
@@ -36,11 +37,12 @@ int run_import(const Options& options, const ExecutionCommandOptions& o) {
     ledger::ExecutionImportOptions import_options;
     if (!o.import_supersedes.empty()) import_options.supersedes = o.import_supersedes;
     import_options.reason = o.import_reason;
+    import_options.additional = o.import_additional;
     import_options.threads = o.import_threads;
     auto scope = session.database->access().host_scope(options.actor);
     if (!scope.ok()) return fail(scope.error());
-    auto outcome = session.database->execution().import_execution(*kind, file->text(), o.import_path,
-                                                    import_options, *scope);
+    auto outcome = session.database->execution().import_execution(
+        *kind, file->text(), o.import_path, import_options, *scope);
     if (!outcome.ok()) return fail(outcome.error());
     if (options.json) {
       print_json({{"recorded", outcome->recorded},
@@ -131,6 +133,10 @@ void add_execution_commands(CommandContext context) {
       "--supersedes", o.import_supersedes,
       "Id of the document this corrected re-issue replaces (see `documents`)");
   import_command->add_option("--reason", o.import_reason, "Why it supersedes the earlier document");
+  import_command->add_flag(
+      "--additional", o.import_additional,
+      "A delivery listing that adds to an active listing whose document numbers it mostly "
+      "repeats (without it, such a file is refused as a probable corrected re-issue)");
   import_command->add_option("--threads", o.import_threads,
                              "Parsing threads (default: one per core)");
 

@@ -73,6 +73,32 @@ std::string ExchangeRate::pair() const {
   return std::string(base_.code()) + "/" + std::string(quote_.code());
 }
 
+Result<ExchangeRate> ExchangeRate::implied_by(const Money& base_amount, const Money& quote_amount) {
+  const Currency base = base_amount.currency();
+  const Currency quote = quote_amount.currency();
+  if (base == quote) return Error::invalid("a rate needs two different currencies");
+  if (base_amount.is_zero() || quote_amount.is_zero() ||
+      base_amount.is_negative() != quote_amount.is_negative()) {
+    return Error::invalid(quote_amount.format_with_code() + " for " +
+                          base_amount.format_with_code() +
+                          " implies no rate: both must be non-zero and of the same sign");
+  }
+  // rate x 10^10 = quote / 10^quote digits / (base / 10^base digits) x 10^10
+  const auto magnitude = [](const Money& m) {
+    const Int128 minor = m.minor_units();
+    return minor < 0 ? -minor : minor;
+  };
+  const Int128 numerator =
+      magnitude(quote_amount) * kExchangeRateScale * power_of_ten(base.minor_digits());
+  const Int128 denominator = magnitude(base_amount) * power_of_ten(quote.minor_digits());
+  const Int128 scaled = divide_rounded(numerator, denominator);
+  if (scaled <= 0 || scaled >= static_cast<Int128>(kMaxExchangeRateWhole) * kExchangeRateScale) {
+    return Error::invalid(quote_amount.format_with_code() + " for " +
+                          base_amount.format_with_code() + " implies a rate out of range");
+  }
+  return ExchangeRate(base, quote, static_cast<std::int64_t>(scaled));
+}
+
 Result<Money> ExchangeRate::convert(const Money& amount) const {
   const Currency from = amount.currency();
   if (!(from == base_) && !(from == quote_)) {

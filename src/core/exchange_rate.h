@@ -32,6 +32,11 @@ class ExchangeRate {
   // currencies must differ.
   static Result<ExchangeRate> parse(std::string_view text, Currency base, Currency quote);
 
+  // The rate at which `base_amount` bought `quote_amount` (yen paid for dollars remitted),
+  // rounded half away from zero to kExchangeRatePlaces. Both amounts must be non-zero and of
+  // the same sign, in two different currencies, and the rate within the bounds of parse.
+  static Result<ExchangeRate> implied_by(const Money& base_amount, const Money& quote_amount);
+
   [[nodiscard]] Currency base() const { return base_; }
   [[nodiscard]] Currency quote() const { return quote_; }
   [[nodiscard]] std::int64_t scaled() const { return scaled_; }  // rate x 10^10

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <limits>
+#include <utility>
 
 namespace fms {
 namespace {
@@ -47,6 +48,50 @@ std::string describe_problems(std::string_view source, const std::vector<RowProb
                " more problems; nothing was imported";
   }
   return message;
+}
+
+}  // namespace fms
+
+namespace fms {
+
+const std::optional<Money>* BillRow::amount(StatementField field) const {
+  switch (field) {
+    case StatementField::case_value:
+      return &case_value;
+    case StatementField::cumulative_delivered:
+      return &cumulative_delivered;
+    case StatementField::costs_in_progress:
+      return &costs_in_progress;
+    case StatementField::packing_crating_handling:
+      return &packing_crating_handling;
+    case StatementField::transportation:
+      return &transportation;
+    case StatementField::admin_surcharge:
+      return &admin_surcharge;
+    case StatementField::contract_administration:
+      return &contract_administration;
+    case StatementField::total_cost:
+      return &total_cost;
+    case StatementField::cumulative_payments:
+      return &cumulative_payments;
+    case StatementField::termination_liability:
+      return &termination_liability;
+    case StatementField::amount_due:
+      return &amount_due;
+    case StatementField::forecast_next_quarter:
+      return &forecast_next_quarter;
+    default:
+      return nullptr;
+  }
+}
+
+std::optional<Money>* BillRow::amount(StatementField field) {
+  return const_cast<std::optional<Money>*>(std::as_const(*this).amount(field));
+}
+
+std::int64_t BillRow::cents(StatementField field) const {
+  const std::optional<Money>* value = amount(field);
+  return value != nullptr && value->has_value() ? (*value)->minor_units() : 0;
 }
 
 }  // namespace fms

@@ -23,6 +23,7 @@
 #include "core/column.h"
 #include "core/exchange_rate.h"
 #include "core/money.h"
+#include "core/statement_columns.h"
 
 namespace fms {
 
@@ -108,16 +109,35 @@ struct ReceiptInspections {
   friend bool operator==(const ReceiptInspections&, const ReceiptInspections&) = default;
 };
 
-// One row of a DD Form 645: a case total (line empty) or one line of it.
+// One row of a DD Form 645 (docs/formats/dd645-bill.md): a case total (line empty) or one
+// line of it. Every amount is USD and cumulative to the statement date, and is absent when the
+// statement does not state it: absent is not zero. A case row always has an amount due and a
+// due date (stated, or derived from the statement date).
 struct BillRow {
   CivilDate statement_date;  // quarter end the statement is "as of"
   std::string case_id;
-  std::string line;                                // empty: the case as a whole
-  Money cumulative_delivered{0, Currency::usd()};  // delivered / performed value to date
-  Money cumulative_payments{0, Currency::usd()};   // payments received to date
-  Money amount_due{0, Currency::usd()};            // column 14, "amount due and payable"
-  CivilDate due_date;
+  std::string line;              // empty: the case as a whole
+  bool final_statement = false;  // the case's final statement of account (closure)
+  std::optional<Money> case_value;
+  std::optional<Money> cumulative_delivered;  // deliveries and performance
+  std::optional<Money> costs_in_progress;     // accrued expenditures not yet delivered
+  std::optional<Money> packing_crating_handling;
+  std::optional<Money> transportation;
+  std::optional<Money> admin_surcharge;
+  std::optional<Money> contract_administration;
+  std::optional<Money> total_cost;             // total cost to date
+  std::optional<Money> cumulative_payments;    // payments received by the seller
+  std::optional<Money> termination_liability;  // reserve held from those payments
+  std::optional<Money> amount_due;             // column 14, "amount due and payable"
+  std::optional<CivilDate> due_date;
+  std::optional<Money> forecast_next_quarter;
   std::uint32_t source_line = 0;
+
+  // The money field `field` names; nullptr for the fields that are not amounts.
+  [[nodiscard]] std::optional<Money>* amount(StatementField field);
+  [[nodiscard]] const std::optional<Money>* amount(StatementField field) const;
+  // An amount in cents, 0 when absent.
+  [[nodiscard]] std::int64_t cents(StatementField field) const;
   friend bool operator==(const BillRow&, const BillRow&) = default;
 };
 
@@ -131,13 +151,21 @@ struct Bill {
 // always had, so a document's content hash does not depend on which parser read it.
 inline constexpr int kPaymentRatePlaces = 4;
 
+// One payment (or refund, negative) on a case. An FMS payment is a USD remittance; the yen is
+// what it cost the purchaser, recorded where known (docs/formats/payments.md).
 struct PaymentRow {
   std::string payment_id;  // the payer's reference, unique within the document
   CivilDate date;
   std::string case_id;
-  Money amount{0, Currency::usd()};  // USD or JPY as paid
-  std::optional<ExchangeRate> rate;  // USD/JPY; present exactly when the amount is in yen
-  Money usd{0, Currency::usd()};     // the amount in USD (itself, or converted at `rate`)
+  // As the file gives it: format 1, the amount in USD or JPY as paid; format 2, the USD
+  // remitted.
+  Money amount{0, Currency::usd()};
+  // USD/JPY: format 1, present exactly when the amount is in yen; format 2, stated, or derived
+  // from the yen and the dollars (rate_derived), or absent when no yen is known.
+  std::optional<ExchangeRate> rate;
+  bool rate_derived = false;
+  Money usd{0, Currency::usd()};  // the USD remitted (format 1 yen: converted at `rate`)
+  std::optional<Money> jpy;       // the yen it cost, where known
   std::uint32_t source_line = 0;
   friend bool operator==(const PaymentRow&, const PaymentRow&) = default;
 };

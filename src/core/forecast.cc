@@ -56,6 +56,31 @@ struct Accumulator {
   }
 };
 
+// The part of a quarter's dollars already paid, and the yen it cost: the payments dated in the
+// quarter by the forecast date whose yen is known, up to the quarter's dollars (a payment
+// beyond them pays another quarter; its yen is taken in proportion). Refunds are not paid
+// dollars; a quarter owing nothing (or a credit) has nothing paid.
+Status add_paid(const CaseCashflow& flow, const CivilDate& as_of, ForecastQuarter& q) {
+  if (!q.usd.is_negative() && !q.usd.is_zero()) {
+    __extension__ using Int128 = __int128;
+    Int128 usd = 0;
+    Int128 yen = 0;
+    for (const PaidItem& paid : flow.paid) {
+      if (as_of < paid.date || !paid.jpy || paid.usd.is_negative()) continue;
+      if (!(japan_quarter(paid.date) == q.quarter)) continue;
+      usd += paid.usd.minor_units();
+      yen += paid.jpy->minor_units();
+    }
+    if (usd == 0) return Status::Ok();
+    const Int128 counted = std::min<Int128>(usd, q.usd.minor_units());
+    // yen x counted / usd, rounded half away from zero (all positive here)
+    const Int128 counted_yen = (2 * yen * counted + usd) / (2 * usd);
+    q.usd_paid = Money(static_cast<std::int64_t>(counted), Currency::usd());
+    q.jpy_paid = Money(static_cast<std::int64_t>(counted_yen), Currency::jpy());
+  }
+  return Status::Ok();
+}
+
 Result<CaseYear> forecast_year(const CaseCashflow& flow, const FiscalYear& year,
                                const std::vector<const CashflowItem*>& items,
                                const ForecastInput& input,
@@ -86,17 +111,26 @@ Result<CaseYear> forecast_year(const CaseCashflow& flow, const FiscalYear& year,
     }
   }
   std::vector<Money> usd_parts;
+  std::vector<Money> unpaid_parts;  // what is left to pay, converted at the current rate
   for (auto& [quarter, q] : quarters) {
+    FMS_TRY(add_paid(flow, input.as_of, q));
     usd_parts.push_back(q.usd);
+    FMS_ASSIGN_OR_RETURN(Money unpaid, q.usd.minus(q.usd_paid));
+    unpaid_parts.push_back(unpaid);
+    FMS_ASSIGN_OR_RETURN(out.usd_paid, out.usd_paid.plus(q.usd_paid));
+    FMS_ASSIGN_OR_RETURN(out.jpy_paid, out.jpy_paid.plus(q.jpy_paid));
     out.quarters.push_back(std::move(q));
   }
   FMS_ASSIGN_OR_RETURN(out.usd, sum(usd_parts, Currency::usd()));
 
   if (input.current_rate) {
     FMS_ASSIGN_OR_RETURN(const std::vector<Money> current,
-                         convert_parts(usd_parts, input.current_rate->rate));
-    for (std::size_t i = 0; i < current.size(); ++i) out.quarters[i].jpy_current = current[i];
-    FMS_ASSIGN_OR_RETURN(out.jpy_current, sum(current, Currency::jpy()));
+                         convert_parts(unpaid_parts, input.current_rate->rate));
+    for (std::size_t i = 0; i < current.size(); ++i) {
+      FMS_ASSIGN_OR_RETURN(out.quarters[i].jpy_current, current[i].plus(out.quarters[i].jpy_paid));
+    }
+    FMS_ASSIGN_OR_RETURN(const Money projected, sum(current, Currency::jpy()));
+    FMS_ASSIGN_OR_RETURN(out.jpy_current, projected.plus(out.jpy_paid));
   }
 
   if (budget_rates) {
@@ -148,7 +182,8 @@ CaseCashflow case_cashflow(const LoaVersion& in_force, const std::string& versio
   std::map<FiscalQuarter, const BillRow*> billed;
   for (const BillRow& row : bill_rows) {
     if (!row.line.empty() || row.case_id != flow.case_id) continue;
-    const FiscalQuarter quarter = japan_quarter(row.due_date);
+    if (!row.due_date || !row.amount_due) continue;  // a case row always has both
+    const FiscalQuarter quarter = japan_quarter(*row.due_date);
     auto [it, inserted] = billed.try_emplace(quarter, &row);
     if (!inserted && !(row.statement_date < it->second->statement_date)) it->second = &row;
   }
@@ -157,7 +192,7 @@ CaseCashflow case_cashflow(const LoaVersion& in_force, const std::string& versio
   }
   for (const auto& [quarter, row] : billed) {
     flow.items.push_back(
-        {row->due_date, row->amount_due, "DD 645 of " + row->statement_date.to_string()});
+        {*row->due_date, *row->amount_due, "DD 645 of " + row->statement_date.to_string()});
   }
   std::stable_sort(flow.items.begin(), flow.items.end(),
                    [](const CashflowItem& a, const CashflowItem& b) { return a.due < b.due; });

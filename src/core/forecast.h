@@ -34,10 +34,18 @@ struct CashflowItem {
   std::string basis;  // "schedule (Amendment 1)", "DD 645 of 2025-09-30"
 };
 
+// A payment made: the USD remitted and, where known, the yen it cost.
+struct PaidItem {
+  CivilDate date;
+  Money usd{0, Currency::usd()};
+  std::optional<Money> jpy;
+};
+
 struct CaseCashflow {
   std::string case_id;
   std::string title;
   std::vector<CashflowItem> items;  // by due date
+  std::vector<PaidItem> paid;       // the payments made, any order
 };
 
 // The payments expected of a case: its payment schedule in force, with each Japanese fiscal
@@ -51,6 +59,11 @@ struct ForecastQuarter {
   FiscalQuarter quarter;
   Money usd{0, Currency::usd()};
   std::optional<Money> jpy_budget;  // absent when the year has no budget rate
+  // The dollars of the quarter already paid (by the forecast date, with their yen known, at
+  // most the quarter's dollars) and the yen they actually cost.
+  Money usd_paid{0, Currency::usd()};
+  Money jpy_paid{0, Currency::jpy()};
+  // The yen the quarter costs: what was paid as paid, the rest at the current rate.
   Money jpy_current{0, Currency::jpy()};
   std::vector<std::string> basis;
   bool past = false;  // the quarter ended before the forecast date
@@ -66,8 +79,11 @@ struct CaseYear {
   Money usd{0, Currency::usd()};
   std::optional<RatePoint> budget_rate;
   std::optional<Money> jpy_budget;
-  Money jpy_current{0, Currency::jpy()};
-  std::optional<Money> exposure;  // jpy_current - jpy_budget
+  Money usd_paid{0, Currency::usd()};  // the quarters' sums
+  Money jpy_paid{0, Currency::jpy()};
+  Money jpy_current{0,
+                    Currency::jpy()};  // realised yen for what is paid, current rate for the rest
+  std::optional<Money> exposure;       // jpy_current - jpy_budget
   std::vector<ForecastQuarter> quarters;
 };
 

@@ -14,6 +14,7 @@
 
 #include "base/result.h"
 #include "core/civil_date.h"
+#include "core/statement_columns.h"
 
 namespace fms {
 
@@ -82,6 +83,8 @@ struct ReferenceData {
   std::vector<NotificationThresholds> notification_thresholds;  // sorted by effective_from
   int offer_expiration_days_default = 0;                        // OED = offer date + this (85)
   std::vector<ReconciliationRules> reconciliation_rules;        // sorted by effective_from
+  // The DD 645 column map, keyed by normalised heading (core/statement_columns.h).
+  std::map<std::string, StatementColumn> dd645_columns;
 
   // Look-ups return a clear error naming the list and the unknown code.
   [[nodiscard]] Result<CustomerEntry> customer(const std::string& code) const;

@@ -23,7 +23,8 @@ namespace {
 
 RouteHandler import_route(ExecutionKind kind) {
   return [kind](Call& call) -> Response {
-    if (auto refused = check_query(call.request, {"source", "supersedes", "reason"})) {
+    if (auto refused =
+            check_query(call.request, {"source", "supersedes", "reason", "additional"})) {
       return *refused;
     }
     if (auto refused = check_content_type(call.request, kCsv)) return *refused;
@@ -31,6 +32,7 @@ RouteHandler import_route(ExecutionKind kind) {
     ledger::ExecutionImportOptions options;
     options.supersedes = call.request.query_param("supersedes");
     options.reason = call.request.query_param("reason").value_or("");
+    options.additional = call.request.query_param("additional").value_or("false") == "true";
     // The server's threads already share the cores; one parsing thread per import.
     options.threads = 1;
     auto outcome = call.api.with_ledger([&](ledger::Database& database) {

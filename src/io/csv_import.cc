@@ -74,21 +74,35 @@ std::string unknown_column_message(std::string_view name, std::span<const Column
 }
 
 void match_header(std::span<const std::string_view> names, std::span<const Column> columns,
-                  ProblemLog& log, Table& table) {
+                  const HeadingLookup* lookup, ProblemLog& log, Table& table) {
   table.position.assign(columns.size(), kAbsent);
   for (std::size_t i = 0; i < names.size(); ++i) {
     const std::string_view name = names[i];
-    const auto known = std::find_if(columns.begin(), columns.end(),
-                                    [&](const Column& column) { return column.name == name; });
-    if (known == columns.end()) {
-      log.add(1, cut_at_character(name, kMaxQuotedBytes), unknown_column_message(name, columns));
+    std::size_t index = kAbsent;
+    if (lookup != nullptr) {
+      index = lookup->column_of(name);
+    } else {
+      const auto known = std::find_if(columns.begin(), columns.end(),
+                                      [&](const Column& column) { return column.name == name; });
+      if (known != columns.end()) index = static_cast<std::size_t>(known - columns.begin());
+    }
+    if (index == kAbsent) {
+      log.add(1, cut_at_character(name, kMaxQuotedBytes),
+              lookup != nullptr ? lookup->unknown_message(name)
+                                : unknown_column_message(name, columns));
       continue;
     }
-    std::size_t& position = table.position[static_cast<std::size_t>(known - columns.begin())];
+    std::size_t& position = table.position[index];
     if (position != kAbsent) {
-      log.add(1, name,
-              "the column appears more than once in the header (columns " +
-                  std::to_string(position + 1) + " and " + std::to_string(i + 1) + ")");
+      const bool same_name = names[position] == name;
+      log.add(1, cut_at_character(name, kMaxQuotedBytes),
+              same_name ? "the column appears more than once in the header (columns " +
+                              std::to_string(position + 1) + " and " + std::to_string(i + 1) + ")"
+                        : "column " + std::to_string(i + 1) + " names the field " +
+                              std::string(columns[index].name) + ", as column " +
+                              std::to_string(position + 1) + " " +
+                              in_quotes(cut_at_character(names[position], kMaxQuotedBytes)) +
+                              " does; a field has one column");
       continue;
     }
     position = i;
@@ -105,7 +119,8 @@ void match_header(std::span<const std::string_view> names, std::span<const Colum
 }  // namespace
 
 bool open_table(std::string_view text, std::span<const Column> columns, const Limits& limits,
-                ProblemLog& log, Table& table) {
+                ProblemLog& log, Table& table, const HeadingLookup* lookup,
+                std::vector<std::string>* headings) {
   if (text.size() > limits.max_file_bytes) {
     log.add(1, "",
             "the file is " + grouped(static_cast<std::int64_t>(text.size())) + " bytes; at most " +
@@ -134,8 +149,9 @@ bool open_table(std::string_view text, std::span<const Column> columns, const Li
     log.add(1, "", "the first line is empty; it must be the header: " + column_list(columns));
     return false;
   }
-  match_header(header.fields, columns, log, table);
+  match_header(header.fields, columns, lookup, log, table);
   if (!log.empty()) return false;
+  if (headings != nullptr) headings->assign(header.fields.begin(), header.fields.end());
   table.field_count = header.fields.size();
   table.body = text.substr(reader.offset());
   table.body_first_line = reader.next_line();

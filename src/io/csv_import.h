@@ -16,6 +16,7 @@
 #include <functional>
 #include <map>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,7 +45,8 @@ Result<DeliveryListing> parse_delivery_listing(std::string_view text, std::strin
                                                const Limits& limits);
 Result<ReceiptInspections> parse_receipts(std::string_view text, std::string_view source,
                                           const CsvParseOptions& options, const Limits& limits);
-Result<Bill> parse_bill(std::string_view text, std::string_view source, const Limits& limits);
+Result<Bill> parse_bill(std::string_view text, std::string_view source,
+                        const StatementColumnMap& columns, const Limits& limits);
 Result<Payments> parse_payments(std::string_view text, std::string_view source,
                                 const Limits& limits);
 
@@ -67,10 +69,21 @@ struct Table {
   std::vector<std::size_t> position;  // per expected column: its index in a row, or kAbsent
 };
 
+// How a header's headings name the expected columns. Without one, a heading names the column
+// of exactly that name. The DD 645 reads its headings through a column map instead
+// (core/statement_columns.h).
+struct HeadingLookup {
+  // The index in `columns` of the column `heading` names, or kAbsent.
+  std::function<std::size_t(std::string_view heading)> column_of;
+  // Why `heading` is refused when it names no column.
+  std::function<std::string(std::string_view heading)> unknown_message;
+};
+
 // Checks size, encoding and header. Returns false when the rows cannot be read; the reasons
-// are in `log`.
+// are in `log`. `headings`, when given, receives the header's fields as written.
 bool open_table(std::string_view text, std::span<const Column> columns, const Limits& limits,
-                ProblemLog& log, Table& table);
+                ProblemLog& log, Table& table, const HeadingLookup* lookup = nullptr,
+                std::vector<std::string>* headings = nullptr);
 
 // Reports a row count of zero or above the limit, at line 1.
 void check_row_count(std::size_t rows, const Limits& limits, ProblemLog& log);

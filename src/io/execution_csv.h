@@ -17,6 +17,8 @@
 // the result is identical, byte for byte, to a single-threaded parse.
 #pragma once
 
+#include <map>
+#include <string>
 #include <string_view>
 
 #include "base/result.h"
@@ -41,7 +43,13 @@ Result<DeliveryListing> parse_delivery_listing(std::string_view text, std::strin
 Result<ReceiptInspections> parse_receipts(std::string_view text, std::string_view source,
                                           const CsvParseOptions& options = {});
 
+// The DD 645 is read through a column map (reference data `dd645_columns`); without one, through
+// the canonical headings alone (canonical_statement_columns).
+using StatementColumnMap = std::map<std::string, StatementColumn>;
+const StatementColumnMap& canonical_statement_columns();
 Result<Bill> parse_bill(std::string_view text, std::string_view source);
+Result<Bill> parse_bill(std::string_view text, std::string_view source,
+                        const StatementColumnMap& columns);
 
 Result<Payments> parse_payments(std::string_view text, std::string_view source);
 

@@ -24,7 +24,8 @@ std::vector<PaymentRef> payments_to_date(const ClassifyContext& c) {
     for (const PaymentRow& row : document.rows->rows) {
       const std::int32_t date = row.date.serial();
       if (date > c.as_of) continue;
-      out.push_back(PaymentRef{c.catalog.find_case(row.case_id), date, row.usd.minor_units(), &row});
+      out.push_back(
+          PaymentRef{c.catalog.find_case(row.case_id), date, row.usd.minor_units(), &row});
     }
   }
   std::stable_sort(out.begin(), out.end(), [](const PaymentRef& a, const PaymentRef& b) {
@@ -44,16 +45,17 @@ std::int64_t scheduled_to_date(const CaseInfo* info, std::int32_t as_of) {
 
 void check_bill(std::uint32_t case_entry, const BillRow& bill, std::int64_t listed,
                 Findings& findings) {
-  const std::int64_t billed = bill.cumulative_delivered.minor_units();
+  if (!bill.cumulative_delivered) return;  // the statement does not state its deliveries
+  const std::int64_t billed = bill.cumulative_delivered->minor_units();
   if (billed == listed) return;
   const std::int64_t difference = clamped_difference(billed, listed);
   std::vector<std::string> documents{"bill " + bill.case_id + " " +
                                      bill.statement_date.to_string()};
   if (billed > listed) {
-    findings.add(DiscrepancyType::billed_not_delivered, case_entry, std::move(documents),
-                 difference, bill.statement_date.serial(),
-                 advice("ask DFAS for the delivery transactions behind USD " +
-                        format_usd(difference)));
+    findings.add(
+        DiscrepancyType::billed_not_delivered, case_entry, std::move(documents), difference,
+        bill.statement_date.serial(),
+        advice("ask DFAS for the delivery transactions behind USD " + format_usd(difference)));
   } else {
     findings.add(DiscrepancyType::delivered_not_billed, case_entry, std::move(documents),
                  difference, bill.statement_date.serial(),
@@ -63,11 +65,13 @@ void check_bill(std::uint32_t case_entry, const BillRow& bill, std::int64_t list
 
 // Checks one case's payments (in date order) against what was billed or scheduled to date.
 void check_paid_ahead(const ClassifyContext& c, std::uint32_t case_entry,
-                      std::span<const PaymentRef> payments, std::int64_t paid,
-                      Findings& findings) {
+                      std::span<const PaymentRef> payments, std::int64_t paid, Findings& findings) {
   const BillRow* bill = c.latest_bill[case_entry];
-  const std::int64_t billed =
-      bill == nullptr ? 0 : bill->cumulative_payments.minor_units() + bill->amount_due.minor_units();
+  // Without the payments the seller acknowledges, what it claims to date is not known.
+  if (bill != nullptr && !bill->cumulative_payments) return;
+  const std::int64_t billed = bill == nullptr ? 0
+                                              : bill->cents(StatementField::cumulative_payments) +
+                                                    bill->cents(StatementField::amount_due);
   const std::int64_t allowed =
       std::max(billed, scheduled_to_date(c.catalog.case_info(case_entry), c.as_of));
   if (paid <= allowed) return;
@@ -76,10 +80,10 @@ void check_paid_ahead(const ClassifyContext& c, std::uint32_t case_entry,
     running += p.usd_cents;
     if (running <= allowed) continue;
     const std::int64_t amount = clamped_difference(paid, allowed);
-    findings.add(DiscrepancyType::paid_ahead_of_bill, case_entry, {"payment " + p.row->payment_id},
-                 amount, p.date,
-                 advice("ask DFAS to apply USD " + format_usd(amount) +
-                        " to the next bill or refund it"));
+    findings.add(
+        DiscrepancyType::paid_ahead_of_bill, case_entry, {"payment " + p.row->payment_id}, amount,
+        p.date,
+        advice("ask DFAS to apply USD " + format_usd(amount) + " to the next bill or refund it"));
     return;
   }
 }
@@ -95,9 +99,9 @@ void check_settlement(const ClassifyContext& c, std::uint32_t case_entry, std::i
   }
   const std::int64_t amount = clamped_difference(paid, delivered);
   const CivilDate ssc = *info->supply_services_complete;
-  NextAction action = advice(paid > delivered
-                                 ? "request the refund of USD " + format_usd(amount)
-                                 : "pay the under-collection of USD " + format_usd(amount));
+  NextAction action =
+      advice(paid > delivered ? "request the refund of USD " + format_usd(amount)
+                              : "pay the under-collection of USD " + format_usd(amount));
   action.due = ssc.plus_months(c.rules.closure_months_after_ssc);
   findings.add(DiscrepancyType::past_ssc_unsettled, case_entry, {}, amount, ssc.serial(),
                std::move(action));

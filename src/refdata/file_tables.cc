@@ -111,11 +111,13 @@ Result<std::string> code_field(const Source& source, const json& object, const s
 }
 
 // Reads the array `table_name` of `document` into a code table, calling `read_entry` for each
-// element (an object at the given pointer) and rejecting duplicate codes.
+// element (an object at the given pointer) and rejecting duplicate codes. `key_field` is the
+// member an entry's code was read from, for the duplicate's error.
 template <class T>
 Result<std::optional<CodeTable<T>>> read_code_table(
     const Source& source, const json& document, std::string_view table_name,
-    const std::function<Result<T>(const json&, const std::string&)>& read_entry) {
+    const std::function<Result<T>(const json&, const std::string&)>& read_entry,
+    std::string_view key_field = "code") {
   FMS_ASSIGN_OR_RETURN(const json* array, member(source, document, "", table_name, false));
   if (array == nullptr) return std::optional<CodeTable<T>>();
   const std::string pointer = child("", table_name);
@@ -133,9 +135,9 @@ Result<std::optional<CodeTable<T>>> read_code_table(
     FMS_ASSIGN_OR_RETURN(T entry, read_entry((*array)[i], entry_pointer));
     auto [it, inserted] = table.emplace(entry.code, Located<T>{entry, source, entry_pointer});
     if (!inserted) {
-      return fail(
-          source, child(entry_pointer, "code"),
-          "duplicate code \"" + entry.code + "\"; already defined at " + it->second.pointer);
+      return fail(source, child(entry_pointer, key_field),
+                  "duplicate " + std::string(key_field) + " \"" + entry.code +
+                      "\"; already defined at " + it->second.pointer);
     }
   }
   return std::optional<CodeTable<T>>(std::move(table));
@@ -167,6 +169,35 @@ Result<CustomerEntry> read_customer(const Source& source, const json& value,
   FMS_ASSIGN_OR_RETURN(entry.confidence, confidence_field(source, value, pointer));
   FMS_TRY(optional_text(source, value, pointer, "source", kMaxSourceLength));
   return entry;
+}
+
+// {"heading": "Amount Due and Payable", "field": "amount_due_usd", "confidence": ...}: the key is
+// the heading normalised, so two spellings of one heading are one entry.
+Result<StatementColumn> read_statement_column(const Source& source, const json& value,
+                                              const std::string& pointer) {
+  FMS_TRY(check_object(source, value, pointer, {"heading", "field", "confidence", "source"}));
+  StatementColumn column;
+  FMS_ASSIGN_OR_RETURN(column.heading,
+                       string_field(source, value, pointer, "heading", kMaxStatementHeadingBytes));
+  column.code = normalise_heading(column.heading);
+  if (column.code.empty()) {
+    return fail(source, child(pointer, "heading"), "a heading has at least one visible character");
+  }
+  FMS_ASSIGN_OR_RETURN(std::string field,
+                       string_field(source, value, pointer, "field", kMaxCodeLength));
+  const std::optional<StatementField> known = statement_field_from_name(field);
+  if (!known) {
+    std::string names;
+    for (const StatementField f : all_statement_fields()) {
+      names += (names.empty() ? "" : ", ") + std::string(statement_field_name(f));
+    }
+    return fail(source, child(pointer, "field"),
+                "\"" + field + "\" is not a DD 645 field; the fields are " + names);
+  }
+  column.field = *known;
+  FMS_ASSIGN_OR_RETURN(column.confidence, confidence_field(source, value, pointer));
+  FMS_TRY(optional_text(source, value, pointer, "source", kMaxSourceLength));
+  return column;
 }
 
 Result<TypeOfAssistanceEntry> read_type_of_assistance(const Source& source, const json& value,
@@ -375,7 +406,8 @@ const std::vector<std::string_view>& table_names() {
                                                       "admin_surcharge_rates",
                                                       "notification_thresholds",
                                                       "offer_expiration_days_default",
-                                                      "reconciliation_rules"};
+                                                      "reconciliation_rules",
+                                                      "dd645_columns"};
   return names;
 }
 
@@ -431,6 +463,12 @@ Result<FileTables> read_file(const Source& source, std::string_view text) {
   FMS_ASSIGN_OR_RETURN(file.reconciliation_rules,
                        read_dated_table<ReconciliationRules>(
                            source, document, "reconciliation_rules", read_reconciliation_rules));
+  FMS_ASSIGN_OR_RETURN(file.dd645_columns, read_code_table<StatementColumn>(
+                                               source, document, "dd645_columns",
+                                               [&source](const json& v, const std::string& p) {
+                                                 return read_statement_column(source, v, p);
+                                               },
+                                               "heading"));
   return file;
 }
 

@@ -40,6 +40,7 @@ struct FileTables {
   std::optional<std::vector<Located<NotificationThresholds>>> notification_thresholds;
   std::optional<Located<int>> offer_expiration_days_default;
   std::optional<std::vector<Located<ReconciliationRules>>> reconciliation_rules;
+  std::optional<CodeTable<StatementColumn>> dd645_columns;
 };
 
 // The tables of reference data, each of which lives in exactly one built-in file.

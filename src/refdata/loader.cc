@@ -68,6 +68,7 @@ struct Merged {
   std::vector<Located<NotificationThresholds>> notification_thresholds;
   std::optional<Located<int>> offer_expiration_days_default;
   std::vector<Located<ReconciliationRules>> reconciliation_rules;
+  CodeTable<StatementColumn> dd645_columns;
 };
 
 // Built-in: a table may be defined by one file only.
@@ -133,6 +134,7 @@ void apply(Merged& merged, FileTables& file) {
   apply_rows(merged.admin_surcharge_rates, file.admin_surcharge_rates);
   apply_rows(merged.notification_thresholds, file.notification_thresholds);
   apply_rows(merged.reconciliation_rules, file.reconciliation_rules);
+  apply_codes(merged.dd645_columns, file.dd645_columns);
   if (file.offer_expiration_days_default) {
     merged.offer_expiration_days_default = std::move(file.offer_expiration_days_default);
   }
@@ -164,6 +166,7 @@ Status add_builtin_file(Merged& merged, const Source& source, FileTables& file) 
                       file.offer_expiration_days_default.has_value()));
   FMS_TRY(
       claim_table(merged, source, "reconciliation_rules", file.reconciliation_rules.has_value()));
+  FMS_TRY(claim_table(merged, source, "dd645_columns", file.dd645_columns.has_value()));
   apply(merged, file);
   return Status::Ok();
 }
@@ -176,6 +179,22 @@ Status check_complete(const Merged& merged) {
       return Error::internal("built-in reference data has no table \"" + std::string(table) +
                              "\"; add it to a file under refdata/ and rebuild");
     }
+  }
+  return Status::Ok();
+}
+
+// A statement needs a heading for each required field: without one no file could be read.
+Status check_statement_map(const Merged& merged) {
+  for (const StatementField field : all_statement_fields()) {
+    if (!statement_field_required(field)) continue;
+    const bool mapped =
+        std::any_of(merged.dd645_columns.begin(), merged.dd645_columns.end(),
+                    [&](const auto& entry) { return entry.second.value.field == field; });
+    if (mapped) continue;
+    const Source& owner = merged.table_owner.at("dd645_columns");
+    return fail(owner, "/dd645_columns",
+                "no heading maps to the required field \"" +
+                    std::string(statement_field_name(field)) + "\"; a DD 645 could not be read");
   }
   return Status::Ok();
 }
@@ -194,6 +213,7 @@ Status check_cross_references(const Merged& merged) {
       }
     }
   }
+  FMS_TRY(check_statement_map(merged));
   std::set<std::string> groups;
   for (const auto& row : merged.notification_thresholds) groups.insert(row.value.group);
   for (const auto& [code, located] : merged.customers) {
@@ -239,6 +259,7 @@ ReferenceData to_reference_data(const Merged& merged, std::string version) {
   data.notification_thresholds = strip(merged.notification_thresholds);
   data.offer_expiration_days_default = merged.offer_expiration_days_default->value;
   data.reconciliation_rules = strip(merged.reconciliation_rules);
+  data.dd645_columns = strip(merged.dd645_columns);
   return data;
 }
 

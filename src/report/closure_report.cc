@@ -71,31 +71,77 @@ ClosureCheck check_target(const std::optional<CivilDate>& target, const CivilDat
   return {ClosureItem::closure_target_reached, true, "target " + target->to_string() + " reached"};
 }
 
+// The final statement of account the seller issues after supply/services complete
+// (C16.1.1.2): the latest statement, marked final.
 ClosureCheck check_final_statement(const CaseFinancials& c) {
-  if (!c.supply_services_complete) {
-    return {ClosureItem::final_statement, false, std::string(kNoSsc)};
+  const std::optional<StatementFigures>& latest = c.position.statement;
+  if (latest && latest->final_statement) {
+    return {ClosureItem::final_statement, true,
+            "DD 645 of " + latest->statement_date.to_string() + " (final)"};
   }
-  const CivilDate& ssc = *c.supply_services_complete;
-  if (c.bill && c.bill->statement_date >= ssc) {
-    return {ClosureItem::final_statement, true, "DD 645 of " + c.bill->statement_date.to_string()};
-  }
-  return {
-      ClosureItem::final_statement, false,
-      "no DD 645 dated on or after " + ssc.to_string() +
-          (c.bill ? " (latest " + c.bill->statement_date.to_string() + ")" : " (none received)")};
+  return {ClosureItem::final_statement, false,
+          "no final statement of account" +
+              (latest ? " (latest DD 645 " + latest->statement_date.to_string() + ", quarterly)"
+                      : std::string(" (no DD 645 received)"))};
 }
 
-ClosureCheck check_advance(const CaseFinancials& c) {
-  const std::int64_t held = c.advance_held_cents();
-  if (held > 0) return {ClosureItem::advance_settled, false, "refund due USD " + usd_text(held)};
-  if (held < 0) {
-    return {ClosureItem::advance_settled, false,
-            "under-collection USD " + usd_text(saturating_sub(0, held))};
+std::string settlement_parts(const StatementFigures& s) {
+  return "received USD " + usd_text(s.received_cents.value_or(0)) + " - total cost USD " +
+         usd_text(s.total_cost_cents.value_or(0));
+}
+
+// The balance the final statement leaves: settled once the refund is received or the
+// under-collection paid.
+ClosureCheck check_settlement(const CaseFinancials& c) {
+  const std::optional<Settlement>& settlement = c.position.settlement;
+  if (!settlement) {
+    const std::optional<std::int64_t>& held = c.position.cash_held_cents;
+    return {ClosureItem::balance_settled, false,
+            "no final statement to settle" +
+                (held ? "; cash held USD " + usd_text(*held) + " (paid - total cost to date)"
+                      : std::string())};
   }
-  return {ClosureItem::advance_settled, true,
-          "paid USD " + usd_text(c.paid_cents) + " = delivered USD " +
-              usd_text(c.delivered_value_cents) + " - SDR credits USD " +
-              usd_text(c.sdr_credits_cents)};
+  const std::string parts = settlement_parts(*c.position.statement);
+  const std::int64_t outstanding = settlement->outstanding_cents;
+  if (outstanding > 0) {
+    return {ClosureItem::balance_settled, false,
+            "refund due USD " + usd_text(outstanding) + " (" + parts + ")"};
+  }
+  if (outstanding < 0) {
+    return {
+        ClosureItem::balance_settled, false,
+        "under-collection USD " + usd_text(saturating_sub(0, outstanding)) + " (" + parts + ")"};
+  }
+  return {ClosureItem::balance_settled, true,
+          parts + (settlement->paid_since_cents == 0
+                       ? std::string(" = 0")
+                       : ", settled by USD " + usd_text(settlement->paid_since_cents) +
+                             " since the final statement")};
+}
+
+// The final statement's settlement, part by part, as it adds up.
+std::string settlement_text(const CaseFinancials& c) {
+  const std::optional<Settlement>& settlement = c.position.settlement;
+  if (!settlement) return "";
+  const StatementFigures& s = *c.position.statement;
+  Table table({{"Settlement, DD 645 of " + s.statement_date.to_string() + " (final)"},
+               {"USD", Align::right}});
+  const auto row = [&](const std::string& label, const std::optional<std::int64_t>& cents) {
+    if (cents) table.add_row({label, usd_text(*cents)});
+  };
+  row("payments received", s.received_cents);
+  row("  delivered and performed", s.delivered_cents);
+  row("  costs in progress", s.costs_in_progress_cents);
+  row("  accessorials (PC&H, transportation)", s.accessorials_cents);
+  row("  surcharges (administrative, CAS)", s.surcharges_cents);
+  row("total cost to date", s.total_cost_cents);
+  table.add_separator();
+  row(settlement->balance_cents >= 0 ? "refund due (received - cost)"
+                                     : "under-collection (received - cost)",
+      settlement->balance_cents);
+  row("paid since (refunds negative)", settlement->paid_since_cents);
+  row("outstanding", settlement->outstanding_cents);
+  return table.render();
 }
 
 std::string blocker_text(const ClosureCheck& check) {
@@ -106,6 +152,25 @@ Json check_json(const ClosureCheck& check) {
   return {{"item", std::string(to_string(check.item))}, {"ok", check.ok}, {"reason", check.reason}};
 }
 
+Json optional_usd(const std::optional<std::int64_t>& cents) {
+  return cents ? Json(usd_plain(*cents)) : Json(nullptr);
+}
+
+Json settlement_json(const CaseClosure& c) {
+  if (!c.settlement || !c.statement) return nullptr;
+  const StatementFigures& s = *c.statement;
+  return {{"statement_date", s.statement_date.to_string()},
+          {"payments_received", optional_usd(s.received_cents)},
+          {"delivered", optional_usd(s.delivered_cents)},
+          {"costs_in_progress", optional_usd(s.costs_in_progress_cents)},
+          {"accessorials", optional_usd(s.accessorials_cents)},
+          {"surcharges", optional_usd(s.surcharges_cents)},
+          {"total_cost", optional_usd(s.total_cost_cents)},
+          {"balance", usd_plain(c.settlement->balance_cents)},
+          {"paid_since", usd_plain(c.settlement->paid_since_cents)},
+          {"outstanding", usd_plain(c.settlement->outstanding_cents)}};
+}
+
 std::size_t ready_count(const ClosureReport& report) {
   std::size_t ready = 0;
   for (const CaseClosure& c : report.cases)
@@ -113,7 +178,7 @@ std::size_t ready_count(const ClosureReport& report) {
   return ready;
 }
 
-std::string one_case_text(const CaseClosure& c) {
+std::string one_case_text(const CaseClosure& c, const std::string& settlement) {
   std::string out = "Case " + c.case_id + ", status " + std::string(to_string(c.status));
   if (c.closure_target) out += ", closure target " + c.closure_target->to_string();
   out += "\n";
@@ -121,7 +186,7 @@ std::string one_case_text(const CaseClosure& c) {
   for (const ClosureCheck& check : c.checks) {
     table.add_row({std::string(to_string(check.item)), check.ok ? "ok" : "blocked", check.reason});
   }
-  out += table.render();
+  out += table.render() + settlement;
   const ClosureCheck* blocker = c.first_blocker();
   return out + "Ready for closure: " + (blocker ? "no" : "yes") + "\n";
 }
@@ -156,8 +221,8 @@ std::string_view to_string(ClosureItem item) {
       return "closure-target-reached";
     case ClosureItem::final_statement:
       return "final-statement";
-    case ClosureItem::advance_settled:
-      return "advance-settled";
+    case ClosureItem::balance_settled:
+      return "balance-settled";
   }
   return "unknown";
 }
@@ -182,13 +247,15 @@ CaseClosure closure_of(const CaseFinancials& figures, const CivilDate& as_of,
   if (figures.supply_services_complete) {
     out.closure_target = figures.supply_services_complete->plus_months(closure_months_after_ssc);
   }
+  out.statement = figures.position.statement;
+  out.settlement = figures.position.settlement;
   out.checks = {check_status(figures),
                 check_delivered(figures),
                 check_discrepancies(figures),
                 check_sdrs(figures),
                 check_target(out.closure_target, as_of),
                 check_final_statement(figures),
-                check_advance(figures)};
+                check_settlement(figures)};
   return out;
 }
 
@@ -206,6 +273,7 @@ Result<ClosureReport> closure_report(const ledger::PortfolioView& view,
                         (case_id ? figures.case_id == *case_id : in_execution(figures.status));
     if (!wanted) continue;
     report.cases.push_back(closure_of(figures, view.as_of, report.closure_months_after_ssc));
+    if (case_id) report.settlement_text = settlement_text(figures);
   }
   if (case_id && report.cases.empty()) {
     return Error::not_found("case " + *case_id + " is not recorded");
@@ -218,7 +286,7 @@ std::string closure_text(const ClosureReport& report) {
                     " (target: " + std::to_string(report.closure_months_after_ssc) +
                     " months after supply/services complete)\n" +
                     freshness_note(report.fresh, report.unreconciled_documents);
-  if (report.one_case) return out + one_case_text(report.cases.front());
+  if (report.one_case) return out + one_case_text(report.cases.front(), report.settlement_text);
   return out + portfolio_text(report);
 }
 
@@ -237,7 +305,8 @@ Json closure_json(const ClosureReport& report) {
          {"closure_target", c.closure_target ? Json(c.closure_target->to_string()) : Json(nullptr)},
          {"ready", blocker == nullptr},
          {"first_blocker", blocker ? check_json(*blocker) : Json(nullptr)},
-         {"checks", std::move(checks)}});
+         {"checks", std::move(checks)},
+         {"settlement", settlement_json(c)}});
   }
   const std::size_t ready = ready_count(report);
   return {{"as_of", report.as_of.to_string()},

@@ -1,9 +1,9 @@
 // Closure readiness (`fmsledger report closure`): for each case in execution, the checklist the
 // purchaser works through before a case can close (fms-reference.md §8.2) — supply/services
 // complete, every line delivered, no open discrepancies or SDRs, the closure target date
-// (SSC + closure_months_after_ssc) reached, a final DD 645 dated on or after SSC, and the
-// advance settled. Each item is ok or blocked with the exact reason; a case is ready when every
-// item is ok. Rendered as a table, JSON or CSV.
+// (SSC + closure_months_after_ssc) reached, a final statement of account, and the balance it
+// leaves (refund or under-collection) settled. Each item is ok or blocked with the exact reason; a
+// case is ready when every item is ok. Rendered as a table, JSON or CSV.
 #pragma once
 
 #include <cstdint>
@@ -26,10 +26,10 @@ enum class ClosureItem : std::uint8_t {
   no_open_sdrs,
   closure_target_reached,
   final_statement,
-  advance_settled,
+  balance_settled,
 };
 // "supply-services-complete", "delivered-in-full", "no-open-discrepancies", "no-open-sdrs",
-// "closure-target-reached", "final-statement", "advance-settled"
+// "closure-target-reached", "final-statement", "balance-settled"
 std::string_view to_string(ClosureItem item);
 
 struct ClosureCheck {
@@ -42,8 +42,10 @@ struct CaseClosure {
   std::string case_id;
   CaseStatus status = CaseStatus::implemented;
   std::optional<CivilDate> supply_services_complete;
-  std::optional<CivilDate> closure_target;  // SSC + closure_months_after_ssc
-  std::vector<ClosureCheck> checks;         // every item, in ClosureItem order
+  std::optional<CivilDate> closure_target;    // SSC + closure_months_after_ssc
+  std::vector<ClosureCheck> checks;           // every item, in ClosureItem order
+  std::optional<StatementFigures> statement;  // the latest DD 645 on the report date
+  std::optional<Settlement> settlement;       // when that statement is final
 
   [[nodiscard]] bool ready() const;
   [[nodiscard]] const ClosureCheck* first_blocker() const;  // nullptr when ready
@@ -57,7 +59,8 @@ struct ClosureReport {
   CivilDate as_of;
   bool fresh = false;
   std::size_t unreconciled_documents = 0;
-  bool one_case = false;  // --case: the whole checklist is shown
+  bool one_case = false;        // --case: the whole checklist is shown
+  std::string settlement_text;  // --case: the final statement's settlement, part by part
   int closure_months_after_ssc = 0;
   std::vector<CaseClosure> cases;
 };

@@ -31,9 +31,24 @@ void add(std::array<ExceptionGroupRow, kExceptionGroups>& groups, ExceptionGroup
   row.usd_cents = saturating_add(row.usd_cents, usd_cents);
 }
 
+// Cash the seller holds beyond the cost to date: after a final statement, the refund still
+// outstanding; before it, payments less the total cost to date.
+std::int64_t excess_cash(const CaseFinancials& c) {
+  if (c.position.settlement) return c.position.settlement->outstanding_cents;
+  return c.position.cash_held_cents.value_or(0);
+}
+
+// A closed case leaves the report only once nothing of it is left to settle.
+bool closed_but_unsettled(const CaseFinancials& c) {
+  if (c.status != CaseStatus::closed && c.status != CaseStatus::cancelled) return false;
+  if (c.open_discrepancies.count > 0) return true;
+  if (c.position.settlement) return !c.position.settlement->settled();
+  return c.position.cash_held_cents.value_or(0) != 0;
+}
+
 void group_case(const CaseFinancials& c, const CivilDate& as_of,
                 std::array<ExceptionGroupRow, kExceptionGroups>& groups) {
-  if (!in_execution(c.status)) return;
+  if (!in_execution(c.status) && !closed_but_unsettled(c)) return;
   bool late = false;
   bool never_delivered = false;
   std::int64_t late_cents = 0;
@@ -52,9 +67,9 @@ void group_case(const CaseFinancials& c, const CivilDate& as_of,
     add(groups, ExceptionGroup::not_delivered, c.case_id, never_delivered_cents);
   }
 
-  const std::int64_t excess = c.advance_held_cents();
-  if (excess > 0 &&
-      (at_or_after_supply_services_complete(c.status) || every_line_past_planned(c, as_of))) {
+  const std::int64_t excess = excess_cash(c);
+  if (excess > 0 && (at_or_after_supply_services_complete(c.status) || !in_execution(c.status) ||
+                     every_line_past_planned(c, as_of))) {
     add(groups, ExceptionGroup::overpayment_unsettled, c.case_id, excess);
   }
 

@@ -105,7 +105,7 @@ XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>
   XlsxSheet sheet{name, {}, {}};
   if (by_programme) sheet.header.push_back("Programme");
   for (const char* heading : {"JFY", "USD", "Budget rate", "JPY at budget rate", "Current rate",
-                              "JPY at current rate", "Exposure JPY", "Complete"}) {
+                              "JPY paid + at current rate", "Exposure JPY", "Complete"}) {
     sheet.header.emplace_back(heading);
   }
   for (const ForecastTotal& total : totals) {
@@ -127,9 +127,9 @@ XlsxSheet totals_sheet(const std::string& name, const std::vector<ForecastTotal>
   return sheet;
 }
 
-// The payments made by the report date: the yen they cost (a yen payment as paid; a dollar
-// payment at the recorded USD/JPY rate of its date, the transaction-date rate) against the yen
-// the budget set aside for those dollars.
+// The payments made by the report date: the yen they cost (as recorded with the payment; a
+// payment without its yen at the recorded USD/JPY rate of its date, the transaction-date rate)
+// against the yen the budget set aside for those dollars.
 XlsxSheet paid_sheet(const ledger::FinanceView& view) {
   XlsxSheet sheet{"Paid",
                   {"Payment", "Date", "JFY", "Case", "Amount", "Currency", "USD",
@@ -144,8 +144,8 @@ XlsxSheet paid_sheet(const ledger::FinanceView& view) {
                               payment.amount,     std::string(payment.amount.currency().code()),
                               payment.usd};
     std::optional<Money> paid_yen;
-    if (payment.amount.currency() == Currency::jpy() && payment.rate) {
-      paid_yen = payment.amount;
+    if (payment.jpy && payment.rate) {
+      paid_yen = payment.jpy;
       row.insert(row.end(),
                  {*payment.rate, std::string(to_string(RateKind::transaction_date)), payment.date});
     } else if (auto rate = view.rates().on(Currency::usd(), Currency::jpy(), payment.date)) {
@@ -189,12 +189,14 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
   FinanceReport report = start_report("forecast", view, forecast);
   report.notes.push_back(
       "Each case's payment schedule in force, with quarters a DD 645 bills taken from the bill; "
-      "a case's year is converted as a whole and split over its quarters.");
+      "a case's year is converted as a whole and split over its quarters. What a quarter has "
+      "already paid counts at the yen it cost; only the rest is converted at the current rate.");
 
-  XlsxSheet detail{"Forecast",
-                   {"Case", "JFY", "Quarter", "Basis", "Past", "USD", "Budget rate",
-                    "JPY at budget rate", "Current rate", "JPY at current rate", "Exposure JPY"},
-                   {}};
+  XlsxSheet detail{
+      "Forecast",
+      {"Case", "JFY", "Quarter", "Basis", "Past", "USD", "Budget rate", "JPY at budget rate",
+       "USD paid", "JPY paid", "Current rate", "JPY paid + at current rate", "Exposure JPY"},
+      {}};
   for (const CaseYear& year : forecast.case_years) {
     for (const ForecastQuarter& quarter : year.quarters) {
       std::string basis;
@@ -204,11 +206,11 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
         if (auto difference = quarter.jpy_current.minus(*quarter.jpy_budget))
           exposure = *difference;
       }
-      detail.rows.push_back({year.case_id, year.year.label(),
-                             "Q" + std::to_string(quarter.quarter.quarter), basis,
-                             std::string(quarter.past ? "yes" : "no"), quarter.usd,
-                             rate_cell(year.budget_rate), optional_money(quarter.jpy_budget),
-                             forecast.current_rate->rate, quarter.jpy_current, exposure});
+      detail.rows.push_back(
+          {year.case_id, year.year.label(), "Q" + std::to_string(quarter.quarter.quarter), basis,
+           std::string(quarter.past ? "yes" : "no"), quarter.usd, rate_cell(year.budget_rate),
+           optional_money(quarter.jpy_budget), quarter.usd_paid, quarter.jpy_paid,
+           forecast.current_rate->rate, quarter.jpy_current, exposure});
     }
   }
   report.sheets.push_back(std::move(detail));
@@ -244,24 +246,26 @@ FinanceReport forecast_report(const ledger::FinanceView& view, const Forecast& f
 FinanceReport exposure_report(const ledger::FinanceView& view, const Forecast& forecast) {
   FinanceReport report = start_report("exposure", view, forecast);
   report.notes.push_back(
-      "Exposure = yen at the current rate - yen at the budget rate of the payment's fiscal "
+      "Exposure = the yen the payments cost (what is paid, at the yen it actually cost; what is "
+      "still to pay, at the current rate) - the yen at the budget rate of the payment's fiscal "
       "year; positive means the payments cost more yen than budgeted.");
   report.sheets.push_back(totals_sheet("Exposure", forecast.years, view, forecast, false));
   XlsxSheet by_case{"Exposure by case",
                     {"Case", "JFY", "Programme", "USD", "Budget rate", "JPY at budget rate",
-                     "JPY at current rate", "Exposure JPY"},
+                     "USD paid", "JPY paid", "JPY paid + at current rate", "Exposure JPY"},
                     {}};
   for (const CaseYear& year : forecast.case_years) {
     by_case.rows.push_back({year.case_id, year.year.label(), year.programme, year.usd,
                             rate_cell(year.budget_rate), optional_money(year.jpy_budget),
-                            year.jpy_current, optional_money(year.exposure)});
+                            year.usd_paid, year.jpy_paid, year.jpy_current,
+                            optional_money(year.exposure)});
   }
   report.sheets.push_back(std::move(by_case));
   report.sheets.push_back(paid_sheet(view));
   report.notes.push_back(
-      "Paid: each payment by the date in its own currency, at the rate it was made at (a yen "
-      "payment's own rate; for a dollar payment the USD/JPY rate of its date) against the "
-      "budget rate of its fiscal year: the exposure already realised.");
+      "Paid: each payment by the date, the USD remitted and the yen it cost (as recorded with "
+      "the payment, or else at the USD/JPY rate of its date) against the budget rate of its "
+      "fiscal year: the exposure already realised.");
   return report;
 }
 

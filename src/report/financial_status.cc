@@ -140,27 +140,19 @@ void add_receipts(const ledger::ReconciliationView& view, LineIndex& index) {
 
 // The latest row by statement date on or before the report date; on the same date the later
 // document (and row) wins, as in classify.
-void add_bills(const ledger::ReconciliationView& view, std::vector<CaseFinancials>& cases,
-               LineIndex& index) {
+void add_line_bills(const ledger::ReconciliationView& view, LineIndex& index) {
   for (const auto& document : view.recon_input.bills) {
     if (document.rows == nullptr) continue;
     for (const BillRow& row : document.rows->rows) {
       if (view.as_of < row.statement_date) continue;  // not issued yet on the report date
-      if (row.line.empty()) {
-        const std::uint32_t c = index.find_case(row.case_id);
-        if (c == kNoSlot) continue;
-        std::optional<CaseBillFigures>& bill = cases[c].bill;
-        if (bill && row.statement_date < bill->statement_date) continue;
-        bill = CaseBillFigures{row.statement_date, row.cumulative_delivered.minor_units(),
-                               row.cumulative_payments.minor_units(), row.amount_due.minor_units()};
-        continue;
-      }
+      if (row.line.empty()) continue;                 // the case rows make the financial position
+      if (!row.cumulative_delivered) continue;
       const LineSlot slot = index.slot(row.case_id, row.line);
       if (slot.case_index == kNoSlot) continue;
       LineFinancials& line = index.at(slot);
       if (line.billed_statement_date && row.statement_date < *line.billed_statement_date) continue;
       line.billed_statement_date = row.statement_date;
-      line.billed_delivered_cents = row.cumulative_delivered.minor_units();
+      line.billed_delivered_cents = row.cents(StatementField::cumulative_delivered);
     }
   }
 }
@@ -176,6 +168,34 @@ void add_payments(const ledger::ReconciliationView& view, std::vector<CaseFinanc
       cases[c].paid_cents = saturating_add(cases[c].paid_cents, row.usd.minor_units());
     }
   }
+}
+
+// Each case's financial position from its statements, payments and schedule.
+void add_positions(const ledger::ReconciliationView& view, std::vector<CaseFinancials>& cases,
+                   const LineIndex& index) {
+  std::vector<PositionInput> inputs(cases.size());
+  for (std::size_t c = 0; c < cases.size(); ++c) {
+    inputs[c].as_of = view.as_of;
+    inputs[c].case_value_cents = cases[c].case_value_cents;
+    for (const recon::PlannedPayment& planned : view.recon_input.cases[c].schedule) {
+      inputs[c].schedule.push_back({planned.due_date, planned.usd_cents});
+    }
+  }
+  for (const auto& document : view.recon_input.bills) {
+    if (document.rows == nullptr) continue;
+    for (const BillRow& row : document.rows->rows) {
+      const std::uint32_t c = index.find_case(row.case_id);
+      if (row.line.empty() && c != kNoSlot) inputs[c].statements.push_back(&row);
+    }
+  }
+  for (const auto& document : view.recon_input.payments) {
+    if (document.rows == nullptr) continue;
+    for (const PaymentRow& row : document.rows->rows) {
+      const std::uint32_t c = index.find_case(row.case_id);
+      if (c != kNoSlot) inputs[c].payments.push_back(&row);
+    }
+  }
+  for (std::size_t c = 0; c < cases.size(); ++c) cases[c].position = case_position(inputs[c]);
 }
 
 void add_discrepancies(const std::vector<recon::Discrepancy>& discrepancies,
@@ -235,10 +255,11 @@ void find_adverse_conditions(CaseFinancials& figures) {
                                "deliveries USD " + usd_text(figures.delivered_value_cents) +
                                    " above the case value USD " + case_value});
   }
-  if (figures.bill && figures.bill->billed_to_date_cents() > figures.case_value_cents) {
+  const std::optional<std::int64_t> billed = figures.position.billed_to_date_cents();
+  if (billed && *billed > figures.case_value_cents) {
     figures.adverse.push_back({AdverseCondition::billed_above_case_value, "",
-                               "billed USD " + usd_text(figures.bill->billed_to_date_cents()) +
-                                   " (DD 645 of " + figures.bill->statement_date.to_string() +
+                               "billed USD " + usd_text(*billed) + " (DD 645 of " +
+                                   figures.position.statement->statement_date.to_string() +
                                    ") above the case value USD " + case_value});
   }
   if (figures.paid_cents > figures.case_value_cents) {
@@ -272,14 +293,6 @@ void finish(CaseFinancials& figures) {
 }
 
 }  // namespace
-
-std::int64_t CaseBillFigures::billed_to_date_cents() const {
-  return saturating_add(cumulative_payments_cents, amount_due_cents);
-}
-
-std::int64_t CaseFinancials::advance_held_cents() const {
-  return saturating_sub(paid_cents, saturating_sub(delivered_value_cents, sdr_credits_cents));
-}
 
 std::string_view to_string(AdverseCondition condition) {
   switch (condition) {
@@ -335,8 +348,9 @@ std::vector<CaseFinancials> case_financials(const ledger::PortfolioView& view,
   LineIndex index(cases);
   add_deliveries(view, discrepancies, index);
   add_receipts(view, index);
-  add_bills(view, cases, index);
+  add_line_bills(view, index);
   add_payments(view, cases, index);
+  add_positions(view, cases, index);
   add_discrepancies(discrepancies, cases, index);
   add_sdrs(view.sdrs_as_of(), cases, index);
   for (CaseFinancials& figures : cases) finish(figures);

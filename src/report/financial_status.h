@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/case_position.h"
 #include "core/case_status.h"
 #include "core/civil_date.h"
 #include "ledger/portfolio_view.h"
@@ -57,16 +58,6 @@ struct LineFinancials {
   }
 };
 
-// The case row of the latest DD 645 for the case.
-struct CaseBillFigures {
-  CivilDate statement_date;
-  std::int64_t cumulative_delivered_cents = 0;
-  std::int64_t cumulative_payments_cents = 0;
-  std::int64_t amount_due_cents = 0;
-  // What the USG has claimed to date: payments it acknowledges plus what it asks for now.
-  [[nodiscard]] std::int64_t billed_to_date_cents() const;
-};
-
 // Adverse Financial Conditions (fms-reference.md §6.4): money or deliveries above what the LOA
 // allows.
 enum class AdverseCondition : std::uint8_t {
@@ -100,18 +91,14 @@ struct CaseFinancials {
   std::int64_t ordered_value_cents = 0;
   std::int64_t delivered_value_cents = 0;
   std::int64_t undelivered_value_cents = 0;
-  std::optional<CaseBillFigures> bill;  // latest DD 645 case row
-  std::int64_t paid_cents = 0;          // payments dated on or before the report date
-  std::int64_t sdr_credits_cents = 0;   // every credit granted by the report date on its SDRs
-  std::vector<std::string> open_sdrs;   // SDRs created and not yet closed on the report date
+  std::int64_t paid_cents = 0;         // payments dated on or before the report date
+  std::int64_t sdr_credits_cents = 0;  // every credit granted by the report date on its SDRs
+  std::vector<std::string> open_sdrs;  // SDRs created and not yet closed on the report date
   // Every open discrepancy of the case, case-level ones included, and by type.
   DiscrepancyTally open_discrepancies;
   std::map<recon::DiscrepancyType, DiscrepancyTally> open_by_type;
   std::vector<AdverseFinding> adverse;
-
-  // paid - (delivered - SDR credits): positive is cash the USG holds beyond what was
-  // delivered; negative, deliveries the purchaser has not yet paid for.
-  [[nodiscard]] std::int64_t advance_held_cents() const;
+  CasePosition position;  // the financial position (core/case_position.h)
 };
 
 // Every discrepancy of the view on its date.

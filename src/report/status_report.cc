@@ -1,6 +1,8 @@
 // Building and rendering the case financial status report.
 #include "report/status_report.h"
 
+#include <algorithm>
+
 #include "report/discrepancy_report.h"
 #include "report/sheet_cells.h"
 #include "report/sheet_text.h"
@@ -23,6 +25,38 @@ std::string adverse_texts(const CaseFinancials& figures) {
   return out;
 }
 
+// The purchaser of a case: its customer code, "JA" of JA-P-TWK.
+std::string purchaser_of(const std::string& case_id) {
+  return case_id.substr(0, case_id.find('-'));
+}
+
+void add_position(const CaseFinancials& c, StatusTotals& t) {
+  const CasePosition& p = c.position;
+  t.arrears_cents = saturating_add(t.arrears_cents, p.arrears_cents);
+  if (!p.statement) return;
+  t.total_cost_cents =
+      saturating_add(t.total_cost_cents, p.statement->total_cost_cents.value_or(0));
+  t.costs_in_progress_cents =
+      saturating_add(t.costs_in_progress_cents, p.statement->costs_in_progress_cents.value_or(0));
+  if (!in_execution(c.status) || !p.cash_held_cents) return;
+  std::int64_t& held = t.cash_held_by_purchaser[purchaser_of(c.case_id)];
+  held = saturating_add(held, *p.cash_held_cents);
+  std::int64_t& available = t.cash_available_by_purchaser[purchaser_of(c.case_id)];
+  available = saturating_add(available, p.cash_available_cents.value_or(*p.cash_held_cents));
+}
+
+std::string optional_usd_text(const std::optional<std::int64_t>& cents) {
+  return cents ? usd_text(*cents) : "-";
+}
+
+Json optional_usd(const std::optional<std::int64_t>& cents) {
+  return cents ? Json(usd_plain(*cents)) : Json(nullptr);
+}
+
+XlsxCell optional_usd_cell(const std::optional<std::int64_t>& cents) {
+  return cents ? usd_cell(*cents) : XlsxCell(XlsxEmpty{});
+}
+
 StatusTotals totals_of(const std::vector<CaseFinancials>& cases) {
   StatusTotals t;
   for (const CaseFinancials& c : cases) {
@@ -31,13 +65,9 @@ StatusTotals totals_of(const std::vector<CaseFinancials>& cases) {
     t.delivered_value_cents = saturating_add(t.delivered_value_cents, c.delivered_value_cents);
     t.undelivered_value_cents =
         saturating_add(t.undelivered_value_cents, c.undelivered_value_cents);
-    if (c.bill) {
-      t.billed_delivered_cents =
-          saturating_add(t.billed_delivered_cents, c.bill->cumulative_delivered_cents);
-    }
     t.paid_cents = saturating_add(t.paid_cents, c.paid_cents);
     t.sdr_credits_cents = saturating_add(t.sdr_credits_cents, c.sdr_credits_cents);
-    t.advance_held_cents = saturating_add(t.advance_held_cents, c.advance_held_cents());
+    add_position(c, t);
     t.open_discrepancies += c.open_discrepancies.count;
     t.open_discrepancies_cents =
         saturating_add(t.open_discrepancies_cents, c.open_discrepancies.usd_cents);
@@ -46,8 +76,34 @@ StatusTotals totals_of(const std::vector<CaseFinancials>& cases) {
   return t;
 }
 
-std::string billed_text(const CaseFinancials& c) {
-  return c.bill ? usd_text(c.bill->cumulative_delivered_cents) : "-";
+std::optional<std::int64_t> total_cost(const CaseFinancials& c) {
+  return c.position.statement ? c.position.statement->total_cost_cents : std::nullopt;
+}
+
+std::optional<std::int64_t> costs_in_progress(const CaseFinancials& c) {
+  return c.position.statement ? c.position.statement->costs_in_progress_cents : std::nullopt;
+}
+
+std::string next_payment_text(const PaymentDue& due) {
+  return "USD " + usd_text(due.usd_cents) + " due " + due.due.to_string() + " (" + due.basis + ")";
+}
+
+// Below the portfolio table: the next payment of each case and the pooled cash.
+std::string payments_section(const StatusReport& report) {
+  std::string out;
+  for (const CaseFinancials& c : report.cases) {
+    if (!c.position.next_payment || !in_execution(c.status)) continue;
+    out += "  " + c.case_id + ": " + next_payment_text(*c.position.next_payment) + "\n";
+  }
+  out = out.empty() ? "Next payments due: none.\n" : "Next payments due:\n" + out;
+  const StatusTotals& t = report.totals;
+  for (const auto& [purchaser, held] : t.cash_held_by_purchaser) {
+    out += "Cash held by the seller for " + purchaser +
+           " (pooled over its cases in execution): USD " + usd_text(held) +
+           ", available after termination-liability reserves USD " +
+           usd_text(t.cash_available_by_purchaser.at(purchaser)) + "\n";
+  }
+  return out;
 }
 
 std::string adverse_section(const std::vector<CaseFinancials>& cases, bool name_case) {
@@ -68,29 +124,89 @@ std::string portfolio_text(const StatusReport& report) {
                {"Value", Align::right},
                {"Delivered", Align::right},
                {"Undelivered", Align::right},
-               {"Billed", Align::right},
+               {"Cost to date", Align::right},
+               {"In progress", Align::right},
                {"Paid", Align::right},
-               {"SDR credits", Align::right},
-               {"Advance held", Align::right},
+               {"Cash held", Align::right},
+               {"Arrears", Align::right},
                {"Disc.", Align::right},
-               {"Disc. USD", Align::right},
                {"AFC", Align::right}});
   for (const CaseFinancials& c : report.cases) {
     table.add_row({c.case_id, std::string(to_string(c.status)), usd_text(c.case_value_cents),
                    usd_text(c.delivered_value_cents), usd_text(c.undelivered_value_cents),
-                   billed_text(c), usd_text(c.paid_cents), usd_text(c.sdr_credits_cents),
-                   usd_text(c.advance_held_cents()), std::to_string(c.open_discrepancies.count),
-                   usd_text(c.open_discrepancies.usd_cents), std::to_string(c.adverse.size())});
+                   optional_usd_text(total_cost(c)), optional_usd_text(costs_in_progress(c)),
+                   usd_text(c.paid_cents), optional_usd_text(c.position.cash_held_cents),
+                   usd_text(c.position.arrears_cents), std::to_string(c.open_discrepancies.count),
+                   std::to_string(c.adverse.size())});
   }
   const StatusTotals& t = report.totals;
   table.add_separator();
   table.add_row({"total", std::to_string(report.cases.size()) + " cases",
                  usd_text(t.case_value_cents), usd_text(t.delivered_value_cents),
-                 usd_text(t.undelivered_value_cents), usd_text(t.billed_delivered_cents),
-                 usd_text(t.paid_cents), usd_text(t.sdr_credits_cents),
-                 usd_text(t.advance_held_cents), std::to_string(t.open_discrepancies),
-                 usd_text(t.open_discrepancies_cents), std::to_string(t.adverse_conditions)});
-  return table.render() + "\n" + adverse_section(report.cases, true);
+                 usd_text(t.undelivered_value_cents), usd_text(t.total_cost_cents),
+                 usd_text(t.costs_in_progress_cents), usd_text(t.paid_cents), "",
+                 usd_text(t.arrears_cents), std::to_string(t.open_discrepancies),
+                 std::to_string(t.adverse_conditions)});
+  return table.render() + "\n" + payments_section(report) + "\n" +
+         adverse_section(report.cases, true);
+}
+
+// The seller's statement, part by part, then what the purchaser paid and owes.
+std::string statement_text(const StatementFigures& s) {
+  std::string out = "  DD 645                " + s.statement_date.to_string() +
+                    (s.final_statement ? " (final statement)" : " (quarterly)") + "\n";
+  const auto part = [&](std::string_view label, const std::optional<std::int64_t>& cents) {
+    if (!cents) return;
+    std::string padded(label);
+    padded.resize(std::max<std::size_t>(padded.size() + 1, 20), ' ');
+    out += "    " + padded + "USD " + usd_text(*cents) + "\n";
+  };
+  part("case value", s.case_value_cents);
+  part("delivered", s.delivered_cents);
+  part("costs in progress", s.costs_in_progress_cents);
+  part("accessorials", s.accessorials_cents);
+  part("surcharges", s.surcharges_cents);
+  part("total cost to date", s.total_cost_cents);
+  part("received", s.received_cents);
+  if (s.termination_liability_cents != 0) part("TL reserve", s.termination_liability_cents);
+  out += "    amount due          USD " + usd_text(s.amount_due_cents) + " by " +
+         s.due_date.to_string() + "\n";
+  part("next quarter", s.forecast_next_quarter_cents);
+  return out;
+}
+
+std::string position_text(const CasePosition& p) {
+  std::string out;
+  if (p.statement) {
+    out += statement_text(*p.statement);
+  } else {
+    out += "  DD 645                none received\n";
+  }
+  out += "  paid                  USD " + usd_text(p.paid_cents);
+  if (p.paid_jpy != 0) {
+    out += " (JPY " + Money(p.paid_jpy, Currency::jpy()).format() + " for the yen payments)";
+  }
+  out += "\n";
+  if (p.cash_held_cents) {
+    out += "  cash held             USD " + usd_text(*p.cash_held_cents) +
+           " (paid - total cost to date)";
+    if (p.statement && p.statement->termination_liability_cents != 0) {
+      out += ", available USD " + usd_text(p.cash_available_cents.value_or(0));
+    }
+    out += "\n";
+  }
+  out += "  arrears               " +
+         (p.arrears_cents > 0
+              ? "USD " + usd_text(p.arrears_cents) + " (due " + p.arrears_due->to_string() + ")"
+              : std::string("none")) +
+         "\n";
+  if (p.schedule_minus_billed_cents) {
+    out += "  schedule - billed     USD " + usd_text(*p.schedule_minus_billed_cents) +
+           " (shown, not owed: the bill is the claim)\n";
+  }
+  out += "  next payment          " +
+         (p.next_payment ? next_payment_text(*p.next_payment) : std::string("none")) + "\n";
+  return out;
 }
 
 std::string case_header(const CaseFinancials& c) {
@@ -103,17 +219,8 @@ std::string case_header(const CaseFinancials& c) {
          usd_text(c.ordered_value_cents) + ")\n";
   out += "  delivered             USD " + usd_text(c.delivered_value_cents) + ", undelivered USD " +
          usd_text(c.undelivered_value_cents) + "\n";
-  if (c.bill) {
-    out += "  billed (DD 645 " + c.bill->statement_date.to_string() + ") delivered USD " +
-           usd_text(c.bill->cumulative_delivered_cents) + ", payments USD " +
-           usd_text(c.bill->cumulative_payments_cents) + ", amount due USD " +
-           usd_text(c.bill->amount_due_cents) + "\n";
-  } else {
-    out += "  billed                no DD 645\n";
-  }
-  out += "  paid                  USD " + usd_text(c.paid_cents) + "\n";
+  out += position_text(c.position);
   out += "  SDR credits           USD " + usd_text(c.sdr_credits_cents) + "\n";
-  out += "  advance held          USD " + usd_text(c.advance_held_cents()) + "\n";
   out += "  open discrepancies    " + std::to_string(c.open_discrepancies.count) + ", USD " +
          usd_text(c.open_discrepancies.usd_cents) + "\n";
   out += "  open SDRs             " + std::to_string(c.open_sdrs.size()) + "\n";
@@ -155,13 +262,20 @@ std::string case_lines_text(const CaseFinancials& c) {
   return out;
 }
 
-Json bill_json(const CaseFinancials& c) {
-  if (!c.bill) return nullptr;
-  return {{"statement_date", c.bill->statement_date.to_string()},
-          {"cumulative_delivered", usd_plain(c.bill->cumulative_delivered_cents)},
-          {"cumulative_payments", usd_plain(c.bill->cumulative_payments_cents)},
-          {"amount_due", usd_plain(c.bill->amount_due_cents)},
-          {"billed_to_date", usd_plain(c.bill->billed_to_date_cents())}};
+Json statement_json(const StatementFigures& s) {
+  return {{"statement_date", s.statement_date.to_string()},
+          {"final_statement", s.final_statement},
+          {"case_value", optional_usd(s.case_value_cents)},
+          {"delivered", optional_usd(s.delivered_cents)},
+          {"costs_in_progress", optional_usd(s.costs_in_progress_cents)},
+          {"accessorials", optional_usd(s.accessorials_cents)},
+          {"surcharges", optional_usd(s.surcharges_cents)},
+          {"total_cost", optional_usd(s.total_cost_cents)},
+          {"payments_received", optional_usd(s.received_cents)},
+          {"termination_liability", usd_plain(s.termination_liability_cents)},
+          {"amount_due", usd_plain(s.amount_due_cents)},
+          {"due_date", s.due_date.to_string()},
+          {"forecast_next_quarter", optional_usd(s.forecast_next_quarter_cents)}};
 }
 
 Json line_json(const LineFinancials& l) {
@@ -204,10 +318,9 @@ Json case_json(const CaseFinancials& c, bool with_lines) {
               {"ordered_value", usd_plain(c.ordered_value_cents)},
               {"delivered_value", usd_plain(c.delivered_value_cents)},
               {"undelivered_value", usd_plain(c.undelivered_value_cents)},
-              {"bill", bill_json(c)},
               {"paid", usd_plain(c.paid_cents)},
               {"sdr_credits", usd_plain(c.sdr_credits_cents)},
-              {"advance_held", usd_plain(c.advance_held_cents())},
+              {"position", position_json(c.position)},
               {"open_discrepancies",
                {{"count", c.open_discrepancies.count},
                 {"usd", usd_plain(c.open_discrepancies.usd_cents)},
@@ -244,27 +357,65 @@ XlsxSheet lines_sheet(const CaseFinancials& c) {
 }
 
 XlsxSheet cases_sheet(const std::vector<CaseFinancials>& cases) {
-  XlsxSheet sheet{
-      "Status",
-      {"case_id", "status", "supply_services_complete", "case_value_usd", "ordered_value_usd",
-       "delivered_value_usd", "undelivered_value_usd", "bill_statement_date",
-       "billed_delivered_usd", "billed_payments_usd", "amount_due_usd", "paid_usd",
-       "sdr_credits_usd", "advance_held_usd", "open_discrepancies", "open_discrepancies_usd",
-       "open_sdrs", "adverse_conditions"},
-      {}};
+  XlsxSheet sheet{"Status",
+                  {"case_id",
+                   "status",
+                   "supply_services_complete",
+                   "case_value_usd",
+                   "ordered_value_usd",
+                   "delivered_value_usd",
+                   "undelivered_value_usd",
+                   "statement_date",
+                   "statement_final",
+                   "billed_delivered_usd",
+                   "costs_in_progress_usd",
+                   "total_cost_usd",
+                   "payments_received_usd",
+                   "amount_due_usd",
+                   "due_date",
+                   "paid_usd",
+                   "cash_held_usd",
+                   "arrears_usd",
+                   "next_payment_due",
+                   "next_payment_usd",
+                   "sdr_credits_usd",
+                   "open_discrepancies",
+                   "open_discrepancies_usd",
+                   "open_sdrs",
+                   "adverse_conditions"},
+                  {}};
   for (const CaseFinancials& c : cases) {
-    const auto& bill = c.bill;
+    const CasePosition& p = c.position;
+    const std::optional<StatementFigures>& s = p.statement;
+    const auto stated = [&](std::optional<std::int64_t> StatementFigures::*member) {
+      return s ? optional_usd_cell((*s).*member) : XlsxCell(XlsxEmpty{});
+    };
     sheet.rows.push_back(
-        {c.case_id, std::string(to_string(c.status)), date_cell(c.supply_services_complete),
-         usd_cell(c.case_value_cents), usd_cell(c.ordered_value_cents),
-         usd_cell(c.delivered_value_cents), usd_cell(c.undelivered_value_cents),
-         bill ? XlsxCell(bill->statement_date) : XlsxCell(XlsxEmpty{}),
-         bill ? usd_cell(bill->cumulative_delivered_cents) : XlsxCell(XlsxEmpty{}),
-         bill ? usd_cell(bill->cumulative_payments_cents) : XlsxCell(XlsxEmpty{}),
-         bill ? usd_cell(bill->amount_due_cents) : XlsxCell(XlsxEmpty{}), usd_cell(c.paid_cents),
-         usd_cell(c.sdr_credits_cents), usd_cell(c.advance_held_cents()),
-         count_cell(c.open_discrepancies.count), usd_cell(c.open_discrepancies.usd_cents),
-         count_cell(c.open_sdrs.size()), text_cell(adverse_texts(c))});
+        {c.case_id,
+         std::string(to_string(c.status)),
+         date_cell(c.supply_services_complete),
+         usd_cell(c.case_value_cents),
+         usd_cell(c.ordered_value_cents),
+         usd_cell(c.delivered_value_cents),
+         usd_cell(c.undelivered_value_cents),
+         s ? XlsxCell(s->statement_date) : XlsxCell(XlsxEmpty{}),
+         s ? flag_cell(s->final_statement) : XlsxCell(XlsxEmpty{}),
+         stated(&StatementFigures::delivered_cents),
+         stated(&StatementFigures::costs_in_progress_cents),
+         stated(&StatementFigures::total_cost_cents),
+         stated(&StatementFigures::received_cents),
+         s ? usd_cell(s->amount_due_cents) : XlsxCell(XlsxEmpty{}),
+         s ? XlsxCell(s->due_date) : XlsxCell(XlsxEmpty{}),
+         usd_cell(c.paid_cents),
+         optional_usd_cell(p.cash_held_cents),
+         usd_cell(p.arrears_cents),
+         p.next_payment ? XlsxCell(p.next_payment->due) : XlsxCell(XlsxEmpty{}),
+         p.next_payment ? usd_cell(p.next_payment->usd_cents) : XlsxCell(XlsxEmpty{}),
+         usd_cell(c.sdr_credits_cents),
+         count_cell(c.open_discrepancies.count),
+         usd_cell(c.open_discrepancies.usd_cents),
+         count_cell(c.open_sdrs.size()),
+         text_cell(adverse_texts(c))});
   }
   return sheet;
 }
@@ -300,6 +451,19 @@ std::string status_text(const StatusReport& report) {
   return out + portfolio_text(report);
 }
 
+namespace {
+
+Json pooled_json(const StatusTotals& t) {
+  Json out = Json::object();
+  for (const auto& [purchaser, held] : t.cash_held_by_purchaser) {
+    out[purchaser] = {{"cash_held", usd_plain(held)},
+                      {"cash_available", usd_plain(t.cash_available_by_purchaser.at(purchaser))}};
+  }
+  return out;
+}
+
+}  // namespace
+
 Json status_json(const StatusReport& report) {
   Json cases = Json::array();
   for (const CaseFinancials& c : report.cases) cases.push_back(case_json(c, report.one_case));
@@ -314,13 +478,49 @@ Json status_json(const StatusReport& report) {
             {"ordered_value", usd_plain(t.ordered_value_cents)},
             {"delivered_value", usd_plain(t.delivered_value_cents)},
             {"undelivered_value", usd_plain(t.undelivered_value_cents)},
-            {"billed_delivered", usd_plain(t.billed_delivered_cents)},
+            {"total_cost", usd_plain(t.total_cost_cents)},
+            {"costs_in_progress", usd_plain(t.costs_in_progress_cents)},
             {"paid", usd_plain(t.paid_cents)},
             {"sdr_credits", usd_plain(t.sdr_credits_cents)},
-            {"advance_held", usd_plain(t.advance_held_cents)},
+            {"arrears", usd_plain(t.arrears_cents)},
+            {"cash_held_by_purchaser", pooled_json(t)},
             {"open_discrepancies", t.open_discrepancies},
             {"open_discrepancies_usd", usd_plain(t.open_discrepancies_cents)},
             {"adverse_conditions", t.adverse_conditions}}}};
+}
+
+Json position_json(const CasePosition& p) {
+  Json next = nullptr;
+  if (p.next_payment) {
+    next = {{"due", p.next_payment->due.to_string()},
+            {"usd", usd_plain(p.next_payment->usd_cents)},
+            {"basis", p.next_payment->basis}};
+  }
+  Json settlement = nullptr;
+  if (p.settlement) {
+    settlement = {{"statement_date", p.settlement->statement_date.to_string()},
+                  {"payments_received", usd_plain(p.settlement->received_cents)},
+                  {"total_cost", usd_plain(p.settlement->total_cost_cents)},
+                  {"balance", usd_plain(p.settlement->balance_cents)},
+                  {"paid_since", usd_plain(p.settlement->paid_since_cents)},
+                  {"outstanding", usd_plain(p.settlement->outstanding_cents)}};
+  }
+  return {{"as_of", p.as_of.to_string()},
+          {"case_value", usd_plain(p.case_value_cents)},
+          {"statement", p.statement ? statement_json(*p.statement) : Json(nullptr)},
+          {"statements", p.statements},
+          {"paid", usd_plain(p.paid_cents)},
+          {"paid_jpy", p.paid_jpy},
+          {"paid_by_statement_date", usd_plain(p.paid_by_statement_cents)},
+          {"scheduled_to_date", usd_plain(p.scheduled_to_date_cents)},
+          {"billed_to_date", optional_usd(p.billed_to_date_cents())},
+          {"cash_held", optional_usd(p.cash_held_cents)},
+          {"cash_available", optional_usd(p.cash_available_cents)},
+          {"arrears", usd_plain(p.arrears_cents)},
+          {"arrears_due", p.arrears_due ? Json(p.arrears_due->to_string()) : Json(nullptr)},
+          {"schedule_minus_billed", optional_usd(p.schedule_minus_billed_cents)},
+          {"next_payment", std::move(next)},
+          {"settlement", std::move(settlement)}};
 }
 
 XlsxSheet status_sheet(const StatusReport& report) {

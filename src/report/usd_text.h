@@ -4,10 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <limits>
 #include <string>
 
 #include "core/money.h"
+#include "core/saturating.h"
 
 namespace fms::report {
 
@@ -19,23 +19,7 @@ inline std::string usd_plain(std::int64_t cents) {
   return Money(cents, Currency::usd()).to_plain_string();
 }
 
-// a + b, held at the largest or smallest 64-bit number of cents rather than overflowing.
-inline std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
-  std::int64_t out = 0;
-  if (__builtin_add_overflow(a, b, &out)) {
-    return b > 0 ? std::numeric_limits<std::int64_t>::max()
-                 : std::numeric_limits<std::int64_t>::min();
-  }
-  return out;
-}
-
-inline std::int64_t saturating_sub(std::int64_t a, std::int64_t b) {
-  std::int64_t out = 0;
-  if (__builtin_sub_overflow(a, b, &out)) {
-    return b < 0 ? std::numeric_limits<std::int64_t>::max()
-                 : std::numeric_limits<std::int64_t>::min();
-  }
-  return out;
-}
+using fms::saturating_add;
+using fms::saturating_sub;
 
 }  // namespace fms::report

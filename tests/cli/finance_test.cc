@@ -55,17 +55,21 @@ TEST_F(FinanceCliTest, TomahawkPaymentsOfJfy2025To2027AreShownInDollarsAndYenAtB
     ASSERT_FALSE(row["jpy_at_budget_rate"].is_null()) << row.dump();
     EXPECT_EQ(row["current_rate"], "152.80");
     EXPECT_EQ(yen(row["exposure_jpy"]),
-              yen(row["jpy_at_current_rate"]) - yen(row["jpy_at_budget_rate"]));
+              yen(row["jpy_paid_at_current_rate"]) - yen(row["jpy_at_budget_rate"]));
   }
   EXPECT_EQ(years, (std::set<std::string>{"JFY2023", "JFY2025", "JFY2026", "JFY2027"}));
   // The first installment of Amendment 2: USD 159,589,000 due 2025-06-15 (JFY2025 Q1), at the
-  // JFY2025 budget rate 150 and at 152.80.
+  // JFY2025 budget rate 150. It was paid in dollars on 2025-06-13 with no yen recorded, so its
+  // yen is the recorded USD/JPY rate of that date, 144.02 of 2025-05-31: 22,984,007,780, not the
+  // 24,385,199,200 it would cost at today's 152.80.
   const Json& first = report["tables"]["forecast"][1];
   EXPECT_EQ(first["jfy"], "JFY2025");
   EXPECT_EQ(first["quarter"], "Q1");
   EXPECT_EQ(first["usd"], "159589000.00");
   EXPECT_EQ(first["jpy_at_budget_rate"], "23938350000");
-  EXPECT_EQ(first["jpy_at_current_rate"], "24385199200");
+  EXPECT_EQ(first["usd_paid"], "159589000.00");
+  EXPECT_EQ(first["jpy_paid"], "22984007780");
+  EXPECT_EQ(first["jpy_paid_at_current_rate"], "22984007780");
   EXPECT_THAT(report["notes"][1].get<std::string>(),
               HasSubstr("USD/JPY 152.80 of 2026-10-31 (month-end rate (illustrative))"));
 }
@@ -82,7 +86,7 @@ TEST_F(FinanceCliTest, ExposurePerYearIsTheDifferenceOfTheRatesAndTheSumOfItsCas
     const std::string jfy = year["jfy"].get<std::string>();
     EXPECT_EQ(year["complete"], "yes") << jfy;
     EXPECT_EQ(yen(year["exposure_jpy"]),
-              yen(year["jpy_at_current_rate"]) - yen(year["jpy_at_budget_rate"]))
+              yen(year["jpy_paid_at_current_rate"]) - yen(year["jpy_at_budget_rate"]))
         << jfy;
     EXPECT_EQ(yen(year["exposure_jpy"]), by_case_sum[jfy]) << jfy;
   }
@@ -204,12 +208,14 @@ TEST_F(FinanceCliTest, WorkbookLibreOfficeReadsTheSameNumbersAsTheCsvReports) {
   const auto typed = test_support::typed_cells(read_all(out / "finance.fods"));
   ASSERT_TRUE(typed.count("Forecast"));
   const auto& forecast = typed.at("Forecast");
-  ASSERT_GE(forecast.size(), 22u);
-  EXPECT_EQ(std::vector<std::string>(forecast.begin() + 11, forecast.begin() + 22),
-            (std::vector<std::string>{"string JA-D-AMX", "string JFY2026", "string Q3",
-                                      "string initial deposit (Basic LOA)", "string no",
-                                      "float 120000000", "float 148", "float 17760000000",
-                                      "float 152.8", "float 18336000000", "float 576000000"}));
+  // 13 header cells, then the row: nothing of the deposit is paid yet (USD and JPY paid 0).
+  ASSERT_GE(forecast.size(), 26u);
+  EXPECT_EQ(
+      std::vector<std::string>(forecast.begin() + 13, forecast.begin() + 26),
+      (std::vector<std::string>{"string JA-D-AMX", "string JFY2026", "string Q3",
+                                "string initial deposit (Basic LOA)", "string no",
+                                "float 120000000", "float 148", "float 17760000000", "float 0",
+                                "float 0", "float 152.8", "float 18336000000", "float 576000000"}));
   // Every sheet of the three reports is in the workbook.
   for (const char* sheet :
        {"By programme and year", "Appropriations", "Exposure by case", "Obligation authority"}) {
@@ -254,9 +260,12 @@ TEST_F(FinanceCliTest, WorkbookLibreOfficeReadsEachReportSheetAsItsCsv) {
   const auto typed = test_support::typed_cells(read_all(out / "status.fods"));
   ASSERT_TRUE(typed.count("Status"));
   const auto& status = typed.at("Status");
-  ASSERT_GE(status.size(), 22u);
-  EXPECT_EQ(status[18], "string JA-D-AMX");
-  EXPECT_TRUE(std::any_of(status.begin() + 19, status.begin() + 22, [](const std::string& cell) {
+  // The header's cells, then the first case's: its id, status, SSC date, then amounts.
+  const auto first_case = std::find(status.begin(), status.end(), "string JA-D-AMX");
+  ASSERT_NE(first_case, status.end());
+  EXPECT_EQ(*(first_case - 1), "string adverse_conditions") << "the header ends before it";
+  ASSERT_GE(status.end() - first_case, 6);
+  EXPECT_TRUE(std::any_of(first_case + 1, first_case + 6, [](const std::string& cell) {
     return cell.rfind("float ", 0) == 0;
   })) << "the case's amounts are numbers";
 }

@@ -160,7 +160,7 @@ TEST_F(ReportCliTest, ExceptionsJsonHasEveryGroupAndItsCases) {
   EXPECT_EQ(summary["groups"][0]["usd"], "515010000.00");
 }
 
-// Group 4 is made of discrepancies, and group 3 of the advance held: the exceptions report must
+// Group 4 is made of discrepancies, and group 3 of the cash held: the exceptions report must
 // agree with the discrepancy and status reports on the same date.
 TEST_F(ReportCliTest, ExceptionsAgreeWithTheDiscrepancyAndStatusReports) {
   const Json exceptions = json({"report", "exceptions", "--detail"});
@@ -186,7 +186,7 @@ TEST_F(ReportCliTest, ExceptionsAgreeWithTheDiscrepancyAndStatusReports) {
 
   const Json sxb = json({"report", "status", "--case", "JA-P-SXB"})["cases"][0];
   ASSERT_EQ(exceptions["groups"][2]["case_list"].size(), 1u);
-  EXPECT_EQ(exceptions["groups"][2]["case_list"][0]["usd"], sxb["advance_held"]);
+  EXPECT_EQ(exceptions["groups"][2]["case_list"][0]["usd"], sxb["position"]["cash_held"]);
 }
 
 TEST_F(ReportCliTest, ExceptionsCsvHasOneRowPerGroupOrPerCase) {
@@ -234,11 +234,15 @@ TEST_F(ReportCliTest, StatusTableHasEveryCaseAndATotal) {
        {"JA-D-AMX", "JA-D-JER", "JA-D-KTA", "JA-P-FTS", "JA-P-HEW", "JA-P-SXB", "JA-P-TWK"}) {
     EXPECT_THAT(line_starting(out, id), Not(IsEmpty())) << id;
   }
-  // TWK: paid 643,165,000.00 - delivered 256,090,000.00 = 387,075,000.00 held in advance.
+  // TWK: paid 643,165,000.00 - the cost to date on its DD 645 of 2025-12-31, 281,530,000.00 (its
+  // deliveries, the only cost that statement states) = 361,635,000.00 held by the seller.
   EXPECT_THAT(
       line_starting(out, "JA-P-TWK"),
       AllOf(HasSubstr("implemented"), HasSubstr("1,716,794,450.00"), HasSubstr("256,090,000.00"),
-            HasSubstr("643,165,000.00"), HasSubstr("387,075,000.00")));
+            HasSubstr("281,530,000.00"), HasSubstr("643,165,000.00"), HasSubstr("361,635,000.00")));
+  EXPECT_THAT(out, HasSubstr("Next payments due:\n"));
+  EXPECT_THAT(out,
+              HasSubstr("Cash held by the seller for JA (pooled over its cases in execution)"));
   EXPECT_THAT(line_starting(out, "total"), HasSubstr("7 cases"));
   EXPECT_THAT(out, HasSubstr("Adverse Financial Conditions: none."));
 }
@@ -247,7 +251,11 @@ TEST_F(ReportCliTest, StatusOfOneCaseShowsItsHeaderAndLines) {
   // Case ids are accepted in any letter case.
   const std::string out = ok({"report", "status", "--case", "ja-p-twk"});
   EXPECT_THAT(out, HasSubstr("Case JA-P-TWK - Tomahawk"));
-  EXPECT_THAT(out, HasSubstr("advance held          USD 387,075,000.00"));
+  EXPECT_THAT(out, HasSubstr("  DD 645                2025-12-31 (quarterly)\n"));
+  EXPECT_THAT(out,
+              HasSubstr("cash held             USD 361,635,000.00 (paid - total cost to date)"));
+  EXPECT_THAT(out, HasSubstr("arrears               none"));
+  EXPECT_THAT(out, HasSubstr("next payment          USD "));
   EXPECT_THAT(out, HasSubstr("paid                  USD 643,165,000.00"));
   // Line 001: 72 of 200 rounds delivered at 2,120,000.00 = 152,640,000.00.
   EXPECT_THAT(line_starting(out, "001 "),
@@ -271,14 +279,18 @@ TEST_F(ReportCliTest, StatusJsonHasTheDocumentedKeysAndConsistentFigures) {
     SCOPED_TRACE(c["case_id"].get<std::string>());
     for (const char* key :
          {"case_id", "title", "status", "supply_services_complete", "case_value", "ordered_value",
-          "delivered_value", "undelivered_value", "bill", "paid", "sdr_credits", "advance_held",
+          "delivered_value", "undelivered_value", "paid", "sdr_credits", "position",
           "open_discrepancies", "open_sdrs", "adverse_conditions"}) {
       EXPECT_TRUE(c.contains(key)) << key;
     }
     EXPECT_FALSE(c.contains("lines"));  // lines only with --case
-    // advance held = paid - (delivered - SDR credits)
-    EXPECT_EQ(cents(c["advance_held"]),
-              cents(c["paid"]) - (cents(c["delivered_value"]) - cents(c["sdr_credits"])));
+    // cash held = paid - the latest statement's total cost to date
+    const Json& position = c["position"];
+    EXPECT_EQ(position["paid"], c["paid"]);
+    if (!position["cash_held"].is_null()) {
+      EXPECT_EQ(cents(position["cash_held"]),
+                cents(c["paid"]) - cents(position["statement"]["total_cost"]));
+    }
     paid_total_cents += cents(c["paid"]);
   }
   EXPECT_EQ(cents(report["totals"]["paid"]), paid_total_cents);
@@ -286,7 +298,9 @@ TEST_F(ReportCliTest, StatusJsonHasTheDocumentedKeysAndConsistentFigures) {
   const Json sxb = json({"report", "status", "--case", "JA-P-SXB"})["cases"][0];
   EXPECT_EQ(sxb["status"], "supply-services-complete");
   EXPECT_EQ(sxb["supply_services_complete"], "2026-07-31");
-  EXPECT_EQ(sxb["advance_held"], "19301580.00");
+  // Its statement of 2026-09-30 states only deliveries (format 1): they are its cost to date.
+  EXPECT_EQ(sxb["position"]["statement"]["total_cost"], "350115400.00");
+  EXPECT_EQ(sxb["position"]["cash_held"], "19301580.00");
 }
 
 TEST_F(ReportCliTest, StatusJsonOfOneCaseHasItsLines) {
@@ -294,7 +308,7 @@ TEST_F(ReportCliTest, StatusJsonOfOneCaseHasItsLines) {
   ASSERT_EQ(report["cases"].size(), 1u);
   const Json& twk = report["cases"][0];
   EXPECT_EQ(twk["case_id"], "JA-P-TWK");
-  EXPECT_EQ(twk["bill"]["statement_date"], "2025-12-31");
+  EXPECT_EQ(twk["position"]["statement"]["statement_date"], "2025-12-31");
   EXPECT_EQ(twk["open_discrepancies"]["count"], 8);
   ASSERT_EQ(twk["lines"].size(), 9u);  // Amendment 2 added line 009
   const Json& line001 = twk["lines"][0];
@@ -314,14 +328,18 @@ TEST_F(ReportCliTest, StatusCsvHasOneRowPerCaseOrPerLine) {
   ASSERT_EQ(cases.size(), 1u + 7u);  // header + 7 cases, no total row
   EXPECT_EQ(cases[0],
             "case_id,status,supply_services_complete,case_value_usd,ordered_value_usd,"
-            "delivered_value_usd,undelivered_value_usd,bill_statement_date,billed_delivered_usd,"
-            "billed_payments_usd,amount_due_usd,paid_usd,sdr_credits_usd,advance_held_usd,"
-            "open_discrepancies,open_discrepancies_usd,open_sdrs,adverse_conditions");
-  // SXB's undelivered value is what its lump-sum lines 005, 006 and 008 fall short of their totals.
+            "delivered_value_usd,undelivered_value_usd,statement_date,statement_final,"
+            "billed_delivered_usd,costs_in_progress_usd,total_cost_usd,payments_received_usd,"
+            "amount_due_usd,due_date,paid_usd,cash_held_usd,arrears_usd,next_payment_due,"
+            "next_payment_usd,sdr_credits_usd,open_discrepancies,open_discrepancies_usd,open_sdrs,"
+            "adverse_conditions");
+  // SXB's undelivered value is what its lump-sum lines 005, 006 and 008 fall short of their
+  // totals; its statement states deliveries only, so they are its cost to date; it credits
+  // 19,301,580.00 (a negative amount due, not yet due on 2026-11-25), so nothing is payable next.
   EXPECT_EQ(line_starting(csv, "JA-P-SXB,"),
             "JA-P-SXB,supply-services-complete,2026-07-31,369416980.00,351940000.00,"
-            "350115400.00,737000.00,2026-09-30,350115400.00,369416980.00,-19301580.00,"
-            "369416980.00,0.00,19301580.00,1,19301580.00,0,");
+            "350115400.00,737000.00,2026-09-30,false,350115400.00,,350115400.00,369416980.00,"
+            "-19301580.00,2026-12-15,369416980.00,19301580.00,0.00,,,0.00,1,19301580.00,0,");
 
   const auto lines = lines_of(ok({"report", "status", "--case", "JA-P-TWK", "--csv"}));
   ASSERT_EQ(lines.size(), 1u + 9u);  // header + 9 lines
@@ -341,7 +359,8 @@ TEST_F(ReportCliTest, StatusAsOfCountsOnlyThePaymentsMadeByThen) {
   const Json then = json({"report", "status", "--case", "JA-P-TWK", "--as-of", "2025-12-31"});
   EXPECT_EQ(then["as_of"], "2025-12-31");
   EXPECT_EQ(then["cases"][0]["paid"], "481973000.00");
-  EXPECT_EQ(then["cases"][0]["advance_held"], "225883000.00");  // 481,973,000 - 256,090,000
+  // 481,973,000 - the cost to date of the DD 645 of 2025-12-31, 281,530,000
+  EXPECT_EQ(then["cases"][0]["position"]["cash_held"], "200443000.00");
   const Json now = json({"report", "status", "--case", "JA-P-TWK"});
   EXPECT_EQ(now["cases"][0]["paid"], "643165000.00");
 }
@@ -380,13 +399,14 @@ TEST_F(ReportCliTest, ClosureListsTheCasesInExecutionWithTheirFirstBlocker) {
                                        "past-ssc-unsettled\""));
 }
 
-// JA-P-SXB reached supply/services complete on 2026-07-31 and still holds USD 19,301,580.00.
+// JA-P-SXB reached supply/services complete on 2026-07-31; the seller holds USD 19,301,580.00
+// beyond the cost its statement of 2026-09-30 states, which is not a final statement.
 TEST_F(ReportCliTest, ClosureOfOneCaseGivesTheWholeChecklist) {
   const std::string out = ok({"report", "closure", "--case", "JA-P-SXB"});
   EXPECT_THAT(out, HasSubstr("Case JA-P-SXB, status supply-services-complete, closure target "
                              "2027-07-31"));
-  EXPECT_THAT(line_starting(out, "advance-settled"),
-              AllOf(HasSubstr("blocked"), HasSubstr("refund due USD 19,301,580.00")));
+  EXPECT_THAT(line_starting(out, "balance-settled"),
+              AllOf(HasSubstr("blocked"), HasSubstr("cash held USD 19,301,580.00")));
   EXPECT_THAT(line_starting(out, "closure-target-reached"), HasSubstr("not before 2027-07-31"));
   EXPECT_THAT(out, HasSubstr("Ready for closure: no"));
 
@@ -404,14 +424,18 @@ TEST_F(ReportCliTest, ClosureOfOneCaseGivesTheWholeChecklist) {
   }
   EXPECT_THAT(items, ElementsAre("supply-services-complete", "delivered-in-full",
                                  "no-open-discrepancies", "no-open-sdrs", "closure-target-reached",
-                                 "final-statement", "advance-settled"));
-  EXPECT_THAT(oks, ElementsAre(true, true, false, true, false, true, false));
+                                 "final-statement", "balance-settled"));
+  EXPECT_THAT(oks, ElementsAre(true, true, false, true, false, false, false));
 
   const auto csv = lines_of(ok({"report", "closure", "--case", "JA-P-SXB", "--csv"}));
   ASSERT_EQ(csv.size(), 1u + 7u);
   EXPECT_EQ(csv[0], "case_id,item,ok,reason");
-  EXPECT_EQ(csv[6], "JA-P-SXB,final-statement,true,DD 645 of 2026-09-30");
-  EXPECT_EQ(csv[7], "JA-P-SXB,advance-settled,false,\"refund due USD 19,301,580.00\"");
+  EXPECT_EQ(csv[6],
+            "JA-P-SXB,final-statement,false,\"no final statement of account (latest DD 645 "
+            "2026-09-30, quarterly)\"");
+  EXPECT_EQ(csv[7],
+            "JA-P-SXB,balance-settled,false,\"no final statement to settle; cash held USD "
+            "19,301,580.00 (paid - total cost to date)\"");
 
   // With --case a case outside execution is shown too, whatever its status.
   const Json amx = json({"report", "closure", "--case", "JA-D-AMX"});
@@ -420,14 +444,13 @@ TEST_F(ReportCliTest, ClosureOfOneCaseGivesTheWholeChecklist) {
   EXPECT_EQ(amx["cases"][0]["ready"], false);
 }
 
-// SXB's only DD 645 is dated 2026-09-30: before then no final statement had been received.
+// SXB's only DD 645 is dated 2026-09-30: before then no statement had been received.
 TEST_F(ReportCliTest, ClosureAsOfSeesOnlyTheStatementsIssuedByThen) {
   const auto then =
       lines_of(ok({"report", "closure", "--case", "JA-P-SXB", "--as-of", "2026-09-29", "--csv"}));
   ASSERT_EQ(then.size(), 8u);
-  EXPECT_EQ(
-      then[6],
-      "JA-P-SXB,final-statement,false,no DD 645 dated on or after 2026-07-31 (none received)");
+  EXPECT_EQ(then[6],
+            "JA-P-SXB,final-statement,false,no final statement of account (no DD 645 received)");
   const Json json_then = json({"report", "closure", "--case", "JA-P-SXB", "--as-of", "2026-09-29"});
   EXPECT_EQ(json_then["as_of"], "2026-09-29");
 }
@@ -465,8 +488,7 @@ TEST_F(ReportCliTest, AnUnknownCaseIsAClearErrorInEveryForm) {
   const CliRun malformed = cli_({"report", "status", "--case", "nonsense"});
   EXPECT_EQ(malformed.exit_code, 1);
   // A malformed id is named with the part that is wrong, as every command that takes one does.
-  EXPECT_THAT(malformed.err,
-              HasSubstr("--case: case identifier \"NONSENSE\": expected CC-I-DDD"));
+  EXPECT_THAT(malformed.err, HasSubstr("--case: case identifier \"NONSENSE\": expected CC-I-DDD"));
   // The exceptions report covers the portfolio and has no --case.
   const CliRun exceptions = cli_({"report", "exceptions", "--case", "JA-P-TWK"});
   EXPECT_EQ(exceptions.exit_code, 1);

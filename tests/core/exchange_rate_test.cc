@@ -115,3 +115,36 @@ TEST(ExchangeRateTest, AConvertedAmountSaysWhichRateKindAndDateItUsed) {
 
 }  // namespace
 }  // namespace fms
+
+namespace fms {
+namespace {
+
+TEST(ImpliedRate, TheRateAPaymentWasMadeAt) {
+  const Money dollars(16'119'200'000, Currency::usd());
+  const Money yen(23'695'224'000, Currency::jpy());
+  const Result<ExchangeRate> rate = ExchangeRate::implied_by(dollars, yen);
+  ASSERT_TRUE(rate.ok()) << rate.error().message;
+  EXPECT_EQ(rate->pair(), "USD/JPY");
+  EXPECT_EQ(rate->to_string(4), "147.0000");
+  // Refunds: both negative, the same rate.
+  EXPECT_EQ(ExchangeRate::implied_by(Money(-100, Currency::usd()), Money(-150, Currency::jpy()))
+                ->to_string(),
+            "150.00");
+  // Rounded half away from zero at the tenth decimal: 2 yen for USD 0.03 is 66.66666666667.
+  EXPECT_EQ(
+      ExchangeRate::implied_by(Money(3, Currency::usd()), Money(2, Currency::jpy()))->to_string(),
+      "66.6666666667");
+}
+
+TEST(ImpliedRate, NoRateFromZeroMixedSignsOrOneCurrency) {
+  EXPECT_FALSE(ExchangeRate::implied_by(Money(0, Currency::usd()), Money(1, Currency::jpy())).ok());
+  EXPECT_FALSE(
+      ExchangeRate::implied_by(Money(1, Currency::usd()), Money(-1, Currency::jpy())).ok());
+  EXPECT_FALSE(ExchangeRate::implied_by(Money(1, Currency::usd()), Money(1, Currency::usd())).ok());
+  // Beyond the largest rate: a million yen for one cent.
+  EXPECT_FALSE(
+      ExchangeRate::implied_by(Money(1, Currency::usd()), Money(1'000'000, Currency::jpy())).ok());
+}
+
+}  // namespace
+}  // namespace fms

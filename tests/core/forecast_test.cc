@@ -41,7 +41,7 @@ BudgetDocument budget_with_rates(std::vector<std::pair<int, std::string_view>> r
 }
 
 CaseCashflow flow(std::vector<CashflowItem> items, std::string case_id = "JA-P-TWK") {
-  return CaseCashflow{std::move(case_id), "test case", std::move(items)};
+  return CaseCashflow{std::move(case_id), "test case", std::move(items), {}};
 }
 
 Forecast run(std::vector<CaseCashflow> cases, std::optional<BudgetDocument> budget,
@@ -205,6 +205,56 @@ TEST(ForecastTest, TheCurrentRateMustBeDollarsToYen) {
   const auto forecast = make_forecast(ForecastInput{d(2026, 11, 25), {}, std::nullopt, euro});
   ASSERT_FALSE(forecast.ok());
   EXPECT_THAT(forecast.error().message, HasSubstr("USD/JPY"));
+}
+
+}  // namespace
+}  // namespace fms
+
+namespace fms {
+namespace {
+
+// JFY2025 Q2 owes USD 1,000.00 (due 2025-09-15); it was paid on 2025-09-12 at 147 yen to the
+// dollar, JPY 147,000. Today's rate is 150 and the budget's 140: the year cost 147,000 yen, not
+// 150,000, and its exposure is 147,000 - 140,000 = 7,000 yen. Q3 (USD 500.00 due 2025-12-15) is
+// not paid: 75,000 yen at today's rate.
+TEST(ForecastPaid, WhatIsPaidCountsAtTheYenItCostTheRestAtTheCurrentRate) {
+  CaseCashflow paid_case =
+      flow({{d(2025, 9, 15), usd(1'000'00), "bill"}, {d(2025, 12, 15), usd(500'00), "schedule"}});
+  paid_case.paid = {PaidItem{d(2025, 9, 12), usd(1'000'00), jpy(147'000)}};
+  const Forecast forecast = run({paid_case}, budget_with_rates({{2025, "140"}}), "150");
+  ASSERT_EQ(forecast.case_years.size(), 1u);
+  const CaseYear& year = forecast.case_years[0];
+  ASSERT_EQ(year.quarters.size(), 2u);
+  EXPECT_EQ(year.quarters[0].usd_paid, usd(1'000'00));
+  EXPECT_EQ(year.quarters[0].jpy_paid, jpy(147'000));
+  EXPECT_EQ(year.quarters[0].jpy_current, jpy(147'000));
+  EXPECT_EQ(year.quarters[1].usd_paid, usd(0));
+  EXPECT_EQ(year.quarters[1].jpy_current, jpy(75'000));
+  EXPECT_EQ(year.jpy_paid, jpy(147'000));
+  EXPECT_EQ(year.jpy_current, jpy(222'000));
+  EXPECT_EQ(year.jpy_budget, jpy(210'000));
+  EXPECT_EQ(year.exposure, jpy(12'000));  // 7,000 realised + 5,000 still open
+}
+
+TEST(ForecastPaid, APaymentBeyondTheQuartersDollarsCountsOnlyInProportion) {
+  // USD 1,500.00 paid in Q2 for JPY 225,000 against USD 1,000.00 owed: two thirds of it,
+  // JPY 150,000, is this quarter's.
+  CaseCashflow paid_case = flow({{d(2025, 9, 15), usd(1'000'00), "bill"}});
+  paid_case.paid = {PaidItem{d(2025, 9, 12), usd(1'500'00), jpy(225'000)},
+                    PaidItem{d(2025, 9, 13), usd(-10'00), jpy(-1'500)},   // a refund: not paid
+                    PaidItem{d(2025, 9, 14), usd(10'00), std::nullopt}};  // yen unknown
+  const Forecast forecast = run({paid_case}, std::nullopt, "150");
+  const ForecastQuarter& q = forecast.case_years.at(0).quarters.at(0);
+  EXPECT_EQ(q.usd_paid, usd(1'000'00));
+  EXPECT_EQ(q.jpy_paid, jpy(150'000));
+  EXPECT_EQ(q.jpy_current, jpy(150'000));
+}
+
+TEST(ForecastPaid, APaymentAfterTheForecastDateIsNotYetPaid) {
+  CaseCashflow paid_case = flow({{d(2025, 9, 15), usd(1'000'00), "bill"}});
+  paid_case.paid = {PaidItem{d(2025, 9, 12), usd(1'000'00), jpy(147'000)}};
+  const Forecast forecast = run({paid_case}, std::nullopt, "150", d(2025, 9, 1));
+  EXPECT_EQ(forecast.case_years.at(0).quarters.at(0).jpy_current, jpy(150'000));
 }
 
 }  // namespace

@@ -202,8 +202,11 @@ TEST(ExecutionCsvLimits, BulkRowLimitAtAndPast) {
 
 TEST(ExecutionCsvLimits, SmallRowLimitAtAndPast) {
   const std::string bill = testing_csv::valid_bill();  // 4 rows
-  EXPECT_TRUE(csv::parse_bill(bill, "b.csv", {kMaxExecutionFileBytes, 4}).ok());
-  EXPECT_THAT(error_of(csv::parse_bill(bill, "b.csv", {kMaxExecutionFileBytes, 3})),
+  EXPECT_TRUE(
+      csv::parse_bill(bill, "b.csv", canonical_statement_columns(), {kMaxExecutionFileBytes, 4})
+          .ok());
+  EXPECT_THAT(error_of(csv::parse_bill(bill, "b.csv", canonical_statement_columns(),
+                                       {kMaxExecutionFileBytes, 3})),
               HasSubstr("b.csv:1: field \"\": the file has 4 data rows; at most 3 are allowed"));
   const std::string payments = testing_csv::valid_payments();  // 3 rows
   EXPECT_TRUE(csv::parse_payments(payments, "p.csv", {kMaxExecutionFileBytes, 3}).ok());

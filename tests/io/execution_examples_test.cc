@@ -39,10 +39,11 @@ TEST(ExecutionExamples, DeliveryListingImportsAndMatchesTheBill) {
   std::int64_t case_total = 0;
   for (const BillRow& row : bill->rows) {
     if (row.line.empty()) {
-      case_total = row.cumulative_delivered.minor_units();
+      case_total = row.cents(StatementField::cumulative_delivered);
       continue;
     }
-    EXPECT_EQ(row.cumulative_delivered.minor_units(), delivered_by_line[row.line]) << row.line;
+    EXPECT_EQ(row.cents(StatementField::cumulative_delivered), delivered_by_line[row.line])
+        << row.line;
   }
   std::int64_t listed_total = 0;
   for (const auto& [line, cents] : delivered_by_line) listed_total += cents;

@@ -21,7 +21,8 @@ class ExecutionTest : public SdrLedgerTest {
   Result<ExecutionImportOutcome> import(ExecutionKind kind, const std::string& text,
                                         const std::string& source,
                                         ExecutionImportOptions options = {}) {
-    return ledger_->execution().import_execution(kind, text, source, options, fms::testing::host_scope("bob"));
+    return ledger_->execution().import_execution(kind, text, source, options,
+                                                 fms::testing::host_scope("bob"));
   }
 };
 
@@ -60,7 +61,7 @@ TEST_F(ExecutionTest, ARowNamingAnUnknownCaseOrLineImportsNothing) {
 
 TEST_F(ExecutionTest, DeliveriesOnACaseNotYetImplementedAreRefused) {
   auto basic = ledger_->cases().import_document(example("cases/amraam/00-basic.json"), "b.json",
-                                        fms::testing::host_scope("t"));
+                                                fms::testing::host_scope("t"));
   ASSERT_TRUE(basic.ok()) << basic.error().message;
   const std::string text =
       "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"
@@ -131,6 +132,58 @@ TEST_F(ExecutionTest, ADocumentSupersedesOnlyOneOfItsKind) {
   EXPECT_THAT(outcome.error().message, HasSubstr("is a receipts, not a delivery-listing"));
 }
 
+// The fixture's listing, re-issued with one value changed and no --supersedes: recorded as a
+// second active listing, each of its five shipments would be counted twice.
+TEST_F(ExecutionTest, ACorrectedListingWithoutSupersedesIsRefusedNamingTheOne) {
+  std::string corrected(kDeliveries);
+  corrected.replace(corrected.find("150.00"), 6, "175.00");
+  const std::size_t before = event_count();
+  auto refused = import(ExecutionKind::delivery_listing, corrected, "deliveries-rev.csv");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().kind, ErrorKind::conflict);
+  const std::string recorded =
+      ledger_->execution().load()->active(ExecutionKind::delivery_listing)[0]->record.content_hash;
+  const std::string id = recorded.substr(0, 12);
+  EXPECT_THAT(refused.error().message,
+              HasSubstr("deliveries-rev.csv: 5 of the 5 document numbers of this listing are "
+                        "already recorded in delivery listing " +
+                        id + " (deliveries.csv, recorded "));
+  EXPECT_THAT(refused.error().message, HasSubstr("import with " + mention("supersedes") + " " + id +
+                                                 " " + mention("reason") +
+                                                 " \"...\". A listing that adds to it is imported "
+                                                 "with " +
+                                                 mention("additional") + "."));
+  EXPECT_EQ(event_count(), before);
+
+  // Superseding it replaces it; stating it is additional records it beside it.
+  ExecutionImportOptions supersede;
+  supersede.supersedes = id;
+  supersede.reason = "value of JAPTWK51520003 corrected";
+  auto replaced =
+      import(ExecutionKind::delivery_listing, corrected, "deliveries-rev.csv", supersede);
+  ASSERT_TRUE(replaced.ok()) << replaced.error().message;
+  EXPECT_TRUE(replaced->recorded);
+  std::string again(kDeliveries);
+  again.replace(again.find("150.00"), 6, "160.00");
+  ExecutionImportOptions additional;
+  additional.additional = true;
+  auto added = import(ExecutionKind::delivery_listing, again, "deliveries-more.csv", additional);
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  EXPECT_TRUE(added->recorded);
+}
+
+TEST_F(ExecutionTest, AListingRepeatingHalfOrFewerOfItsNumbersIsRecorded) {
+  // Two rows: one repeats a recorded shipment (a duplicate report), one is new.
+  const std::string text =
+      "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"
+      "reporting_quarter_end\n"
+      "JAPTWK60100001,JA-P-TWK,001,2026-01-10,10,21200000.00,9,,2026-03-31\n"
+      "JAPTWK70100009,JA-P-TWK,001,2026-04-10,1,2120000.00,9,,2026-06-30\n";
+  auto outcome = import(ExecutionKind::delivery_listing, text, "q2.csv");
+  ASSERT_TRUE(outcome.ok()) << outcome.error().message;
+  EXPECT_TRUE(outcome->recorded);
+}
+
 TEST_F(ExecutionTest, ABillForTheSameCaseAndQuarterIsRecordedOnce) {
   const std::string bill =
       "statement_date,case_id,line,cumulative_delivered_usd,cumulative_payments_usd,"
@@ -177,7 +230,8 @@ TEST_F(ExecutionTest, AReconciliationRunRecordsMatchesAndCountsWhatChanged) {
   EXPECT_TRUE(view->fresh);
   EXPECT_EQ(view->unreconciled_documents, 1u);
 
-  auto second = ledger_->execution().reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
+  auto second =
+      ledger_->execution().reconcile(day("2026-11-25"), fms::testing::host_scope("carol"));
   ASSERT_TRUE(second.ok()) << second.error().message;
   EXPECT_EQ(second->matches, 2);
   // A match names its rows by document content hash: the corrected document's rows are new

@@ -17,9 +17,30 @@ using testing::ViewBuilder;
 
 constexpr int kMonths = 12;
 
+// Settles `c` on a final statement of 2025-09-30: the seller received `received`, its total
+// cost to date is `cost`, and the purchaser paid `paid_since` after the statement.
+void settle(CaseFinancials& c, std::int64_t received, std::int64_t cost,
+            std::int64_t paid_since = 0) {
+  StatementFigures s;
+  s.statement_date = day("2025-09-30");
+  s.final_statement = true;
+  s.delivered_cents = cost;
+  s.total_cost_cents = cost;
+  s.received_cents = received;
+  c.position.statement = s;
+  Settlement settlement;
+  settlement.statement_date = s.statement_date;
+  settlement.received_cents = received;
+  settlement.total_cost_cents = cost;
+  settlement.balance_cents = received - cost;
+  settlement.paid_since_cents = paid_since;
+  settlement.outstanding_cents = received - cost + paid_since;
+  c.position.settlement = settlement;
+}
+
 // A case that meets every item on 2026-11-25: SSC 2025-06-30 (target 2026-06-30), its one line
-// delivered in full, a DD 645 of 2025-09-30, and paid 1,800.00 = delivered 2,000.00 less SDR
-// credits of 200.00.
+// delivered in full, a final DD 645 of 2025-09-30 whose total cost, 1,800.00, is what the
+// seller received.
 CaseFinancials ready_case() {
   CaseFinancials c;
   c.case_id = "JA-P-RDY";
@@ -33,7 +54,7 @@ CaseFinancials ready_case() {
   line.delivered_value_cents = 2'000'00;
   c.lines.push_back(line);
   c.delivered_value_cents = 2'000'00;
-  c.bill = CaseBillFigures{day("2025-09-30"), 2'000'00, 1'800'00, 0};
+  settle(c, 1'800'00, 1'800'00);
   c.paid_cents = 1'800'00;
   c.sdr_credits_cents = 200'00;
   return c;
@@ -59,9 +80,9 @@ TEST(ClosureChecklist, ReadyWhenEveryItemHolds) {
   EXPECT_EQ(item(c, ClosureItem::no_open_discrepancies).reason, "none");
   EXPECT_EQ(item(c, ClosureItem::no_open_sdrs).reason, "none");
   EXPECT_EQ(item(c, ClosureItem::closure_target_reached).reason, "target 2026-06-30 reached");
-  EXPECT_EQ(item(c, ClosureItem::final_statement).reason, "DD 645 of 2025-09-30");
-  EXPECT_EQ(item(c, ClosureItem::advance_settled).reason,
-            "paid USD 1,800.00 = delivered USD 2,000.00 - SDR credits USD 200.00");
+  EXPECT_EQ(item(c, ClosureItem::final_statement).reason, "DD 645 of 2025-09-30 (final)");
+  EXPECT_EQ(item(c, ClosureItem::balance_settled).reason,
+            "received USD 1,800.00 - total cost USD 1,800.00 = 0");
 }
 
 TEST(ClosureChecklist, BlockedBeforeSupplyServicesComplete) {
@@ -131,36 +152,44 @@ TEST(ClosureChecklist, TargetAndFinalStatementNeedAnSscDate) {
   EXPECT_FALSE(result.closure_target.has_value());
   EXPECT_EQ(item(result, ClosureItem::closure_target_reached).reason,
             "no supply/services-complete date");
-  EXPECT_EQ(item(result, ClosureItem::final_statement).reason, "no supply/services-complete date");
-  EXPECT_FALSE(item(result, ClosureItem::final_statement).ok);
 }
 
-TEST(ClosureChecklist, FinalStatementDatedOnOrAfterSsc) {
+TEST(ClosureChecklist, TheLatestStatementMustBeTheFinalOne) {
   CaseFinancials c = ready_case();
-  c.bill->statement_date = day("2025-06-30");
-  EXPECT_TRUE(item(closure(c), ClosureItem::final_statement).ok);
-  c.bill->statement_date = day("2025-06-29");
+  c.position.statement->final_statement = false;
+  c.position.settlement.reset();
   EXPECT_FALSE(item(closure(c), ClosureItem::final_statement).ok);
   EXPECT_EQ(item(closure(c), ClosureItem::final_statement).reason,
-            "no DD 645 dated on or after 2025-06-30 (latest 2025-06-29)");
-  c.bill.reset();
+            "no final statement of account (latest DD 645 2025-09-30, quarterly)");
+  EXPECT_EQ(item(closure(c), ClosureItem::balance_settled).reason, "no final statement to settle");
+  c.position.cash_held_cents = 5'00;
+  EXPECT_EQ(item(closure(c), ClosureItem::balance_settled).reason,
+            "no final statement to settle; cash held USD 5.00 (paid - total cost to date)");
+  c.position.statement.reset();
   EXPECT_EQ(item(closure(c), ClosureItem::final_statement).reason,
-            "no DD 645 dated on or after 2025-06-30 (none received)");
+            "no final statement of account (no DD 645 received)");
 }
 
-TEST(ClosureChecklist, AdvanceRefundDueOrUnderCollection) {
+TEST(ClosureChecklist, RefundDueOrUnderCollectionUntilSettled) {
   CaseFinancials c = ready_case();
-  c.paid_cents += 1;
-  EXPECT_FALSE(item(closure(c), ClosureItem::advance_settled).ok);
-  EXPECT_EQ(item(closure(c), ClosureItem::advance_settled).reason, "refund due USD 0.01");
-  c.paid_cents -= 2;
-  EXPECT_EQ(item(closure(c), ClosureItem::advance_settled).reason, "under-collection USD 0.01");
+  settle(c, 1'800'01, 1'800'00);
+  EXPECT_FALSE(item(closure(c), ClosureItem::balance_settled).ok);
+  EXPECT_EQ(item(closure(c), ClosureItem::balance_settled).reason,
+            "refund due USD 0.01 (received USD 1,800.01 - total cost USD 1,800.00)");
+  settle(c, 1'799'99, 1'800'00);
+  EXPECT_EQ(item(closure(c), ClosureItem::balance_settled).reason,
+            "under-collection USD 0.01 (received USD 1,799.99 - total cost USD 1,800.00)");
+  settle(c, 1'800'01, 1'800'00, -1);  // the refund received
+  EXPECT_TRUE(item(closure(c), ClosureItem::balance_settled).ok);
+  EXPECT_EQ(item(closure(c), ClosureItem::balance_settled).reason,
+            "received USD 1,800.01 - total cost USD 1,800.00, settled by USD -0.01 since the "
+            "final statement");
 }
 
 TEST(ClosureChecklist, FirstBlockerIsTheFirstItemThatFails) {
   CaseFinancials c = ready_case();
   c.open_sdrs = {"A0001-JA-RDY/001"};
-  c.paid_cents = 0;
+  settle(c, 0, 1'800'00);
   EXPECT_EQ(closure(c).first_blocker()->item, ClosureItem::no_open_sdrs);
 }
 
@@ -178,6 +207,7 @@ class ClosureReportTest : public ::testing::Test {
         .delivery("B1", "JA-P-BBB", "001", "2024-12-01", 2, 2'000'00)
         .receipt("RB1", "B1", "JA-P-BBB", "001", "2024-12-10", 2)
         .bill("2025-03-31", "JA-P-BBB", 2'000'00, 2'000'00, 0)
+        .final_statement()
         .payment("PB1", "2024-11-01", "JA-P-BBB", 2'000'00);
   }
   ViewBuilder builder_{"2026-11-25"};
@@ -215,6 +245,7 @@ TEST_F(ClosureReportTest, TextNamesFirstBlockersAndCounts) {
       closure_text(closure_report(builder_.view(), std::string("JA-P-BBB")).value());
   EXPECT_THAT(one, HasSubstr("closure target 2026-01-31"));
   EXPECT_THAT(one, HasSubstr("Ready for closure: yes"));
+  EXPECT_THAT(one, HasSubstr("Settlement, DD 645 of 2025-03-31 (final)"));
 }
 
 TEST_F(ClosureReportTest, JsonShape) {
@@ -229,7 +260,12 @@ TEST_F(ClosureReportTest, JsonShape) {
   EXPECT_TRUE(blocked["supply_services_complete"].is_null());
   EXPECT_EQ(blocked["first_blocker"]["item"], "supply-services-complete");
   ASSERT_EQ(blocked["checks"].size(), 7u);
-  EXPECT_EQ(blocked["checks"][6]["item"], "advance-settled");
+  EXPECT_EQ(blocked["checks"][6]["item"], "balance-settled");
+  EXPECT_TRUE(blocked["settlement"].is_null());
+  const Json& settlement = json["cases"][1]["settlement"];
+  EXPECT_EQ(settlement["payments_received"], "2000.00");
+  EXPECT_EQ(settlement["total_cost"], "2000.00");
+  EXPECT_EQ(settlement["outstanding"], "0.00");
   EXPECT_EQ(json["cases"][1]["closure_target"], "2026-01-31");
   EXPECT_TRUE(json["cases"][1]["first_blocker"].is_null());
 }

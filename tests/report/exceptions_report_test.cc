@@ -42,6 +42,18 @@ ExceptionGroupRow group(const ExceptionsReport& report, ExceptionGroup which) {
   return report.groups.at(static_cast<std::size_t>(which));
 }
 
+// The seller's statement of 2026-09-30 states `cost` as its total cost to date, and the
+// purchaser paid `paid`: cash held = paid - cost.
+void holds(CaseFinancials& c, std::int64_t paid, std::int64_t cost) {
+  StatementFigures s;
+  s.statement_date = day("2026-09-30");
+  s.total_cost_cents = cost;
+  c.position.statement = s;
+  c.paid_cents = paid;
+  c.position.paid_cents = paid;
+  c.position.cash_held_cents = paid - cost;
+}
+
 ExceptionsReport of(const std::vector<CaseFinancials>& cases) {
   return exceptions_of(cases, day(kAsOf));
 }
@@ -78,22 +90,32 @@ TEST(ExceptionGroups, PlannedOnTheReportDateIsNotYetPast) {
   EXPECT_EQ(group(of({c}), ExceptionGroup::past_planned_unsettled).cases.size(), 1u);
 }
 
-TEST(ExceptionGroups, ClosedCasesAreInNoGroup) {
+TEST(ExceptionGroups, ClosedCasesLeaveOnlyOnceSettled) {
   CaseFinancials c = open_case("JA-P-SHT", CaseStatus::closed);
   c.lines = {line("001", 1, 0, 100'00, "2026-01-01")};
-  c.paid_cents = 1'000'00;
+  holds(c, 1'000'00, 1'000'00);
+  const ExceptionsReport settled = of({c});
+  for (const ExceptionGroupRow& row : settled.groups) EXPECT_TRUE(row.cases.empty());
+
+  // An open discrepancy keeps it in the report.
   c.open_discrepancies = {1, 100'00};
   c.open_by_type[recon::DiscrepancyType::quantity_short] = {1, 100'00};
-  const ExceptionsReport report = of({c});
-  for (const ExceptionGroupRow& row : report.groups) EXPECT_TRUE(row.cases.empty());
+  EXPECT_EQ(group(of({c}), ExceptionGroup::statement_not_matching_receipts).usd_cents, 100'00);
+  c.open_discrepancies = {};
+  c.open_by_type.clear();
+  // So does cash the seller still holds: closed, yet 50.00 not refunded.
+  holds(c, 1'050'00, 1'000'00);
+  EXPECT_EQ(group(of({c}), ExceptionGroup::overpayment_unsettled).usd_cents, 50'00);
+  // After a final statement, what it leaves outstanding counts, not the cash held.
+  c.position.settlement = Settlement{day("2026-09-30"), 1'050'00, 1'000'00, 50'00, -50'00, 0};
+  for (const ExceptionGroupRow& row : of({c}).groups) EXPECT_TRUE(row.cases.empty());
 }
 
 TEST(ExceptionGroups, OverpaymentAfterSupplyServicesComplete) {
   CaseFinancials c = open_case("JA-P-OVR", CaseStatus::supply_services_complete);
   c.lines = {line("001", 1, 1, 0, "2027-01-01")};
   c.delivered_value_cents = 1'000'00;
-  c.sdr_credits_cents = 100'00;
-  c.paid_cents = 1'000'00;  // 1,000.00 - (1,000.00 - 100.00) = 100.00 held
+  holds(c, 1'000'00, 900'00);  // the seller credited 100.00: its cost to date is 900.00
   const ExceptionGroupRow& row = group(of({c}), ExceptionGroup::overpayment_unsettled);
   ASSERT_EQ(row.cases.size(), 1u);
   EXPECT_EQ(row.usd_cents, 100'00);
@@ -103,7 +125,7 @@ TEST(ExceptionGroups, OverpaymentBeforeSscOnlyWhenEveryLineIsPastItsPlannedDate)
   CaseFinancials c = open_case("JA-P-OVR");
   c.lines = {line("001", 1, 1, 0, "2026-01-01"), line("002", 1, 1, 0, "2026-02-01")};
   c.delivered_value_cents = 200'00;
-  c.paid_cents = 250'00;
+  holds(c, 250'00, 200'00);
   EXPECT_EQ(group(of({c}), ExceptionGroup::overpayment_unsettled).usd_cents, 50'00);
   c.lines[1].planned_availability = day("2027-02-01");
   EXPECT_TRUE(group(of({c}), ExceptionGroup::overpayment_unsettled).cases.empty());
@@ -114,9 +136,13 @@ TEST(ExceptionGroups, OverpaymentBeforeSscOnlyWhenEveryLineIsPastItsPlannedDate)
 TEST(ExceptionGroups, NoOverpaymentWhenSettledOrUnderPaid) {
   CaseFinancials c = open_case("JA-P-OVR", CaseStatus::supply_services_complete);
   c.delivered_value_cents = 1'000'00;
-  c.paid_cents = 1'000'00;
+  holds(c, 1'000'00, 1'000'00);
   EXPECT_TRUE(group(of({c}), ExceptionGroup::overpayment_unsettled).cases.empty());
-  c.paid_cents = 900'00;
+  holds(c, 900'00, 1'000'00);
+  EXPECT_TRUE(group(of({c}), ExceptionGroup::overpayment_unsettled).cases.empty());
+  // Without a statement stating a cost, no cash held is known.
+  c.position = {};
+  c.paid_cents = 2'000'00;
   EXPECT_TRUE(group(of({c}), ExceptionGroup::overpayment_unsettled).cases.empty());
 }
 
@@ -161,7 +187,8 @@ TEST(ExceptionGroups, TotalsAddUpOverCases) {
 }
 
 // JA-P-LAT on 2026-11-25: line 001 (2 x 100.00) never shipped, line 002 (1 x 500.00) shipped
-// but never received; both were planned for 2026-01-01. Paid 1,000.00.
+// but never received; both were planned for 2026-01-01. Paid 1,000.00; the DD 645 of
+// 2026-09-30 states deliveries of 500.00, its cost to date: 500.00 held.
 class ExceptionsReportTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -169,6 +196,7 @@ class ExceptionsReportTest : public ::testing::Test {
         .per_unit_line("001", 2, 100'00, "2026-01-01")
         .per_unit_line("002", 1, 500'00, "2026-01-01")
         .delivery("L2", "JA-P-LAT", "002", "2026-02-01", 1, 500'00)
+        .bill("2026-09-30", "JA-P-LAT", 500'00, 1'000'00, 0)
         .payment("P1", "2026-01-15", "JA-P-LAT", 1'000'00);
   }
   ViewBuilder builder_{kAsOf};

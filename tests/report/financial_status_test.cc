@@ -92,12 +92,13 @@ TEST_F(FinancialStatusTest, ReceivedAcceptedRejectedFromReceipts) {
 
 TEST_F(FinancialStatusTest, BilledIsTheLatestCaseRowAndTheLatestLineRow) {
   const CaseFinancials& c = only_case();
-  ASSERT_TRUE(c.bill.has_value());
-  EXPECT_EQ(c.bill->statement_date, testing::day("2026-09-30"));
-  EXPECT_EQ(c.bill->cumulative_delivered_cents, 6'050'00);
-  EXPECT_EQ(c.bill->cumulative_payments_cents, 5'000'00);
-  EXPECT_EQ(c.bill->amount_due_cents, 2'000'00);
-  EXPECT_EQ(c.bill->billed_to_date_cents(), 7'000'00);
+  const std::optional<StatementFigures>& statement = c.position.statement;
+  ASSERT_TRUE(statement.has_value());
+  EXPECT_EQ(statement->statement_date, testing::day("2026-09-30"));
+  EXPECT_EQ(statement->delivered_cents, 6'050'00);
+  EXPECT_EQ(statement->received_cents, 5'000'00);
+  EXPECT_EQ(statement->amount_due_cents, 2'000'00);
+  EXPECT_EQ(c.position.billed_to_date_cents(), 7'000'00);
   EXPECT_EQ(line(c, "001").billed_delivered_cents, 6'000'00);
   EXPECT_EQ(line(c, "001").billed_statement_date, testing::day("2026-09-30"));
   EXPECT_FALSE(line(c, "002").billed_delivered_cents.has_value());
@@ -105,7 +106,7 @@ TEST_F(FinancialStatusTest, BilledIsTheLatestCaseRowAndTheLatestLineRow) {
 
 TEST_F(FinancialStatusTest, OnTheSameStatementDateTheLaterBillWins) {
   builder_.bill("2026-09-30", "JA-P-AAA", 6'060'00, 5'000'00, 3'000'00);
-  EXPECT_EQ(only_case().bill->amount_due_cents, 3'000'00);
+  EXPECT_EQ(only_case().position.statement->amount_due_cents, 3'000'00);
 }
 
 TEST_F(FinancialStatusTest, PaidCountsPaymentsOnOrBeforeTheReportDate) {
@@ -123,9 +124,13 @@ TEST_F(FinancialStatusTest, SdrCreditsAndOpenSdrsComeFromTheRegister) {
   EXPECT_EQ(c.open_sdrs.front(), "A0001-JA-AAA/001");
 }
 
-TEST_F(FinancialStatusTest, AdvanceHeldIsPaidLessDeliveredNetOfCredits) {
-  // 8,000.00 - (6,050.00 - 700.00)
-  EXPECT_EQ(only_case().advance_held_cents(), 2'650'00);
+TEST_F(FinancialStatusTest, CashHeldIsPaidLessTheStatementsCostToDate) {
+  // The statement states only its deliveries, 6,050.00: that is its cost to date. SDR credits
+  // reach the cost through the seller's statement, not through the purchaser's sums.
+  const CasePosition& p = only_case().position;
+  EXPECT_EQ(p.statement->total_cost_cents, 6'050'00);
+  EXPECT_EQ(p.paid_cents, 8'000'00);
+  EXPECT_EQ(p.cash_held_cents, 1'950'00);
 }
 
 TEST_F(FinancialStatusTest, UndeliveredValuePerUnitAndLumpSum) {
@@ -236,20 +241,19 @@ TEST(FinancialStatusAsOf, NoSdrBeforeItsCreation) {
   const CaseFinancials c = figures_with_sdrs_as_of("2026-01-31");
   EXPECT_EQ(c.sdr_credits_cents, 0);
   EXPECT_TRUE(c.open_sdrs.empty());
-  EXPECT_EQ(c.advance_held_cents(), 1'000'00);  // 3,000.00 - 2,000.00
+  EXPECT_EQ(c.paid_cents, 3'000'00);
+  EXPECT_FALSE(c.position.cash_held_cents.has_value());  // no DD 645 states a cost
 }
 
 TEST(FinancialStatusAsOf, ACreditAnsweredAfterTheReportDateDoesNotCountYet) {
   const CaseFinancials before = figures_with_sdrs_as_of("2026-02-28");
   EXPECT_EQ(before.sdr_credits_cents, 0);
   EXPECT_EQ(before.lines.front().sdr_credits_cents, 0);
-  EXPECT_EQ(before.advance_held_cents(), 1'000'00);
   EXPECT_EQ(before.open_sdrs, (std::vector<std::string>{"A0001-JA-AAA/001", "A0002-JA-AAA/000"}));
 
   const CaseFinancials on_answer = figures_with_sdrs_as_of("2026-03-01");
   EXPECT_EQ(on_answer.sdr_credits_cents, 700'00);
   EXPECT_EQ(on_answer.lines.front().sdr_credits_cents, 500'00);
-  EXPECT_EQ(on_answer.advance_held_cents(), 1'700'00);  // 3,000.00 - (2,000.00 - 700.00)
 }
 
 TEST(FinancialStatusAsOf, AnSdrClosedAfterTheReportDateIsStillOpen) {

@@ -134,6 +134,11 @@ class ViewBuilder {
     bills_.back().rows.push_back(std::move(row));
     return *this;
   }
+  // Marks the last bill's case row as the case's final statement of account.
+  ViewBuilder& final_statement() {
+    bills_.back().rows.front().final_statement = true;
+    return *this;
+  }
   ViewBuilder& bill_line(const std::string& line, std::int64_t cumulative_delivered_cents) {
     BillRow row = bills_.back().rows.front();
     row.line = line;

@@ -5,6 +5,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <string>
+
 #include "report/report_view_fixture.h"
 #include "report/sheet_text.h"
 
@@ -54,11 +57,14 @@ TEST_F(StatusReportTest, PortfolioTotalsAreExact) {
   EXPECT_EQ(t.ordered_value_cents, 3'000'00);
   EXPECT_EQ(t.delivered_value_cents, 3'000'00);
   EXPECT_EQ(t.undelivered_value_cents, 1'000'00);
-  EXPECT_EQ(t.billed_delivered_cents, 1'000'00);
   EXPECT_EQ(t.paid_cents, 3'500'00);
   EXPECT_EQ(t.sdr_credits_cents, 100'00);
-  // AAA: 1,500.00 - 1,000.00; BBB: 2,000.00 - (2,000.00 - 100.00)
-  EXPECT_EQ(t.advance_held_cents, 600'00);
+  // AAA's statement states deliveries of 1,000.00, its cost to date; BBB has no statement.
+  EXPECT_EQ(t.total_cost_cents, 1'000'00);
+  EXPECT_EQ(t.costs_in_progress_cents, 0);
+  EXPECT_EQ(t.arrears_cents, 0);
+  // The pool: AAA's 1,500.00 paid - 1,000.00 cost; BBB states no cost, so adds nothing.
+  EXPECT_EQ(t.cash_held_by_purchaser, (std::map<std::string, std::int64_t>{{"JA", 500'00}}));
   EXPECT_EQ(t.adverse_conditions, 3u);  // BBB: deliveries, payments, line 001
   std::size_t discrepancies = 0;
   std::int64_t cents = 0;
@@ -89,7 +95,9 @@ TEST_F(StatusReportTest, PortfolioText) {
   const std::string text = status_text(build());
   EXPECT_THAT(text, HasSubstr("Case financial status as of 2026-11-25\n"));
   EXPECT_THAT(text, HasSubstr("Note: no reconciliation has been recorded"));
-  EXPECT_THAT(text, HasSubstr("Advance held"));
+  EXPECT_THAT(text, HasSubstr("Cash held"));
+  EXPECT_THAT(text, HasSubstr("Cash held by the seller for JA (pooled over its cases in "
+                              "execution): USD 500.00"));
   EXPECT_THAT(text, HasSubstr("2 cases"));
   EXPECT_THAT(text, HasSubstr("3,500.00"));  // paid in total
   EXPECT_THAT(text, HasSubstr("Adverse Financial Conditions:\n"
@@ -100,9 +108,13 @@ TEST_F(StatusReportTest, PortfolioText) {
 TEST_F(StatusReportTest, OneCaseTextShowsHeaderAndLines) {
   const std::string text = status_text(build(std::string("JA-P-AAA")));
   EXPECT_THAT(text, HasSubstr("Case JA-P-AAA\n"));
-  EXPECT_THAT(text, HasSubstr("billed (DD 645 2026-09-30) delivered USD 1,000.00, payments USD "
-                              "1,500.00, amount due USD 0.00\n"));
-  EXPECT_THAT(text, HasSubstr("advance held          USD 500.00\n"));
+  EXPECT_THAT(text, HasSubstr("  DD 645                2026-09-30 (quarterly)\n"
+                              "    delivered           USD 1,000.00\n"
+                              "    total cost to date  USD 1,000.00\n"
+                              "    received            USD 1,500.00\n"
+                              "    amount due          USD 0.00 by 2026-12-15\n"));
+  EXPECT_THAT(text, HasSubstr("  cash held             USD 500.00 (paid - total cost to date)\n"));
+  EXPECT_THAT(text, HasSubstr("  arrears               none\n"));
   EXPECT_THAT(text, HasSubstr("Undelivered USD"));
   EXPECT_THAT(text, HasSubstr("Adverse Financial Conditions: none.\n"));
   EXPECT_THAT(text, Not(HasSubstr("JA-P-BBB")));
@@ -124,17 +136,19 @@ TEST_F(StatusReportTest, JsonShape) {
   EXPECT_EQ(aaa["case_id"], "JA-P-AAA");
   EXPECT_EQ(aaa["status"], "implemented");
   EXPECT_EQ(aaa["paid"], "1500.00");
-  EXPECT_EQ(aaa["advance_held"], "500.00");
-  EXPECT_EQ(aaa["bill"]["statement_date"], "2026-09-30");
-  EXPECT_EQ(aaa["bill"]["billed_to_date"], "1500.00");
+  EXPECT_EQ(aaa["position"]["cash_held"], "500.00");
+  EXPECT_EQ(aaa["position"]["statement"]["statement_date"], "2026-09-30");
+  EXPECT_EQ(aaa["position"]["statement"]["costs_in_progress"], nullptr);  // not stated
+  EXPECT_EQ(aaa["position"]["billed_to_date"], "1500.00");
   EXPECT_TRUE(aaa["supply_services_complete"].is_null());
   EXPECT_FALSE(aaa.contains("lines"));
   const Json& bbb = portfolio["cases"][1];
-  EXPECT_TRUE(bbb["bill"].is_null());
+  EXPECT_TRUE(bbb["position"]["statement"].is_null());
+  EXPECT_TRUE(bbb["position"]["cash_held"].is_null());
   EXPECT_EQ(bbb["sdr_credits"], "100.00");
   EXPECT_EQ(bbb["adverse_conditions"][0]["condition"], "deliveries-above-case-value");
   EXPECT_EQ(portfolio["totals"]["cases"], 2);
-  EXPECT_EQ(portfolio["totals"]["advance_held"], "600.00");
+  EXPECT_EQ(portfolio["totals"]["cash_held_by_purchaser"]["JA"]["cash_held"], "500.00");
 
   const Json one = status_json(build(std::string("JA-P-AAA")));
   const Json& line = one["cases"][0]["lines"][0];
@@ -150,11 +164,14 @@ TEST_F(StatusReportTest, CsvPortfolioQuotesTextWithCommas) {
   const std::string csv = sheet_csv(status_sheet(build()));
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "case_id,status,supply_services_complete,case_value_usd,ordered_value_usd,"
-            "delivered_value_usd,undelivered_value_usd,bill_statement_date,billed_delivered_usd,"
-            "billed_payments_usd,amount_due_usd,paid_usd,sdr_credits_usd,advance_held_usd,"
-            "open_discrepancies,open_discrepancies_usd,open_sdrs,adverse_conditions");
+            "delivered_value_usd,undelivered_value_usd,statement_date,statement_final,"
+            "billed_delivered_usd,costs_in_progress_usd,total_cost_usd,payments_received_usd,"
+            "amount_due_usd,due_date,paid_usd,cash_held_usd,arrears_usd,next_payment_due,"
+            "next_payment_usd,sdr_credits_usd,open_discrepancies,open_discrepancies_usd,open_sdrs,"
+            "adverse_conditions");
   EXPECT_THAT(csv, HasSubstr("JA-P-AAA,implemented,,2100.00,2000.00,1000.00,1000.00,2026-09-30,"
-                             "1000.00,1500.00,0.00,1500.00,0.00,500.00,"));
+                             "false,1000.00,,1000.00,1500.00,0.00,2026-12-15,1500.00,500.00,0.00,"
+                             ",,0.00,"));
   EXPECT_THAT(csv, HasSubstr(",\"deliveries USD 2,000.00 above the case value USD 1,500.00; "));
 }
 

@@ -2,6 +2,7 @@
 // ("1234.56"), dates ISO, so the stored JSON is readable by an auditor without fmsledger.
 #include "ledger/execution/execution_events.h"
 
+#include <array>
 #include <nlohmann/json.hpp>
 
 #include "ledger/log/payload_reader.h"
@@ -11,6 +12,28 @@ namespace {
 
 using nlohmann::ordered_json;
 
+// A bill row's amounts in the payload, in StatementField order; each written only when the
+// statement states it. The first format's four keys come first in that order, so its rows keep
+// their stored form.
+struct BillAmountKey {
+  StatementField field;
+  const char* key;
+};
+constexpr std::array<BillAmountKey, 12> kBillAmountKeys{{
+    {StatementField::case_value, "case_value"},
+    {StatementField::cumulative_delivered, "cumulative_delivered"},
+    {StatementField::costs_in_progress, "costs_in_progress"},
+    {StatementField::packing_crating_handling, "packing_crating_handling"},
+    {StatementField::transportation, "transportation"},
+    {StatementField::admin_surcharge, "admin_surcharge"},
+    {StatementField::contract_administration, "contract_administration"},
+    {StatementField::total_cost, "total_cost"},
+    {StatementField::cumulative_payments, "cumulative_payments"},
+    {StatementField::termination_liability, "termination_liability"},
+    {StatementField::amount_due, "amount_due"},
+    {StatementField::forecast_next_quarter, "forecast_next_quarter"},
+}};
+
 ordered_json bill_rows_json(const Bill& bill) {
   ordered_json rows = ordered_json::array();
   for (const BillRow& row : bill.rows) {
@@ -18,10 +41,15 @@ ordered_json bill_rows_json(const Bill& bill) {
     r["statement_date"] = row.statement_date.to_string();
     r["case_id"] = row.case_id;
     r["line"] = row.line;
-    r["cumulative_delivered"] = row.cumulative_delivered.to_plain_string();
-    r["cumulative_payments"] = row.cumulative_payments.to_plain_string();
-    r["amount_due"] = row.amount_due.to_plain_string();
-    r["due_date"] = row.due_date.to_string();
+    if (row.final_statement) r["final_statement"] = true;
+    for (const BillAmountKey& key : kBillAmountKeys) {
+      const std::optional<Money>& amount = *row.amount(key.field);
+      if (amount) r[key.key] = amount->to_plain_string();
+      // The due date follows the amount it is for, as it always has.
+      if (key.field == StatementField::amount_due && row.due_date) {
+        r["due_date"] = row.due_date->to_string();
+      }
+    }
     r["source_line"] = row.source_line;
     rows.push_back(std::move(r));
   }
@@ -40,6 +68,12 @@ ordered_json payment_rows_json(const Payments& payments) {
     r["rate_jpy_per_usd"] =
         row.rate ? ordered_json(row.rate->to_string(kPaymentRatePlaces)) : ordered_json(nullptr);
     r["usd"] = row.usd.to_plain_string();
+    // Format 2 only (a format 1 yen payment's yen is its amount): the stored form of format 1
+    // rows stays what it always was.
+    if (row.jpy && row.amount.currency() == Currency::usd()) {
+      r["jpy"] = row.jpy->to_plain_string();
+    }
+    if (row.rate_derived) r["rate_derived"] = true;
     r["source_line"] = row.source_line;
     rows.push_back(std::move(r));
   }
@@ -73,11 +107,19 @@ Result<Bill> decode_bill(const PayloadReader& payload) {
     FMS_ASSIGN_OR_RETURN(row.statement_date, r.date("statement_date"));
     FMS_ASSIGN_OR_RETURN(row.case_id, r.text("case_id"));
     FMS_ASSIGN_OR_RETURN(row.line, r.text("line"));
-    FMS_ASSIGN_OR_RETURN(row.cumulative_delivered,
-                         r.money("cumulative_delivered", Currency::usd()));
-    FMS_ASSIGN_OR_RETURN(row.cumulative_payments, r.money("cumulative_payments", Currency::usd()));
-    FMS_ASSIGN_OR_RETURN(row.amount_due, r.money("amount_due", Currency::usd()));
-    FMS_ASSIGN_OR_RETURN(row.due_date, r.date("due_date"));
+    row.final_statement = r.has("final_statement");
+    for (const BillAmountKey& key : kBillAmountKeys) {
+      if (!r.has(key.key)) continue;
+      FMS_ASSIGN_OR_RETURN(Money amount, r.money(key.key, Currency::usd()));
+      *row.amount(key.field) = amount;
+    }
+    if (r.has("due_date")) {
+      FMS_ASSIGN_OR_RETURN(CivilDate due, r.date("due_date"));
+      row.due_date = due;
+    }
+    if (row.line.empty() && (!row.amount_due || !row.due_date)) {
+      return r.corrupt("a DD 645 case row without an amount due and its due date");
+    }
     FMS_ASSIGN_OR_RETURN(row.source_line, source_line(r));
     bill.rows.push_back(std::move(row));
   }
@@ -103,6 +145,13 @@ Result<Payments> decode_payments(const PayloadReader& payload) {
       row.rate = *parsed;
     }
     FMS_ASSIGN_OR_RETURN(row.usd, r.money("usd", Currency::usd()));
+    if (r.has("jpy")) {
+      FMS_ASSIGN_OR_RETURN(Money yen, r.money("jpy", Currency::jpy()));
+      row.jpy = yen;
+    } else if (row.amount.currency() == Currency::jpy()) {
+      row.jpy = row.amount;
+    }
+    row.rate_derived = r.has("rate_derived");
     FMS_ASSIGN_OR_RETURN(row.source_line, source_line(r));
     payments.rows.push_back(std::move(row));
   }

@@ -7,13 +7,14 @@
 #include <iterator>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "base/short_hash.h"
 #include "core/text.h"
 #include "io/execution_csv.h"
 #include "ledger/cases/case_state.h"
-#include "ledger/log/portfolio_stream.h"
 #include "ledger/execution/match_set.h"
+#include "ledger/log/portfolio_stream.h"
 #include "store/event_hash.h"
 #include "store/segment_codec.h"
 #include "store/segment_hash.h"
@@ -185,6 +186,7 @@ struct PreparedDocument {
   };
   std::vector<Identity> identities;
   std::optional<ReceiptInspections> receipts;
+  std::optional<DeliveryListing> listing;
 };
 
 Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text,
@@ -206,6 +208,7 @@ Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text,
       FMS_TRY(check.result(source));
       prepared.record.rows = static_cast<std::int64_t>(rows.size());
       prepared.segment = store::encode_segment(rows);
+      prepared.listing = std::move(rows);
       break;
     }
     case ExecutionKind::receipts: {
@@ -220,7 +223,7 @@ Result<PreparedDocument> prepare(ExecutionKind kind, std::string_view text,
       break;
     }
     case ExecutionKind::bill: {
-      FMS_ASSIGN_OR_RETURN(Bill bill, io::parse_bill(text, source));
+      FMS_ASSIGN_OR_RETURN(Bill bill, io::parse_bill(text, source, reference.dd645_columns));
       for (const BillRow& row : bill.rows) {
         check.check(row.case_id, row.line, row.source_line);
         if (row.line.empty()) {
@@ -307,6 +310,50 @@ Status check_receipt_ids(store::Store& store, const ReceiptInspections& rows,
     }
   }
   return problems.result(source);
+}
+
+// A corrected listing imported without --supersedes would be counted twice: a listing that
+// repeats more than half of its distinct document numbers from one active listing sharing a
+// case with it is refused, naming that listing, unless the user states it is additional.
+Status check_listing_overlap(store::Store& store, const DeliveryListing& rows,
+                             const std::string& source,
+                             const std::vector<const ExecutionDocument*>& others,
+                             const ExecutionDocument* replaced,
+                             const std::vector<std::string>& cases, bool additional) {
+  if (additional || rows.size() == 0) return Status::Ok();
+  std::unordered_set<std::string_view> numbers;
+  numbers.reserve(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) numbers.insert(rows.document_number.at(i));
+  const auto shares_a_case = [&](const ExecutionDocument& other) {
+    return std::any_of(other.record.cases.begin(), other.record.cases.end(),
+                       [&](const std::string& c) {
+                         return std::find(cases.begin(), cases.end(), c) != cases.end();
+                       });
+  };
+  for (const ExecutionDocument* other : others) {
+    if (other == replaced || !other->record.segment || !shares_a_case(*other)) continue;
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store.read_segment(*other->record.segment));
+    FMS_ASSIGN_OR_RETURN(DeliveryListing recorded,
+                         store::decode_delivery_segment(std::move(bytes)));
+    std::unordered_set<std::string_view> repeated;
+    for (std::size_t i = 0; i < recorded.size(); ++i) {
+      const std::string_view number = recorded.document_number.at(i);
+      if (numbers.count(number) != 0) repeated.insert(number);
+    }
+    if (repeated.size() * 2 <= numbers.size()) continue;
+    const std::string doc = base::short_hash(other->record.content_hash);
+    return Error::conflict(
+               source + ": " + std::to_string(repeated.size()) + " of the " +
+               std::to_string(numbers.size()) +
+               " document numbers of this listing are already recorded in delivery listing " + doc +
+               " (" + other->record.source + ", recorded " + other->recorded_at + " by " +
+               other->actor + "). A corrected listing replaces it: import with " +
+               mention("supersedes") + " " + doc + " " + mention("reason") +
+               " \"...\". A listing that adds to it is imported with " + mention("additional") +
+               ".")
+        .concerning("supersedes");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -413,10 +460,9 @@ Status check_bill_and_payment_identities(const PreparedDocument& prepared,
 
 }  // namespace
 
-Result<ExecutionImportOutcome> ExecutionLedger::import_execution(ExecutionKind kind, std::string_view text,
-                                                        const std::string& source,
-                                                        const ExecutionImportOptions& options,
-                                                        const Scope& scope) {
+Result<ExecutionImportOutcome> ExecutionLedger::import_execution(
+    ExecutionKind kind, std::string_view text, const std::string& source,
+    const ExecutionImportOptions& options, const Scope& scope) {
   FMS_TRY(check_supersede_reason(options));
   FMS_TRY(check_text("source", source, {1, kMaxSourceBytes, false}));
   // A case the scope may not record this kind for is refused exactly as an unrecorded one.
@@ -445,11 +491,15 @@ Result<ExecutionImportOutcome> ExecutionLedger::import_execution(ExecutionKind k
   }
   // The same receipt, payment or quarterly bill may not be recorded twice by two documents.
   if (prepared.receipts) {
-    FMS_TRY(check_receipt_ids(store_, *prepared.receipts, source, book.active(kind), replaced,
-                              scope));
+    FMS_TRY(
+        check_receipt_ids(store_, *prepared.receipts, source, book.active(kind), replaced, scope));
   }
-  FMS_TRY(check_bill_and_payment_identities(prepared, book, replaced, kind, directory, scope,
-                                            source));
+  if (prepared.listing) {
+    FMS_TRY(check_listing_overlap(store_, *prepared.listing, source, book.active(kind), replaced,
+                                  record.cases, options.additional));
+  }
+  FMS_TRY(
+      check_bill_and_payment_identities(prepared, book, replaced, kind, directory, scope, source));
 
   if (prepared.segment) {
     FMS_TRY(store_.put_segment(prepared.segment->hash, prepared.segment->bytes));
@@ -641,7 +691,8 @@ ReconciliationRecorded run_summary(const CivilDate& as_of, const ReconciliationV
 
 }  // namespace
 
-Result<ReconciliationRecorded> ExecutionLedger::reconcile(const CivilDate& as_of, const Scope& scope) {
+Result<ReconciliationRecorded> ExecutionLedger::reconcile(const CivilDate& as_of,
+                                                          const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(ReconciliationView view, reconciliation_view(as_of));
   FMS_TRY(check_may_reconcile(view.execution, scope));
   if (!view.fresh) view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));

@@ -26,7 +26,10 @@ namespace fms::ledger {
 struct ExecutionImportOptions {
   std::optional<std::string> supersedes;  // id of the document a corrected re-issue replaces
   std::string reason;                     // required with supersedes
-  unsigned threads = 0;                   // parsing threads; 0 = one per core
+  // A delivery listing that repeats most document numbers of an active listing is refused as
+  // a probable corrected re-issue, unless the user states that it adds to that listing.
+  bool additional = false;
+  unsigned threads = 0;  // parsing threads; 0 = one per core
 };
 
 struct ExecutionImportOutcome {

@@ -47,6 +47,10 @@ Result<const nlohmann::json*> PayloadReader::field(const char* name) const {
   return &*it;
 }
 
+bool PayloadReader::has(const char* name) const {
+  return object_->contains(name);
+}
+
 Result<std::string> PayloadReader::text(const char* name) const {
   FMS_ASSIGN_OR_RETURN(const nlohmann::json* value, field(name));
   if (!value->is_string())

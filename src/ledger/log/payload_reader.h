@@ -27,6 +27,8 @@ class PayloadReader {
   static Result<PayloadReader> open(const store::EventRecord& event, int min_version,
                                     int max_version);
 
+  // Whether the payload has the field: for fields written only when they have a value.
+  [[nodiscard]] bool has(const char* name) const;
   [[nodiscard]] Result<std::string> text(const char* name) const;
   [[nodiscard]] Result<std::optional<std::string>> optional_text(const char* name) const;  // null
   [[nodiscard]] Result<std::int64_t> integer(const char* name) const;

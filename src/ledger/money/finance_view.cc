@@ -16,6 +16,23 @@ std::vector<BillRow> case_bill_rows(const ExecutionBook& execution, const CivilD
   return rows;
 }
 
+// The case's payments with the yen each cost: as recorded with it, or else at the recorded
+// USD/JPY rate of its date (the transaction-date rate); unknown without either.
+std::vector<PaidItem> FinanceView::paid_items(const std::string& case_id) const {
+  std::vector<PaidItem> out;
+  for (const PaymentRow& row : payments) {
+    if (row.case_id != case_id) continue;
+    PaidItem item{row.date, row.usd, row.jpy};
+    if (!item.jpy) {
+      if (auto rate = rates().on(Currency::usd(), Currency::jpy(), row.date)) {
+        if (auto yen = rate->rate.convert(row.usd)) item.jpy = *yen;
+      }
+    }
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
 std::vector<CaseCashflow> FinanceView::cashflows() const {
   std::vector<CaseCashflow> out;
   for (const auto& [case_id, state] : cases) {
@@ -29,6 +46,7 @@ std::vector<CaseCashflow> FinanceView::cashflows() const {
     const CivilDate deposit_due = basic.acceptance_date.value_or(basic.effective_date);
     out.push_back(
         case_cashflow(current, document_label(current.kind, current.version), deposit_due, rows));
+    out.back().paid = paid_items(case_id);
   }
   return out;
 }
@@ -44,7 +62,7 @@ Result<Forecast> FinanceView::forecast() const {
 }
 
 Result<FinanceView> MoneyLedger::finance_view(const CivilDate& as_of, const Scope& scope,
-                                         const std::optional<std::string>& organisation) {
+                                              const std::optional<std::string>& organisation) {
   FinanceView view;
   view.as_of = as_of;
   FMS_ASSIGN_OR_RETURN(view.organisation,

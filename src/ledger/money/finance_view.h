@@ -23,9 +23,9 @@ struct BudgetInForce;
 struct FinanceView {
   CivilDate as_of;
   std::optional<std::string> organisation;  // whose money; nullopt: the whole portfolio
-  ExecutionBook execution;  // the bills and payments recorded
-  MoneyBook money;          // the rates and budget documents recorded
-  std::map<std::string, CaseState> cases;  // documents in force and status on as_of
+  ExecutionBook execution;                  // the bills and payments recorded
+  MoneyBook money;                          // the rates and budget documents recorded
+  std::map<std::string, CaseState> cases;   // documents in force and status on as_of
   std::optional<RecordedBudget> budget_record;
   std::optional<BudgetDocument> budget;
   std::optional<RatePoint> current_rate;  // USD/JPY on or before as_of; absent without rates
@@ -38,6 +38,8 @@ struct FinanceView {
   // The cash-flow of every case with a document in force (bills by as_of replace schedule
   // quarters).
   [[nodiscard]] std::vector<CaseCashflow> cashflows() const;
+  // The payments of one case, each with the yen it cost where that is known.
+  [[nodiscard]] std::vector<PaidItem> paid_items(const std::string& case_id) const;
   // The forecast; an error naming what to import when there is no USD/JPY rate by as_of.
   [[nodiscard]] Result<Forecast> forecast() const;
 };
