@@ -10,7 +10,8 @@ JOIN (postgres_baseline.py), and the two are compared.
 Every phase is timed with time.perf_counter around its subprocess and printed with rows/s; the
 peak memory (maximum resident set size) of each fmsledger process is printed too. Timings are
 reported, never asserted. Exit status: 0 when every step ran and the result equals the ground
-truth ("ground truth: exact"), 1 otherwise.
+truth ("ground truth: exact"), 1 otherwise. The money discrepancies (MONEY_TYPES) are listed
+but not compared: the generated cases have no payments or statements to model them by.
 """
 
 import argparse
@@ -145,12 +146,20 @@ def run_fmsledger(args, workdir, data_dir, truth, report):
     return summary, listing.json()
 
 
+# The generator writes deliveries and receipts only: its cases have no payments or DD 645s, so
+# the money checks (docs/reconciliation.md, "Money") report their deposits unpaid and their
+# statements missing. Those are right, and outside what the ground truth models.
+MONEY_TYPES = {"payment-not-credited", "credited-not-recorded", "statement-overdue",
+               "statement-missing", "deposit-unpaid", "case-value-mismatch",
+               "cost-near-case-value", "cost-above-case-value", "settlement-outstanding"}
+
+
 def differences(truth, summary, listing):
     """Lines describing how the engine's result differs from the ground truth; empty if exact."""
     expected = Counter((d["type"], d["case_id"], d["line"], d["document"])
                        for d in truth["discrepancies"])
     got = Counter((d["type"], d["case_id"], d["line"], (d.get("documents") or [""])[0])
-                  for d in listing["discrepancies"])
+                  for d in listing["discrepancies"] if d["type"] not in MONEY_TYPES)
     found = []
     if summary.get("matches") != truth["matches"]:
         found.append(f"matches: fmsledger {summary.get('matches')}, "
@@ -177,7 +186,8 @@ def print_counts(truth, listing, postgres):
     print(f"\n{'class':<34}{'ground truth':>14}{'fmsledger':>12}{'PostgreSQL':>12}")
     for name in names:
         ours_text = f"{ours.get(name, 0):,}" if listing and name in engine_types else "-"
-        truth_text = f"{expected.get(name, 0):,}" if name in engine_types else "-"
+        modelled = name in engine_types and name not in MONEY_TYPES
+        truth_text = f"{expected.get(name, 0):,}" if modelled else "-"
         pg_text = f"{pg[name]:,}" if name in pg else "-"
         print(f"{name:<34}{truth_text:>14}{ours_text:>12}{pg_text:>12}")
     if postgres:

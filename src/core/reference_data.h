@@ -67,6 +67,11 @@ struct ReconciliationRules {
   std::int64_t sdr_minimum_cents = 0;    // below this the USG reviews no claim ("for information")
   int value_tolerance_basis_points = 0;  // delivery value vs LOA price before it is a mismatch
   int closure_months_after_ssc = 0;      // closure target after supply/services complete
+  // A quarter's DD 645 is missing once this many days passed after the quarter end (issued
+  // about 15 days after it, fms-reference.md 6.2).
+  int statement_missing_days = 45;
+  // Costs to date at or above this share of the case value: an amendment may be needed.
+  int case_value_warning_basis_points = 9000;
 };
 
 struct ReferenceData {

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "recon/amounts.h"
+#include "recon/money_checks.h"
 
 namespace fms::recon {
 namespace {
@@ -88,25 +89,6 @@ void check_paid_ahead(const ClassifyContext& c, std::uint32_t case_entry,
   }
 }
 
-void check_settlement(const ClassifyContext& c, std::uint32_t case_entry, std::int64_t delivered,
-                      std::int64_t paid, Findings& findings) {
-  const CaseInfo* info = c.catalog.case_info(case_entry);
-  if (info == nullptr || !info->supply_services_complete ||
-      (info->status != CaseStatus::supply_services_complete &&
-       info->status != CaseStatus::closure_submitted) ||
-      paid == delivered) {
-    return;
-  }
-  const std::int64_t amount = clamped_difference(paid, delivered);
-  const CivilDate ssc = *info->supply_services_complete;
-  NextAction action =
-      advice(paid > delivered ? "request the refund of USD " + format_usd(amount)
-                              : "pay the under-collection of USD " + format_usd(amount));
-  action.due = ssc.plus_months(c.rules.closure_months_after_ssc);
-  findings.add(DiscrepancyType::past_ssc_unsettled, case_entry, {}, amount, ssc.serial(),
-               std::move(action));
-}
-
 }  // namespace
 
 std::vector<const BillRow*> latest_case_bills(const Portfolio& portfolio,
@@ -141,8 +123,8 @@ void check_cases(const ClassifyContext& context, const OriginalTotals& totals, F
     if (const BillRow* bill = context.latest_bill[id]) {
       check_bill(id, *bill, totals.listed_cents[id], findings);
     }
-    check_settlement(context, id, totals.case_value_cents[id], paid[id], findings);
   }
+  check_money(context, findings);
 }
 
 }  // namespace fms::recon

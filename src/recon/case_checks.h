@@ -3,8 +3,8 @@
 //   billed-not-delivered / delivered-not-billed  the latest bill's cumulative delivered value
 //                                                against the deliveries listed up to its date
 //   paid-ahead-of-bill                           paid more than billed or scheduled to date
-//   past-ssc-unsettled                           supply/services complete, but payments and
-//                                                deliveries do not balance
+//   and the money checks of recon/money_checks.h (statements, payments, deposit, case value,
+//   settlement)
 #pragma once
 
 #include <vector>

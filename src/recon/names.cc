@@ -7,7 +7,7 @@
 namespace fms::recon {
 namespace {
 
-constexpr std::array<std::pair<DiscrepancyType, std::string_view>, 14> kTypeNames{{
+constexpr std::array<std::pair<DiscrepancyType, std::string_view>, 23> kTypeNames{{
     {DiscrepancyType::shipped_not_received, "shipped-not-received"},
     {DiscrepancyType::received_not_reported, "received-not-reported"},
     {DiscrepancyType::quantity_short, "quantity-short"},
@@ -22,6 +22,15 @@ constexpr std::array<std::pair<DiscrepancyType, std::string_view>, 14> kTypeName
     {DiscrepancyType::delivered_not_billed, "delivered-not-billed"},
     {DiscrepancyType::paid_ahead_of_bill, "paid-ahead-of-bill"},
     {DiscrepancyType::past_ssc_unsettled, "past-ssc-unsettled"},
+    {DiscrepancyType::payment_not_credited, "payment-not-credited"},
+    {DiscrepancyType::credited_not_recorded, "credited-not-recorded"},
+    {DiscrepancyType::statement_overdue, "statement-overdue"},
+    {DiscrepancyType::statement_missing, "statement-missing"},
+    {DiscrepancyType::deposit_unpaid, "deposit-unpaid"},
+    {DiscrepancyType::case_value_mismatch, "case-value-mismatch"},
+    {DiscrepancyType::cost_near_case_value, "cost-near-case-value"},
+    {DiscrepancyType::cost_above_case_value, "cost-above-case-value"},
+    {DiscrepancyType::settlement_outstanding, "settlement-outstanding"},
 }};
 
 }  // namespace

@@ -22,12 +22,14 @@ namespace fms::recon {
 // The rules reconciliation applies; the values come from reference data (thresholds.json,
 // "reconciliation_rules"), dated, overridable.
 struct Rules {
-  int shipped_not_received_days = 90;   // a shipment unreceived this long is a discrepancy
-  int receipt_window_days = 180;        // second pass: receipt at most this long after shipment
-  int sdr_submission_days = 365;        // SDR due within this many days of shipment / bill
+  int shipped_not_received_days = 90;       // a shipment unreceived this long is a discrepancy
+  int receipt_window_days = 180;            // second pass: receipt at most this long after shipment
+  int sdr_submission_days = 365;            // SDR due within this many days of shipment / bill
   std::int64_t sdr_minimum_cents = 200'00;  // below this, file "for information" only
   int value_tolerance_basis_points = 1000;  // delivery value vs LOA price: 10% either way
   int closure_months_after_ssc = 12;
+  int statement_missing_days = 45;             // a quarter's DD 645 is missing after this
+  int case_value_warning_basis_points = 9000;  // costs at 90% of the case value: amendment?
 };
 
 // What reconciliation needs to know of one LOA line (from the case's current version).
@@ -52,6 +54,10 @@ struct CaseInfo {
   std::int64_t value_cents = 0;                       // case total (current version)
   std::vector<LineInfo> lines;                        // ordered by line number
   std::vector<PlannedPayment> schedule;  // initial deposit (due on acceptance) + installments
+  std::optional<CivilDate> implemented;  // the first time the case was implemented
+  std::optional<CivilDate> closed;       // the date it was closed or cancelled, if it was
+  std::int64_t initial_deposit_cents = 0;
+  std::optional<CivilDate> deposit_due;  // the Basic LOA's acceptance
 };
 
 // Active (not superseded) execution documents, each named by its content hash.
@@ -106,6 +112,16 @@ enum class DiscrepancyType : std::uint8_t {
   delivered_not_billed,
   paid_ahead_of_bill,
   past_ssc_unsettled,
+  // The case's money against the seller's statement (recon/money_checks.h).
+  payment_not_credited,
+  credited_not_recorded,
+  statement_overdue,
+  statement_missing,
+  deposit_unpaid,
+  case_value_mismatch,
+  cost_near_case_value,
+  cost_above_case_value,
+  settlement_outstanding,
 };
 std::string_view to_string(DiscrepancyType type);  // "shipped-not-received", ...
 Result<DiscrepancyType> discrepancy_type_from_string(std::string_view text);

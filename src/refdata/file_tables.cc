@@ -281,7 +281,8 @@ Result<ReconciliationRules> read_reconciliation_rules(const Source& source, cons
       source, value, pointer,
       {"effective_from", "shipped_not_received_days", "receipt_window_days", "sdr_submission_days",
        "sdr_deadline_warning_days", "sdr_minimum_usd", "value_tolerance_basis_points",
-       "closure_months_after_ssc", "confidence", "source"}));
+       "closure_months_after_ssc", "statement_missing_days", "case_value_warning_basis_points",
+       "confidence", "source"}));
   ReconciliationRules rules;
   FMS_ASSIGN_OR_RETURN(rules.effective_from, date_field(source, value, pointer, "effective_from"));
   const auto days = [&](std::string_view name) -> Result<int> {
@@ -303,6 +304,16 @@ Result<ReconciliationRules> read_reconciliation_rules(const Source& source, cons
   FMS_ASSIGN_OR_RETURN(std::int64_t months,
                        integer_field(source, value, pointer, "closure_months_after_ssc", 0, 120));
   rules.closure_months_after_ssc = static_cast<int>(months);
+  // Added later than the others: a row without them keeps the defaults of core/reference_data.h.
+  if (value.contains("statement_missing_days")) {
+    FMS_ASSIGN_OR_RETURN(rules.statement_missing_days, days("statement_missing_days"));
+  }
+  if (value.contains("case_value_warning_basis_points")) {
+    FMS_ASSIGN_OR_RETURN(std::int64_t warning,
+                         integer_field(source, value, pointer, "case_value_warning_basis_points", 1,
+                                       kMaxBasisPoints));
+    rules.case_value_warning_basis_points = static_cast<int>(warning);
+  }
   FMS_TRY(confidence_field(source, value, pointer));
   FMS_TRY(optional_text(source, value, pointer, "source", kMaxSourceLength));
   return rules;

@@ -133,6 +133,15 @@ bool statement_mismatch(recon::DiscrepancyType type) {
     case T::line_past_availability_undelivered:
     case T::paid_ahead_of_bill:
     case T::past_ssc_unsettled:
+    case T::payment_not_credited:
+    case T::credited_not_recorded:
+    case T::statement_overdue:
+    case T::statement_missing:
+    case T::deposit_unpaid:
+    case T::case_value_mismatch:
+    case T::cost_near_case_value:
+    case T::cost_above_case_value:
+    case T::settlement_outstanding:
       return false;
   }
   return false;

@@ -309,7 +309,11 @@ TEST_F(ReportCliTest, StatusJsonOfOneCaseHasItsLines) {
   const Json& twk = report["cases"][0];
   EXPECT_EQ(twk["case_id"], "JA-P-TWK");
   EXPECT_EQ(twk["position"]["statement"]["statement_date"], "2025-12-31");
-  EXPECT_EQ(twk["open_discrepancies"]["count"], 8);
+  // 8 on its deliveries and receipts; and in its money, the initial deposit the DD 645
+  // acknowledges but no payment records, and the quarters with no DD 645.
+  EXPECT_EQ(twk["open_discrepancies"]["count"], 10);
+  EXPECT_EQ(twk["open_discrepancies"]["by_type"]["credited-not-recorded"]["usd"], "42000000.00");
+  EXPECT_EQ(twk["open_discrepancies"]["by_type"]["statement-missing"]["count"], 1);
   ASSERT_EQ(twk["lines"].size(), 9u);  // Amendment 2 added line 009
   const Json& line001 = twk["lines"][0];
   EXPECT_EQ(line001["line"], "001");
@@ -339,7 +343,7 @@ TEST_F(ReportCliTest, StatusCsvHasOneRowPerCaseOrPerLine) {
   EXPECT_EQ(line_starting(csv, "JA-P-SXB,"),
             "JA-P-SXB,supply-services-complete,2026-07-31,369416980.00,351940000.00,"
             "350115400.00,737000.00,2026-09-30,false,350115400.00,,350115400.00,369416980.00,"
-            "-19301580.00,2026-12-15,369416980.00,19301580.00,0.00,,,0.00,1,19301580.00,0,");
+            "-19301580.00,2026-12-15,369416980.00,19301580.00,0.00,,,0.00,2,19301580.00,0,");
 
   const auto lines = lines_of(ok({"report", "status", "--case", "JA-P-TWK", "--csv"}));
   ASSERT_EQ(lines.size(), 1u + 9u);  // header + 9 lines
@@ -372,7 +376,8 @@ TEST_F(ReportCliTest, ClosureListsTheCasesInExecutionWithTheirFirstBlocker) {
   EXPECT_THAT(out, HasSubstr("Closure readiness as of 2026-11-25 (target: 12 months after "
                              "supply/services complete)\n"));
   EXPECT_THAT(line_starting(out, "JA-P-SXB"),
-              HasSubstr("no-open-discrepancies: 1 open (USD 19,301,580.00): 1 past-ssc-unsettled"));
+              HasSubstr("no-open-discrepancies: 2 open (USD 19,301,580.00): 1 past-ssc-unsettled, "
+                        "1 statement-missing"));
   EXPECT_THAT(line_starting(out, "JA-P-TWK"),
               HasSubstr("supply-services-complete: status is implemented"));
   EXPECT_THAT(out, Not(HasSubstr("JA-D-AMX")));  // offered: not in execution
@@ -395,8 +400,8 @@ TEST_F(ReportCliTest, ClosureListsTheCasesInExecutionWithTheirFirstBlocker) {
   ASSERT_EQ(csv.size(), 1u + 6u);
   EXPECT_EQ(csv[0], "case_id,status,ready,first_blocker,reason");
   EXPECT_THAT(csv, ::testing::Contains("JA-P-SXB,supply-services-complete,false,"
-                                       "no-open-discrepancies,\"1 open (USD 19,301,580.00): 1 "
-                                       "past-ssc-unsettled\""));
+                                       "no-open-discrepancies,\"2 open (USD 19,301,580.00): 1 "
+                                       "past-ssc-unsettled, 1 statement-missing\""));
 }
 
 // JA-P-SXB reached supply/services complete on 2026-07-31; the seller holds USD 19,301,580.00

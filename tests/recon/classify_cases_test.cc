@@ -1,6 +1,6 @@
 // Tests for the case-level discrepancies of classify(): the latest bill's cumulative deliveries
 // against the delivery listings, payments ahead of what was billed or scheduled, and cases past
-// supply/services complete whose payments and deliveries do not balance.
+// supply/services complete whose cash held is not zero before their final statement.
 #include <gtest/gtest.h>
 
 #include "recon/recon.h"
@@ -63,13 +63,15 @@ TEST(DeliveredNotBilled, ListingsShowMoreThanTheBill) {
 
 TEST(BilledNotDelivered, BalancedBillAndNoBillAreQuiet) {
   Fixture balanced = quiet_case();
-  balanced.deliveries({{.number = "A1", .ship = day(2024, 3, 1), .quantity = 1, .value_cents = 100'00}});
+  balanced.deliveries(
+      {{.number = "A1", .ship = day(2024, 3, 1), .quantity = 1, .value_cents = 100'00}});
   balanced.receipts({{.id = "R1", .number = "A1", .received = day(2024, 3, 5)}});
   balanced.bill({bill_row(kCase, day(2024, 3, 31), 100'00)});
   EXPECT_TRUE(balanced.discrepancies(day(2024, 4, 1)).empty());
 
   Fixture unbilled = quiet_case();
-  unbilled.deliveries({{.number = "A1", .ship = day(2024, 3, 1), .quantity = 1, .value_cents = 100'00}});
+  unbilled.deliveries(
+      {{.number = "A1", .ship = day(2024, 3, 1), .quantity = 1, .value_cents = 100'00}});
   unbilled.receipts({{.id = "R1", .number = "A1", .received = day(2024, 3, 5)}});
   EXPECT_TRUE(unbilled.discrepancies(day(2024, 4, 1)).empty());
 }
@@ -80,7 +82,7 @@ TEST(BilledNotDelivered, OnlyTheLatestBillCountsAndOnASameDateTheLaterDocument) 
   f.receipts({{.id = "R1", .number = "A1", .received = day(2024, 3, 5)}});
   f.bill({bill_row(kCase, day(2024, 6, 30), 300'00)});
   f.bill({bill_row(kCase, day(2024, 3, 31), 999'00)});  // older statement, later document
-  f.bill({bill_row(kCase, day(2024, 6, 30), 100'00),     // line rows are not the case row
+  f.bill({bill_row(kCase, day(2024, 6, 30), 100'00),    // line rows are not the case row
           [] {
             BillRow line = bill_row(kCase, day(2024, 6, 30), 777'00);
             line.line = "001";
@@ -110,15 +112,17 @@ TEST(PaidAheadOfBill, NamesThePaymentThatWentPastWhatWasBilled) {
 
 TEST(PaidAheadOfBill, PayingExactlyWhatWasBilledIsFine) {
   Fixture f = quiet_case();
+  // The statement acknowledges the 1,000.00 paid by its date and asks 500.00 more.
   f.bill({bill_row(kCase, day(2024, 3, 31), 0, 1000'00, 500'00)});
-  f.payments({payment_row("P1", day(2024, 4, 10), kCase, 1500'00)});
+  f.payments({payment_row("P0", day(2024, 1, 10), kCase, 1000'00),
+              payment_row("P1", day(2024, 4, 10), kCase, 500'00)});
   EXPECT_TRUE(f.discrepancies(day(2024, 6, 1)).empty());
 }
 
 TEST(PaidAheadOfBill, ScheduleAllowsMoreThanTheBill) {
   CaseInfo info = case_info(kCase, {per_unit_line("001", 1000, 100'00)});
-  info.schedule = {{day(2024, 1, 1), 2000'00}, {day(2024, 5, 15), 1000'00},
-                   {day(2024, 9, 15), 9000'00}};
+  info.schedule = {
+      {day(2024, 1, 1), 2000'00}, {day(2024, 5, 15), 1000'00}, {day(2024, 9, 15), 9000'00}};
   Fixture f;
   f.with_case(info);
   f.payments({payment_row("P1", day(2024, 1, 5), kCase, 2000'00),
@@ -142,48 +146,59 @@ CaseInfo completed_case(CaseStatus status) {
   return info;
 }
 
+// Delivered 1,000.00; the DD 645 of 2024-03-31 states those deliveries as its cost to date and
+// acknowledges every payment; not a final statement.
 Fixture completed_with(CaseStatus status, std::int64_t paid_cents) {
   Fixture f;
   f.with_case(completed_case(status));
-  f.deliveries({{.number = "A1", .ship = day(2023, 11, 1), .quantity = 10, .value_cents = 1000'00}});
-  f.receipts({{.id = "R1", .number = "A1", .received = day(2023, 11, 20), .received_quantity = 10}});
+  f.deliveries(
+      {{.number = "A1", .ship = day(2023, 11, 1), .quantity = 10, .value_cents = 1000'00}});
+  f.receipts(
+      {{.id = "R1", .number = "A1", .received = day(2023, 11, 20), .received_quantity = 10}});
   f.payments({payment_row("P1", day(2023, 6, 1), kCase, paid_cents)});
+  f.bill({bill_row(kCase, day(2024, 3, 31), 1000'00, paid_cents, 0)});
   CaseInfo& info = f.portfolio.cases.front();
   info.schedule = {{day(2023, 6, 1), paid_cents}};
   return f;
 }
 
-TEST(PastSscUnsettled, OverpaidCaseAwaitsARefund) {
-  const auto all = completed_with(CaseStatus::supply_services_complete, 1200'00)
-                       .discrepancies(day(2024, 6, 1));
+TEST(PastSscUnsettled, CashHeldAfterSupplyServicesCompleteAwaitsTheFinalStatement) {
+  const auto all =
+      completed_with(CaseStatus::supply_services_complete, 1200'00).discrepancies(day(2024, 6, 1));
   ASSERT_EQ(all.size(), 1U);
   const Discrepancy& d = all[0];
   EXPECT_EQ(d.type, DiscrepancyType::past_ssc_unsettled);
   EXPECT_EQ(d.line, "");
   EXPECT_TRUE(d.documents.empty());
-  EXPECT_EQ(d.usd_cents, 200'00);
+  EXPECT_EQ(d.usd_cents, 200'00);  // 1,200.00 paid - 1,000.00 cost to date
   EXPECT_EQ(d.arose, day(2024, 1, 31));
-  EXPECT_EQ(d.next_action, "request the refund of USD 200.00");
+  EXPECT_EQ(d.next_action,
+            "ask DFAS for the final statement of account: cash held USD 200.00 (paid - total "
+            "cost to date)");
   EXPECT_EQ(d.action_due, day(2025, 1, 31));
 }
 
-TEST(PastSscUnsettled, UnderpaidClosureSubmittedCaseOwesTheDifference) {
+TEST(PastSscUnsettled, CostsUnpaidAfterSupplyServicesComplete) {
   const auto all =
       completed_with(CaseStatus::closure_submitted, 950'00).discrepancies(day(2024, 6, 1));
   ASSERT_EQ(all.size(), 1U);
   EXPECT_EQ(all[0].usd_cents, 50'00);
-  EXPECT_EQ(all[0].next_action, "pay the under-collection of USD 50.00");
+  EXPECT_EQ(all[0].next_action,
+            "ask DFAS for the final statement of account: costs unpaid USD 50.00 (paid - total "
+            "cost to date)");
 }
 
-TEST(PastSscUnsettled, BalancedOrOtherStatusIsQuiet) {
+TEST(PastSscUnsettled, BalancedBeforeSscOrWithoutADateIsQuiet) {
   EXPECT_TRUE(completed_with(CaseStatus::supply_services_complete, 1000'00)
                   .discrepancies(day(2024, 6, 1))
                   .empty());
   EXPECT_TRUE(
-      completed_with(CaseStatus::closed, 1200'00).discrepancies(day(2024, 6, 1)).empty());
+      completed_with(CaseStatus::implemented, 1200'00).discrepancies(day(2024, 6, 1)).empty());
   Fixture no_date = completed_with(CaseStatus::supply_services_complete, 1200'00);
   no_date.portfolio.cases.front().supply_services_complete.reset();
   EXPECT_TRUE(no_date.discrepancies(day(2024, 6, 1)).empty());
+  // A closed case still holding cash is not settled.
+  EXPECT_EQ(completed_with(CaseStatus::closed, 1200'00).discrepancies(day(2024, 6, 1)).size(), 1U);
 }
 
 TEST(PastSscUnsettled, ClosureMonthsComeFromTheRules) {

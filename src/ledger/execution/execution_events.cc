@@ -90,6 +90,8 @@ ordered_json rules_json(const ReconciliationRules& rules) {
   r["sdr_minimum_cents"] = rules.sdr_minimum_cents;
   r["value_tolerance_basis_points"] = rules.value_tolerance_basis_points;
   r["closure_months_after_ssc"] = rules.closure_months_after_ssc;
+  r["statement_missing_days"] = rules.statement_missing_days;
+  r["case_value_warning_basis_points"] = rules.case_value_warning_basis_points;
   return r;
 }
 
@@ -254,6 +256,15 @@ Result<ReconciliationRecorded> decode_reconciliation(const store::EventRecord& e
                        small_integer(rules, "value_tolerance_basis_points"));
   FMS_ASSIGN_OR_RETURN(decoded.rules.closure_months_after_ssc,
                        small_integer(rules, "closure_months_after_ssc"));
+  // Runs recorded before these rules existed ran without them: they keep the defaults.
+  if (rules.has("statement_missing_days")) {
+    FMS_ASSIGN_OR_RETURN(decoded.rules.statement_missing_days,
+                         small_integer(rules, "statement_missing_days"));
+  }
+  if (rules.has("case_value_warning_basis_points")) {
+    FMS_ASSIGN_OR_RETURN(decoded.rules.case_value_warning_basis_points,
+                         small_integer(rules, "case_value_warning_basis_points"));
+  }
   FMS_ASSIGN_OR_RETURN(decoded.deliveries, payload.texts("deliveries"));
   FMS_ASSIGN_OR_RETURN(decoded.receipts, payload.texts("receipts"));
   FMS_ASSIGN_OR_RETURN(decoded.matches_segment, payload.text("matches_segment"));

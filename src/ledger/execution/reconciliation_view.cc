@@ -11,6 +11,8 @@ recon::Rules to_recon_rules(const ReconciliationRules& rules) {
   out.sdr_minimum_cents = rules.sdr_minimum_cents;
   out.value_tolerance_basis_points = rules.value_tolerance_basis_points;
   out.closure_months_after_ssc = rules.closure_months_after_ssc;
+  out.statement_missing_days = rules.statement_missing_days;
+  out.case_value_warning_basis_points = rules.case_value_warning_basis_points;
   return out;
 }
 
@@ -19,7 +21,13 @@ recon::CaseInfo case_info(const CaseState& state) {
   info.case_id = state.case_id;
   info.status = state.status;
   for (const StatusChange& change : state.history) {
-    if (change.to == CaseStatus::supply_services_complete) info.supply_services_complete = change.date;
+    if (change.to == CaseStatus::supply_services_complete)
+      info.supply_services_complete = change.date;
+    if (change.to == CaseStatus::implemented && !info.implemented) info.implemented = change.date;
+    if (change.to == CaseStatus::closed || change.to == CaseStatus::cancelled) {
+      info.closed = change.date;
+    }
+    if (change.to == CaseStatus::reopened) info.closed.reset();
   }
   if (state.documents.empty()) return info;
   const LoaVersion& current = state.current();
@@ -40,6 +48,8 @@ recon::CaseInfo case_info(const CaseState& state) {
   }
   if (accepted) {
     info.schedule.push_back({*accepted, current.payment_schedule.initial_deposit.minor_units()});
+    info.initial_deposit_cents = current.payment_schedule.initial_deposit.minor_units();
+    info.deposit_due = *accepted;
   }
   for (const PaymentInstallment& installment : current.payment_schedule.installments) {
     info.schedule.push_back({installment.due_date, installment.amount.minor_units()});
