@@ -204,6 +204,15 @@ Result<std::vector<std::string>> MoneyLedger::appropriation_effect(const LoaVers
         " at the budget rate against JPY " + check.line.amount.format() + " appropriated";
     (check.line.policy == OverrunPolicy::block ? blocked : warnings).push_back(text);
   }
+  // A Modification is the seller's unilateral act: the system of record records it, and the
+  // line it breaches is reported, not enforced against it.
+  if (!blocked.empty() && next.kind == DocumentKind::modification) {
+    for (const std::string& line : blocked) {
+      warnings.push_back(line + " (policy block; a Modification is the seller's act, so it is "
+                                "recorded: fund the line with a new budget document)");
+    }
+    return warnings;
+  }
   if (!blocked.empty()) {
     std::string message = source + ": " + document_label(next.kind, next.version) + " of " +
                           case_id + " is refused under budget document " +
