@@ -29,8 +29,9 @@ struct ImportOutcome {
 };
 
 // What recording `next` does to the money that funds its case: warnings to show, or an error
-// that refuses the document (never a Modification: the seller's act is always recorded). The money ledger supplies it (money/money_ledger.h), since only it
-// knows the budget books; the case ledger knows only that something may object.
+// that refuses the document (never a Modification: the seller's act is always recorded). The
+// money ledger supplies it (money/money_ledger.h), since only it knows the budget books; the
+// case ledger knows only that something may object.
 using AppropriationGuard =
     std::function<Result<std::vector<std::string>>(const LoaVersion& next, const std::string& source)>;
 
