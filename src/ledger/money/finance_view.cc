@@ -1,6 +1,9 @@
 // The finance view (see finance_view.h) and how the money ledger builds it.
 #include "ledger/money/finance_view.h"
 
+#include <map>
+#include <string>
+
 #include "ledger/money/money_ledger.h"
 
 namespace fms::ledger {
@@ -16,37 +19,39 @@ std::vector<BillRow> case_bill_rows(const ExecutionBook& execution, const CivilD
   return rows;
 }
 
-// The case's payments with the yen each cost: as recorded with it, or else at the recorded
-// USD/JPY rate of its date (the transaction-date rate); unknown without either.
-std::vector<PaidItem> FinanceView::paid_items(const std::string& case_id) const {
-  std::vector<PaidItem> out;
-  for (const PaymentRow& row : payments) {
-    if (row.case_id != case_id) continue;
-    PaidItem item{row.date, row.usd, row.jpy};
-    if (!item.jpy) {
-      if (auto rate = rates().on(Currency::usd(), Currency::jpy(), row.date)) {
-        if (auto yen = rate->rate.convert(row.usd)) item.jpy = *yen;
-      }
+namespace {
+
+// A payment with the yen it cost: as recorded with it, or else at the recorded USD/JPY rate of
+// its date (the transaction-date rate); unknown without either.
+PaidItem paid_item(const PaymentRow& row, const RateBook& rates) {
+  PaidItem item{row.date, row.usd, row.jpy};
+  if (!item.jpy) {
+    if (auto rate = rates.on(Currency::usd(), Currency::jpy(), row.date)) {
+      if (auto yen = rate->rate.convert(row.usd)) item.jpy = *yen;
     }
-    out.push_back(std::move(item));
   }
-  return out;
+  return item;
 }
 
+}  // namespace
+
+// The bills and payments are grouped by case once: a portfolio has thousands of cases.
 std::vector<CaseCashflow> FinanceView::cashflows() const {
+  std::map<std::string, std::vector<BillRow>> bills_by_case;
+  for (const BillRow& row : bill_rows) bills_by_case[row.case_id].push_back(row);
+  std::map<std::string, std::vector<PaidItem>> paid_by_case;
+  for (const PaymentRow& row : payments) {
+    paid_by_case[row.case_id].push_back(paid_item(row, rates()));
+  }
   std::vector<CaseCashflow> out;
   for (const auto& [case_id, state] : cases) {
     if (state.documents.empty()) continue;
     const LoaVersion& current = state.current();
-    std::vector<BillRow> rows;
-    for (const BillRow& row : bill_rows) {
-      if (row.case_id == case_id) rows.push_back(row);
-    }
     const LoaVersion& basic = state.documents.front().document;
     const CivilDate deposit_due = basic.acceptance_date.value_or(basic.effective_date);
-    out.push_back(
-        case_cashflow(current, document_label(current.kind, current.version), deposit_due, rows));
-    out.back().paid = paid_items(case_id);
+    out.push_back(case_cashflow(current, document_label(current.kind, current.version), deposit_due,
+                                bills_by_case[case_id]));
+    out.back().paid = std::move(paid_by_case[case_id]);
   }
   return out;
 }

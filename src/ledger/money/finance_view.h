@@ -36,10 +36,8 @@ struct FinanceView {
   // The exchange rates this organisation reads (MoneyBook::rates_for).
   [[nodiscard]] const RateBook& rates() const { return money.rates_for(organisation); }
   // The cash-flow of every case with a document in force (bills by as_of replace schedule
-  // quarters).
+  // quarters), with the payments made and the yen each cost where that is known.
   [[nodiscard]] std::vector<CaseCashflow> cashflows() const;
-  // The payments of one case, each with the yen it cost where that is known.
-  [[nodiscard]] std::vector<PaidItem> paid_items(const std::string& case_id) const;
   // The forecast; an error naming what to import when there is no USD/JPY rate by as_of.
   [[nodiscard]] Result<Forecast> forecast() const;
 };
