@@ -193,7 +193,8 @@ std::vector<std::string> setup_commands(const BenchCase& bench_case) {
       "case transition " + bench_case.case_id + " accepted --date " +
           bench_case.acceptance.to_string() + " --reason 'LOA signed by the purchaser'",
       "case transition " + bench_case.case_id + " implemented --date " +
-          bench_case.implemented.to_string() + " --reason 'initial deposit received'",
+          bench_case.implemented.to_string() + " --reason 'case implemented'" +
+          " --override 'the benchmark portfolio models no payments, so no deposit'",
   };
 }
 

@@ -3,6 +3,7 @@
 
     python3 examples/generate_demo.py            # (re)write the files next to this script
     python3 examples/generate_demo.py --check    # only verify that the files on disk are up to date
+    python3 examples/generate_demo.py --money    # also print every case's statements and payments
 
 THE FIGURES ARE ILLUSTRATIVE. The demo portfolio is a set of Japan (customer code JA) FMS
 cases modelled on public AECA 36(b) notifications (quantities, notified values and dates as
@@ -22,10 +23,19 @@ Below-the-line charges use illustrative percentages (see BELOW_THE_LINE) rounded
 the cent; the administrative surcharge is 3.2% (rate in force since 2018-06-01) of the line
 values, rounded half-up to the cent.
 
+The execution history: the delivery listings and receipts (examples/execution/, EXECUTION) are
+written by hand; the quarterly DD 645 statements (format 2) and the payments (format 2, with the
+yen at the month-end rates of examples/rates/) are generated from those listings, the LOAs and
+MONEY, in integer cents, and checked (parts add up, line rows add up, cumulative figures never
+decrease, cost within the case value and the payments made, one payment per amount due by its
+due date, the deposit paid before implementation except the one override, every line delivered
+before supply/services complete). README.md, "The money", describes the rules.
+
 Python 3 standard library only.
 """
 
 import copy
+import csv
 import datetime
 import json
 import pathlib
@@ -434,7 +444,11 @@ def sm6():
             "publications and support; est. USD 450 million; Raytheon; delivery in two tranches of 16) - DSCA "
             "release and Congressional Record of 14 Nov 2022. Illustrative (invented for the demo): the case "
             "designator JA-P-SXB, the notified MDE value, the line breakdown, MASL codes, unit costs, all "
-            "document dates, the payment schedule, Modification 1 and the supply/services-complete date."),
+            "document dates, the payment schedule, Modification 1 and the supply/services-complete date. "
+            "Illustrative situations: the DD 645 of 31 Mar 2026 never reaches the purchaser (statement-missing); "
+            "the final statement of account of 30 Sep 2026 leaves a refund of USD 710,975.20 (payments received "
+            "USD 369,416,980.00 less total cost USD 368,706,004.80: the second tranche, the canisters and the "
+            "handling equipment cost less than the LOA estimates), not yet received (settlement-outstanding)."),
     }
     notes = STANDARD_NOTES + [
         {"number": "4", "title": "Delivery in two tranches",
@@ -592,7 +606,11 @@ def jassm():
             "containers, munitions support and support equipment, spares; est. USD 104 million; Lockheed Martin; "
             "japan-fms.md sections 3 and 6). Illustrative (invented for the demo): the case designator JA-D-JER, "
             "the transmittal number 23-61 and the notified MDE value, the line breakdown, MASL codes, unit costs, "
-            "all document dates, the payment schedule and Modification 1."),
+            "all document dates, the payment schedule and Modification 1. Illustrative situations: the 50 "
+            "missiles' production costs are fully incurred before their delivery, so the costs to date reach 91% "
+            "of the case value (cost-near-case-value); the payment of 11 Sep 2026 (USD 7,412,000.00) is not "
+            "credited on the DD 645 of 30 Sep 2026 (payment-not-credited); spares shipped on 24 Sep 2026 reach "
+            "DFAS after that statement (delivered-not-billed)."),
     }
     notes = STANDARD_NOTES + [
         {"number": "4", "title": "Explosive and classified shipments",
@@ -662,7 +680,9 @@ def kc46a():
             "Boeing, Pratt & Whitney, RTX, Northrop Grumman; japan-fms.md section 6). Illustrative (invented for "
             "the demo): the case designator JA-D-KTA, the transmittal number 24-92 and the notified MDE value, the "
             "line breakdown (including treating the installed engines as MDE), MASL codes, unit costs, all document "
-            "dates, the payment schedule and Amendment 1."),
+            "dates, the payment schedule and Amendment 1. Illustrative situation: the payment of 13 Mar 2026 "
+            "(USD 152,341,000.00) is remitted and acknowledged on the DD 645s but not recorded in the ledger "
+            "(credited-not-recorded)."),
     }
     notes = STANDARD_NOTES + [
         {"number": "4", "title": "Installed engines",
@@ -787,7 +807,9 @@ def aegis_fots():
             "million, Lockheed Martin; earlier FOTS cases 19-54 of 2019 and Aug 2021; japan-fms.md section 6). "
             "Illustrative (invented for the demo): the case designator JA-P-FTS, the transmittal number 24-71, the "
             "service line breakdown, MASL codes, prices, months of service, all document dates, the payment "
-            "schedule and Modification 1."),
+            "schedule and Modification 1. Illustrative situation: the purchaser withholds USD 2,000,000.00 of the "
+            "USD 11,336,000.00 the DD 645 of 30 Jun 2026 asks by 15 Sep 2026, pending its query on the labour-rate "
+            "increase of Modification 1 (statement-overdue); the DD 645 of 30 Sep 2026 asks for it again."),
     }
     notes = STANDARD_NOTES + [
         {"number": "4", "title": "Service acceptance",
@@ -840,54 +862,481 @@ def aegis_fots():
     return case
 
 
-CASES = [tomahawk, sm6, e2d, jassm, kc46a, amraam, aegis_fots]
+def sm6_follow_on():
+    case = {
+        "slug": "sm6-follow-on", "case_id": "JA-P-SXC",
+        "title": "Standard Missile 6 Block I all-up rounds, follow-on buy",
+        "what": "72 SM-6 Block I (first part of the up to 150 notified), MK 21 canisters, support (Navy)",
+        "notification": {"transmittal": "25-14", "notified_on": "2025-01-31",
+                         "value": usd("900000000.00"), "mde_value": usd("760000000.00")},
+        "provenance": (
+            "Public: DSCA notification of 31 Jan 2025 (up to 150 SM-6 Block I, est. USD 900 million, RTX, Camden, "
+            "Arkansas; japan-fms.md section 6). Illustrative (invented for the demo): the case designator JA-P-SXC, "
+            "the transmittal number 25-14 and the notified MDE value, an LOA for 72 of the 150 missiles, the line "
+            "breakdown, MASL codes, unit costs, all document dates and the payment schedule. Illustrative "
+            "situation (deposit-unpaid): the case is implemented on 24 Jul 2026 as a DSCA-approved emergency "
+            "implementation, before the initial deposit arrives, so that the missiles go on the production "
+            "contract of August 2026 (the demo's one lifecycle override); the purchaser pays USD 50,000,000.00 "
+            "of the USD 77,000,000.00 deposit on 21 Aug 2026 and the rest waits for the supplementary budget, "
+            "so the deposit stays partly unpaid."),
+    }
+    notes = STANDARD_NOTES + [
+        {"number": "4", "title": "Explosive and classified shipments",
+         "text": "Missiles, canisters and classified publications ship under Offer/Release Code Z; missiles move "
+                 "to Japan under U.S. Government control (Delivery Term Code 9)."},
+    ]
+    lines = [
+        per_unit("001", "S6B", "1410-00-000-S6C", "Standard Missile 6 (SM-6) Block I all-up round", 72, "EA",
+                 "9520000.00", "5", "P", "Z", "9", mde=True, sme=True, availability=avail(30, 54),
+                 notes=("1", "2", "3", "4")),
+        per_unit("002", "V21", "1450-00-000-V2C", "MK 21 Mod 3 Vertical Launching System canister", 72, "EA",
+                 "190000.00", "5", "P", "Z", "4", availability=avail(24, 48), notes=("1", "2", "3", "4")),
+        per_unit("003", "SSP", "1410-00-000-SSC", "Spare and repair parts", 1, "LO", "6200000.00", "3", "S", "A",
+                 "4", availability=avail(18, 48), notes=("1", "3")),
+        per_unit("004", "SPB", "7610-00-000-SPC", "Technical publications and data", 1, "LO", "950000.00", "3",
+                 "S", "Z", "4", availability=avail(6, 24), notes=("1", "3", "4")),
+        lump_sum("005", "SET", "R700-00-000-SEC", "Engineering, integration and test support for production",
+                 "18400000.00", 48, "5", "P", notes=("1", "2", "3")),
+        lump_sum("006", "STA", "R700-00-000-STC",
+                 "U.S. Government and contractor engineering, technical and logistics support services",
+                 "9600000.00", 54, "4", "X", notes=("1", "2", "3")),
+    ]
+    dates = quarters("2026-12-15", "2030-09-15")
+    basic = finish({
+        "kind": "basic", "version": 0, "offer": "2026-05-22", "acceptance": "2026-07-10", "effective": "2026-07-10",
+        "purpose": "Basic LOA: 72 SM-6 Block I missiles (the first part of the up to 150 notified) with MK 21 "
+                   "canisters, spares, publications, production engineering support and technical support for the "
+                   "Japan Maritime Self-Defense Force's Aegis-equipped destroyers.",
+        "lines": lines, "notes": notes,
+    })
+    basic["schedule"] = schedule(basic["cost_summary"]["total"], usd("77000000.00"), dates,
+                                 weights_for(dates, {2026: 6, 2027: 9, 2028: 10, 2029: 8, 2030: 4}))
+    case["docs"] = [basic]
+    case["milestones"] = [
+        ("accepted", "2026-07-10", "LOA signed by the ATLA contracting officer (illustrative date)"),
+        ("implemented", "2026-07-24", "emergency implementation approved by DSCA before the initial deposit "
+                                      "(illustrative)",
+         "DSCA-approved emergency implementation (SAMM): the missiles must go on the production contract of "
+         "August 2026; the initial deposit follows (illustrative)"),
+    ]
+    return case
 
-# The execution history the demo imports after the LOAs (examples/execution/*.csv, written by
-# hand and described in README.md): (date the document is in hand, kind, file). Each is played
+
+CASES = [tomahawk, sm6, e2d, jassm, kc46a, amraam, aegis_fots, sm6_follow_on]
+
+# ----------------------------------------------------------------------------------------------
+# Execution history
+
+# The documents written by hand (examples/execution/*.csv: the delivery listings and receipts that
+# README.md describes): (date the document is in hand, kind, file). The DD 645 statements and the
+# payments are generated from them, the LOAs and MONEY (below). Every execution document is played
 # in date order among the case steps, so every case is implemented before its records arrive.
 EXECUTION = [
     ("2025-06-30", "delivery-listing", "execution/aegis-fots-deliveries-2025q2.csv"),
     ("2025-07-10", "receipts", "execution/aegis-fots-receipts-2025.csv"),
     ("2025-09-30", "delivery-listing", "execution/tomahawk-deliveries-2025q3.csv"),
     ("2025-09-30", "receipts", "execution/tomahawk-receipts-2025q3.csv"),
-    ("2025-09-30", "bill", "execution/tomahawk-dd645-2025-09-30.csv"),
     ("2025-12-31", "delivery-listing", "execution/tomahawk-deliveries-2025q4.csv"),
-    ("2025-12-31", "bill", "execution/tomahawk-dd645-2025-12-31.csv"),
     ("2025-12-31", "delivery-listing", "execution/sm6-deliveries-2024q1-2025q4.csv"),
     ("2025-12-31", "delivery-listing", "execution/jassm-deliveries-2025q4.csv"),
     ("2026-01-09", "receipts", "execution/tomahawk-receipts-2025q4.csv"),
-    ("2026-03-13", "payments", "execution/tomahawk-payments-jfy2025.csv"),
-    ("2026-03-13", "payments", "execution/sm6-payments.csv"),
     ("2026-06-30", "delivery-listing", "execution/sm6-deliveries-2026q1-2026q2.csv"),
     ("2026-06-30", "delivery-listing", "execution/jassm-deliveries-2026q2.csv"),
     ("2026-06-30", "receipts", "execution/jassm-receipts-2025-2026.csv"),
-    ("2026-06-30", "bill", "execution/jassm-dd645-2026-06-30.csv"),
     ("2026-07-17", "receipts", "execution/sm6-receipts-2024-2026.csv"),
-    ("2026-09-30", "bill", "execution/sm6-dd645-2026-09-30.csv"),
-    ("2026-09-30", "bill", "execution/aegis-fots-dd645-2026-09-30.csv"),
-    ("2026-10-09", "payments", "execution/aegis-fots-payments.csv"),
+    ("2026-10-09", "delivery-listing", "execution/jassm-deliveries-2026q3.csv"),
 ]
 # One reconciliation run once everything is in, so the reports read recorded matches.
 RECONCILE_AS_OF = "2026-10-31"
+TODAY = "2026-12-07"  # the demo's present: nothing is dated later
+LAST_STATEMENT = "2026-09-30"  # the latest quarter end whose DD 645 has come (the next is due mid-January)
+STATEMENT_IN_HAND_DAYS = 15  # a DD 645 is issued about 15 days after its quarter end (fms-reference.md 6.2)
+
+HEADERS = {
+    "delivery-listing": "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"
+                        "reporting_quarter_end",
+    "receipts": "receipt_id,document_number,case_id,line,received_date,quantity_received,quantity_accepted,"
+                "quantity_rejected,condition,inspector",
+    # DD 645 format 2 (docs/formats/dd645-bill.md), canonical headings
+    "bill": "statement_date,case_id,line,statement_type,cumulative_delivered_usd,costs_in_progress_usd,"
+            "packing_crating_handling_usd,transportation_usd,admin_surcharge_usd,contract_administration_usd,"
+            "total_cost_usd,cumulative_payments_usd,amount_due_usd,due_date,forecast_next_quarter_usd",
+    # payments format 2 (docs/formats/payments.md): the dollars remitted, the yen they cost, the rate
+    "payments": "payment_id,date,case_id,usd_amount,jpy_amount,rate_jpy_per_usd",
+}
+
+# The statements' charges (illustrative rates, README.md "The money"), as fractions of their bases.
+STATEMENT_PCH = BELOW_THE_LINE["pch_stock"]  # PC&H: 3.5 % of deliveries on per-unit lines from stock (SC S)
+STATEMENT_TRANSPORT = BELOW_THE_LINE["transport_by_dtc"]  # of deliveries on per-unit lines, by DTC
+STATEMENT_SURCHARGE = (SURCHARGE_BP, 10000)  # 3.2 % of deliveries + costs in progress
+STATEMENT_CAS = {"P": (120, 10000), "X": (60, 10000)}  # CAS: 1.2 % of procurement; SC X half (the 50/50 default)
+PROGRESS_CAP = (9, 10)  # progress payments reach at most 90 % of a procurement line before it is delivered
+AWARD_MONTHS = 3  # contract award, where not stated: implementation + 3 months
+
+# The money of each implemented case (illustrative). files: the execution files' name prefix. deposit: the initial deposit's payments,
+# (date, USD cents or None for the whole deposit). work: per line, when the work behind the costs
+# in progress starts (contract award, first month of service), ends (a procurement line: its
+# planned availability unless stated) and the share of a procurement line it reaches before
+# delivery (PROGRESS_CAP unless stated). The situations each case shows on purpose, stated in its
+# LOA provenance: skip (statements never received: statement-missing), withheld ({statement: the
+# part of its amount due the purchaser does not pay}: statement-overdue), unrecorded (payments made but not recorded:
+# credited-not-recorded), uncredited ({statement: [statements whose payment it does not
+# acknowledge]}: payment-not-credited), final (the final statement of account), billed_from
+# ({document number: the first statement that bills it}: delivered-not-billed).
+MONEY = {
+    "JA-P-TWK": {
+        "files": "tomahawk",
+        "deposit": [("2024-02-02", None)],
+        "work": {"001": {"start": "2025-04-01", "end": "2026-12-31"}, "002": {"start": "2025-10-01"},
+                 "003": {"start": "2025-04-01", "end": "2027-03-31"}, "005": {"start": "2025-04-01"},
+                 "006": {"start": "2024-03-04"}, "007": {"start": "2024-10-01"}},
+    },
+    "JA-P-SXB": {
+        "files": "sm6",
+        "deposit": [("2023-03-10", None)],
+        "work": {},
+        "final": "2026-09-30",
+        "skip": {"2026-03-31"},
+    },
+    "JA-P-HEW": {
+        "files": "e2d",
+        "deposit": [("2023-09-08", None)],
+        "work": {"008": {"start": "2027-01-04"}},
+    },
+    "JA-D-JER": {
+        "files": "jassm",
+        "deposit": [("2024-01-05", None)],
+        "work": {"001": {"start": "2024-10-01", "end": "2026-09-30", "cap": (1, 1)}},
+        "billed_from": {"DJAZJER6267001": "2026-12-31"},
+        "uncredited": {"2026-09-30": ["2026-06-30"]},
+    },
+    "JA-D-KTA": {
+        "files": "kc46a",
+        "deposit": [("2025-02-14", None)],
+        "work": {"001": {"start": "2025-04-01", "end": "2030-01-31"}, "002": {"start": "2025-04-01", "end": "2030-01-31"},
+                 "007": {"start": "2028-01-31"}},
+        "unrecorded": {"2025-12-31"},
+    },
+    "JA-P-FTS": {
+        "files": "aegis-fots",
+        "deposit": [("2025-01-31", None)],
+        "work": {},
+        "withheld": {"2026-06-30": usd("2000000.00")},
+    },
+    "JA-P-SXC": {
+        "files": "sm6-follow-on",
+        "deposit": [("2026-08-21", usd("50000000.00"))],
+        "work": {"001": {"start": "2026-08-03"}, "002": {"start": "2026-08-03"}},
+    },
+}
 
 
-def check_execution_files():
-    """Every execution file is listed exactly once, exists and has the header of its kind."""
-    headers = {
-        "delivery-listing": "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"
-                            "reporting_quarter_end",
-        "receipts": "receipt_id,document_number,case_id,line,received_date,quantity_received,quantity_accepted,"
-                    "quantity_rejected,condition,inspector",
-        "bill": "statement_date,case_id,line,cumulative_delivered_usd,cumulative_payments_usd,amount_due_usd,due_date",
-        "payments": "payment_id,date,case_id,amount,currency,rate_jpy_per_usd",
-    }
+def add_months(day, months):
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    last = (datetime.date(year + (month == 12), month % 12 + 1, 1) - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last))
+
+
+def quarter_end(day):
+    """The last day of the calendar quarter containing day."""
+    month = (day.month - 1) // 3 * 3 + 3
+    return add_months(datetime.date(day.year, month, 1), 1) - datetime.timedelta(days=1)
+
+
+def statement_due(statement_date):
+    """The 15th of the third month after the quarter end (dd645-bill.md, due_date)."""
+    return add_months(d(statement_date).replace(day=15), 3).isoformat()
+
+
+def pay_day(due):
+    """The purchaser remits two days before the due date, on a weekday."""
+    day = d(due) - datetime.timedelta(days=2)
+    while day.weekday() >= 5:
+        day -= datetime.timedelta(days=1)
+    return day.isoformat()
+
+
+def jfy(date):
+    day = d(date)
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fmt_signed(cents):
+    return fmt(cents) if cents >= 0 else "-" + fmt(-cents)
+
+
+def read_csv(rel):
+    with open(HERE / rel, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def listing_rows():
+    rows = []
+    for _, kind, rel in EXECUTION:
+        if kind != "delivery-listing":
+            continue
+        for r in read_csv(rel):
+            rows.append({"document": r["document_number"], "case": r["case_id"], "line": r["line"],
+                         "ship": r["ship_date"], "quantity": int(r["quantity"]), "value": usd(r["value_usd"]),
+                         "quarter": r["reporting_quarter_end"]})
+    return rows
+
+
+def month_end_rates():
+    """[(date, rate text)] from the demo's month-end USD/JPY series."""
+    return [(r["date"], r["rate"]) for r in read_csv("rates/usd-jpy-2023-2026.csv") if r["pair"] == "USD/JPY"]
+
+
+def yen_cost(cents, rate):
+    """The yen USD cents cost at a rate ('148.88'), rounded half up to the yen."""
+    whole, _, frac = rate.partition(".")
+    scale = 10 ** len(frac)
+    num = int(whole) * scale + int(frac or "0")
+    return (cents * num * 2 + 100 * scale) // (200 * scale)
+
+
+def in_force(case, date):
+    """The case's document in force on a date: the latest whose effective date has come."""
+    docs = [doc for doc in case["docs"] if doc["effective"] <= date]
+    assert docs, (case["case_id"], date)
+    return docs[-1]
+
+
+def first_effective(case, number):
+    return next(doc["effective"] for doc in case["docs"] if any(l["number"] == number for l in doc["lines"]))
+
+
+def fraction_done(start, end, date):
+    span = (end - start).days
+    done = min(max((d(date) - start).days, 0), span)
+    return done, span
+
+
+def statement_costs(case, money, q, rows, implemented, running):
+    """The seller's cost to date on quarter end q, line by line and part by part (integer cents)."""
+    doc = in_force(case, q)
+    acceptance = d(case["docs"][0]["acceptance"])
+    billed_from = money.get("billed_from", {})
+    lines = {}
+    for line in doc["lines"]:
+        number, total = line["number"], line_total(line)
+        delivered = sum(r["value"] for r in rows
+                        if r["case"] == case["case_id"] and r["line"] == number and r["ship"] <= q
+                        and r["quarter"] <= q and billed_from.get(r["document"], q) <= q)
+        work = money["work"].get(number, {})
+        begun = max(d(implemented), d(first_effective(case, number)))
+        if line["pricing"] == "lump_sum":
+            start = d(work.get("start", begun.isoformat()))
+            done, span = fraction_done(start, add_months(start, line["months_of_service"]), q)
+            progress = total * done // span
+        elif line["source_of_supply"] in ("P", "X"):
+            start = d(work["start"]) if "start" in work else add_months(begun, AWARD_MONTHS)
+            end = d(work["end"]) if "end" in work else add_months(acceptance, line["availability"]["to_months"])
+            num, den = work.get("cap", PROGRESS_CAP)
+            done, span = fraction_done(start, end, q)
+            progress = total * done * num // (span * den)
+        else:
+            progress = 0  # from stock: a cost when delivered
+        incurred = max(running.get(number, 0), delivered, progress)
+        running[number] = incurred
+        lines[number] = {"line": line, "delivered": delivered, "cip": incurred - delivered}
+    delivered = sum(v["delivered"] for v in lines.values())
+    cip = sum(v["cip"] for v in lines.values())
+    per_unit = [v for v in lines.values() if v["line"]["pricing"] == "per_unit"]
+    pch = share(sum(v["delivered"] for v in per_unit if v["line"]["source_of_supply"] == "S"), STATEMENT_PCH)
+    transport = sum(share(sum(v["delivered"] for v in per_unit if v["line"]["delivery_term_code"] == dtc), rate)
+                    for dtc, rate in STATEMENT_TRANSPORT.items())
+    surcharge = share(delivered + cip, STATEMENT_SURCHARGE)
+    cas = sum(share(sum(v["delivered"] + v["cip"] for v in lines.values() if v["line"]["source_of_supply"] == sc),
+                    rate) for sc, rate in STATEMENT_CAS.items())
+    return {"lines": lines, "delivered": delivered, "cip": cip, "pch": pch, "transport": transport,
+            "surcharge": surcharge, "cas": cas, "total": delivered + cip + pch + transport + surcharge + cas,
+            "value": doc["cost_summary"]["total"], "document": doc}
+
+
+def requirement(doc, statement_date):
+    """What the payment schedule in force requires by the statement's due date: the seller's
+    forecast of the next quarter is this less the cost to date."""
+    due = statement_due(statement_date)
+    sched = doc["schedule"]
+    return sched["initial_deposit"] + sum(i["amount"] for i in sched["installments"] if i["due"] <= due)
+
+
+def case_money(case, rows):
+    """The case's DD 645 statements and payments, quarter by quarter from its implementation."""
+    cid, money = case["case_id"], MONEY[case["case_id"]]
+    implemented = next(date for to, date, *_ in case["milestones"] if to == "implemented")
+    deposit = case["docs"][0]["schedule"]["initial_deposit"]
+    payments = [{"date": date, "usd": deposit if amount is None else amount, "recorded": True, "for": "deposit"}
+                for date, amount in money["deposit"]]
+    statements, running = [], {}
+    q = quarter_end(d(implemented))
+    final = money.get("final")
+    while q.isoformat() <= (final or LAST_STATEMENT):
+        date = q.isoformat()
+        q = add_months(q + datetime.timedelta(days=1), 3) - datetime.timedelta(days=1)
+        costs = statement_costs(case, money, date, rows, implemented, running)
+        if date in money.get("skip", ()):
+            continue
+        uncredited = money.get("uncredited", {}).get(date, [])
+        received = sum(p["usd"] for p in payments if p["date"] <= date and p["for"] not in uncredited)
+        total = costs["total"]
+        if date == final:
+            forecast, due = 0, total - received  # a credit when negative: the refund due
+        else:
+            required = requirement(costs["document"], date)
+            assert total <= required, (cid, date, "cost to date above what the payment schedule requires")
+            # cash prior to delivery: what the purchaser has paid keeps ahead of the seller's costs
+            paid = sum(p["usd"] for p in payments if p["date"] <= date)
+            assert total <= paid, (cid, date, "cost to date above the payments made")
+            forecast = required - total
+            due = max(0, total + forecast - received)
+        statement = dict(costs, date=date, final=date == final, received=received, forecast=forecast, due=due,
+                         due_date=statement_due(date))
+        statements.append(statement)
+        withheld = money.get("withheld", {}).get(date, 0)
+        if due > withheld and date != final:
+            paid_on = pay_day(statement["due_date"])
+            if paid_on <= TODAY:
+                payments.append({"date": paid_on, "usd": due - withheld,
+                                 "recorded": date not in money.get("unrecorded", ()), "for": date})
+    return statements, payments, implemented
+
+
+def render_bill(case, s):
+    out = [HEADERS["bill"]]
+    out.append(",".join([s["date"], case["case_id"], "", "final" if s["final"] else "quarterly",
+                         fmt(s["delivered"]), fmt(s["cip"]), fmt(s["pch"]), fmt(s["transport"]),
+                         fmt(s["surcharge"]), fmt(s["cas"]), fmt(s["total"]), fmt(s["received"]),
+                         fmt_signed(s["due"]), s["due_date"], fmt(s["forecast"])]))
+    for number, v in s["lines"].items():
+        if v["delivered"] or v["cip"]:
+            out.append(",".join([s["date"], case["case_id"], number, "", fmt(v["delivered"]), fmt(v["cip"])]
+                                + [""] * 9))
+    return "\n".join(out) + "\n"
+
+
+def render_payments(case, payments, rates):
+    out = [HEADERS["payments"]]
+    designator = case["case_id"].split("-")[2]
+    for p in payments:
+        rate = [r for when, r in rates if when < p["date"]][-1]  # the last month-end before the remittance
+        out.append(",".join([f"MOD-{designator}-{p['date'].replace('-', '')}", p["date"], case["case_id"],
+                             fmt(p["usd"]), str(yen_cost(p["usd"], rate)), rate]))
+    return "\n".join(out) + "\n"
+
+
+def check_money(case, statements, payments, implemented, rows):
+    """The arithmetic and the story the generated statements and payments must keep."""
+    cid, money = case["case_id"], MONEY[case["case_id"]]
+    previous = None
+    for s in statements:
+        where = (cid, s["date"])
+        assert d(s["date"]) == quarter_end(d(s["date"])) and s["date"] <= TODAY, where
+        assert s["total"] == sum(s[k] for k in ("delivered", "cip", "pch", "transport", "surcharge", "cas")), where
+        assert s["delivered"] == sum(v["delivered"] for v in s["lines"].values()), where
+        assert s["cip"] == sum(v["cip"] for v in s["lines"].values()), where
+        assert all(v["cip"] >= 0 for v in s["lines"].values()), where
+        assert s["total"] <= s["value"], (where, "cost to date above the case value")
+        if s["final"]:
+            assert s["due"] == s["total"] - s["received"] and s["cip"] == 0, where
+        else:
+            assert s["due"] >= 0 and s["due"] == max(0, s["forecast"] - (s["received"] - s["total"])), where
+        if previous:
+            for key in ("delivered", "pch", "transport", "surcharge", "cas", "total", "received"):
+                assert s[key] >= previous[key], (where, key, "a cumulative figure decreased")
+        previous = s
+    # every quarter end from implementation has its statement, except those skipped on purpose
+    expected, q = [], quarter_end(d(implemented))
+    while q.isoformat() <= (money.get("final") or LAST_STATEMENT):
+        if q.isoformat() not in money.get("skip", ()):
+            expected.append(q.isoformat())
+        q = add_months(q + datetime.timedelta(days=1), 3) - datetime.timedelta(days=1)
+    assert [s["date"] for s in statements] == expected, (cid, "statements")
+    # one payment per amount due, on or before its due date, after its statement
+    by_date = {s["date"]: s for s in statements}
+    for p in payments:
+        assert p["usd"] > 0 and p["date"] <= TODAY, (cid, p)
+        if p["for"] != "deposit":
+            s = by_date[p["for"]]
+            withheld = money.get("withheld", {}).get(s["date"], 0)
+            assert s["date"] < p["date"] <= s["due_date"] and p["usd"] == s["due"] - withheld, (cid, p)
+    # the initial deposit is paid by the implementation date, unless implementation was an override
+    override = any(len(m) > 3 for m in case["milestones"] if m[0] == "implemented")
+    deposit = case["docs"][0]["schedule"]["initial_deposit"]
+    paid_by = sum(p["usd"] for p in payments if p["recorded"] and p["date"] <= implemented)
+    assert (paid_by >= deposit) != override, (cid, "deposit before implementation", paid_by, deposit)
+    acceptance = case["docs"][0]["acceptance"]
+    assert all(acceptance <= p["date"] for p in payments), (cid, "a payment before acceptance")
+    # supply/services complete only with every line delivered by then (the lifecycle guard)
+    ssc = [date for to, date, *_ in case["milestones"] if to == "supply-services-complete"]
+    doc = case["docs"][-1]
+    short = []
+    for line in doc["lines"]:
+        mine = [r for r in rows if r["case"] == cid and r["line"] == line["number"] and r["ship"] <= (ssc or [TODAY])[0]]
+        if line["pricing"] == "per_unit":
+            short += [line["number"]] if sum(r["quantity"] for r in mine) < line["quantity"] else []
+        else:
+            short += [line["number"]] if sum(r["value"] for r in mine) < line_total(line) else []
+    assert not (ssc and short), (cid, "supply/services complete with lines undelivered", short)
+    if cid == "JA-P-TWK":
+        assert short, "Tomahawk keeps undelivered lines, so the guard refuses supply/services complete"
+
+
+def money_files(cases):
+    """{relative path: text} of the statements and payments, their [(in hand, kind, file)], and
+    the statements and payments per case (for the summary)."""
+    rows = listing_rows()
+    rates = month_end_rates()
+    files, execution, summary = {}, [], {}
+    for case in cases:
+        if case["case_id"] not in MONEY:
+            continue
+        statements, payments, implemented = case_money(case, rows)
+        check_money(case, statements, payments, implemented, rows)
+        summary[case["case_id"]] = (statements, payments)
+        for s in statements:
+            rel = f"execution/{MONEY[case['case_id']]['files']}-dd645-{s['date']}.csv"
+            files[rel] = render_bill(case, s)
+            in_hand = (d(s["date"]) + datetime.timedelta(days=STATEMENT_IN_HAND_DAYS)).isoformat()
+            execution.append((in_hand, "bill", rel))
+        recorded = [p for p in payments if p["recorded"]]
+        groups = {}
+        for p in recorded:
+            groups.setdefault("deposit" if p["for"] == "deposit" else f"jfy{jfy(p['date'])}", []).append(p)
+        for name, group in groups.items():
+            rel = f"execution/{MONEY[case['case_id']]['files']}-payments-{name}.csv"
+            files[rel] = render_payments(case, group, rates)
+            execution.append((max(p["date"] for p in group), "payments", rel))
+    # the figures the LOA provenance texts quote
+    sxb = summary["JA-P-SXB"][0][-1]
+    assert (sxb["final"], sxb["received"], sxb["total"]) == (True, 36941698000, 36870600480), "JA-P-SXB provenance"
+    jer_payments = summary["JA-D-JER"][1]
+    assert [(p["date"], p["usd"]) for p in jer_payments if p["for"] == "2026-06-30"] == [("2026-09-11", 741200000)]
+    assert summary["JA-D-JER"][0][-1]["total"] * 100 // summary["JA-D-JER"][0][-1]["value"] == 91
+    assert [(p["date"], p["usd"]) for p in summary["JA-D-KTA"][1] if not p["recorded"]] == [("2026-03-13", 15234100000)]
+    assert [s["due"] for s in summary["JA-P-FTS"][0] if s["date"] == "2026-06-30"] == [1133600000]
+    # the latest statements: only JA-D-JER's cost is near its case value (cost-near-case-value);
+    # JA-P-SXB's, at supply/services complete, ends near its value as a complete case does
+    for cid, (statements, _) in summary.items():
+        latest = statements[-1]
+        near = latest["total"] * 10 >= latest["value"] * 9
+        assert near == (cid in ("JA-D-JER", "JA-P-SXB")), (cid, "cost near the case value")
+    return files, execution, summary
+
+
+def check_execution_files(generated):
+    """Every execution file on disk is either listed in EXECUTION (written by hand, with the header
+    of its kind) or generated, and each is listed once."""
     listed = [rel for _, _, rel in EXECUTION]
-    assert len(listed) == len(set(listed)), "an execution file is listed twice"
+    assert len(listed) == len(set(listed)) and not set(listed) & set(generated), "an execution file twice"
     on_disk = sorted(f"execution/{p.name}" for p in (HERE / "execution").glob("*.csv"))
-    assert sorted(listed) == on_disk, ("execution files listed vs on disk", sorted(listed), on_disk)
+    stale = sorted(set(on_disk) - set(listed) - set(generated))
+    assert not stale, ("execution files neither listed nor generated (delete them)", stale)
     for _, kind, rel in EXECUTION:
         first = (HERE / rel).read_text(encoding="utf-8").split("\n", 1)[0]
-        assert first == headers[kind], (rel, first)
+        assert first == HEADERS[kind], (rel, first)
     assert all(when <= RECONCILE_AS_OF for when, _, _ in EXECUTION)
 
 
@@ -913,7 +1362,7 @@ def build():
         order = ["offered", "accepted", "implemented", "supply-services-complete", "closure-submitted", "closed"]
         basic = case["docs"][0]
         last_date, state = basic["offer"], "offered"
-        for to, date, reason in case["milestones"]:
+        for to, date, reason, *override in case["milestones"]:
             assert order.index(to) == order.index(state) + 1, (case["case_id"], state, to)
             assert date >= last_date, (case["case_id"], to, date)
             if to == "accepted":
@@ -921,11 +1370,17 @@ def build():
             if to == "implemented":
                 later_docs = [doc["effective"] for doc in case["docs"][1:]]
                 assert all(date < eff for eff in later_docs), (case["case_id"], "implement before later documents")
-            events.append((date, {"transition": {"case": case["case_id"], "to": to, "date": date, "reason": reason}}))
+            step = {"case": case["case_id"], "to": to, "date": date, "reason": reason}
+            if override:
+                step["override"] = override[0]
+            events.append((date, {"transition": step}))
             last_date, state = date, to
         case["status"] = state
-    check_execution_files()
-    for when, kind, rel in EXECUTION:
+    money, generated, summary = money_files(cases)
+    files.update(money)
+    check_execution_files(money)
+    assert all(when <= RECONCILE_AS_OF for when, _, _ in generated), "a generated document after the reconciliation"
+    for when, kind, rel in sorted(EXECUTION + generated, key=lambda entry: entry[0]):
         events.append((when, {"import-execution": {"kind": kind, "file": rel}}))
     events.append((RECONCILE_AS_OF, {"reconcile": {"as_of": RECONCILE_AS_OF}}))
     # Money over time: the month-end USD/JPY series and the budget book (examples/budget/), which
@@ -938,7 +1393,7 @@ def build():
     steps = access_steps() + steps
     demo = {"format": "fmsledger.demo/1", "steps": steps}
     files["demo.json"] = json.dumps(demo, indent=2, ensure_ascii=False) + "\n"
-    return files, cases
+    return files, cases, summary
 
 
 FINANCE_AS_OF = "2026-11-01"
@@ -978,7 +1433,7 @@ def access_steps():
 
 
 def main(argv):
-    files, cases = build()
+    files, cases, summary = build()
     check_only = "--check" in argv[1:]
     stale = []
     for rel, text in sorted(files.items()):
@@ -995,6 +1450,15 @@ def main(argv):
             print(f"{case['case_id']}  {case['slug']}/{file_name(doc):<20} total {fmt(doc['cost_summary']['total']):>17}"
                   f"  net {fmt(doc['cost_summary']['net_estimated_cost']):>17}")
         print(f"{case['case_id']}  status after demo: {case['status']}")
+        if "--money" in argv[1:] and case["case_id"] in summary:
+            statements, payments = summary[case["case_id"]]
+            for s in statements:
+                print(f"    DD 645 {s['date']}{' final' if s['final'] else ''}: delivered {fmt(s['delivered']):>16}"
+                      f"  in progress {fmt(s['cip']):>16}  total cost {fmt(s['total']):>16}"
+                      f" ({s['total'] * 100 // s['value']}% of value)  received {fmt(s['received']):>16}"
+                      f"  forecast {fmt(s['forecast']):>15}  due {fmt_signed(s['due']):>15} by {s['due_date']}")
+            for p in payments:
+                print(f"    paid {p['date']} {fmt(p['usd']):>16} for {p['for']}{'' if p['recorded'] else ' (not recorded)'}")
     if stale:
         print("out of date:", ", ".join(stale), file=sys.stderr)
         return 1

@@ -27,6 +27,11 @@ struct CaseCommandOptions {
   std::string transition_to;
   std::string transition_date;
   std::string transition_reason;
+  std::string transition_override;
+  std::string sign_id;
+  int sign_version = 0;
+  std::string sign_date;
+  std::string sign_reason;
   std::string notify_id;
   int notify_version = -1;
   std::string history_id;
@@ -135,16 +140,45 @@ int run_transition(const Options& options, const CaseCommandOptions& o) {
   auto date = parse_date_option(o.transition_date, "--date");
   if (!date.ok()) return fail(date.error());
   return as_host(options, [&](Session& session, const query::Reader&, const ledger::Scope& scope) {
-    auto change =
-        session.database->cases().transition(o.transition_id, *to, *date, o.transition_reason, scope);
+    auto change = session.database->cases().transition(
+        o.transition_id, *to, *date, o.transition_reason, scope, o.transition_override);
     if (!change.ok()) return fail(change.error());
+    const auto& taken = change->override_taken;
     if (options.json) {
-      print_json({{"from", std::string(to_string(*change->from))},
-                  {"to", std::string(to_string(change->to))},
-                  {"date", change->date.to_string()}});
+      report::Json out{{"from", std::string(to_string(*change->from))},
+                       {"to", std::string(to_string(change->to))},
+                       {"date", change->date.to_string()},
+                       {"override", nullptr}};
+      if (taken) out["override"] = {{"reason", taken->reason}, {"missing", taken->missing}};
+      print_json(out);
     } else {
       std::cout << "Case moved from " << to_string(*change->from) << " to " << to_string(change->to)
                 << " on " << change->date.to_string() << "\n";
+      if (taken) {
+        std::cout << "Override recorded (" << taken->reason << "); it was missing:\n";
+        for (const std::string& item : taken->missing) std::cout << "  - " << item << "\n";
+      }
+    }
+    return 0;
+  });
+}
+
+int run_sign(const Options& options, const CaseCommandOptions& o) {
+  auto date = parse_date_option(o.sign_date, "--date");
+  if (!date.ok()) return fail(date.error());
+  return as_host(options, [&](Session& session, const query::Reader&, const ledger::Scope& scope) {
+    auto signed_state = session.database->cases().sign_amendment(o.sign_id, o.sign_version, *date,
+                                                                 o.sign_reason, scope);
+    if (!signed_state.ok()) return fail(signed_state.error());
+    const std::string label = document_label(DocumentKind::amendment, o.sign_version);
+    if (options.json) {
+      print_json({{"case_id", signed_state->case_id},
+                  {"version", o.sign_version},
+                  {"document", label},
+                  {"acceptance_date", date->to_string()}});
+    } else {
+      std::cout << label << " of " << signed_state->case_id << " signed on " << date->to_string()
+                << "; it is the document in force from that date\n";
     }
     return 0;
   });
@@ -219,6 +253,24 @@ void add_transition(const CommandContext& context, CLI::App* case_cmd, CaseComma
       ->required();
   command->add_option("--date", o.transition_date, "Date of the change (YYYY-MM-DD)")->required();
   command->add_option("--reason", o.transition_reason, "Why the status changes")->required();
+  command->add_option(
+      "--override", o.transition_override,
+      "Take the step although something it requires is missing (deposit, "
+      "deliveries, final statement); this reason is recorded with what was missing");
+}
+
+void add_sign(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
+  auto* command = context.command(
+      case_cmd, "sign",
+      "Record the purchaser's signature of an amendment imported unsigned (it takes effect then)",
+      o, run_sign);
+  command->add_option("id", o.sign_id, "Case identifier")->required();
+  command->add_option("--version", o.sign_version, "The amendment's version number")->required();
+  command->add_option("--date", o.sign_date, "Date of signature (YYYY-MM-DD)")->required();
+  command
+      ->add_option("--reason", o.sign_reason,
+                   "Where the signature is recorded, e.g. the signed LOA's file")
+      ->required();
 }
 
 void add_notify_check(const CommandContext& context, CLI::App* case_cmd, CaseCommandOptions& o) {
@@ -241,6 +293,7 @@ void add_case_commands(CommandContext context) {
   add_show(context, case_cmd, o);
   add_diff(context, case_cmd, o);
   add_transition(context, case_cmd, o);
+  add_sign(context, case_cmd, o);
   add_notify_check(context, case_cmd, o);
 
   auto* history =

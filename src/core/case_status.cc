@@ -44,7 +44,7 @@ constexpr std::array<std::string_view, kStatusCount> kNames{
     "cn-pending",
     "offered",
     "restated",
-    "expired",
+    "offer-expired",
     "withdrawn",
     "accepted",
     "implemented",
@@ -142,6 +142,8 @@ Result<CaseStatus> case_status_from_string(std::string_view text) {
   for (const CaseStatus s : kAll) {
     if (to_string(s) == text) return s;
   }
+  // The name the status had before it said whose expiry it is; logs written then use it.
+  if (text == "expired") return CaseStatus::expired;
   std::string valid;
   for (const CaseStatus s : kAll) {
     if (!valid.empty()) valid += ", ";

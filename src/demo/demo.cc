@@ -34,8 +34,8 @@ std::string text_field(const nlohmann::json& object, const char* key) {
   return it != object.end() && it->is_string() ? it->get<std::string>() : "";
 }
 
-Result<ExecutionKind> import_execution_step(ledger::ExecutionLedger& ledger, const nlohmann::json& step,
-                                            const Scope& scope) {
+Result<ExecutionKind> import_execution_step(ledger::ExecutionLedger& ledger,
+                                            const nlohmann::json& step, const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(ExecutionKind kind, execution_kind_from_string(text_field(step, "kind")));
   const std::string name = text_field(step, "file");
   FMS_ASSIGN_OR_RETURN(std::string_view text, embedded(name));
@@ -59,19 +59,21 @@ Status organisation_step(ledger::AccessLedger& access, const nlohmann::json& ste
   return access.record_organisation(organisation, actor);
 }
 
-Status user_step(ledger::AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
+Status user_step(ledger::AccessLedger& access, const nlohmann::json& step,
+                 const std::string& actor) {
   return access.add_user(text_field(step, "name"), text_field(step, "display_name"),
                          text_field(step, "password"), actor);
 }
 
-Status grant_step(ledger::AccessLedger& access, const nlohmann::json& step, const std::string& actor) {
+Status grant_step(ledger::AccessLedger& access, const nlohmann::json& step,
+                  const std::string& actor) {
   FMS_ASSIGN_OR_RETURN(Role role, parse_role(text_field(step, "role")));
   return access.grant(text_field(step, "user"), Grant{role, text_field(step, "organisation")},
                       actor);
 }
 
-Result<ReconciliationRecorded> reconcile_step(ledger::ExecutionLedger& ledger, const nlohmann::json& step,
-                                              const Scope& scope) {
+Result<ReconciliationRecorded> reconcile_step(ledger::ExecutionLedger& ledger,
+                                              const nlohmann::json& step, const Scope& scope) {
   FMS_ASSIGN_OR_RETURN(CivilDate as_of, CivilDate::parse(text_field(step, "as_of")));
   return ledger.reconcile(as_of, scope);
 }
@@ -122,8 +124,8 @@ Result<DemoReport> load_demo(Database& database, const std::string& actor) {
       auto date = CivilDate::parse(t.value("date", ""));
       if (!to.ok()) return to.error().at(where);
       if (!date.ok()) return date.error().at(where);
-      auto change = database.cases().transition(t.value("case", ""), *to, *date,
-                                                t.value("reason", ""), host);
+      auto change = database.cases().transition(
+          t.value("case", ""), *to, *date, t.value("reason", ""), host, t.value("override", ""));
       if (!change.ok()) return change.error().at(where);
       ++report.transitions;
     } else if (step.contains("import-execution")) {

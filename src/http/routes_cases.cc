@@ -50,6 +50,28 @@ Answer<int> read_version(const std::string& text, const char* what) {
   return value;
 }
 
+// A write on a case names the state it was decided on: the If-Match of the case's ETag.
+Answer<std::string> required_if_match(Call& call) {
+  const auto if_match = call.request.header("if-match");
+  if (!if_match) {
+    return problem(428, "a change of a case needs If-Match with the case's ETag (GET /api/cases/" +
+                            call.param("case_id") + ")");
+  }
+  return std::string(*if_match);
+}
+
+// A 412 when the case changed since the client read it.
+std::optional<Response> stale(const ledger::CaseState& state, const std::string& if_match) {
+  if (if_match == etag_of(state)) return std::nullopt;
+  return problem(412, "case " + state.case_id + " has changed since " + if_match + "; it is now " +
+                          etag_of(state) + ". Read it again and retry");
+}
+
+OrderedJson override_json(const std::optional<ledger::GuardOverride>& taken) {
+  if (!taken) return nullptr;
+  return OrderedJson{{"reason", taken->reason}, {"missing", taken->missing}};
+}
+
 Reply list_cases(Call& call) {
   if (auto refused = check_query(call.request, {"status", "customer", "limit", "cursor"})) {
     return *refused;
@@ -91,27 +113,25 @@ Reply import_loa(Call& call) {
     return problem_for(admitted.error());
   }
   // An amendment or modification changes an existing case: it carries the case's ETag.
-  auto outcome = call.api.with_ledger([&](ledger::Database& database) -> Answer<ledger::ImportOutcome> {
-    ledger::CaseLedger& ledger = database.cases();
-    if (parsed.version > 0) {
-      auto state = ledger.load_case(case_id, call.principal->scope);
-      if (state.ok()) {
-        const auto if_match = call.request.header("if-match");
-        if (!if_match) {
-          return problem(428, "recording a new version of " + case_id +
-                                  " needs If-Match with the case's ETag (GET /api/cases/" +
-                                  case_id + ")");
+  auto outcome =
+      call.api.with_ledger([&](ledger::Database& database) -> Answer<ledger::ImportOutcome> {
+        ledger::CaseLedger& ledger = database.cases();
+        if (parsed.version > 0) {
+          auto state = ledger.load_case(case_id, call.principal->scope);
+          if (state.ok()) {
+            const auto if_match = call.request.header("if-match");
+            if (!if_match) {
+              return problem(428, "recording a new version of " + case_id +
+                                      " needs If-Match with the case's ETag (GET /api/cases/" +
+                                      case_id + ")");
+            }
+            if (auto refused = stale(*state, std::string(*if_match))) return *refused;
+          }
         }
-        if (*if_match != etag_of(*state)) {
-          return problem(412, "case " + case_id + " has changed since " + std::string(*if_match) +
-                                  "; it is now " + etag_of(*state) + ". Read it again and retry");
-        }
-      }
-    }
-    FMS_ASSIGN_OR_RETURN(auto recorded,
-                         ledger.import_document(call.request.body, source, call.principal->scope));
-    return recorded;
-  });
+        FMS_ASSIGN_OR_RETURN(auto recorded, ledger.import_document(call.request.body, source,
+                                                                   call.principal->scope));
+        return recorded;
+      });
   if (!outcome.ok()) {
     call.api.metrics().import("loa", "refused");
     return outcome.error();
@@ -194,36 +214,67 @@ Reply diff_versions(Call& call) {
 
 Reply transition(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
-  FMS_ASSIGN_OR_RETURN(auto body, read_json_object(call.request, {"to", "date", "reason"},
-                                                   {"to", "date", "reason"}));
+  FMS_ASSIGN_OR_RETURN(auto body,
+                       read_json_object(call.request, {"to", "date", "reason", "override"},
+                                        {"to", "date", "reason"}));
   const auto& fields = body;
   auto to = case_status_from_string(string_field(fields, "to"));
   if (!to.ok()) return problem(422, "/to: " + to.error().text(Spelling::pointer));
   auto date = CivilDate::parse(string_field(fields, "date"));
   if (!date.ok()) return problem(422, "/date: " + date.error().text(Spelling::pointer));
   const std::string reason = string_field(fields, "reason");
-  const auto if_match = call.request.header("if-match");
-  const std::string& case_id = call.param("case_id");
-  if (!if_match) {
-    return problem(
-        428, "a transition needs If-Match with the case's ETag (GET /api/cases/" + case_id + ")");
+  const std::string override_reason = string_field(fields, "override");
+  if (fields.contains("override") && override_reason.empty()) {
+    return problem(422, "/override: the reason for overriding must be a non-empty string");
   }
+  FMS_ASSIGN_OR_RETURN(const std::string if_match, required_if_match(call));
+  const std::string& case_id = call.param("case_id");
   return call.api.with_ledger([&](ledger::Database& database) -> Reply {
     ledger::CaseLedger& ledger = database.cases();
     FMS_ASSIGN_OR_RETURN(auto state, ledger.load_case(case_id, call.principal->scope));
-    if (*if_match != etag_of(state)) {
-      return problem(412, "case " + case_id + " has changed since " + std::string(*if_match) +
-                              "; it is now " + etag_of(state) + ". Read it again and retry");
-    }
-    FMS_ASSIGN_OR_RETURN(auto change,
-                         ledger.transition(case_id, *to, *date, reason, call.principal->scope));
+    if (auto refused = stale(state, if_match)) return *refused;
+    FMS_ASSIGN_OR_RETURN(auto change, ledger.transition(case_id, *to, *date, reason,
+                                                        call.principal->scope, override_reason));
     auto after = ledger.load_case(case_id, call.principal->scope);
     Response response = json_response(
         200, OrderedJson{{"case_id", case_id},
                          {"from", change.from ? std::string(to_string(*change.from)) : ""},
                          {"to", std::string(to_string(change.to))},
-                         {"date", change.date.to_string()}});
+                         {"date", change.date.to_string()},
+                         {"override", override_json(change.override_taken)}});
     if (after.ok()) response.with_header("ETag", etag_of(*after));
+    return response;
+  });
+}
+
+Reply sign_amendment(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto fields, read_json_object(call.request, {"version", "date", "reason"},
+                                                     {"version", "date", "reason"}));
+  const auto& version = fields["version"];
+  if (!version.is_number_integer() || version.get<std::int64_t>() < 1 ||
+      version.get<std::int64_t>() > 9999) {
+    return problem(422, "/version: the amendment's version, an integer from 1");
+  }
+  auto date = CivilDate::parse(string_field(fields, "date"));
+  if (!date.ok()) return problem(422, "/date: " + date.error().text(Spelling::pointer));
+  const std::string reason = string_field(fields, "reason");
+  FMS_ASSIGN_OR_RETURN(const std::string if_match, required_if_match(call));
+  const std::string& case_id = call.param("case_id");
+  return call.api.with_ledger([&](ledger::Database& database) -> Reply {
+    ledger::CaseLedger& ledger = database.cases();
+    FMS_ASSIGN_OR_RETURN(auto state, ledger.load_case(case_id, call.principal->scope));
+    if (auto refused = stale(state, if_match)) return *refused;
+    const int number = version.get<int>();
+    FMS_ASSIGN_OR_RETURN(
+        auto after, ledger.sign_amendment(case_id, number, *date, reason, call.principal->scope));
+    const LoaVersion& signed_document = after.find_version(number)->document;
+    Response response =
+        json_response(200, OrderedJson{{"case_id", after.case_id},
+                                       {"version", number},
+                                       {"document", document_label(signed_document.kind, number)},
+                                       {"acceptance_date", date->to_string()}});
+    response.with_header("ETag", etag_of(after));
     return response;
   });
 }
@@ -275,6 +326,8 @@ void add_case_routes(Router& router) {
   router.add({"GET", "/api/cases/{case_id}/diff", Permission::read, Scope::case_id, diff_versions});
   router.add({"POST", "/api/cases/{case_id}/transitions", Permission::manage_case, Scope::case_id,
               transition});
+  router.add({"POST", "/api/cases/{case_id}/signatures", Permission::manage_case, Scope::case_id,
+              sign_amendment});
   router.add(
       {"GET", "/api/cases/{case_id}/notification", Permission::read, Scope::case_id, notification});
   router.add(

@@ -16,8 +16,8 @@ Result<std::unique_ptr<Database>> Database::open(const std::string& path,
   return std::make_unique<Database>(std::move(store), reference, std::move(clock), cost);
 }
 
-Database::Database(std::unique_ptr<store::Store> store, const ReferenceData& reference,
-                   Clock clock, PasswordCost cost)
+Database::Database(std::unique_ptr<store::Store> store, const ReferenceData& reference, Clock clock,
+                   PasswordCost cost)
     : Database(*store, reference, std::move(clock), cost) {
   owned_ = std::move(store);
 }
@@ -36,6 +36,9 @@ Database::Database(store::Store& store, const ReferenceData& reference, Clock cl
   cases_.set_appropriation_guard([this](const LoaVersion& next, const std::string& source) {
     return money_.appropriation_effect(next, source);
   });
+  cases_.set_lifecycle_evidence([this](const CaseState& state, const CivilDate& date) {
+    return execution_.lifecycle_evidence(state, date);
+  });
 }
 
 Database::~Database() = default;
@@ -51,11 +54,17 @@ Result<PortfolioView> Database::portfolio_view(const CivilDate& as_of) {
   return out;
 }
 
-Result<std::int64_t> Database::last_business_sequence() { return store_.last_business_sequence(); }
+Result<std::int64_t> Database::last_business_sequence() {
+  return store_.last_business_sequence();
+}
 
-Status Database::begin_snapshot() { return store_.begin_snapshot(); }
+Status Database::begin_snapshot() {
+  return store_.begin_snapshot();
+}
 
-void Database::end_snapshot() { store_.end_snapshot(); }
+void Database::end_snapshot() {
+  store_.end_snapshot();
+}
 
 Status Database::ping() {
   auto listed = store_.list_cases(store::CaseFilter{

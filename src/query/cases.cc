@@ -11,7 +11,7 @@ Result<const LoaVersion*> version_of(const ledger::CaseState& state, int version
   const auto* recorded = state.find_version(version);
   if (recorded == nullptr) {
     return Error::not_found("case " + state.case_id + " has no version " + std::to_string(version) +
-                            " (versions 0 to " + std::to_string(state.current().version) + ")")
+                            " (versions 0 to " + std::to_string(state.latest().version) + ")")
         .at_field("version");
   }
   return &recorded->document;
@@ -27,8 +27,8 @@ const LoaVersion& CaseView::document() const {
 }
 
 Result<std::vector<ledger::CaseSummaryRow>> portfolio(const Reader& reader,
-                                                     const ledger::Scope& scope,
-                                                     const ledger::CaseFilter& filter) {
+                                                      const ledger::Scope& scope,
+                                                      const ledger::CaseFilter& filter) {
   FMS_ASSIGN_OR_RETURN(auto rows, reader.database().cases().list_cases(filter, scope));
   std::sort(rows.begin(), rows.end(),
             [](const auto& a, const auto& b) { return a.case_id < b.case_id; });
@@ -46,7 +46,8 @@ Result<bool> case_readable(const Reader& reader, const ledger::Scope& scope,
 Result<CaseView> case_view(const Reader& reader, const ledger::Scope& scope,
                            const std::string& case_id, const ledger::AsOf& as_of,
                            std::optional<int> version) {
-  FMS_ASSIGN_OR_RETURN(ledger::CaseState current, reader.database().cases().load_case(case_id, scope));
+  FMS_ASSIGN_OR_RETURN(ledger::CaseState current,
+                       reader.database().cases().load_case(case_id, scope));
   CaseView view;
   view.latest_sequence = current.last_sequence;
   if (as_of.business_date || as_of.recorded_at_most) {
@@ -63,12 +64,13 @@ Result<CaseView> case_view(const Reader& reader, const ledger::Scope& scope,
 
 Result<CaseDiff> case_diff(const Reader& reader, const ledger::Scope& scope,
                            const std::string& case_id, int from, int to) {
-  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state, reader.database().cases().load_case(case_id, scope));
+  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state,
+                       reader.database().cases().load_case(case_id, scope));
   const auto* a = state.find_version(from);
   const auto* b = state.find_version(to);
   if (a == nullptr || b == nullptr) {
     return Error::not_found("case " + state.case_id + " has versions 0 to " +
-                            std::to_string(state.current().version) + "; no version " +
+                            std::to_string(state.latest().version) + "; no version " +
                             std::to_string(a == nullptr ? from : to));
   }
   return CaseDiff{state.case_id, a->document, b->document, diff_lines(a->document, b->document)};
@@ -76,8 +78,9 @@ Result<CaseDiff> case_diff(const Reader& reader, const ledger::Scope& scope,
 
 Result<CaseNotification> case_notification(const Reader& reader, const ledger::Scope& scope,
                                            const std::string& case_id, std::optional<int> version) {
-  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state, reader.database().cases().load_case(case_id, scope));
-  const LoaVersion* document = &state.current();
+  FMS_ASSIGN_OR_RETURN(const ledger::CaseState state,
+                       reader.database().cases().load_case(case_id, scope));
+  const LoaVersion* document = &state.latest();  // the offer, signed or not
   if (version) {
     const auto* recorded = state.find_version(*version);
     if (recorded == nullptr) {
@@ -93,8 +96,8 @@ Result<CaseNotification> case_notification(const Reader& reader, const ledger::S
 }
 
 Result<std::vector<ledger::EventRecord>> case_history(const Reader& reader,
-                                                     const ledger::Scope& scope,
-                                                     const std::string& case_id) {
+                                                      const ledger::Scope& scope,
+                                                      const std::string& case_id) {
   return reader.database().cases().history(case_id, scope);
 }
 

@@ -129,8 +129,15 @@ std::string header_text(const ledger::CaseState& state, const LoaVersion& v,
   out += "Status:               " + std::string(to_string(state.status)) + " since " +
          state.status_date.to_string() + "\n";
   out += "Document shown:       " + document_label(v.kind, v.version) + " (version " +
-         std::to_string(v.version) + " of " + std::to_string(state.current().version) +
+         std::to_string(v.version) + " of " + std::to_string(state.latest().version) +
          "), effective " + v.effective_date.to_string() + "\n";
+  for (const auto& recorded : state.documents) {
+    const LoaVersion& doc = recorded.document;
+    if (doc.kind != DocumentKind::amendment || doc.acceptance_date) continue;
+    out += "Not in force:         " + document_label(doc.kind, doc.version) + " offered " +
+           doc.offer_date.to_string() + ", not signed (OED " +
+           optional_date(doc.offer_expiration_date) + "); it takes effect when signed\n";
+  }
   out += "Purpose:              " + shorten(v.purpose, 200) + "\n";
   out += "Offered / OED / accepted: " + v.offer_date.to_string() + " / " +
          optional_date(v.offer_expiration_date) + " / " + optional_date(v.acceptance_date) + "\n";
@@ -241,8 +248,10 @@ std::string record_text(const ledger::CaseState& state, const LoaVersion& v) {
               {"Purpose"}});
   for (const auto& recorded : state.documents) {
     const LoaVersion& d = recorded.document;
+    const bool unsigned_amendment = d.kind == DocumentKind::amendment && !d.acceptance_date;
     docs.add_row({std::to_string(d.version), document_label(d.kind, d.version),
-                  d.offer_date.to_string(), d.effective_date.to_string(),
+                  d.offer_date.to_string(),
+                  unsigned_amendment ? "not signed" : d.effective_date.to_string(),
                   d.cost_summary.total.format(), shorten(d.purpose, 70)});
   }
   out += docs.render();
@@ -250,9 +259,12 @@ std::string record_text(const ledger::CaseState& state, const LoaVersion& v) {
   out += "\nStatus history\n";
   Table history({{"Date"}, {"From"}, {"To"}, {"Reason"}, {"Recorded by"}});
   for (const auto& change : state.history) {
+    std::string reason = change.reason;
+    if (change.override_taken) reason += " [override: " + change.override_taken->reason + "]";
     history.add_row({change.date.to_string(),
                      change.from ? std::string(to_string(*change.from)) : "-",
-                     std::string(to_string(change.to)), change.reason, change.actor});
+                     std::string(to_string(change.to)), reason,
+                     change.sequence == 0 ? "(not recorded: derived from the OED)" : change.actor});
   }
   out += history.render();
   return out;
@@ -303,6 +315,7 @@ Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
                          {"document", document_label(d.kind, d.version)},
                          {"offer_date", d.offer_date.to_string()},
                          {"effective_date", d.effective_date.to_string()},
+                         {"in_force", d.kind != DocumentKind::amendment || d.acceptance_date},
                          {"total", money_json(d.cost_summary.total)},
                          {"purpose", d.purpose},
                          {"sha256", recorded.sha256},
@@ -316,6 +329,10 @@ Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
          {"from", change.from ? Json(std::string(to_string(*change.from))) : Json(nullptr)},
          {"to", std::string(to_string(change.to))},
          {"reason", change.reason},
+         {"override", change.override_taken ? Json{{"reason", change.override_taken->reason},
+                                                   {"missing", change.override_taken->missing}}
+                                            : Json(nullptr)},
+         {"recorded", change.sequence != 0},
          {"recorded_at", change.recorded_at},
          {"recorded_by", change.actor}});
   }
@@ -381,11 +398,58 @@ Json diff_json(const std::string& case_id, const LoaVersion& from, const LoaVers
           {"lines", lines}};
 }
 
+namespace {
+
+std::string text_of(const Json& payload, const char* key) {
+  const auto it = payload.find(key);
+  return it != payload.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+constexpr std::size_t kMissingChars = 120;
+
+// What a case event says, in a line: the step and its reason, with an override and what it
+// overrode; the document and its file; the amendment signed.
+std::string event_summary(const store::EventRecord& e) {
+  const Json payload = Json::parse(e.payload, nullptr, false);
+  if (!payload.is_object()) return {};
+  if (e.type == "case.status_changed") {
+    std::string out = text_of(payload, "from") + " -> " + text_of(payload, "to") + " on " +
+                      text_of(payload, "date") + ": " + text_of(payload, "reason");
+    const auto taken = payload.find("override");
+    if (taken != payload.end() && taken->is_object()) {
+      // The reasons in full; what was missing, which can name every line, in short (the JSON
+      // form and `case show --json` have it whole).
+      std::string missing;
+      const auto items = taken->find("missing");
+      if (items != taken->end() && items->is_array()) {
+        for (const auto& item : *items) {
+          if (item.is_string()) missing += (missing.empty() ? "" : "; ") + item.get<std::string>();
+        }
+      }
+      out += " [OVERRIDE: " + text_of(*taken, "reason") +
+             "; missing: " + shorten(missing, kMissingChars) + "]";
+    }
+    return out;
+  }
+  if (e.type == "case.amendment_signed") {
+    const auto version = payload.find("version");
+    const std::string number =
+        version != payload.end() && version->is_number_integer() ? version->dump() : "?";
+    return "Amendment " + number + " signed on " + text_of(payload, "date") + ": " +
+           text_of(payload, "reason");
+  }
+  if (e.type == "case.document_recorded") return text_of(payload, "source");
+  return {};
+}
+
+}  // namespace
+
 std::string history_text(const std::vector<store::EventRecord>& events) {
-  Table table({{"Seq", Align::right}, {"Recorded at (UTC)"}, {"Actor"}, {"Event"}, {"Hash"}});
+  Table table(
+      {{"Seq", Align::right}, {"Recorded at (UTC)"}, {"Actor"}, {"Event"}, {"Hash"}, {"What"}});
   for (const auto& e : events) {
-    table.add_row(
-        {std::to_string(e.sequence), e.recorded_at, e.actor, e.type, e.hash.substr(0, 16)});
+    table.add_row({std::to_string(e.sequence), e.recorded_at, e.actor, e.type, e.hash.substr(0, 16),
+                   event_summary(e)});
   }
   return table.render();
 }

@@ -43,8 +43,8 @@ TEST_F(CliTest, DemoSaysWhichExecutionDocumentsAndRunItRecorded) {
   const CliRun demo = cli_({"--json", "demo"});
   ASSERT_EQ(demo.exit_code, 0) << demo.err;
   const auto summary = nlohmann::json::parse(demo.out);
-  EXPECT_EQ(summary["loa_documents"], 15);
-  EXPECT_EQ(summary["status_changes"], 13);
+  EXPECT_EQ(summary["loa_documents"], 16);
+  EXPECT_EQ(summary["status_changes"], 15);
 
   const auto listed = nlohmann::json::parse(cli_({"--json", "documents"}).out)["documents"];
   std::map<std::string, int> listed_by_kind;
@@ -70,7 +70,7 @@ TEST_F(CliTest, DemoSaysWhichExecutionDocumentsAndRunItRecorded) {
   Cli text_cli(text_dir.path() / "ledger.db");
   const CliRun text = text_cli({"demo"});
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_THAT(text.out, HasSubstr(": 15 LOA documents, 13 status changes\n"));
+  EXPECT_THAT(text.out, HasSubstr(": 16 LOA documents, 15 status changes\n"));
   EXPECT_THAT(text.out,
               HasSubstr("\n" + std::to_string(listed.size()) + " execution documents recorded\n"));
   for (const auto& [kind, count] : listed_by_kind) {
@@ -95,11 +95,11 @@ TEST_F(CliTest, CaseListShowsThePortfolio) {
   load_demo();
   const CliRun list = cli_({"case", "list"});
   ASSERT_EQ(list.exit_code, 0) << list.err;
-  for (const char* id :
-       {"JA-P-TWK", "JA-P-SXB", "JA-P-HEW", "JA-D-JER", "JA-D-KTA", "JA-D-AMX", "JA-P-FTS"}) {
+  for (const char* id : {"JA-P-TWK", "JA-P-SXB", "JA-P-HEW", "JA-D-JER", "JA-D-KTA", "JA-D-AMX",
+                         "JA-P-FTS", "JA-P-SXC"}) {
     EXPECT_THAT(list.out, HasSubstr(id));
   }
-  EXPECT_THAT(list.out, HasSubstr("7 cases"));
+  EXPECT_THAT(list.out, HasSubstr("8 cases"));
 
   const CliRun offered = cli_({"case", "list", "--status", "offered", "--json"});
   ASSERT_EQ(offered.exit_code, 0) << offered.err;
@@ -108,7 +108,7 @@ TEST_F(CliTest, CaseListShowsThePortfolio) {
   EXPECT_EQ(json["cases"][0]["case_id"], "JA-D-AMX");
 
   const CliRun japan = cli_({"case", "list", "--country", "JA", "--json"});
-  EXPECT_EQ(nlohmann::json::parse(japan.out)["cases"].size(), 7u);
+  EXPECT_EQ(nlohmann::json::parse(japan.out)["cases"].size(), 8u);
   const CliRun unknown_status = cli_({"case", "list", "--status", "shipped"});
   EXPECT_EQ(unknown_status.exit_code, 1);
   EXPECT_THAT(unknown_status.err, HasSubstr("--status"));
@@ -164,7 +164,8 @@ TEST_F(CliTest, CaseShowAsRecordedSeesOnlyEarlierEvents) {
   ASSERT_EQ(then.exit_code, 0) << then.err;
   const auto json = nlohmann::json::parse(then.out);
   EXPECT_EQ(json["documents"].size(), 1u);
-  EXPECT_EQ(json["status"], "offered");
+  // Recorded then: the Basic LOA alone, its OED (2024-03-02) long past and no acceptance yet.
+  EXPECT_EQ(json["status"], "offer-expired");
 }
 
 TEST_F(CliTest, NotifyCheckSaysTomahawkNeededNotification) {
@@ -204,7 +205,7 @@ TEST_F(CliTest, TransitionsFollowTheStateMachine) {
                                "2026-11-01", "--reason", "skip acceptance"});
   EXPECT_EQ(illegal.exit_code, 1);
   EXPECT_THAT(illegal.err, AllOf(HasSubstr("cannot go from offered to implemented"),
-                                 HasSubstr("accepted, expired, restated, withdrawn")));
+                                 HasSubstr("accepted, offer-expired, restated, withdrawn")));
   const CliRun late = cli_({"case", "transition", "JA-D-AMX", "accepted", "--date", "2027-02-01",
                             "--reason", "signed late"});
   EXPECT_EQ(late.exit_code, 1);

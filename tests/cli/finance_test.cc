@@ -57,12 +57,19 @@ TEST_F(FinanceCliTest, TomahawkPaymentsOfJfy2025To2027AreShownInDollarsAndYenAtB
     EXPECT_EQ(yen(row["exposure_jpy"]),
               yen(row["jpy_paid_at_current_rate"]) - yen(row["jpy_at_budget_rate"]));
   }
-  EXPECT_EQ(years, (std::set<std::string>{"JFY2023", "JFY2025", "JFY2026", "JFY2027"}));
-  // The first installment of Amendment 2: USD 159,589,000 due 2025-06-15 (JFY2025 Q1), at the
-  // JFY2025 budget rate 150. It was paid in dollars on 2025-06-13 with no yen recorded, so its
-  // yen is the recorded USD/JPY rate of that date, 144.02 of 2025-05-31: 22,984,007,780, not the
-  // 24,385,199,200 it would cost at today's 152.80.
-  const Json& first = report["tables"]["forecast"][1];
+  // JFY2024's quarters are there with USD 0.00: each quarter's DD 645 asked for nothing, the
+  // deposit covering the costs until the instalments began.
+  EXPECT_EQ(years, (std::set<std::string>{"JFY2023", "JFY2024", "JFY2025", "JFY2026", "JFY2027"}));
+  // The first instalment: USD 159,589,000 billed on the DD 645 of 2025-03-31, due 2025-06-15
+  // (JFY2025 Q1), at the JFY2025 budget rate 150 = 23,938,350,000. It was remitted on 2025-06-13
+  // and cost JPY 22,984,007,780 (159,589,000 x 144.02), not the 24,385,199,200 it would cost at
+  // today's 152.80.
+  const Json* found = nullptr;
+  for (const Json& row : report["tables"]["forecast"]) {
+    if (row["jfy"] == "JFY2025" && row["quarter"] == "Q1") found = &row;
+  }
+  ASSERT_NE(found, nullptr);
+  const Json& first = *found;
   EXPECT_EQ(first["jfy"], "JFY2025");
   EXPECT_EQ(first["quarter"], "Q1");
   EXPECT_EQ(first["usd"], "159589000.00");
@@ -96,23 +103,27 @@ TEST_F(FinanceCliTest, PaymentsShowTheYenTheyCostAgainstTheBudgetRateOfTheirYear
   const Json report = json_of({"report", "exposure", "--case", "JA-P-TWK", "--json"});
   ASSERT_TRUE(report.is_object());
   const Json& paid = report["tables"]["paid"];
-  ASSERT_EQ(paid.size(), 4u);
+  ASSERT_EQ(paid.size(), 7u);  // the deposit and six instalments, by 2026-11-25
   for (const Json& row : paid) {
     EXPECT_EQ(row["case"], "JA-P-TWK");
     EXPECT_EQ(row["rate_kind"], "transaction-date");
     EXPECT_EQ(yen(row["realised_exposure_jpy"]),
               yen(row["jpy_paid"]) - yen(row["jpy_at_budget_rate"]));
   }
-  // Paid in yen on 2025-09-12 at its own rate 147.0000: 161,192,000 USD budgeted at 150.
-  EXPECT_EQ(paid[1]["currency"], "JPY");
-  EXPECT_EQ(paid[1]["transaction_rate"], "147.00");
-  EXPECT_EQ(paid[1]["rate_date"], "2025-09-12");
-  EXPECT_EQ(paid[1]["jpy_paid"], "23695224000");
-  EXPECT_EQ(paid[1]["jpy_at_budget_rate"], "24178800000");
-  // Paid in dollars on 2025-06-13: the recorded rate of that date is the month end 2025-05-31.
-  EXPECT_EQ(paid[0]["currency"], "USD");
-  EXPECT_EQ(paid[0]["transaction_rate"], "144.02");
-  EXPECT_EQ(paid[0]["rate_date"], "2025-05-31");
+  // USD 162,795,000 remitted on 2025-12-12 at a cost of JPY 25,392,764,100 (its own rate,
+  // 155.98), budgeted at JFY2025's 150: 24,419,250,000, so 973,514,100 yen more than budgeted.
+  EXPECT_EQ(paid[3]["date"], "2025-12-12");
+  EXPECT_EQ(paid[3]["currency"], "USD");
+  EXPECT_EQ(paid[3]["transaction_rate"], "155.98");
+  EXPECT_EQ(paid[3]["rate_date"], "2025-12-12");
+  EXPECT_EQ(paid[3]["jpy_paid"], "25392764100");
+  EXPECT_EQ(paid[3]["jpy_at_budget_rate"], "24419250000");
+  EXPECT_EQ(paid[3]["realised_exposure_jpy"], "973514100");
+  // The deposit of 2024-02-02 (JFY2023): USD 42,000,000 for JPY 6,170,640,000 (146.92), budgeted
+  // at 137.
+  EXPECT_EQ(paid[0]["transaction_rate"], "146.92");
+  EXPECT_EQ(paid[0]["jpy_paid"], "6170640000");
+  EXPECT_EQ(paid[0]["jpy_at_budget_rate"], "5754000000");
   // Every rate the report used is stated with its kind and date.
   EXPECT_EQ(report["current_rate"]["kind"], "current");
   EXPECT_EQ(report["current_rate"]["date"], "2026-10-31");

@@ -91,8 +91,10 @@ class ReportCliTest : public ::testing::Test {
 //    lines 001 (128 of 200 rounds at 2,120,000.00 = 271,360,000.00) and 003 (10 of 14 sets at
 //    24,150,000.00 = 241,500,000.00) are past their planned availability and not delivered.
 // 2. Of those only JER line 006 has nothing delivered at all.
-// 3. JA-P-SXB is supply/services complete with USD 19,301,580.00 paid beyond its deliveries.
-// 4. JER: delivered-not-billed 868,000.00 + value-mismatch 40,000.00; TWK: four discrepancies of
+// 3. JA-P-SXB is supply/services complete and its final statement of 2026-09-30 leaves a refund:
+//    received 369,416,980.00 - total cost 368,706,004.80 = 710,975.20 held by the seller.
+// 4. JER: delivered-not-billed 1,865,000.00 (spares shipped 2026-09-24, after its statement's
+//    deliveries) + value-mismatch 40,000.00; TWK: four discrepancies of
 //    25,440,000.00 (shipped-not-received, received-not-reported, duplicate-document,
 //    billed-not-delivered) + quantity-short 2,120,000.00 + rejected-on-inspection 24,150,000.00.
 TEST_F(ReportCliTest, ExceptionsTableListsEachBoardOfAuditGroupWithCasesAndUsd) {
@@ -101,18 +103,17 @@ TEST_F(ReportCliTest, ExceptionsTableListsEachBoardOfAuditGroupWithCasesAndUsd) 
   EXPECT_THAT(line_starting(out, "1  past planned ship date and unsettled"),
               ContainsRegex(" 2 +515,010,000\\.00$"));
   EXPECT_THAT(line_starting(out, "2  not delivered"), ContainsRegex(" 1 +2,150,000\\.00$"));
-  EXPECT_THAT(line_starting(out, "3  overpayment unsettled"),
-              ContainsRegex(" 1 +19,301,580\\.00$"));
+  EXPECT_THAT(line_starting(out, "3  overpayment unsettled"), ContainsRegex(" 1 +710,975\\.20$"));
   EXPECT_THAT(line_starting(out, "4  seller statement not matching receipts"),
-              ContainsRegex(" 2 +128,938,000\\.00$"));
+              ContainsRegex(" 2 +129,935,000\\.00$"));
   EXPECT_THAT(out, Not(HasSubstr("JA-P-TWK")));  // cases are listed only with --detail
 
   const std::string detail = ok({"report", "exceptions", "--detail"});
   EXPECT_THAT(detail, HasSubstr("\n4. seller statement not matching receipts\n"));
   EXPECT_THAT(line_starting(detail, "JA-P-TWK  512,860,000.00"), Not(IsEmpty()));
-  EXPECT_THAT(line_starting(detail, "JA-P-SXB  19,301,580.00"), Not(IsEmpty()));
+  EXPECT_THAT(line_starting(detail, "JA-P-SXB  710,975.20"), Not(IsEmpty()));
   EXPECT_THAT(detail, ContainsRegex("JA-P-TWK +128,030,000\\.00"));
-  EXPECT_THAT(detail, ContainsRegex("JA-D-JER +908,000\\.00"));
+  EXPECT_THAT(detail, ContainsRegex("JA-D-JER +1,905,000\\.00"));
 }
 
 TEST_F(ReportCliTest, ExceptionsJsonHasEveryGroupAndItsCases) {
@@ -131,10 +132,10 @@ TEST_F(ReportCliTest, ExceptionsJsonHasEveryGroupAndItsCases) {
        "past planned ship date and unsettled",
        {{"JA-D-JER", "2150000.00"}, {"JA-P-TWK", "512860000.00"}}},
       {"not-delivered", "not delivered", {{"JA-D-JER", "2150000.00"}}},
-      {"overpayment-unsettled", "overpayment unsettled", {{"JA-P-SXB", "19301580.00"}}},
+      {"overpayment-unsettled", "overpayment unsettled", {{"JA-P-SXB", "710975.20"}}},
       {"statement-not-matching-receipts",
        "seller statement not matching receipts",
-       {{"JA-D-JER", "908000.00"}, {"JA-P-TWK", "128030000.00"}}},
+       {{"JA-D-JER", "1905000.00"}, {"JA-P-TWK", "128030000.00"}}},
   };
   ASSERT_EQ(report["groups"].size(), expected.size());
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -195,15 +196,15 @@ TEST_F(ReportCliTest, ExceptionsCsvHasOneRowPerGroupOrPerCase) {
                           "past-planned-ship-date-unsettled,past planned ship date and "
                           "unsettled,2,515010000.00",
                           "not-delivered,not delivered,1,2150000.00",
-                          "overpayment-unsettled,overpayment unsettled,1,19301580.00",
+                          "overpayment-unsettled,overpayment unsettled,1,710975.20",
                           "statement-not-matching-receipts,seller statement not matching "
-                          "receipts,2,128938000.00"));
+                          "receipts,2,129935000.00"));
   const auto detail = lines_of(ok({"report", "exceptions", "--csv", "--detail"}));
   ASSERT_FALSE(detail.empty());
   EXPECT_EQ(detail[0], "group,label,case_id,usd");
   EXPECT_EQ(detail.size(), 1u + 2u + 1u + 1u + 2u);  // header + one row per case in each group
   EXPECT_THAT(detail, ::testing::Contains(
-                          "overpayment-unsettled,overpayment unsettled,JA-P-SXB,19301580.00"));
+                          "overpayment-unsettled,overpayment unsettled,JA-P-SXB,710975.20"));
 }
 
 // JA-P-TWK line 001 is planned for 2026-03-18: on that day it is not yet late, the next day it
@@ -230,20 +231,22 @@ TEST_F(ReportCliTest, ExceptionsAsOfSeesALineBecomeLateTheDayAfterItsPlannedDate
 TEST_F(ReportCliTest, StatusTableHasEveryCaseAndATotal) {
   const std::string out = ok({"report", "status"});
   EXPECT_THAT(out, HasSubstr("Case financial status as of 2026-11-25\n"));
-  for (const char* id :
-       {"JA-D-AMX", "JA-D-JER", "JA-D-KTA", "JA-P-FTS", "JA-P-HEW", "JA-P-SXB", "JA-P-TWK"}) {
+  for (const char* id : {"JA-D-AMX", "JA-D-JER", "JA-D-KTA", "JA-P-FTS", "JA-P-HEW", "JA-P-SXB",
+                         "JA-P-SXC", "JA-P-TWK"}) {
     EXPECT_THAT(line_starting(out, id), Not(IsEmpty())) << id;
   }
-  // TWK: paid 643,165,000.00 - the cost to date on its DD 645 of 2025-12-31, 281,530,000.00 (its
-  // deliveries, the only cost that statement states) = 361,635,000.00 held by the seller.
+  // TWK's DD 645 of 2026-09-30: delivered 281,530,000.00 + costs in progress 623,107,406.38 +
+  // accessorials 3,801,350.00 + surcharges 38,636,951.36 = total cost 947,075,707.74; paid
+  // 975,309,000.00 (the deposit and six instalments), so the seller holds 28,233,292.26.
   EXPECT_THAT(
       line_starting(out, "JA-P-TWK"),
       AllOf(HasSubstr("implemented"), HasSubstr("1,716,794,450.00"), HasSubstr("256,090,000.00"),
-            HasSubstr("281,530,000.00"), HasSubstr("643,165,000.00"), HasSubstr("361,635,000.00")));
+            HasSubstr("947,075,707.74"), HasSubstr("623,107,406.38"), HasSubstr("975,309,000.00"),
+            HasSubstr("28,233,292.26")));
   EXPECT_THAT(out, HasSubstr("Next payments due:\n"));
   EXPECT_THAT(out,
               HasSubstr("Cash held by the seller for JA (pooled over its cases in execution)"));
-  EXPECT_THAT(line_starting(out, "total"), HasSubstr("7 cases"));
+  EXPECT_THAT(line_starting(out, "total"), HasSubstr("8 cases"));
   EXPECT_THAT(out, HasSubstr("Adverse Financial Conditions: none."));
 }
 
@@ -251,12 +254,14 @@ TEST_F(ReportCliTest, StatusOfOneCaseShowsItsHeaderAndLines) {
   // Case ids are accepted in any letter case.
   const std::string out = ok({"report", "status", "--case", "ja-p-twk"});
   EXPECT_THAT(out, HasSubstr("Case JA-P-TWK - Tomahawk"));
-  EXPECT_THAT(out, HasSubstr("  DD 645                2025-12-31 (quarterly)\n"));
+  EXPECT_THAT(out, HasSubstr("  DD 645                2026-09-30 (quarterly)\n"));
+  EXPECT_THAT(out, HasSubstr("    costs in progress   USD 623,107,406.38\n"));
   EXPECT_THAT(out,
-              HasSubstr("cash held             USD 361,635,000.00 (paid - total cost to date)"));
+              HasSubstr("cash held             USD 28,233,292.26 (paid - total cost to date)"));
   EXPECT_THAT(out, HasSubstr("arrears               none"));
-  EXPECT_THAT(out, HasSubstr("next payment          USD "));
-  EXPECT_THAT(out, HasSubstr("paid                  USD 643,165,000.00"));
+  // The amount due of the DD 645 of 2026-09-30, payable by the 15th of the third month.
+  EXPECT_THAT(out, HasSubstr("next payment          USD 145,072,000.00 due 2026-12-15"));
+  EXPECT_THAT(out, HasSubstr("paid                  USD 975,309,000.00"));
   // Line 001: 72 of 200 rounds delivered at 2,120,000.00 = 152,640,000.00.
   EXPECT_THAT(line_starting(out, "001 "),
               AllOf(HasSubstr(" 200 "), HasSubstr(" 72 "), HasSubstr("152,640,000.00"),
@@ -271,8 +276,8 @@ TEST_F(ReportCliTest, StatusJsonHasTheDocumentedKeysAndConsistentFigures) {
     EXPECT_TRUE(report.contains(key)) << key;
   }
   EXPECT_EQ(report["as_of"], "2026-11-25");
-  ASSERT_EQ(report["cases"].size(), 7u);
-  EXPECT_EQ(report["totals"]["cases"], 7);
+  ASSERT_EQ(report["cases"].size(), 8u);
+  EXPECT_EQ(report["totals"]["cases"], 8);
 
   std::int64_t paid_total_cents = 0;
   for (const Json& c : report["cases"]) {
@@ -298,9 +303,12 @@ TEST_F(ReportCliTest, StatusJsonHasTheDocumentedKeysAndConsistentFigures) {
   const Json sxb = json({"report", "status", "--case", "JA-P-SXB"})["cases"][0];
   EXPECT_EQ(sxb["status"], "supply-services-complete");
   EXPECT_EQ(sxb["supply_services_complete"], "2026-07-31");
-  // Its statement of 2026-09-30 states only deliveries (format 1): they are its cost to date.
-  EXPECT_EQ(sxb["position"]["statement"]["total_cost"], "350115400.00");
-  EXPECT_EQ(sxb["position"]["cash_held"], "19301580.00");
+  // Its final statement of 2026-09-30: delivered 347,483,400.00 + PC&H 186,634.00 +
+  // transportation 5,950,400.00 + administrative surcharge 11,119,468.80 + CAS 3,966,102.00 =
+  // 368,706,004.80 against 369,416,980.00 received: 710,975.20 to refund.
+  EXPECT_EQ(sxb["position"]["statement"]["total_cost"], "368706004.80");
+  EXPECT_EQ(sxb["position"]["cash_held"], "710975.20");
+  EXPECT_EQ(sxb["position"]["settlement"]["outstanding"], "710975.20");
 }
 
 TEST_F(ReportCliTest, StatusJsonOfOneCaseHasItsLines) {
@@ -308,12 +316,13 @@ TEST_F(ReportCliTest, StatusJsonOfOneCaseHasItsLines) {
   ASSERT_EQ(report["cases"].size(), 1u);
   const Json& twk = report["cases"][0];
   EXPECT_EQ(twk["case_id"], "JA-P-TWK");
-  EXPECT_EQ(twk["position"]["statement"]["statement_date"], "2025-12-31");
-  // 8 on its deliveries and receipts; and in its money, the initial deposit the DD 645
-  // acknowledges but no payment records, and the quarters with no DD 645.
-  EXPECT_EQ(twk["open_discrepancies"]["count"], 10);
-  EXPECT_EQ(twk["open_discrepancies"]["by_type"]["credited-not-recorded"]["usd"], "42000000.00");
-  EXPECT_EQ(twk["open_discrepancies"]["by_type"]["statement-missing"]["count"], 1);
+  EXPECT_EQ(twk["position"]["statement"]["statement_date"], "2026-09-30");
+  // 8, all on its deliveries and receipts: its money agrees with its statements (every quarter's
+  // DD 645, every payment credited).
+  EXPECT_EQ(twk["open_discrepancies"]["count"], 8);
+  EXPECT_FALSE(twk["open_discrepancies"]["by_type"].contains("credited-not-recorded"));
+  EXPECT_FALSE(twk["open_discrepancies"]["by_type"].contains("statement-missing"));
+  EXPECT_EQ(twk["open_discrepancies"]["by_type"]["line-past-availability-undelivered"]["count"], 2);
   ASSERT_EQ(twk["lines"].size(), 9u);  // Amendment 2 added line 009
   const Json& line001 = twk["lines"][0];
   EXPECT_EQ(line001["line"], "001");
@@ -329,7 +338,7 @@ TEST_F(ReportCliTest, StatusJsonOfOneCaseHasItsLines) {
 TEST_F(ReportCliTest, StatusCsvHasOneRowPerCaseOrPerLine) {
   const std::string csv = ok({"report", "status", "--csv"});
   const auto cases = lines_of(csv);
-  ASSERT_EQ(cases.size(), 1u + 7u);  // header + 7 cases, no total row
+  ASSERT_EQ(cases.size(), 1u + 8u);  // header + 8 cases, no total row
   EXPECT_EQ(cases[0],
             "case_id,status,supply_services_complete,case_value_usd,ordered_value_usd,"
             "delivered_value_usd,undelivered_value_usd,statement_date,statement_final,"
@@ -337,13 +346,13 @@ TEST_F(ReportCliTest, StatusCsvHasOneRowPerCaseOrPerLine) {
             "amount_due_usd,due_date,paid_usd,cash_held_usd,arrears_usd,next_payment_due,"
             "next_payment_usd,sdr_credits_usd,open_discrepancies,open_discrepancies_usd,open_sdrs,"
             "adverse_conditions");
-  // SXB's undelivered value is what its lump-sum lines 005, 006 and 008 fall short of their
-  // totals; its statement states deliveries only, so they are its cost to date; it credits
-  // 19,301,580.00 (a negative amount due, not yet due on 2026-11-25), so nothing is payable next.
+  // SXB delivered everything, the second tranche and the canisters at actual costs below their
+  // LOA values (347,483,400.00 of 351,940,000.00 ordered); its final statement credits the
+  // refund of 710,975.20 (a negative amount due), so nothing is payable next.
   EXPECT_EQ(line_starting(csv, "JA-P-SXB,"),
             "JA-P-SXB,supply-services-complete,2026-07-31,369416980.00,351940000.00,"
-            "350115400.00,737000.00,2026-09-30,false,350115400.00,,350115400.00,369416980.00,"
-            "-19301580.00,2026-12-15,369416980.00,19301580.00,0.00,,,0.00,2,19301580.00,0,");
+            "347483400.00,0.00,2026-09-30,true,347483400.00,0.00,368706004.80,369416980.00,"
+            "-710975.20,2026-12-15,369416980.00,710975.20,0.00,,,0.00,2,710975.20,0,");
 
   const auto lines = lines_of(ok({"report", "status", "--case", "JA-P-TWK", "--csv"}));
   ASSERT_EQ(lines.size(), 1u + 9u);  // header + 9 lines
@@ -354,19 +363,21 @@ TEST_F(ReportCliTest, StatusCsvHasOneRowPerCaseOrPerLine) {
             "open_discrepancies,open_discrepancies_usd,undelivered_value_usd");
   EXPECT_EQ(lines[1],
             "JA-P-TWK,001,true,200,424000000.00,2026-03-18,72,152640000.00,71,71,0,"
-            "178080000.00,2025-12-31,0.00,5,349800000.00,271360000.00");
+            "178080000.00,2026-09-30,0.00,5,349800000.00,271360000.00");
 }
 
-// On 2025-12-31 three Tomahawk payments had been made: USD 159,589,000.00, JPY 23,695,224,000
-// at 147.0000 (= USD 161,192,000.00) and USD 161,192,000.00; the fourth is dated 2026-03-13.
+// By 2025-12-31 the Tomahawk deposit (USD 42,000,000.00, 2024-02-02) and three instalments
+// (159,589,000.00 twice, 162,795,000.00) had been paid: 523,973,000.00. Three more follow in
+// 2026 (161,192,000.00 and 145,072,000.00 twice): 975,309,000.00.
 TEST_F(ReportCliTest, StatusAsOfCountsOnlyThePaymentsMadeByThen) {
   const Json then = json({"report", "status", "--case", "JA-P-TWK", "--as-of", "2025-12-31"});
   EXPECT_EQ(then["as_of"], "2025-12-31");
-  EXPECT_EQ(then["cases"][0]["paid"], "481973000.00");
-  // 481,973,000 - the cost to date of the DD 645 of 2025-12-31, 281,530,000
-  EXPECT_EQ(then["cases"][0]["position"]["cash_held"], "200443000.00");
+  EXPECT_EQ(then["cases"][0]["paid"], "523973000.00");
+  // 523,973,000.00 - the total cost of the DD 645 of 2025-12-31, 469,003,704.41
+  EXPECT_EQ(then["cases"][0]["position"]["statement"]["total_cost"], "469003704.41");
+  EXPECT_EQ(then["cases"][0]["position"]["cash_held"], "54969295.59");
   const Json now = json({"report", "status", "--case", "JA-P-TWK"});
-  EXPECT_EQ(now["cases"][0]["paid"], "643165000.00");
+  EXPECT_EQ(now["cases"][0]["paid"], "975309000.00");
 }
 
 // ---- report closure ----------------------------------------------------------------------------
@@ -376,42 +387,50 @@ TEST_F(ReportCliTest, ClosureListsTheCasesInExecutionWithTheirFirstBlocker) {
   EXPECT_THAT(out, HasSubstr("Closure readiness as of 2026-11-25 (target: 12 months after "
                              "supply/services complete)\n"));
   EXPECT_THAT(line_starting(out, "JA-P-SXB"),
-              HasSubstr("no-open-discrepancies: 2 open (USD 19,301,580.00): 1 past-ssc-unsettled, "
-                        "1 statement-missing"));
+              HasSubstr("no-open-discrepancies: 2 open (USD 710,975.20): 1 statement-missing, "
+                        "1 settlement-outstanding"));
   EXPECT_THAT(line_starting(out, "JA-P-TWK"),
               HasSubstr("supply-services-complete: status is implemented"));
   EXPECT_THAT(out, Not(HasSubstr("JA-D-AMX")));  // offered: not in execution
-  EXPECT_THAT(out, HasSubstr("6 case(s): 0 ready, 6 blocked"));
+  EXPECT_THAT(out, HasSubstr("7 case(s): 0 ready, 7 blocked"));
 
   const Json report = json({"report", "closure"});
   EXPECT_EQ(report["closure_months_after_ssc"], 12);
   EXPECT_EQ(report["ready"], 0);
-  EXPECT_EQ(report["blocked"], 6);
+  EXPECT_EQ(report["blocked"], 7);
   std::vector<std::string> ids;
   for (const Json& c : report["cases"]) {
     ids.push_back(c["case_id"].get<std::string>());
     EXPECT_EQ(c["ready"], false);
     EXPECT_EQ(c["checks"].size(), 7u);
   }
-  EXPECT_THAT(ids,
-              ElementsAre("JA-D-JER", "JA-D-KTA", "JA-P-FTS", "JA-P-HEW", "JA-P-SXB", "JA-P-TWK"));
+  EXPECT_THAT(ids, ElementsAre("JA-D-JER", "JA-D-KTA", "JA-P-FTS", "JA-P-HEW", "JA-P-SXB",
+                               "JA-P-SXC", "JA-P-TWK"));
 
   const auto csv = lines_of(ok({"report", "closure", "--csv"}));
-  ASSERT_EQ(csv.size(), 1u + 6u);
+  ASSERT_EQ(csv.size(), 1u + 7u);
   EXPECT_EQ(csv[0], "case_id,status,ready,first_blocker,reason");
   EXPECT_THAT(csv, ::testing::Contains("JA-P-SXB,supply-services-complete,false,"
-                                       "no-open-discrepancies,\"2 open (USD 19,301,580.00): 1 "
-                                       "past-ssc-unsettled, 1 statement-missing\""));
+                                       "no-open-discrepancies,\"2 open (USD 710,975.20): 1 "
+                                       "statement-missing, 1 settlement-outstanding\""));
 }
 
-// JA-P-SXB reached supply/services complete on 2026-07-31; the seller holds USD 19,301,580.00
-// beyond the cost its statement of 2026-09-30 states, which is not a final statement.
+// JA-P-SXB reached supply/services complete on 2026-07-31; its final statement of 2026-09-30
+// leaves a refund of USD 710,975.20 (received 369,416,980.00 - total cost 368,706,004.80), not
+// yet received: the settlement's parts add up to the statement's total cost.
 TEST_F(ReportCliTest, ClosureOfOneCaseGivesTheWholeChecklist) {
   const std::string out = ok({"report", "closure", "--case", "JA-P-SXB"});
   EXPECT_THAT(out, HasSubstr("Case JA-P-SXB, status supply-services-complete, closure target "
                              "2027-07-31"));
   EXPECT_THAT(line_starting(out, "balance-settled"),
-              AllOf(HasSubstr("blocked"), HasSubstr("cash held USD 19,301,580.00")));
+              AllOf(HasSubstr("blocked"), HasSubstr("refund due USD 710,975.20")));
+  EXPECT_THAT(line_starting(out, "  delivered and performed"), HasSubstr("347,483,400.00"));
+  EXPECT_THAT(line_starting(out, "  accessorials"),
+              HasSubstr("6,137,034.00"));  // 186,634 + 5,950,400
+  EXPECT_THAT(line_starting(out, "  surcharges"),
+              HasSubstr("15,085,570.80"));  // 11,119,468.80 + 3,966,102.00
+  EXPECT_THAT(line_starting(out, "total cost to date"), HasSubstr("368,706,004.80"));
+  EXPECT_THAT(line_starting(out, "outstanding"), HasSubstr("710,975.20"));
   EXPECT_THAT(line_starting(out, "closure-target-reached"), HasSubstr("not before 2027-07-31"));
   EXPECT_THAT(out, HasSubstr("Ready for closure: no"));
 
@@ -430,17 +449,15 @@ TEST_F(ReportCliTest, ClosureOfOneCaseGivesTheWholeChecklist) {
   EXPECT_THAT(items, ElementsAre("supply-services-complete", "delivered-in-full",
                                  "no-open-discrepancies", "no-open-sdrs", "closure-target-reached",
                                  "final-statement", "balance-settled"));
-  EXPECT_THAT(oks, ElementsAre(true, true, false, true, false, false, false));
+  EXPECT_THAT(oks, ElementsAre(true, true, false, true, false, true, false));
 
   const auto csv = lines_of(ok({"report", "closure", "--case", "JA-P-SXB", "--csv"}));
   ASSERT_EQ(csv.size(), 1u + 7u);
   EXPECT_EQ(csv[0], "case_id,item,ok,reason");
-  EXPECT_EQ(csv[6],
-            "JA-P-SXB,final-statement,false,\"no final statement of account (latest DD 645 "
-            "2026-09-30, quarterly)\"");
+  EXPECT_EQ(csv[6], "JA-P-SXB,final-statement,true,DD 645 of 2026-09-30 (final)");
   EXPECT_EQ(csv[7],
-            "JA-P-SXB,balance-settled,false,\"no final statement to settle; cash held USD "
-            "19,301,580.00 (paid - total cost to date)\"");
+            "JA-P-SXB,balance-settled,false,\"refund due USD 710,975.20 (received USD "
+            "369,416,980.00 - total cost USD 368,706,004.80)\"");
 
   // With --case a case outside execution is shown too, whatever its status.
   const Json amx = json({"report", "closure", "--case", "JA-D-AMX"});
@@ -449,13 +466,15 @@ TEST_F(ReportCliTest, ClosureOfOneCaseGivesTheWholeChecklist) {
   EXPECT_EQ(amx["cases"][0]["ready"], false);
 }
 
-// SXB's only DD 645 is dated 2026-09-30: before then no statement had been received.
+// SXB's final DD 645 is dated 2026-09-30: the day before, its latest was the quarterly one of
+// 2026-06-30 (the one of 2026-03-31 never came).
 TEST_F(ReportCliTest, ClosureAsOfSeesOnlyTheStatementsIssuedByThen) {
   const auto then =
       lines_of(ok({"report", "closure", "--case", "JA-P-SXB", "--as-of", "2026-09-29", "--csv"}));
   ASSERT_EQ(then.size(), 8u);
   EXPECT_EQ(then[6],
-            "JA-P-SXB,final-statement,false,no final statement of account (no DD 645 received)");
+            "JA-P-SXB,final-statement,false,\"no final statement of account (latest DD 645 "
+            "2026-06-30, quarterly)\"");
   const Json json_then = json({"report", "closure", "--case", "JA-P-SXB", "--as-of", "2026-09-29"});
   EXPECT_EQ(json_then["as_of"], "2026-09-29");
 }

@@ -22,9 +22,9 @@ const std::map<std::string, std::vector<std::string>>& expected_exits() {
       {"pa-issued", {"in-development", "withdrawn"}},
       {"in-development", {"cn-pending", "offered", "withdrawn"}},
       {"cn-pending", {"offered", "withdrawn"}},
-      {"offered", {"accepted", "expired", "restated", "withdrawn"}},
+      {"offered", {"accepted", "offer-expired", "restated", "withdrawn"}},
       {"restated", {"offered"}},
-      {"expired", {"cancelled", "offered"}},
+      {"offer-expired", {"cancelled", "offered"}},
       {"cancelled", {"offered"}},
       {"withdrawn", {}},
       {"accepted", {"implemented"}},
@@ -68,7 +68,7 @@ TEST(CaseStatus, Names) {
       {CaseStatus::cn_pending, "cn-pending"},
       {CaseStatus::offered, "offered"},
       {CaseStatus::restated, "restated"},
-      {CaseStatus::expired, "expired"},
+      {CaseStatus::expired, "offer-expired"},
       {CaseStatus::withdrawn, "withdrawn"},
       {CaseStatus::accepted, "accepted"},
       {CaseStatus::implemented, "implemented"},
@@ -161,7 +161,7 @@ TEST(CaseStatus, DocumentedRefusalMessage) {
   ASSERT_FALSE(st.ok());
   EXPECT_EQ(st.error().message,
             "cannot go from offered to implemented; from offered the case may go to: accepted, "
-            "expired, restated, withdrawn");
+            "offer-expired, restated, withdrawn");
 }
 
 TEST(CaseStatus, WithdrawnIsFinal) {

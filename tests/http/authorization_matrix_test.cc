@@ -59,6 +59,7 @@ const std::map<std::pair<std::string, std::string>, Expectation>& specification(
       {{"GET", "/api/cases/{case_id}/diff"}, {Kind::case_id, kReaders}},
       {{"GET", "/api/cases/{case_id}/notification"}, {Kind::case_id, kReaders}},
       {{"POST", "/api/cases/{case_id}/transitions"}, {Kind::case_id, kCaseManager}},
+      {{"POST", "/api/cases/{case_id}/signatures"}, {Kind::case_id, kCaseManager}},
       {{"GET", "/api/cases/{case_id}/history"}, {Kind::case_id, kHistory}},
       {{"POST", "/api/imports/delivery-listings"}, {Kind::global, kCaseManager}},
       {{"POST", "/api/imports/receipts"}, {Kind::global, kCaseManager}},

@@ -112,15 +112,19 @@ class ScopeSweep : public ::testing::Test {
     auto loa = nlohmann::json::parse(
         with_case_id(read_text("examples/cases/tomahawk/00-basic.json"), "JA-P-CNY"));
     loa["title"] = "CANARYzq case title";
-    ASSERT_TRUE(server_.database().cases().import_document(loa.dump(), "CANARYzq-loa.json", fms::testing::host_scope("demo")).ok());
+    ASSERT_TRUE(
+        server_.database()
+            .cases()
+            .import_document(loa.dump(), "CANARYzq-loa.json", fms::testing::host_scope("demo"))
+            .ok());
     const std::string receipts =
         "receipt_id,document_number,case_id,line,received_date,quantity_received,"
         "quantity_accepted,quantity_rejected,condition,inspector\n"
         "CANARYzq-R1,PJAZTWK5162009,JA-P-TWK,001,2025-07-20,1,1,0,CANARYzq remark,CANARYzq "
         "Inspector\n";
-    auto document = server_.database().execution().import_execution(ExecutionKind::receipts, receipts,
-                                                      "CANARYzq-receipts.csv", {},
-                                                      host_scope("CANARYzq-operator"));
+    auto document = server_.database().execution().import_execution(
+        ExecutionKind::receipts, receipts, "CANARYzq-receipts.csv", {},
+        host_scope("CANARYzq-operator"));
     ASSERT_TRUE(document.ok()) << document.error().message;
     document_ = document->content_hash;
     ledger::SdrCreateRequest request;
@@ -138,7 +142,8 @@ class ScopeSweep : public ::testing::Test {
     jmod.organisation = "JMOD";
     auto host = server_.access().host_scope("demo");
     ASSERT_TRUE(host.ok());
-    auto book = server_.database().money().import_budget(budget.dump(), "CANARYzq-budget.json", jmod, *host);
+    auto book = server_.database().money().import_budget(budget.dump(), "CANARYzq-budget.json",
+                                                         jmod, *host);
     ASSERT_TRUE(book.ok()) << book.error().message;
     auto rates = server_.database().money().import_rates(
         "date,pair,rate,source\n2026-11-20,USD/JPY,123.4567,CANARYzq bank\n", "CANARYzq-rates.csv",
@@ -163,10 +168,13 @@ class ScopeSweep : public ::testing::Test {
             .ok());
     for (const auto& [status, date] : {std::pair{CaseStatus::accepted, "2024-01-18"},
                                        std::pair{CaseStatus::implemented, "2024-02-09"}}) {
-      ASSERT_TRUE(server_.database()
-                      .cases()
-                      .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed", fms::testing::host_scope("demo"))
-                      .ok());
+      ASSERT_TRUE(
+          server_.database()
+              .cases()
+              .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed",
+                          fms::testing::host_scope("demo"),
+                          status == CaseStatus::implemented ? "deposit outside this test" : "")
+              .ok());
     }
     callers_.push_back({"anonymous", "", true});
     for (const bool foreign : {true, false}) {
@@ -262,6 +270,8 @@ class ScopeSweep : public ::testing::Test {
         {"/api/tokens", R"({"label":"sweep"})"},
         {"/api/cases/{case_id}/transitions",
          R"({"to":"suspended","date":"2026-11-25","reason":"sweep"})"},
+        {"/api/cases/{case_id}/signatures",
+         R"({"version":1,"date":"2026-11-25","reason":"sweep"})"},
         {"/api/reconciliation", "{}"},
         {"/api/users", R"({"user":"sweepuser","display_name":"x","password":"sweep password 2"})"},
         {"/api/users/{user}/password", R"({"password":"sweep password 3"})"},

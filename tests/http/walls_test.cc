@@ -34,13 +34,19 @@ class Walls : public ::testing::Test {
          at = loa.find("JA-P-TWK", at)) {
       loa.replace(at, 8, "KS-P-TWK");
     }
-    ASSERT_TRUE(server_.database().cases().import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo")).ok());
+    ASSERT_TRUE(server_.database()
+                    .cases()
+                    .import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo"))
+                    .ok());
     for (const auto& [status, date] : {std::pair{CaseStatus::accepted, "2024-01-18"},
                                        std::pair{CaseStatus::implemented, "2024-02-09"}}) {
-      ASSERT_TRUE(server_.database()
-                      .cases()
-                      .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed", fms::testing::host_scope("demo"))
-                      .ok());
+      ASSERT_TRUE(
+          server_.database()
+              .cases()
+              .transition("KS-P-TWK", status, *CivilDate::parse(date), "signed",
+                          fms::testing::host_scope("demo"),
+                          status == CaseStatus::implemented ? "deposit outside this test" : "")
+              .ok());
     }
     for (const auto& [user, role] : {std::pair{"krfinance", ledger::Role::finance},
                                      std::pair{"krviewer", ledger::Role::viewer},

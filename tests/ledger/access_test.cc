@@ -613,7 +613,7 @@ TEST_F(AccessVerifyTest, TheDemoRecordsItsPeopleFirst) {
   auto verified = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(verified.ok()) << verified.error().message;
   EXPECT_EQ(verified->access_events, 14u);
-  EXPECT_EQ(verified->cases, 7u);
+  EXPECT_EQ(verified->cases, 8u);
 
   const AccessBook access = book();
   const User* pmo = access.user("pmo");

@@ -53,11 +53,12 @@ class BudgetLedgerTest : public ::testing::Test {
     std::filesystem::create_directories(dir_);
     reference_ = refdata::load_builtin().value();
     store_ = store::open_sqlite_store((dir_ / "l.db").string()).value();
-    ledger_ =
-        std::make_unique<Database>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value(),
-                                         PasswordCost::minimum());
-    ASSERT_TRUE(
-        ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"), "b.json", fms::testing::host_scope("t")).ok());
+    ledger_ = std::make_unique<Database>(
+        *store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value(), PasswordCost::minimum());
+    ASSERT_TRUE(ledger_->cases()
+                    .import_document(example("cases/tomahawk/00-basic.json"), "b.json",
+                                     fms::testing::host_scope("t"))
+                    .ok());
   }
   void TearDown() override {
     ledger_.reset();
@@ -79,13 +80,16 @@ class BudgetLedgerTest : public ::testing::Test {
 
 TEST_F(BudgetLedgerTest, TheBookInForceIsTheLatestEffectiveOnOrBeforeTheDate) {
   ASSERT_TRUE(
-      ledger_->money().import_budget(book("2025-04-01", "150"), "a.json", {}, fms::testing::host_scope("t"))
+      ledger_->money()
+          .import_budget(book("2025-04-01", "150"), "a.json", {}, fms::testing::host_scope("t"))
           .ok());
   ASSERT_TRUE(
-      ledger_->money().import_budget(book("2024-04-01", "140"), "b.json", {}, fms::testing::host_scope("t"))
+      ledger_->money()
+          .import_budget(book("2024-04-01", "140"), "b.json", {}, fms::testing::host_scope("t"))
           .ok());
   ASSERT_TRUE(
-      ledger_->money().import_budget(book("2025-04-01", "152"), "c.json", {}, fms::testing::host_scope("t"))
+      ledger_->money()
+          .import_budget(book("2025-04-01", "152"), "c.json", {}, fms::testing::host_scope("t"))
           .ok());
   EXPECT_EQ(title_in_force(d(2024, 3, 31)), "none");
   EXPECT_EQ(title_in_force(d(2024, 4, 1)), "book 2024-04-01 140");
@@ -97,13 +101,14 @@ TEST_F(BudgetLedgerTest, TheBookInForceIsTheLatestEffectiveOnOrBeforeTheDate) {
 }
 
 TEST_F(BudgetLedgerTest, TheSameContentTwiceIsRecordedOnce) {
-  auto first = ledger_->money().import_budget(book("2025-04-01", "150", "JA-P-TWK", "t"), "a.json", {},
-                                      fms::testing::host_scope("t"));
+  auto first = ledger_->money().import_budget(book("2025-04-01", "150", "JA-P-TWK", "t"), "a.json",
+                                              {}, fms::testing::host_scope("t"));
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->recorded);
   // Reformatted, the same content: the canonical form is what identifies it.
-  auto again = ledger_->money().import_budget("\n\n" + book("2025-04-01", "150.000", "ja-p-twk", "t"),
-                                      "a2.json", {}, fms::testing::host_scope("t"));
+  auto again =
+      ledger_->money().import_budget("\n\n" + book("2025-04-01", "150.000", "ja-p-twk", "t"),
+                                     "a2.json", {}, fms::testing::host_scope("t"));
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_FALSE(again->recorded);
   EXPECT_EQ(again->content_hash, first->content_hash);
@@ -114,7 +119,7 @@ TEST_F(BudgetLedgerTest, TheSameContentTwiceIsRecordedOnce) {
 TEST_F(BudgetLedgerTest, ABookNamingAnUnrecordedCaseWritesNothing) {
   const auto before = store_->read_events({})->size();
   auto refused = ledger_->money().import_budget(book("2025-04-01", "150", "JA-P-AMA"), "x.json", {},
-                                        fms::testing::host_scope("t"));
+                                                fms::testing::host_scope("t"));
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().message,
             "x.json: /appropriations/0/cases/0: no case JA-P-AMA is recorded");
@@ -123,8 +128,8 @@ TEST_F(BudgetLedgerTest, ABookNamingAnUnrecordedCaseWritesNothing) {
 
 TEST_F(BudgetLedgerTest, TheDemoBookNeedsItsCasesAndThenImports) {
   // Only Tomahawk is recorded: every other case the demo book names is reported.
-  auto refused = ledger_->money().import_budget(example("budget/jmod-fms-budget.json"), "jmod.json", {},
-                                        fms::testing::host_scope("t"));
+  auto refused = ledger_->money().import_budget(example("budget/jmod-fms-budget.json"), "jmod.json",
+                                                {}, fms::testing::host_scope("t"));
   ASSERT_FALSE(refused.ok());
   EXPECT_THAT(refused.error().message, HasSubstr("no case JA-D-JER is recorded"));
   EXPECT_THAT(refused.error().message, Not(HasSubstr("no case JA-P-TWK")));

@@ -1,7 +1,5 @@
 // The ledger on a real SQLite store: commands produce events whose replay reproduces the
 // projections, as-of folds see only what was in force, and refused commands write nothing.
-#include "ledger/database.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -13,6 +11,7 @@
 
 #include "demo/demo.h"
 #include "ledger/access/access_ledger.h"
+#include "ledger/database.h"
 #include "refdata/loader.h"
 #include "store/sqlite/sqlite_store.h"
 #include "support/host_scope.h"
@@ -41,9 +40,8 @@ class LedgerTest : public ::testing::Test {
     auto store = store::open_sqlite_store((dir_ / "l.db").string());
     ASSERT_TRUE(store.ok()) << store.error().message;
     store_ = std::move(store).value();
-    ledger_ =
-        std::make_unique<Database>(*store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value(),
-                                         PasswordCost::minimum());
+    ledger_ = std::make_unique<Database>(
+        *store_, reference_, Clock::fixed("2026-11-25T12:00:00Z").value(), PasswordCost::minimum());
   }
   void TearDown() override {
     ledger_.reset();
@@ -58,15 +56,20 @@ class LedgerTest : public ::testing::Test {
 };
 
 TEST_F(LedgerTest, ImportsABasicLoaAsAnOfferedCase) {
-  auto outcome = ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"), "basic.json",
-                                          fms::testing::host_scope("alice"));
+  auto outcome = ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"),
+                                                  "basic.json", fms::testing::host_scope("alice"));
   ASSERT_TRUE(outcome.ok()) << outcome.error().message;
   EXPECT_TRUE(outcome->recorded);
   EXPECT_EQ(outcome->case_id, "JA-P-TWK");
   auto state = ledger_->cases().load_case(
       "ja-p-twk", fms::testing::host_scope());  // identifiers are case-insensitive on input
   ASSERT_TRUE(state.ok()) << state.error().message;
-  EXPECT_EQ(state->status, CaseStatus::offered);
+  // Offered on 2023-12-08 with OED 2024-03-02: today (2026-11-25) the offer has lapsed.
+  EXPECT_EQ(state->status, CaseStatus::expired);
+  AsOf before_oed;
+  before_oed.business_date = CivilDate::parse("2024-03-02").value();
+  EXPECT_EQ(ledger_->cases().load_case("JA-P-TWK", fms::testing::host_scope(), before_oed)->status,
+            CaseStatus::offered);
   EXPECT_EQ(state->documents.size(), 1u);
   EXPECT_EQ(state->documents[0].actor, "alice");
   EXPECT_EQ(state->documents[0].recorded_at, "2026-11-25T12:00:00.000001Z");
@@ -78,7 +81,7 @@ TEST_F(LedgerTest, ReplayOfTheDemoMatchesTheProjections) {
   EXPECT_GE(demo->documents, 7);
   auto report = ledger_->verifier().verify(fms::testing::host_scope());
   ASSERT_TRUE(report.ok()) << report.error().message;
-  EXPECT_EQ(report->cases, 7u);
+  EXPECT_EQ(report->cases, 8u);
   EXPECT_EQ(report->events, demo->documents + demo->transitions + demo->execution_documents +
                                 demo->reconciliations + demo->rate_documents +
                                 demo->budget_documents + demo->organisations + demo->users +
@@ -140,7 +143,7 @@ TEST_F(LedgerTest, AsOfFoldsOnlyWhatWasInForce) {
   ASSERT_TRUE(fms::demo::load_demo(*ledger_, "demo").ok());
   const auto on = [&](const char* date) {
     return ledger_->cases().load_case("JA-P-TWK", fms::testing::host_scope(),
-                              AsOf{CivilDate::parse(date).value(), std::nullopt});
+                                      AsOf{CivilDate::parse(date).value(), std::nullopt});
   };
   auto offered = on("2023-12-20");
   ASSERT_TRUE(offered.ok());
@@ -179,11 +182,12 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
   expect_never_recorded(ledger_->cases().history("JA-P-TWK", korean).error(), "JA-P-TWK");
   expect_never_recorded(ledger_->cases()
                             .transition("JA-D-AMX", CaseStatus::accepted,
-                                         CivilDate::parse("2026-11-20").value(), "signed", korean)
+                                        CivilDate::parse("2026-11-20").value(), "signed", korean)
                             .error(),
                         "JA-D-AMX");
   expect_never_recorded(
-      ledger_->cases().import_document(example("cases/tomahawk/01-modification.json"), "m.json", korean)
+      ledger_->cases()
+          .import_document(example("cases/tomahawk/01-modification.json"), "m.json", korean)
           .error(),
       "JA-P-TWK");
   const auto listed = ledger_->cases().list_cases({}, korean);
@@ -197,7 +201,7 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
   EXPECT_EQ(ledger_->cases().history("JA-P-TWK", viewer).error().kind, ErrorKind::forbidden);
   EXPECT_EQ(ledger_->cases()
                 .transition("JA-D-AMX", CaseStatus::accepted,
-                             CivilDate::parse("2026-11-20").value(), "signed", viewer)
+                            CivilDate::parse("2026-11-20").value(), "signed", viewer)
                 .error()
                 .kind,
             ErrorKind::forbidden);
@@ -207,36 +211,36 @@ TEST_F(LedgerTest, ACaseOutsideTheScopeReadsAsOneNeverRecorded) {
 TEST_F(LedgerTest, RefusedCommandsWriteNothing) {
   ASSERT_TRUE(ledger_->cases()
                   .import_document(example("cases/tomahawk/00-basic.json"), "b.json",
-                                    fms::testing::host_scope("a"))
+                                   fms::testing::host_scope("a"))
                   .ok());
   const auto events_before = store_->read_events({})->size();
 
   auto skip = ledger_->cases().transition("JA-P-TWK", CaseStatus::implemented,
-                                  CivilDate::parse("2024-02-01").value(), "skip",
-                                  fms::testing::host_scope("a"));
+                                          CivilDate::parse("2024-02-01").value(), "skip",
+                                          fms::testing::host_scope("a"));
   ASSERT_FALSE(skip.ok());
   EXPECT_THAT(skip.error().message, HasSubstr("cannot go from offered to implemented"));
 
-  auto no_reason =
-      ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-18").value(),
-                          "", fms::testing::host_scope("a"));
+  auto no_reason = ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted,
+                                               CivilDate::parse("2024-01-18").value(), "",
+                                               fms::testing::host_scope("a"));
   ASSERT_FALSE(no_reason.ok());
   EXPECT_THAT(no_reason.error().text(Spelling::option), HasSubstr("--reason"));
 
-  auto wrong_day =
-      ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted, CivilDate::parse("2024-01-19").value(),
-                          "signed", fms::testing::host_scope("a"));
+  auto wrong_day = ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted,
+                                               CivilDate::parse("2024-01-19").value(), "signed",
+                                               fms::testing::host_scope("a"));
   ASSERT_FALSE(wrong_day.ok());
   EXPECT_THAT(wrong_day.error().message, HasSubstr("records its acceptance on 2024-01-18"));
 
-  auto early_expiry =
-      ledger_->cases().transition("JA-P-TWK", CaseStatus::expired, CivilDate::parse("2024-03-02").value(),
-                          "expired", fms::testing::host_scope("a"));
+  auto early_expiry = ledger_->cases().transition("JA-P-TWK", CaseStatus::expired,
+                                                  CivilDate::parse("2024-03-02").value(), "expired",
+                                                  fms::testing::host_scope("a"));
   ASSERT_FALSE(early_expiry.ok());
   EXPECT_THAT(early_expiry.error().message, HasSubstr("offer expiration date is 2024-03-02"));
 
-  auto amendment_first = ledger_->cases().import_document(example("cases/tomahawk/02-amendment.json"),
-                                                  "a.json", fms::testing::host_scope("a"));
+  auto amendment_first = ledger_->cases().import_document(
+      example("cases/tomahawk/02-amendment.json"), "a.json", fms::testing::host_scope("a"));
   ASSERT_FALSE(amendment_first.ok());
   EXPECT_THAT(amendment_first.error().message, HasSubstr("a.json: /document/version"));
 

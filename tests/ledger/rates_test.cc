@@ -41,7 +41,8 @@ class RatesTest : public ::testing::Test {
   }
 
   Result<RatesImportOutcome> import(const std::string& text, const std::string& source) {
-    return ledger_->money().import_rates(text, source, std::nullopt, fms::testing::host_scope("bob"));
+    return ledger_->money().import_rates(text, source, std::nullopt,
+                                         fms::testing::host_scope("bob"));
   }
 
   // The example file: USD/JPY month ends 2025-01-31 .. 2025-12-31, six points.

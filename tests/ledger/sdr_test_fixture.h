@@ -74,21 +74,23 @@ class SdrLedgerTest : public ::testing::Test {
                                          PasswordCost::minimum());
     book_ = &ledger_->sdrs();
 
-    auto basic =
-        ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"), "basic.json", fms::testing::host_scope("t"));
+    auto basic = ledger_->cases().import_document(example("cases/tomahawk/00-basic.json"),
+                                                  "basic.json", fms::testing::host_scope("t"));
     ASSERT_TRUE(basic.ok()) << basic.error().message;
-    ASSERT_TRUE(
-        ledger_->cases().transition("JA-P-TWK", CaseStatus::accepted, day("2024-01-18"), "signed", fms::testing::host_scope("t"))
-            .ok());
-    ASSERT_TRUE(
-        ledger_->cases().transition("JA-P-TWK", CaseStatus::implemented, day("2024-02-09"), "deposit", fms::testing::host_scope("t"))
-            .ok());
+    ASSERT_TRUE(ledger_->cases()
+                    .transition("JA-P-TWK", CaseStatus::accepted, day("2024-01-18"), "signed",
+                                fms::testing::host_scope("t"))
+                    .ok());
+    ASSERT_TRUE(ledger_->cases()
+                    .transition("JA-P-TWK", CaseStatus::implemented, day("2024-02-09"), "deposit",
+                                fms::testing::host_scope("t"), "the deposit is outside these tests")
+                    .ok());
     auto deliveries =
-        ledger_->execution().import_execution(ExecutionKind::delivery_listing, kDeliveries, "deliveries.csv",
-                                  {}, fms::testing::host_scope("t"));
+        ledger_->execution().import_execution(ExecutionKind::delivery_listing, kDeliveries,
+                                              "deliveries.csv", {}, fms::testing::host_scope("t"));
     ASSERT_TRUE(deliveries.ok()) << deliveries.error().message;
-    auto receipts = ledger_->execution().import_execution(ExecutionKind::receipts, kReceipts, "receipts.csv",
-                                              {}, fms::testing::host_scope("t"));
+    auto receipts = ledger_->execution().import_execution(
+        ExecutionKind::receipts, kReceipts, "receipts.csv", {}, fms::testing::host_scope("t"));
     ASSERT_TRUE(receipts.ok()) << receipts.error().message;
   }
 

@@ -50,6 +50,18 @@ std::string encode(const StatusChanged& payload) {
   j["to"] = std::string(to_string(payload.to));
   j["date"] = payload.date.to_string();
   j["reason"] = payload.reason;
+  if (payload.override_taken) {
+    j["override"] = {{"reason", payload.override_taken->reason},
+                     {"missing", payload.override_taken->missing}};
+  }
+  return j.dump();
+}
+
+std::string encode(const AmendmentSigned& payload) {
+  ordered_json j;
+  j["version"] = payload.version;
+  j["date"] = payload.date.to_string();
+  j["reason"] = payload.reason;
   return j.dump();
 }
 
@@ -82,10 +94,43 @@ Result<StatusChanged> decode_status_changed(const store::EventRecord& event) {
   auto to_status = case_status_from_string(to);
   auto parsed_date = CivilDate::parse(date);
   if (!from_status.ok() || !to_status.ok() || !parsed_date.ok()) {
-    return Error::corruption(store::describe_event(event) + ": payload has an invalid status or date");
+    return Error::corruption(store::describe_event(event) +
+                             ": payload has an invalid status or date");
   }
   decoded.from = *from_status;
   decoded.to = *to_status;
+  decoded.date = *parsed_date;
+  if (auto taken = payload.find("override"); taken != payload.end()) {
+    const auto missing = taken->is_object() ? taken->find("missing") : taken->end();
+    if (!taken->is_object() || missing == taken->end() || !missing->is_array()) {
+      return Error::corruption(store::describe_event(event) + ": payload has an invalid override");
+    }
+    GuardOverride out;
+    FMS_ASSIGN_OR_RETURN(out.reason, string_field(*taken, "reason", event));
+    for (const auto& item : *missing) {
+      if (!item.is_string()) {
+        return Error::corruption(store::describe_event(event) +
+                                 ": payload has an invalid override");
+      }
+      out.missing.push_back(item.get<std::string>());
+    }
+    decoded.override_taken = std::move(out);
+  }
+  return decoded;
+}
+
+Result<AmendmentSigned> decode_amendment_signed(const store::EventRecord& event) {
+  FMS_ASSIGN_OR_RETURN(nlohmann::json payload, parse_payload(event, 1));
+  AmendmentSigned decoded;
+  const auto version = payload.find("version");
+  FMS_ASSIGN_OR_RETURN(std::string date, string_field(payload, "date", event));
+  FMS_ASSIGN_OR_RETURN(decoded.reason, string_field(payload, "reason", event));
+  auto parsed_date = CivilDate::parse(date);
+  if (version == payload.end() || !version->is_number_integer() || !parsed_date.ok()) {
+    return Error::corruption(store::describe_event(event) +
+                             ": payload has an invalid version or date");
+  }
+  decoded.version = version->get<int>();
   decoded.date = *parsed_date;
   return decoded;
 }

@@ -14,6 +14,22 @@ const RecordedDocument* CaseState::find_version(int version) const {
   return nullptr;
 }
 
+const LoaVersion& CaseState::current() const {
+  for (auto it = documents.rbegin(); it != documents.rend(); ++it) {
+    const LoaVersion& doc = it->document;
+    if (doc.kind != DocumentKind::amendment || doc.acceptance_date) return doc;
+  }
+  return documents.back().document;  // unreachable: the Basic LOA is always in force
+}
+
+const LoaVersion* CaseState::latest_offer() const {
+  const LoaVersion* offer = nullptr;
+  for (const auto& recorded : documents) {
+    if (recorded.document.offer_expiration_date) offer = &recorded.document;
+  }
+  return offer;
+}
+
 Result<DecodedEvent> decode(const store::EventRecord& event, const ReferenceData& reference) {
   if (event.type == kDocumentRecorded) {
     FMS_ASSIGN_OR_RETURN(DocumentRecorded payload, decode_document_recorded(event, reference));
@@ -23,6 +39,10 @@ Result<DecodedEvent> decode(const store::EventRecord& event, const ReferenceData
     FMS_ASSIGN_OR_RETURN(StatusChanged payload, decode_status_changed(event));
     return DecodedEvent{&event, std::move(payload)};
   }
+  if (event.type == kAmendmentSigned) {
+    FMS_ASSIGN_OR_RETURN(AmendmentSigned payload, decode_amendment_signed(event));
+    return DecodedEvent{&event, payload};
+  }
   return Error::corruption(store::describe_event(event) + ": unknown event type");
 }
 
@@ -31,16 +51,39 @@ bool within(const DecodedEvent& decoded, const AsOf& as_of) {
   if (!as_of.business_date) return true;
   if (const auto* recorded = std::get_if<DocumentRecorded>(&decoded.payload)) {
     const LoaVersion& doc = recorded->document;
-    const CivilDate& in_force = doc.kind == DocumentKind::basic ? doc.offer_date : doc.effective_date;
+    const CivilDate& in_force =
+        doc.kind == DocumentKind::basic ? doc.offer_date : doc.effective_date;
     return in_force <= *as_of.business_date;
+  }
+  if (const auto* signature = std::get_if<AmendmentSigned>(&decoded.payload)) {
+    return signature->date <= *as_of.business_date;
   }
   return std::get<StatusChanged>(decoded.payload).date <= *as_of.business_date;
 }
 
+namespace {
+
+Status apply_signature(CaseState& state, const store::EventRecord& event,
+                       const AmendmentSigned& signature) {
+  for (auto& recorded : state.documents) {
+    LoaVersion& doc = recorded.document;
+    if (doc.version != signature.version) continue;
+    if (doc.kind != DocumentKind::amendment || doc.acceptance_date) break;
+    doc.acceptance_date = signature.date;
+    doc.effective_date = signature.date;
+    return Status::Ok();
+  }
+  return Error::corruption(store::describe_event(event) + ": signs version " +
+                           std::to_string(signature.version) +
+                           ", which is not an unsigned amendment of the case");
+}
+
+}  // namespace
+
 Status apply(CaseState& state, DecodedEvent decoded) {
   const store::EventRecord& event = *decoded.record;
   if (auto* recorded = std::get_if<DocumentRecorded>(&decoded.payload)) {
-    const int expected = state.documents.empty() ? 0 : state.current().version + 1;
+    const int expected = state.documents.empty() ? 0 : state.latest().version + 1;
     if (recorded->document.version != expected) {
       return Error::corruption(store::describe_event(event) + ": records version " +
                                std::to_string(recorded->document.version) + " where version " +
@@ -50,14 +93,15 @@ Status apply(CaseState& state, DecodedEvent decoded) {
       state.case_id = event.case_id;
       state.status = CaseStatus::offered;
       state.status_date = recorded->document.offer_date;
-      state.history.push_back(StatusChange{std::nullopt, CaseStatus::offered,
-                                           recorded->document.offer_date, "Basic LOA offered",
-                                           event.sequence, event.recorded_at, event.actor});
+      state.history.push_back(StatusChange{
+          std::nullopt, CaseStatus::offered, recorded->document.offer_date, "Basic LOA offered",
+          event.sequence, event.recorded_at, event.actor, std::nullopt});
     }
-    state.documents.push_back(RecordedDocument{std::move(recorded->document),
-                                               std::move(recorded->document_sha256),
-                                               std::move(recorded->source), event.sequence,
-                                               event.recorded_at, event.actor});
+    state.documents.push_back(RecordedDocument{
+        std::move(recorded->document), std::move(recorded->document_sha256),
+        std::move(recorded->source), event.sequence, event.recorded_at, event.actor});
+  } else if (const auto* signature = std::get_if<AmendmentSigned>(&decoded.payload)) {
+    FMS_TRY(apply_signature(state, event, *signature));
   } else {
     auto& change = std::get<StatusChanged>(decoded.payload);
     if (state.documents.empty() || change.from != state.status) {
@@ -67,9 +111,9 @@ Status apply(CaseState& state, DecodedEvent decoded) {
     }
     state.status = change.to;
     state.status_date = change.date;
-    state.history.push_back(StatusChange{change.from, change.to, change.date,
-                                         std::move(change.reason), event.sequence,
-                                         event.recorded_at, event.actor});
+    state.history.push_back(
+        StatusChange{change.from, change.to, change.date, std::move(change.reason), event.sequence,
+                     event.recorded_at, event.actor, std::move(change.override_taken)});
   }
   state.last_sequence = event.sequence;
   return Status::Ok();
@@ -98,14 +142,39 @@ store::CaseProjection project(const CaseState& state) {
   s.line_count = static_cast<int>(doc.lines.size());
   s.last_sequence = state.last_sequence;
   for (const LoaLine& line : doc.lines) {
-    projection.lines.push_back(store::CaseLineRow{state.case_id, line.number, line.description,
-                                                  line.quantity, line.unit_of_issue,
-                                                  line.total.minor_units(),
-                                                  line.major_defense_equipment});
+    projection.lines.push_back(store::CaseLineRow{
+        state.case_id, line.number, line.description, line.quantity, line.unit_of_issue,
+        line.total.minor_units(), line.major_defense_equipment});
   }
   std::sort(projection.lines.begin(), projection.lines.end(),
             [](const auto& a, const auto& b) { return a.line_number < b.line_number; });
   return projection;
+}
+
+std::optional<StatusChange> lapsed_offer(const CaseState& state, const CivilDate& date) {
+  if (state.documents.empty() || state.status != CaseStatus::offered) return std::nullopt;
+  const LoaVersion* offer = state.latest_offer();
+  if (offer == nullptr || !(*offer->offer_expiration_date < date)) return std::nullopt;
+  const CivilDate lapsed = offer->offer_expiration_date->plus_days(1);
+  if (lapsed < state.status_date) return std::nullopt;  // re-offered after the OED
+  return StatusChange{CaseStatus::offered,
+                      CaseStatus::expired,
+                      lapsed,
+                      "the offer expiration date " + offer->offer_expiration_date->to_string() +
+                          " of " + document_label(offer->kind, offer->version) +
+                          " passed without acceptance",
+                      0,
+                      {},
+                      {},
+                      std::nullopt};
+}
+
+void apply_lapsed_offer(CaseState& state, const CivilDate& date) {
+  std::optional<StatusChange> lapsed = lapsed_offer(state, date);
+  if (!lapsed) return;
+  state.status = lapsed->to;
+  state.status_date = lapsed->date;
+  state.history.push_back(std::move(*lapsed));
 }
 
 Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,

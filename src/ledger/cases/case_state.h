@@ -36,6 +36,7 @@ struct StatusChange {
   std::int64_t sequence = 0;
   std::string recorded_at;
   std::string actor;
+  std::optional<GuardOverride> override_taken;  // the step was taken although something lacked
 };
 
 struct CaseState {
@@ -46,7 +47,13 @@ struct CaseState {
   std::vector<StatusChange> history;
   std::int64_t last_sequence = 0;
 
-  [[nodiscard]] const LoaVersion& current() const { return documents.back().document; }
+  // The document in force: the latest one save amendments not signed yet (an amendment takes
+  // effect on acceptance; a modification, the seller's act, on recording).
+  [[nodiscard]] const LoaVersion& current() const;
+  // The latest document recorded, signed or not: the one a new version follows.
+  [[nodiscard]] const LoaVersion& latest() const { return documents.back().document; }
+  // The latest document with an offer expiration date: the offer a status of the offer concerns.
+  [[nodiscard]] const LoaVersion* latest_offer() const;
   [[nodiscard]] const RecordedDocument* find_version(int version) const;
 };
 
@@ -62,7 +69,7 @@ struct AsOf {
 // single decode.
 struct DecodedEvent {
   const store::EventRecord* record = nullptr;  // the stored event; outlives the DecodedEvent
-  std::variant<DocumentRecorded, StatusChanged> payload;
+  std::variant<DocumentRecorded, StatusChanged, AmendmentSigned> payload;
 };
 
 // Decodes an event; an event that cannot be decoded is corruption of the log.
@@ -76,9 +83,16 @@ Status apply(CaseState& state, const store::EventRecord& event, const ReferenceD
 
 store::CaseProjection project(const CaseState& state);
 
+// An offer not accepted by its offer expiration date lapses: a case still "offered" on `date`
+// after its OED is offer-expired from the day after, whether or not anyone recorded it. The
+// change that `date` implies, if any (sequence 0: derived, not recorded).
+std::optional<StatusChange> lapsed_offer(const CaseState& state, const CivilDate& date);
+// The state with that change applied, for what is shown and checked.
+void apply_lapsed_offer(CaseState& state, const CivilDate& date);
+
 // Folds every case's events out of a whole log (portfolio-level events, case id "", and the
-// "@access" and "@audit" streams are skipped): the state of every case within `as_of` (by default the current state), by case id.
-// A case none of whose events falls within `as_of` is left out.
+// "@access" and "@audit" streams are skipped): the state of every case within `as_of` (by default
+// the current state), by case id. A case none of whose events falls within `as_of` is left out.
 Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,
                                                     const ReferenceData& reference,
                                                     const AsOf& as_of = {});

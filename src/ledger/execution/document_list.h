@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "ledger/execution/execution_book.h"
 #include "ledger/access/scope.h"
+#include "ledger/execution/execution_book.h"
 
 namespace fms::ledger {
 

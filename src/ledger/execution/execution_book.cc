@@ -56,6 +56,11 @@ std::size_t ExecutionBook::documents_since_last_run() const {
 
 Result<ExecutionBook> fold_execution(const std::vector<store::EventRecord>& events) {
   ExecutionBook state;
+  FMS_TRY(fold_execution_into(state, events));
+  return state;
+}
+
+Status fold_execution_into(ExecutionBook& state, const std::vector<store::EventRecord>& events) {
   for (const store::EventRecord& event : events) {
     // Case events and the access and audit streams ("@access", "@audit") have folds of their own.
     if (!in_portfolio_stream(event)) continue;
@@ -81,11 +86,12 @@ Result<ExecutionBook> fold_execution(const std::vector<store::EventRecord>& even
       FMS_ASSIGN_OR_RETURN(ReconciliationRecorded run, decode_reconciliation(event));
       state.last_run = RecordedRun{std::move(run), event.sequence, event.recorded_at, event.actor};
     } else {
-      const bool others = !event.type.starts_with("execution.") && !event.type.starts_with("recon.");
+      const bool others =
+          !event.type.starts_with("execution.") && !event.type.starts_with("recon.");
       FMS_TRY(check_portfolio_event_type(event, others));
     }
   }
-  return state;
+  return Status::Ok();
 }
 
 }  // namespace fms::ledger

@@ -53,6 +53,9 @@ struct ExecutionBook {
 // event (cases, "@access", "@audit", and the stream's SDR, rates and budget events) is passed
 // over, save for its sequence.
 Result<ExecutionBook> fold_execution(const std::vector<store::EventRecord>& events);
+// The same fold continued: `events` follow, in sequence order, those `book` has folded. On an
+// error `book` is left part-folded and must be discarded.
+Status fold_execution_into(ExecutionBook& book, const std::vector<store::EventRecord>& events);
 
 inline constexpr std::size_t kMinDocumentIdPrefix = 8;
 

@@ -36,7 +36,7 @@ struct ExecutionDocumentRecorded {
   std::int64_t file_bytes = 0;
   std::vector<std::string> cases;  // every case the document touches, sorted
   std::optional<std::string> supersedes;
-  std::string reason;  // why it supersedes (empty otherwise)
+  std::string reason;                  // why it supersedes (empty otherwise)
   std::optional<std::string> segment;  // bulk kinds
   std::optional<Bill> bill;
   std::optional<Payments> payments;

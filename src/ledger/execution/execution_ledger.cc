@@ -316,7 +316,33 @@ Status check_receipt_ids(store::Store& store, const ReceiptInspections& rows,
 
 Result<ExecutionBook> ExecutionLedger::load() {
   FMS_ASSIGN_OR_RETURN(auto events, read_portfolio_stream(store_));
-  return fold_execution(events);
+  return book_from(events);
+}
+
+Result<ExecutionBook> ExecutionLedger::book_from(const std::vector<store::EventRecord>& events) {
+  const std::lock_guard lock(book_mutex_);
+  std::int64_t last_in_log = 0;
+  for (auto it = events.rbegin(); it != events.rend(); ++it) {
+    if (in_portfolio_stream(*it)) {
+      last_in_log = it->sequence;
+      break;
+    }
+  }
+  // A log that does not reach what was folded is not the one folded (another file, a restore):
+  // fold it afresh.
+  if (last_in_log < book_.last_sequence) book_ = ExecutionBook{};
+  const auto first_new =
+      std::upper_bound(events.begin(), events.end(), book_.last_sequence,
+                       [](std::int64_t through, const store::EventRecord& event) {
+                         return through < event.sequence;
+                       });
+  const std::vector<store::EventRecord> fresh(first_new, events.end());
+  const Status folded = fold_execution_into(book_, fresh);
+  if (!folded.ok()) {
+    book_ = ExecutionBook{};
+    return folded.error();
+  }
+  return book_;
 }
 
 Permission permission_to_record(ExecutionKind kind) {
@@ -480,13 +506,13 @@ Result<ReconciliationView> ExecutionLedger::reconciliation_view(const CivilDate&
   FMS_ASSIGN_OR_RETURN(view.rules, reference_.reconciliation_rules_on(as_of));
   // One read of the log serves both folds.
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
-  FMS_ASSIGN_OR_RETURN(view.execution, fold_execution(events));
-  // Each case as it stood on the as-of date: its documents in force and its status then.
-  AsOf case_as_of;
-  case_as_of.business_date = as_of;
-  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, case_as_of));
-  for (const auto& [case_id, state] : view.cases)
+  FMS_ASSIGN_OR_RETURN(view.execution, book_from(events));
+  // Each case as it stood on the as-of date: documents in force, status, a lapsed offer.
+  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, AsOf{as_of, std::nullopt}));
+  for (auto& [case_id, state] : view.cases) {
+    apply_lapsed_offer(state, as_of);
     view.recon_input.cases.push_back(case_info(state));
+  }
 
   // The documents the match set refers to: the last run's lists when it is current, otherwise
   // the active documents now.

@@ -7,12 +7,14 @@
 // (stored durably before the event that names it); small documents keep their rows in the event.
 #pragma once
 
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/execution.h"
+#include "core/lifecycle_guard.h"
 #include "core/reference_data.h"
 #include "ledger/access/scope.h"
 #include "ledger/execution/execution_book.h"
@@ -68,11 +70,22 @@ class ExecutionLedger {
   // Everything reports need to derive discrepancies: the recorded matches of the last run, or a
   // fresh unrecorded matching when documents were recorded since (view.fresh says which).
   Result<ReconciliationView> reconciliation_view(const CivilDate& as_of);
+  // What one case has toward a step of its lifecycle on `date` (core/lifecycle_guard.h): the
+  // deliveries listed on each line of its document in force, and its financial position from
+  // its statements and payments (lifecycle_evidence.cc).
+  Result<LifecycleEvidence> lifecycle_evidence(const CaseState& state, const CivilDate& date);
 
  private:
+  // The book folded from `events` (the portfolio stream, or every business event, in sequence
+  // order), decoding only the events after those folded last time: the log only grows, and
+  // decoding every recorded document again on every command made a long history slow.
+  Result<ExecutionBook> book_from(const std::vector<store::EventRecord>& events);
+
   store::Store& store_;
   const ReferenceData& reference_;
   Clock clock_;
+  std::mutex book_mutex_;
+  ExecutionBook book_;  // folded through book_.last_sequence
 };
 
 }  // namespace fms::ledger
