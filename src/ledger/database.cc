@@ -29,7 +29,7 @@ Database::Database(store::Store& store, const ReferenceData& reference, Clock cl
       clock_(std::move(clock)),
       cases_(store, reference, clock_),
       execution_(store, reference, clock_),
-      money_(store, reference, clock_),
+      money_(store, reference, clock_, execution_),
       sdrs_(store, reference, clock_, execution_),
       access_(store, clock_, cost),
       verifier_(store, reference, money_) {

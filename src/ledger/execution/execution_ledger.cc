@@ -316,10 +316,10 @@ Status check_receipt_ids(store::Store& store, const ReceiptInspections& rows,
 
 Result<ExecutionBook> ExecutionLedger::load() {
   FMS_ASSIGN_OR_RETURN(auto events, read_portfolio_stream(store_));
-  return book_from(events);
+  return book_of(events);
 }
 
-Result<ExecutionBook> ExecutionLedger::book_from(const std::vector<store::EventRecord>& events) {
+Result<ExecutionBook> ExecutionLedger::book_of(const std::vector<store::EventRecord>& events) {
   const std::lock_guard lock(book_mutex_);
   std::int64_t last_in_log = 0;
   for (auto it = events.rbegin(); it != events.rend(); ++it) {
@@ -506,7 +506,7 @@ Result<ReconciliationView> ExecutionLedger::reconciliation_view(const CivilDate&
   FMS_ASSIGN_OR_RETURN(view.rules, reference_.reconciliation_rules_on(as_of));
   // One read of the log serves both folds.
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
-  FMS_ASSIGN_OR_RETURN(view.execution, book_from(events));
+  FMS_ASSIGN_OR_RETURN(view.execution, book_of(events));
   // Each case as it stood on the as-of date: documents in force, status, a lapsed offer.
   FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, AsOf{as_of, std::nullopt}));
   for (auto& [case_id, state] : view.cases) {

@@ -74,13 +74,12 @@ class ExecutionLedger {
   // deliveries listed on each line of its document in force, and its financial position from
   // its statements and payments (lifecycle_evidence.cc).
   Result<LifecycleEvidence> lifecycle_evidence(const CaseState& state, const CivilDate& date);
-
- private:
   // The book folded from `events` (the portfolio stream, or every business event, in sequence
   // order), decoding only the events after those folded last time: the log only grows, and
   // decoding every recorded document again on every command made a long history slow.
-  Result<ExecutionBook> book_from(const std::vector<store::EventRecord>& events);
+  Result<ExecutionBook> book_of(const std::vector<store::EventRecord>& events);
 
+ private:
   store::Store& store_;
   const ReferenceData& reference_;
   Clock clock_;

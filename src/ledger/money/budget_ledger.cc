@@ -64,9 +64,9 @@ Result<std::string> budget_owner(const BudgetDocument& document,
 }  // namespace
 
 Result<BudgetImportOutcome> MoneyLedger::import_budget(std::string_view json_text,
-                                                  const std::string& source,
-                                                  const BudgetImportOptions& options,
-                                                  const Scope& scope) {
+                                                       const std::string& source,
+                                                       const BudgetImportOptions& options,
+                                                       const Scope& scope) {
   FMS_TRY(check_text("source", source, {1, kMaxSourceBytes, false}));
   FMS_ASSIGN_OR_RETURN(
       const std::optional<std::string> requested,
@@ -114,8 +114,8 @@ Result<BudgetImportOutcome> MoneyLedger::import_budget(std::string_view json_tex
 }
 
 Result<std::optional<BudgetInForce>> MoneyLedger::budget_in_force(
-    const MoneyBook& money, const CivilDate& date,
-    const std::optional<std::string>& organisation, const Scope& scope) const {
+    const MoneyBook& money, const CivilDate& date, const std::optional<std::string>& organisation,
+    const Scope& scope) const {
   // A document without a recorded owner (v1) is an organisation's when every case it names is.
   // That follows the organisations as they are now, which the fold does not know, so the few
   // such documents are decoded here, on each call, rather than once at folding.
@@ -155,10 +155,10 @@ Status MoneyLedger::verify_budgets(const MoneyBook& money) const {
 }
 
 Result<std::vector<std::string>> MoneyLedger::appropriation_effect(const LoaVersion& next,
-                                                              const std::string& source) {
+                                                                   const std::string& source) {
   const std::string case_id = next.case_id.to_string();
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
-  FMS_ASSIGN_OR_RETURN(const ExecutionBook execution, fold_execution(events));
+  FMS_ASSIGN_OR_RETURN(const ExecutionBook execution, execution_.book_of(events));
   FMS_ASSIGN_OR_RETURN(const MoneyBook money, fold_money(events));
   const CivilDate today = clock_.today();
   // The book that governs the case is its organisation's.
@@ -208,8 +208,9 @@ Result<std::vector<std::string>> MoneyLedger::appropriation_effect(const LoaVers
   // line it breaches is reported, not enforced against it.
   if (!blocked.empty() && next.kind == DocumentKind::modification) {
     for (const std::string& line : blocked) {
-      warnings.push_back(line + " (policy block; a Modification is the seller's act, so it is "
-                                "recorded: fund the line with a new budget document)");
+      warnings.push_back(line +
+                         " (policy block; a Modification is the seller's act, so it is "
+                         "recorded: fund the line with a new budget document)");
     }
     return warnings;
   }

@@ -73,7 +73,7 @@ Result<FinanceView> MoneyLedger::finance_view(const CivilDate& as_of, const Scop
   FMS_ASSIGN_OR_RETURN(view.organisation,
                        finance_organisation(scope, organisation, Permission::read));
   FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
-  FMS_ASSIGN_OR_RETURN(view.execution, fold_execution(events));
+  FMS_ASSIGN_OR_RETURN(view.execution, execution_.book_of(events));
   FMS_ASSIGN_OR_RETURN(view.money, fold_money(events));
   AsOf case_as_of;
   case_as_of.business_date = as_of;

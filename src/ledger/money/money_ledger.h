@@ -14,6 +14,7 @@
 #include "core/loa.h"
 #include "core/reference_data.h"
 #include "ledger/access/scope.h"
+#include "ledger/execution/execution_ledger.h"
 #include "ledger/log/clock.h"
 #include "ledger/log/limits.h"
 #include "ledger/money/finance_view.h"
@@ -58,8 +59,11 @@ struct BudgetInForce {
 
 class MoneyLedger {
  public:
-  MoneyLedger(store::Store& store, const ReferenceData& reference, Clock clock)
-      : store_(store), reference_(reference), clock_(std::move(clock)) {}
+  // `execution` folds the execution documents the finance view and the budget checks read; it
+  // keeps its fold between calls, so each reads only what was recorded since.
+  MoneyLedger(store::Store& store, const ReferenceData& reference, Clock clock,
+              ExecutionLedger& execution)
+      : store_(store), reference_(reference), clock_(std::move(clock)), execution_(execution) {}
 
   // Records a file of exchange rates (docs/formats/exchange-rates.md): all of it or, on any
   // problem, nothing. Only supported pairs (money/rate_book.h); a pair and date already
@@ -87,8 +91,8 @@ class MoneyLedger {
       const std::optional<std::string>& organisation = std::nullopt);
   // nullopt organisation: among every book (the whole portfolio).
   Result<std::optional<BudgetInForce>> budget_in_force(
-      const MoneyBook& money, const CivilDate& date,
-      const std::optional<std::string>& organisation, const Scope& scope) const;
+      const MoneyBook& money, const CivilDate& date, const std::optional<std::string>& organisation,
+      const Scope& scope) const;
   // One organisation's money on `as_of` (finance_organisation): its cases as they stood, their
   // bills and payments, its budget book in force and the USD/JPY rate it reads. For a scope over
   // every organisation naming none: the whole portfolio, the latest book and the shared rates.
@@ -107,6 +111,7 @@ class MoneyLedger {
   store::Store& store_;
   const ReferenceData& reference_;
   Clock clock_;
+  ExecutionLedger& execution_;
 };
 
 }  // namespace fms::ledger
