@@ -43,7 +43,9 @@ def op(opid, summary, tag, roles, responses, params=(), body=None, public=False,
     return o
 import_params = [P("source", "query", "File name recorded as the document's source"),
                  P("supersedes", "query", "Id of the document a corrected re-issue replaces"),
-                 P("reason", "query", "Why it supersedes the earlier document")]
+                 P("reason", "query", "Why it supersedes the earlier document"),
+                 P("additional", "query", "true: a delivery listing that adds to an active listing whose document numbers it mostly repeats (without it, such a listing is refused with 409 as a probable corrected re-issue); ignored for other documents", {"type": "boolean"})]
+organisation_q = P("organisation", "query", "Whose money: an organisation id, for a caller who acts for several (default: the caller's one organisation; for a caller over every organisation, the whole portfolio and the shared rate series)")
 def import_op(opid, kind, perm):
     return {"post": op(opid, f"Import a {kind} (CSV, all or nothing)", "Execution", perm,
                        {**ok("The same content was already recorded: nothing changed", "#/components/schemas/ImportOutcome"),
@@ -80,6 +82,9 @@ paths = {
  "/api/cases/{case_id}/transitions": {"post": op("transitionCase", "Move the case to another lifecycle status", "Cases", "manage-case",
       {**ok("Moved; the new ETag is in the ETag header", "#/components/schemas/Transitioned"), **problem_refs(409, 412, 415, 428)},
       [case_id, P("If-Match", "header", "The case's ETag", required=True)], json_body("#/components/schemas/TransitionRequest"))},
+ "/api/cases/{case_id}/signatures": {"post": op("signAmendment", "Record the purchaser's signature of an amendment imported unsigned: from its date the amendment is the document in force", "Cases", "manage-case",
+      {**ok("Signed; the new ETag is in the ETag header", "#/components/schemas/Signed"), **problem_refs(409, 412, 415, 428)},
+      [case_id, P("If-Match", "header", "The case's ETag", required=True)], json_body("#/components/schemas/SignatureRequest"))},
  "/api/cases/{case_id}/notification": {"get": op("notificationCheck", "Is AECA 36(b) congressional notification required?", "Cases", "read", ok("The check"),
       [case_id, P("version", "query", "Check this version (default the latest)", {"type": "integer"})])},
  "/api/cases/{case_id}/history": {"get": op("caseHistory", "Every recorded event of the case: who, when, what, hash", "Cases", "read-history", ok("A page of events", "#/components/schemas/EventList"), [case_id, limit, cursor])},
@@ -90,27 +95,27 @@ paths = {
  "/api/documents": {"get": op("listDocuments", "The execution documents of the caller's cases", "Execution", "read", ok("A page of documents"),
       [P("kind", "query", "delivery-listing, receipts, bill or payments"), P("all", "query", "true: include superseded documents"), limit, cursor])},
  "/api/reconciliation": {"post": op("reconcile", "Match seller deliveries with buyer receipts and record the match set", "Execution", "manage-case",
-      {**ok("Recorded; the counts are of the caller's cases", code="201"), **problem_refs(415)}, body=json_body("#/components/schemas/ReconcileRequest", False))},
+      {**ok("Recorded: the run's matches (created, voided) and the discrepancies as of its date in the caller's cases, as `fmsledger reconcile --json` answers", code="201"), **problem_refs(415)}, body=json_body("#/components/schemas/ReconcileRequest", False))},
  "/api/discrepancies": {"get": op("listDiscrepancies", "Every discrepancy of the caller's cases, aged, with next action", "Execution", "read", ok("A page of discrepancies"),
       [as_of, case_q, P("type", "query", "Only this type, e.g. quantity-short"), limit, cursor])},
  "/api/rates": {
    "get": op("listRates", "The recorded exchange rates, by pair and date", "Finance", "read", ok("Rates"),
-             [P("pair", "query", "Only this pair, e.g. USD/JPY"), P("as_of", "query", "Only rates dated on or before this date", {"type": "string", "format": "date"})]),
+             [P("pair", "query", "Only this pair, e.g. USD/JPY"), P("as_of", "query", "Only rates dated on or before this date", {"type": "string", "format": "date"}), organisation_q]),
    "post": op("importRates", "Import a file of published exchange rates (CSV, all or nothing)", "Finance", "manage-finance",
               {**ok("The same content was already recorded: nothing changed"), **ok("Recorded", code="201"), **problem_refs(409, 413, 415)},
-              [P("source", "query", "File name recorded as the document's source")], csv_body("date,pair,rate,source (docs/formats/exchange-rates.md)"))},
+              [P("source", "query", "File name recorded as the document's source"), organisation_q], csv_body("date,pair,rate,source (docs/formats/exchange-rates.md)"))},
  "/api/rates/on": {"get": op("rateOn", "The rate of a pair on a date: the latest recorded on or before it", "Finance", "read", ok("The rate and the document that recorded it", "#/components/schemas/RateOn"),
-      [P("pair", "query", "The pair, e.g. USD/JPY", required=True), P("date", "query", "The date YYYY-MM-DD", {"type": "string", "format": "date"}, True)])},
+      [P("pair", "query", "The pair, e.g. USD/JPY", required=True), P("date", "query", "The date YYYY-MM-DD", {"type": "string", "format": "date"}, True), organisation_q])},
  "/api/budgets": {"post": op("importBudget", "Import a budget document (fmsledger.budget/1 JSON); every case it names must be one the caller may manage finance for", "Finance", "manage-finance",
       {**ok("The same content was already recorded: nothing changed", "#/components/schemas/BudgetImportOutcome"), **ok("Recorded", "#/components/schemas/BudgetImportOutcome", code="201"), **problem_refs(409, 413, 415)},
-      [P("source", "query", "File name recorded as the document's source")],
+      [P("source", "query", "File name recorded as the document's source"), organisation_q],
       {"required": True, "content": {"application/json": {"schema": {"type": "object", "description": "A budget document (docs/formats/budget.md)"}}}})},
- "/api/budgets/in-force": {"get": op("budgetInForce", "The budget document in force on a date (404 unless the caller may read every case it names)", "Finance", "read", ok("The document and its record", "#/components/schemas/BudgetInForce"), [as_of])},
+ "/api/budgets/in-force": {"get": op("budgetInForce", "The budget document in force on a date (404 unless the caller may read every case it names)", "Finance", "read", ok("The document and its record", "#/components/schemas/BudgetInForce"), [as_of, organisation_q])},
  "/api/users": {
    "get": op("listUsers", "Every user with grants and tokens (never hashes)", "Administration", "administer", ok("Users")),
    "post": op("addUser", "Add a user", "Administration", "administer", {**ok("Added", "#/components/schemas/User", code="201"), **problem_refs(409, 415)}, body=json_body("#/components/schemas/NewUser"))},
  "/api/users/{user}": {"get": op("showUser", "One user", "Administration", "administer", ok("The user", "#/components/schemas/User"), [user_p])},
- "/api/users/{user}/password": {"post": op("setPassword", "Set a user's password (signs them out everywhere)", "Administration", "administer", no_content, [user_p], json_body("#/components/schemas/Password"))},
+ "/api/users/{user}/password": {"post": op("setPassword", "Set a user's password (signs them out everywhere)", "Administration", "administer", {"200": {"description": "The password is changed; the user's signed-in sessions ended", "content": {"application/json": {"schema": {"type": "object", "properties": {"user": {"type": "string"}, "sessions_ended": {"type": "integer"}, "message": {"type": "string"}}}}}}}, [user_p], json_body("#/components/schemas/Password"))},
  "/api/users/{user}/disable": {"post": op("disableUser", "Disable a user (signs them out everywhere)", "Administration", "administer", no_content, [user_p], json_body("#/components/schemas/Reason"))},
  "/api/users/{user}/enable": {"post": op("enableUser", "Enable a disabled user", "Administration", "administer", no_content, [user_p], json_body("#/components/schemas/Reason"))},
  "/api/users/{user}/grants": {"post": op("grantRole", "Grant a role over an organisation (\"*\": every organisation)", "Administration", "administer", no_content, [user_p], json_body("#/components/schemas/Grant"))},
@@ -144,9 +149,11 @@ for name, summary in [("forecast", "Payments per Japanese fiscal quarter in USD 
                       ("exposure", "Exchange-rate exposure per Japanese fiscal year"),
                       ("envelope", "Programme envelopes and obligation authorities")]:
     paths[f"/api/reports/{name}"] = {"get": op(f"report{name.capitalize()}", summary, "Reports", "read",
-        {"200": {"description": "The report (JSON by default; CSV or .xlsx by Accept)", "content": finance_content}, **problem_refs(406)}, [as_of, case_q])}
+        {"200": {"description": "The report (JSON by default; CSV or .xlsx by Accept)", "content": finance_content}, **problem_refs(406)}, [as_of, case_q, organisation_q])}
 paths["/api/reports/workbook"] = {"get": op("reportWorkbook", "The forecast, exposure and envelope reports in one .xlsx workbook", "Reports", "read",
-    {"200": {"description": "The workbook (.xlsx only)", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}}, **problem_refs(406)}, [as_of])}
+    {"200": {"description": "The workbook (.xlsx only)", "content": {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}}, **problem_refs(406)}, [as_of, organisation_q])}
+# A sign-in body over the limit is refused before it is read.
+paths["/api/session"]["post"]["responses"].update(problem_refs(413))
 
 S = lambda props, required=(), extra=False: {"type": "object", "properties": props, "required": list(required), "additionalProperties": extra}
 s = {"type": "string"}
@@ -163,8 +170,10 @@ schemas = {
  "CaseSummary": {"type": "object", "properties": {k: s for k in ["case_id", "customer", "implementing_agency", "title", "purchaser", "status", "status_date", "latest_document", "currency", "value"]}},
  "CaseList": S({"cases": {"type": "array", "items": {"$ref": "#/components/schemas/CaseSummary"}}, "next_cursor": {"type": ["string", "null"]}}),
  "LoaImportOutcome": S({"recorded": {"type": "boolean"}, "case_id": s, "version": {"type": "integer"}, "document": s, "message": s}),
- "TransitionRequest": S({"to": s, "date": {"type": "string", "format": "date"}, "reason": s}, ["to", "date", "reason"]),
- "Transitioned": S({"case_id": s, "from": s, "to": s, "date": s}),
+ "TransitionRequest": S({"to": s, "date": {"type": "string", "format": "date"}, "reason": s, "override": {"type": "string", "description": "Why the step is taken although something it requires is missing (the initial deposit, every line delivered, a settled final statement); recorded with what was missing. Without it such a step is refused with 409 naming what is missing"}}, ["to", "date", "reason"]),
+ "Transitioned": S({"case_id": s, "from": s, "to": s, "date": s, "override": {"type": ["object", "null"], "description": "The override recorded: reason and missing"}}),
+ "SignatureRequest": S({"version": {"type": "integer", "minimum": 1}, "date": {"type": "string", "format": "date"}, "reason": s}, ["version", "date", "reason"]),
+ "Signed": S({"case_id": s, "version": {"type": "integer"}, "document": s, "acceptance_date": s}),
  "Event": {"type": "object", "properties": {"sequence": {"type": "integer"}, "recorded_at": s, "actor": s, "case_id": s, "type": s, "type_version": {"type": "integer"}, "payload": {}, "previous_hash": s, "hash": s}},
  "EventList": S({"events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}, "next_cursor": {"type": ["string", "null"]}}),
  "ImportOutcome": S({"recorded": {"type": "boolean"}, "kind": s, "document_id": s, "rows": {"type": "integer"}, "cases": {"type": "array", "items": s}, "supersedes": {"type": ["string", "null"]}, "message": s}),
