@@ -212,39 +212,55 @@ Reply diff_versions(Call& call) {
   });
 }
 
-Reply transition(Call& call) {
-  if (auto refused = check_query(call.request, {})) return *refused;
-  FMS_ASSIGN_OR_RETURN(auto body,
-                       read_json_object(call.request, {"to", "date", "reason", "override"},
-                                        {"to", "date", "reason"}));
-  const auto& fields = body;
-  auto to = case_status_from_string(string_field(fields, "to"));
-  if (!to.ok()) return problem(422, "/to: " + to.error().text(Spelling::pointer));
+Answer<CivilDate> date_field(const nlohmann::json& fields) {
   auto date = CivilDate::parse(string_field(fields, "date"));
   if (!date.ok()) return problem(422, "/date: " + date.error().text(Spelling::pointer));
-  const std::string reason = string_field(fields, "reason");
-  const std::string override_reason = string_field(fields, "override");
-  if (fields.contains("override") && override_reason.empty()) {
-    return problem(422, "/override: the reason for overriding must be a non-empty string");
-  }
+  return *date;
+}
+
+// A change of one case, decided on the state the client read: If-Match is required (428) and
+// must still be the case's ETag (412). `write` records the change and answers the body; the
+// answer carries the case's new ETag.
+template <class Write>
+Reply write_case(Call& call, Write write) {
   FMS_ASSIGN_OR_RETURN(const std::string if_match, required_if_match(call));
   const std::string& case_id = call.param("case_id");
   return call.api.with_ledger([&](ledger::Database& database) -> Reply {
     ledger::CaseLedger& ledger = database.cases();
     FMS_ASSIGN_OR_RETURN(auto state, ledger.load_case(case_id, call.principal->scope));
     if (auto refused = stale(state, if_match)) return *refused;
-    FMS_ASSIGN_OR_RETURN(auto change, ledger.transition(case_id, *to, *date, reason,
-                                                        call.principal->scope, override_reason));
+    FMS_ASSIGN_OR_RETURN(OrderedJson body, write(ledger, case_id));
+    Response response = json_response(200, body);
     auto after = ledger.load_case(case_id, call.principal->scope);
-    Response response = json_response(
-        200, OrderedJson{{"case_id", case_id},
-                         {"from", change.from ? std::string(to_string(*change.from)) : ""},
-                         {"to", std::string(to_string(change.to))},
-                         {"date", change.date.to_string()},
-                         {"override", override_json(change.override_taken)}});
     if (after.ok()) response.with_header("ETag", etag_of(*after));
     return response;
   });
+}
+
+Reply transition(Call& call) {
+  if (auto refused = check_query(call.request, {})) return *refused;
+  FMS_ASSIGN_OR_RETURN(auto fields,
+                       read_json_object(call.request, {"to", "date", "reason", "override"},
+                                        {"to", "date", "reason"}));
+  auto to = case_status_from_string(string_field(fields, "to"));
+  if (!to.ok()) return problem(422, "/to: " + to.error().text(Spelling::pointer));
+  FMS_ASSIGN_OR_RETURN(const CivilDate date, date_field(fields));
+  const std::string reason = string_field(fields, "reason");
+  const std::string override_reason = string_field(fields, "override");
+  if (fields.contains("override") && override_reason.empty()) {
+    return problem(422, "/override: the reason for overriding must be a non-empty string");
+  }
+  return write_case(
+      call, [&](ledger::CaseLedger& ledger, const std::string& case_id) -> Result<OrderedJson> {
+        FMS_ASSIGN_OR_RETURN(
+            auto change,
+            ledger.transition(case_id, *to, date, reason, call.principal->scope, override_reason));
+        return OrderedJson{{"case_id", case_id},
+                           {"from", change.from ? std::string(to_string(*change.from)) : ""},
+                           {"to", std::string(to_string(change.to))},
+                           {"date", change.date.to_string()},
+                           {"override", override_json(change.override_taken)}};
+      });
 }
 
 Reply sign_amendment(Call& call) {
@@ -256,27 +272,18 @@ Reply sign_amendment(Call& call) {
       version.get<std::int64_t>() > 9999) {
     return problem(422, "/version: the amendment's version, an integer from 1");
   }
-  auto date = CivilDate::parse(string_field(fields, "date"));
-  if (!date.ok()) return problem(422, "/date: " + date.error().text(Spelling::pointer));
+  const int number = version.get<int>();
+  FMS_ASSIGN_OR_RETURN(const CivilDate date, date_field(fields));
   const std::string reason = string_field(fields, "reason");
-  FMS_ASSIGN_OR_RETURN(const std::string if_match, required_if_match(call));
-  const std::string& case_id = call.param("case_id");
-  return call.api.with_ledger([&](ledger::Database& database) -> Reply {
-    ledger::CaseLedger& ledger = database.cases();
-    FMS_ASSIGN_OR_RETURN(auto state, ledger.load_case(case_id, call.principal->scope));
-    if (auto refused = stale(state, if_match)) return *refused;
-    const int number = version.get<int>();
-    FMS_ASSIGN_OR_RETURN(
-        auto after, ledger.sign_amendment(case_id, number, *date, reason, call.principal->scope));
-    const LoaVersion& signed_document = after.find_version(number)->document;
-    Response response =
-        json_response(200, OrderedJson{{"case_id", after.case_id},
-                                       {"version", number},
-                                       {"document", document_label(signed_document.kind, number)},
-                                       {"acceptance_date", date->to_string()}});
-    response.with_header("ETag", etag_of(after));
-    return response;
-  });
+  return write_case(
+      call, [&](ledger::CaseLedger& ledger, const std::string& case_id) -> Result<OrderedJson> {
+        FMS_ASSIGN_OR_RETURN(auto after, ledger.sign_amendment(case_id, number, date, reason,
+                                                               call.principal->scope));
+        return OrderedJson{{"case_id", after.case_id},
+                           {"version", number},
+                           {"document", document_label(DocumentKind::amendment, number)},
+                           {"acceptance_date", date.to_string()}};
+      });
 }
 
 Reply notification(Call& call) {

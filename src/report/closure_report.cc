@@ -152,10 +152,6 @@ Json check_json(const ClosureCheck& check) {
   return {{"item", std::string(to_string(check.item))}, {"ok", check.ok}, {"reason", check.reason}};
 }
 
-Json optional_usd(const std::optional<std::int64_t>& cents) {
-  return cents ? Json(usd_plain(*cents)) : Json(nullptr);
-}
-
 Json settlement_json(const CaseClosure& c) {
   if (!c.settlement || !c.statement) return nullptr;
   const StatementFigures& s = *c.statement;

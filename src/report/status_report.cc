@@ -49,10 +49,6 @@ std::string optional_usd_text(const std::optional<std::int64_t>& cents) {
   return cents ? usd_text(*cents) : "-";
 }
 
-Json optional_usd(const std::optional<std::int64_t>& cents) {
-  return cents ? Json(usd_plain(*cents)) : Json(nullptr);
-}
-
 XlsxCell optional_usd_cell(const std::optional<std::int64_t>& cents) {
   return cents ? usd_cell(*cents) : XlsxCell(XlsxEmpty{});
 }

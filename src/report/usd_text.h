@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 
 #include "core/money.h"
@@ -17,6 +19,11 @@ inline std::string usd_text(std::int64_t cents) {
 
 inline std::string usd_plain(std::int64_t cents) {
   return Money(cents, Currency::usd()).to_plain_string();
+}
+
+// An amount a document may leave out, for JSON: null when not stated, never 0.
+inline nlohmann::ordered_json optional_usd(const std::optional<std::int64_t>& cents) {
+  return cents ? nlohmann::ordered_json(usd_plain(*cents)) : nlohmann::ordered_json(nullptr);
 }
 
 using fms::saturating_add;

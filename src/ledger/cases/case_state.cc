@@ -188,6 +188,9 @@ Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::Eve
     if (!within(decoded, as_of)) continue;
     FMS_TRY(apply(states[event.case_id], std::move(decoded)));
   }
+  if (as_of.business_date) {
+    for (auto& [case_id, state] : states) apply_lapsed_offer(state, *as_of.business_date);
+  }
   return states;
 }
 

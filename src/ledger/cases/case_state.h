@@ -92,7 +92,8 @@ void apply_lapsed_offer(CaseState& state, const CivilDate& date);
 
 // Folds every case's events out of a whole log (portfolio-level events, case id "", and the
 // "@access" and "@audit" streams are skipped): the state of every case within `as_of` (by default
-// the current state), by case id. A case none of whose events falls within `as_of` is left out.
+// the current state, as recorded), by case id. With a business date, an offer lapsed by then is
+// shown lapsed (apply_lapsed_offer). A case none of whose events falls within `as_of` is left out.
 Result<std::map<std::string, CaseState>> fold_cases(const std::vector<store::EventRecord>& events,
                                                     const ReferenceData& reference,
                                                     const AsOf& as_of = {});

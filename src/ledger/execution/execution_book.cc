@@ -60,7 +60,7 @@ Result<ExecutionBook> fold_execution(const std::vector<store::EventRecord>& even
   return state;
 }
 
-Status fold_execution_into(ExecutionBook& state, const std::vector<store::EventRecord>& events) {
+Status fold_execution_into(ExecutionBook& state, std::span<const store::EventRecord> events) {
   for (const store::EventRecord& event : events) {
     // Case events and the access and audit streams ("@access", "@audit") have folds of their own.
     if (!in_portfolio_stream(event)) continue;

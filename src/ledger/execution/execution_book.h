@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -55,7 +56,7 @@ struct ExecutionBook {
 Result<ExecutionBook> fold_execution(const std::vector<store::EventRecord>& events);
 // The same fold continued: `events` follow, in sequence order, those `book` has folded. On an
 // error `book` is left part-folded and must be discarded.
-Status fold_execution_into(ExecutionBook& book, const std::vector<store::EventRecord>& events);
+Status fold_execution_into(ExecutionBook& book, std::span<const store::EventRecord> events);
 
 inline constexpr std::size_t kMinDocumentIdPrefix = 8;
 

@@ -1,5 +1,12 @@
-// Turning a folded case into what the reconciliation engine needs to know of it.
+// What reconciliation and its reports work on: a folded case as the engine sees it, and the
+// portfolio's view (ExecutionLedger::reconciliation_view): cases, active documents, match set.
 #include "ledger/execution/reconciliation_view.h"
+
+#include <future>
+
+#include "ledger/execution/execution_ledger.h"
+#include "ledger/execution/match_set.h"
+#include "store/segment_codec.h"
 
 namespace fms::ledger {
 
@@ -55,6 +62,86 @@ recon::CaseInfo case_info(const CaseState& state) {
     info.schedule.push_back({installment.due_date, installment.amount.minor_units()});
   }
   return info;
+}
+
+Result<ReconciliationView> ExecutionLedger::reconciliation_view(const CivilDate& as_of) {
+  ReconciliationView view;
+  view.as_of = as_of;
+  FMS_ASSIGN_OR_RETURN(view.rules, reference_.reconciliation_rules_on(as_of));
+  // One read of the log serves both folds.
+  FMS_ASSIGN_OR_RETURN(auto events, store_.read_events(store::business_events()));
+  FMS_ASSIGN_OR_RETURN(view.execution, book_of(events));
+  // Each case as it stood on the as-of date: documents in force, status, a lapsed offer.
+  FMS_ASSIGN_OR_RETURN(view.cases, fold_cases(events, reference_, AsOf{as_of, std::nullopt}));
+  for (const auto& [case_id, state] : view.cases) {
+    view.recon_input.cases.push_back(case_info(state));
+  }
+
+  // The documents the match set refers to: the last run's lists when it is current, otherwise
+  // the active documents now.
+  view.unreconciled_documents = view.execution.documents_since_last_run();
+  const bool use_run = view.execution.last_run && view.unreconciled_documents == 0;
+  std::vector<std::string> delivery_hashes;
+  std::vector<std::string> receipt_hashes;
+  if (use_run) {
+    delivery_hashes = view.execution.last_run->run.deliveries;
+    receipt_hashes = view.execution.last_run->run.receipts;
+  } else {
+    for (const auto* d : view.execution.active(ExecutionKind::delivery_listing)) {
+      delivery_hashes.push_back(d->record.content_hash);
+    }
+    for (const auto* d : view.execution.active(ExecutionKind::receipts)) {
+      receipt_hashes.push_back(d->record.content_hash);
+    }
+  }
+
+  // Segments load on two threads: deliveries on one, receipts on the other.
+  auto load_deliveries = std::async(std::launch::async, [&]() -> Status {
+    for (const std::string& hash : delivery_hashes) {
+      FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(hash));
+      FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(std::move(bytes)));
+      view.delivery_rows.push_back(std::move(rows));
+    }
+    return Status::Ok();
+  });
+  Status receipts_loaded = [&]() -> Status {
+    for (const std::string& hash : receipt_hashes) {
+      FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(hash));
+      FMS_ASSIGN_OR_RETURN(ReceiptInspections rows,
+                           store::decode_receipt_segment(std::move(bytes)));
+      view.receipt_rows.push_back(std::move(rows));
+    }
+    return Status::Ok();
+  }();
+  FMS_TRY(load_deliveries.get());
+  FMS_TRY(receipts_loaded);
+  for (std::size_t i = 0; i < delivery_hashes.size(); ++i) {
+    const ExecutionDocument* d = view.execution.find(delivery_hashes[i]);
+    view.recon_input.deliveries.push_back(
+        {delivery_hashes[i], d ? d->record.source : "", &view.delivery_rows[i]});
+  }
+  for (std::size_t i = 0; i < receipt_hashes.size(); ++i) {
+    const ExecutionDocument* d = view.execution.find(receipt_hashes[i]);
+    view.recon_input.receipts.push_back(
+        {receipt_hashes[i], d ? d->record.source : "", &view.receipt_rows[i]});
+  }
+  for (const auto* d : view.execution.active(ExecutionKind::bill)) {
+    view.recon_input.bills.push_back({d->record.content_hash, d->record.source, &*d->record.bill});
+  }
+  for (const auto* d : view.execution.active(ExecutionKind::payments)) {
+    view.recon_input.payments.push_back(
+        {d->record.content_hash, d->record.source, &*d->record.payments});
+  }
+
+  if (use_run) {
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes,
+                         store_.read_segment(view.execution.last_run->run.matches_segment));
+    FMS_ASSIGN_OR_RETURN(view.matches, decode_match_set(std::move(bytes)));
+  } else {
+    view.matches = recon::match(view.recon_input, to_recon_rules(view.rules));
+    view.fresh = true;
+  }
+  return view;
 }
 
 }  // namespace fms::ledger
