@@ -4,9 +4,11 @@
 //  - the file with CRLF line ends, or with a byte order mark, reads alike;
 //  - a listing read has columns of one length, dictionary indexes in range, quantities and
 //    values within the documented limits (not both zero), shipped by the quarter reported, known
-//    Delivery Term Codes and source lines that increase from line 2;
+//    Delivery Term Codes and source lines that increase from line 2; transaction types and SDR
+//    numbers as docs/formats/delivery-listing.md allows them;
 //  - for one input in sixteen, its rows repeated past the size where the file is parsed in
 //    chunks on several threads read exactly as on one thread (refusals included).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -36,6 +38,14 @@ void check_listing(const DeliveryListing& listing) {
             listing.term_code.size() == rows && listing.tcn.size() == rows &&
             listing.reporting_quarter_end.size() == rows && listing.source_line.size() == rows,
         "every column of a listing has one value per row");
+  check(listing.transaction.empty() == (listing.sdr.size() == 0) &&
+            (listing.transaction.empty() ||
+             (listing.transaction.size() == rows && listing.sdr.size() == rows)),
+        "the transaction columns are both absent or both one value per row");
+  check(!listing.has_transactions() ||
+            std::any_of(listing.transaction.begin(), listing.transaction.end(),
+                        [](std::uint8_t t) { return t != 0; }),
+        "a listing of shipments only is held without the transaction columns");
   for (const std::string& code : listing.term_codes) {
     check(fms::fuzz::reference().delivery_term_codes.count(code) == 1,
           "a Delivery Term Code read is a known one", code);
@@ -48,8 +58,16 @@ void check_listing(const DeliveryListing& listing) {
           "a quantity read is within 0..999,999,999");
     check(listing.value_cents[i] >= 0 && listing.value_cents[i] <= fms::kMaxRowValueCents,
           "a value read is within its limits");
-    check(listing.quantity[i] != 0 || listing.value_cents[i] != 0,
-          "a row's quantity and value are not both zero");
+    const fms::DeliveryTransaction type = listing.transaction_of(i);
+    check(listing.quantity[i] != 0 || listing.value_cents[i] != 0 ||
+              type == fms::DeliveryTransaction::adjustment_reply,
+          "a row's quantity and value are not both zero, except in a reply");
+    check(static_cast<std::uint8_t>(type) < fms::kDeliveryTransactionCount,
+          "a transaction type read is a known one");
+    check(listing.sdr_of(i).empty() || fms::may_answer_sdr(type),
+          "only a credit or a reply names an SDR");
+    check(type != fms::DeliveryTransaction::adjustment_reply || !listing.sdr_of(i).empty(),
+          "a reply names the SDR it answers");
     check(listing.ship_date[i] <= listing.reporting_quarter_end[i],
           "a row is shipped by the end of its reporting quarter");
     check(!listing.document_number.at(i).empty() &&

@@ -130,7 +130,7 @@ paths = {
       {**ok("Drafted; Location and ETag name the new SDR", "#/components/schemas/SdrOutcome", code="201"), **problem_refs(409, 415)}, body=json_body("#/components/schemas/SdrRequest"),
       desc="The discrepancy is named as `GET /api/discrepancies` lists it: case, type, first document (and line, when the document spans several). The list of SDRs is the SDR report, `GET /api/reports/sdr`.")},
  "/api/sdrs/{number}": {"get": op("showSdr", "One SDR in full, with every step", "SDRs", "read",
-      {"200": {"description": "The SDR", "headers": {"ETag": {"schema": {"type": "string"}, "description": "Send it back in If-Match to take a step"}}, "content": {"application/json": {"schema": {"type": "object"}}}}}, [sdr_p])},
+      {"200": {"description": "The SDR, with the rows of its case's delivery listings that answer it (listing_answers) and what they credit (listing_credited_usd)", "headers": {"ETag": {"schema": {"type": "string"}, "description": "Send it back in If-Match to take a step"}}, "content": {"application/json": {"schema": {"type": "object"}}}}}, [sdr_p])},
  "/api/sdrs/{number}/steps": {"post": op("stepSdr", "Take a step: submit, answer, reconsider, contest or close (a draft's close is its withdrawal)", "SDRs", "manage-case",
       {**ok("Taken; the new ETag is in the ETag header", "#/components/schemas/SdrOutcome"), **problem_refs(409, 412, 415, 428)},
       [sdr_p, P("If-Match", "header", "The SDR's ETag", required=True)], json_body("#/components/schemas/SdrStep"))},

@@ -224,10 +224,12 @@ int run_show(const Options& options, const SdrCommandOptions& o) {
     if (!scope.ok()) return fail(scope.error());
     auto found = query::sdr(session.reader(), *scope, o.show_number);
     if (!found.ok()) return fail(found.error());
+    auto answers = query::listing_answers(session.reader(), *found);
+    if (!answers.ok()) return fail(answers.error());
     if (options.json) {
-      print_json(report::sdr_detail_json(*found));
+      print_json(report::sdr_detail_json(*found, *answers));
     } else {
-      std::cout << report::sdr_detail_text(*found);
+      std::cout << report::sdr_detail_text(*found, *answers);
     }
     return 0;
   });

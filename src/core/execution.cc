@@ -15,7 +15,78 @@ constexpr std::array<std::pair<ExecutionKind, std::string_view>, 4> kKindNames{{
     {ExecutionKind::payments, "payments"},
 }};
 
+constexpr std::array<std::pair<DeliveryTransaction, std::string_view>, kDeliveryTransactionCount>
+    kTransactionNames{{
+        {DeliveryTransaction::shipment, "shipment"},
+        {DeliveryTransaction::shipment_credit, "shipment-credit"},
+        {DeliveryTransaction::administrative_charge, "administrative"},
+        {DeliveryTransaction::administrative_credit, "administrative-credit"},
+        {DeliveryTransaction::accessorial_charge, "accessorial"},
+        {DeliveryTransaction::accessorial_credit, "accessorial-credit"},
+        {DeliveryTransaction::adjustment_reply, "adjustment-reply"},
+    }};
+
 }  // namespace
+
+std::string_view to_string(DeliveryTransaction type) {
+  for (const auto& [t, name] : kTransactionNames) {
+    if (t == type) return name;
+  }
+  return "unknown";
+}
+
+Result<DeliveryTransaction> delivery_transaction_from_string(std::string_view text) {
+  for (const auto& [t, name] : kTransactionNames) {
+    if (name == text) return t;
+  }
+  return Error::invalid("\"" + std::string(text) + "\" is not a transaction type; the types are " +
+                        delivery_transaction_names());
+}
+
+std::string delivery_transaction_names() {
+  std::string out;
+  for (const auto& [t, name] : kTransactionNames) {
+    out += out.empty() ? "" : ", ";
+    out += name;
+  }
+  return out;
+}
+
+namespace {
+
+void copy_row(const DeliveryListing& from, std::size_t i, DeliveryListing& to, bool typed) {
+  to.document_number.push(from.document_number.at(i));
+  to.line.push_back(from.line[i]);
+  to.ship_date.push_back(from.ship_date[i]);
+  to.quantity.push_back(from.quantity[i]);
+  to.value_cents.push_back(from.value_cents[i]);
+  to.term_code.push_back(from.term_code[i]);
+  to.tcn.push(from.tcn.at(i));
+  to.reporting_quarter_end.push_back(from.reporting_quarter_end[i]);
+  to.source_line.push_back(from.source_line[i]);
+  if (typed) {
+    to.transaction.push_back(from.transaction[i]);
+    to.sdr.push(from.sdr_of(i));
+  }
+}
+
+}  // namespace
+
+SplitListing split_by_transaction(const DeliveryListing& listing) {
+  SplitListing out;
+  out.shipments.line_keys = listing.line_keys;
+  out.shipments.term_codes = listing.term_codes;
+  out.others.line_keys = listing.line_keys;
+  out.others.term_codes = listing.term_codes;
+  for (std::size_t i = 0; i < listing.size(); ++i) {
+    if (listing.transaction_of(i) == DeliveryTransaction::shipment) {
+      copy_row(listing, i, out.shipments, false);
+    } else {
+      copy_row(listing, i, out.others, true);
+    }
+  }
+  return out;
+}
 
 std::string_view to_string(ExecutionKind kind) {
   for (const auto& [k, name] : kKindNames) {

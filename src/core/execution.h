@@ -42,6 +42,7 @@ inline constexpr std::size_t kMaxReceiptIdBytes = 32;
 inline constexpr std::size_t kMaxConditionBytes = 200;
 inline constexpr std::size_t kMaxInspectorBytes = 64;
 inline constexpr std::size_t kMaxPaymentIdBytes = 32;
+inline constexpr std::size_t kMaxListingSdrBytes = 20;  // "A0010-JA-KBD/001a" plus a suffix
 inline constexpr std::int64_t kMaxRowQuantity = 999'999'999;
 inline constexpr std::int64_t kMaxRowValueCents = 999'999'999'999'99;  // under USD 10^12
 inline constexpr std::size_t kMaxReportedProblems = 50;  // a rejected file lists at most this many
@@ -71,8 +72,40 @@ struct LineKey {
   friend auto operator<=>(const LineKey&, const LineKey&) = default;
 };
 
+// What one delivery-listing row reports (docs/formats/delivery-listing.md, "Transaction
+// types"). Only shipments are deliveries; a shipment credit takes back part of one (a shortage
+// or a price the seller corrects); charges are billed on the case without delivering anything;
+// a reply to an adjustment request is advice and moves no money.
+enum class DeliveryTransaction : std::uint8_t {
+  shipment = 0,
+  shipment_credit = 1,
+  administrative_charge = 2,
+  administrative_credit = 3,
+  accessorial_charge = 4,
+  accessorial_credit = 5,
+  adjustment_reply = 6,
+};
+inline constexpr std::uint8_t kDeliveryTransactionCount = 7;
+// "shipment", "shipment-credit", "administrative", "administrative-credit", "accessorial",
+// "accessorial-credit", "adjustment-reply"
+std::string_view to_string(DeliveryTransaction type);
+Result<DeliveryTransaction> delivery_transaction_from_string(std::string_view text);
+std::string delivery_transaction_names();  // the names above, comma-separated, for messages
+[[nodiscard]] constexpr bool is_credit(DeliveryTransaction type) {
+  return type == DeliveryTransaction::shipment_credit ||
+         type == DeliveryTransaction::administrative_credit ||
+         type == DeliveryTransaction::accessorial_credit;
+}
+// The rows that may name the SDR they answer: credits and replies.
+[[nodiscard]] constexpr bool may_answer_sdr(DeliveryTransaction type) {
+  return is_credit(type) || type == DeliveryTransaction::adjustment_reply;
+}
+
 // The seller's delivery listing, column by column. Dates are CivilDate serials (days since
 // 1970-01-01); money is USD cents.
+//
+// `transaction` and `sdr` are empty in a listing of shipments only, which is how every listing
+// was held before they existed: such a listing keeps the same columns, segment and content hash.
 struct DeliveryListing {
   std::vector<LineKey> line_keys;              // dictionary, in order of first appearance
   std::vector<std::string> term_codes;         // Delivery Term Code dictionary
@@ -85,10 +118,30 @@ struct DeliveryListing {
   StringColumn tcn;                            // transportation control number, may be empty
   Column<std::int32_t> reporting_quarter_end;  // 31 Mar / 30 Jun / 30 Sep / 31 Dec
   Column<std::uint32_t> source_line;           // line of the file the row came from
+  Column<std::uint8_t> transaction;            // DeliveryTransaction; empty: all shipments
+  StringColumn sdr;  // the SDR number a credit or reply answers; empty column: none named
 
   [[nodiscard]] std::size_t size() const { return ship_date.size(); }
+  [[nodiscard]] DeliveryTransaction transaction_of(std::size_t row) const {
+    return transaction.empty() ? DeliveryTransaction::shipment
+                               : static_cast<DeliveryTransaction>(transaction[row]);
+  }
+  [[nodiscard]] std::string_view sdr_of(std::size_t row) const {
+    return sdr.size() == 0 ? std::string_view() : sdr.at(row);
+  }
+  // Whether any row is other than a shipment.
+  [[nodiscard]] bool has_transactions() const { return !transaction.empty(); }
   friend bool operator==(const DeliveryListing&, const DeliveryListing&) = default;
 };
+
+// A listing cut in two: its shipments, held as a listing of shipments only, and its other rows
+// (credits, charges, replies) with their types. Both keep the listing's dictionaries, so a row's
+// line index means the same in either part.
+struct SplitListing {
+  DeliveryListing shipments;
+  DeliveryListing others;
+};
+SplitListing split_by_transaction(const DeliveryListing& listing);
 
 // The buyer's receipt inspection records, column by column.
 struct ReceiptInspections {

@@ -60,7 +60,8 @@ Reply show(Call& call) {
   if (auto refused = check_query(call.request, {})) return *refused;
   return call.api.with_query([&](query::Reader& reader) -> Reply {
     FMS_ASSIGN_OR_RETURN(auto sdr, query::sdr(reader, call.principal->scope, call.param("number")));
-    Response response = json_response(200, report::sdr_detail_json(sdr));
+    FMS_ASSIGN_OR_RETURN(auto answers, query::listing_answers(reader, sdr));
+    Response response = json_response(200, report::sdr_detail_json(sdr, answers));
     response.with_header("ETag", etag_of(sdr));
     return response;
   });

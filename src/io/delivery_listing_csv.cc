@@ -7,11 +7,13 @@
 // are appended in file order with their dictionary indexes translated and their line numbers
 // moved, so dictionaries keep the order of first appearance in the file and the result is the
 // same as a single-threaded parse.
+#include <algorithm>
 #include <array>
 #include <functional>
 #include <string>
 
 #include "core/case_id.h"
+#include "core/sdr.h"
 #include "io/csv_dictionary.h"
 #include "io/csv_import.h"
 #include "io/execution_csv.h"
@@ -30,6 +32,8 @@ enum DeliveryColumn : std::size_t {
   kDeliveryTermCode,
   kTcn,
   kReportingQuarterEnd,
+  kTransactionType,
+  kSdr,
   kColumnCount,
 };
 
@@ -43,6 +47,8 @@ constexpr std::array<Column, kColumnCount> kColumns{{
     {"delivery_term_code"},
     {"tcn", false},
     {"reporting_quarter_end"},
+    {"transaction_type", false},
+    {"sdr", false},
 }};
 
 // The shortest valid row: one-character document number, quantity, value and code, no TCN
@@ -88,6 +94,16 @@ class ChunkParser {
     reserve_column(rows_.term_code, rows);
     reserve_column(rows_.reporting_quarter_end, rows);
     reserve_column(rows_.source_line, rows);
+    if (typed()) {
+      reserve_column(rows_.transaction, rows);
+      reserve_strings(rows_.sdr, rows, kMaxListingSdrBytes, chunk_.capacity_bytes);
+    }
+  }
+
+  // Whether the file has either column of transaction types; the columns are then filled for
+  // every row, and dropped again after the merge if every row turns out to be a shipment.
+  bool typed() const {
+    return table_.position[kTransactionType] != kAbsent || table_.position[kSdr] != kAbsent;
   }
 
   Field field(std::span<const std::string_view> fields, std::uint32_t line,
@@ -130,15 +146,14 @@ class ChunkParser {
       });
       quarter_ok = false;
     }
-    if (quantity_ok && value_ok && quantity == 0 && value_cents == 0) {
-      at(kValueUsd).fail([] {
-        return std::string(
-            "quantity and value_usd are both zero; a delivery row reports a quantity, a value "
-            "or both");
-      });
-      ok = false;
+    const std::optional<DeliveryTransaction> type = read_transaction_type(fields, line);
+    if (type && quantity_ok && value_ok) {
+      ok = check_amounts(*type, at(kQuantity), quantity, at(kValueUsd), value_cents) && ok;
     }
-    ok = ok && line_key && ship_date_ok && quantity_ok && value_ok && term_code && quarter_ok;
+    std::string_view sdr;
+    if (type) ok = read_sdr(fields, line, *type, sdr) && ok;
+    ok = ok && type && line_key && ship_date_ok && quantity_ok && value_ok && term_code &&
+         quarter_ok;
     if (!ok) return;
 
     rows_.document_number.push(fields[table_.position[kDocumentNumber]]);
@@ -150,6 +165,106 @@ class ChunkParser {
     rows_.tcn.push(tcn);
     rows_.reporting_quarter_end.push_back(quarter_end.serial);
     rows_.source_line.push_back(line);
+    if (typed()) {
+      rows_.transaction.push_back(static_cast<std::uint8_t>(*type));
+      rows_.sdr.push(sdr);
+    }
+  }
+
+  // A shipment or its credit reports a quantity, a value or both; a charge or its credit, a
+  // value and no quantity; a reply to an adjustment request may state either or neither.
+  static bool check_amounts(DeliveryTransaction type, const Field& quantity_field,
+                            std::int64_t quantity, const Field& value_field,
+                            std::int64_t value_cents) {
+    switch (type) {
+      case DeliveryTransaction::shipment:
+      case DeliveryTransaction::shipment_credit:
+        if (quantity != 0 || value_cents != 0) return true;
+        value_field.fail([] {
+          return std::string(
+              "quantity and value_usd are both zero; a delivery row reports a quantity, a value "
+              "or both");
+        });
+        return false;
+      case DeliveryTransaction::adjustment_reply:
+        return true;
+      default:
+        break;
+    }
+    bool ok = true;
+    if (quantity != 0) {
+      quantity_field.fail([&] {
+        return "an " + std::string(to_string(type)) +
+               " row carries no quantity; write 0 (a credit for items is a shipment-credit)";
+      });
+      ok = false;
+    }
+    if (value_cents == 0) {
+      value_field.fail(
+          [&] { return "an " + std::string(to_string(type)) + " row of value 0 reports nothing"; });
+      ok = false;
+    }
+    return ok;
+  }
+
+  // Empty, or the column left out: a shipment.
+  std::optional<DeliveryTransaction> read_transaction_type(std::span<const std::string_view> fields,
+                                                           std::uint32_t line) const {
+    if (table_.position[kTransactionType] == kAbsent) return DeliveryTransaction::shipment;
+    const Field type_field = field(fields, line, kTransactionType);
+    if (type_field.text.empty()) return DeliveryTransaction::shipment;
+    if (!check_not_padded(type_field)) return std::nullopt;
+    const Result<DeliveryTransaction> type = delivery_transaction_from_string(type_field.text);
+    if (!type.ok()) {
+      type_field.fail([&] { return type.error().message; });
+      return std::nullopt;
+    }
+    return *type;
+  }
+
+  // The SDR a credit or reply answers: a well-formed SDR number about this row's case and line
+  // (or the case as a whole). A reply must name one; a shipment or charge names none.
+  bool read_sdr(std::span<const std::string_view> fields, std::uint32_t line,
+                DeliveryTransaction type, std::string_view& out) const {
+    const bool has_column = table_.position[kSdr] != kAbsent;
+    const std::string_view text = has_column ? fields[table_.position[kSdr]] : std::string_view();
+    if (text.empty()) {
+      if (type != DeliveryTransaction::adjustment_reply) return true;
+      const Field reported =
+          has_column ? field(fields, line, kSdr) : field(fields, line, kTransactionType);
+      reported.fail([&] {
+        return std::string(
+            "a reply to an adjustment request names the SDR it answers (column sdr)");
+      });
+      return false;
+    }
+    const Field sdr_field = field(fields, line, kSdr);
+    if (!check_not_padded(sdr_field)) return false;
+    if (!may_answer_sdr(type)) {
+      sdr_field.fail([&] {
+        return "a row of type " + std::string(to_string(type)) +
+               " answers no SDR; only credits and adjustment-reply rows name one";
+      });
+      return false;
+    }
+    const Result<SdrNumber> number = SdrNumber::parse(text);
+    if (!number.ok()) {
+      sdr_field.fail([&] { return number.error().message; });
+      return false;
+    }
+    const std::string_view case_id = fields[table_.position[kCaseId]];
+    const std::string_view row_line = fields[table_.position[kLine]];
+    const bool same_case = case_id.size() == 8 && case_id.substr(0, 2) == number->country &&
+                           case_id.substr(5) == number->designator;
+    if (!same_case || (number->line != row_line && number->line != kSdrCaseLevelLine)) {
+      sdr_field.fail([&] {
+        return "SDR " + in_quotes(text) + " is not about this row's case " + in_quotes(case_id) +
+               " line " + in_quotes(row_line) + " (nor the case as a whole, line 000)";
+      });
+      return false;
+    }
+    out = text;
+    return true;
   }
 
   std::optional<std::uint32_t> read_line_key(const Field& case_field, const Field& line_field) {
@@ -197,7 +312,7 @@ void merge(DeliveryListing& into, std::span<Chunk<DeliveryListing>> chunks,
   using L = DeliveryListing;
   const auto line_keys = merge_dictionaries(&L::line_keys, into, chunks);
   const auto term_codes = merge_dictionaries(&L::term_codes, into, chunks);
-  const std::array<std::function<void()>, 9> columns{
+  const std::array<std::function<void()>, 11> columns{
       [&] { append_strings(&L::document_number, into, chunks); },
       [&] { append_strings(&L::tcn, into, chunks); },
       [&] { append_translated(&L::line, into, chunks, line_keys); },
@@ -207,8 +322,21 @@ void merge(DeliveryListing& into, std::span<Chunk<DeliveryListing>> chunks,
       [&] { append_column(&L::value_cents, into, chunks); },
       [&] { append_column(&L::reporting_quarter_end, into, chunks); },
       [&] { append_lines(&L::source_line, into, chunks, line_offsets); },
+      [&] { append_column(&L::transaction, into, chunks); },
+      [&] { append_strings(&L::sdr, into, chunks); },
   };
   base::run_tasks(columns, threads);
+}
+
+// A listing of shipments only is held without the transaction columns, as before they existed,
+// so that it has the same content hash whichever way the file spelt it.
+void drop_plain_transactions(DeliveryListing& listing) {
+  const bool all_shipments = std::all_of(
+      listing.transaction.begin(), listing.transaction.end(),
+      [](std::uint8_t t) { return t == static_cast<std::uint8_t>(DeliveryTransaction::shipment); });
+  if (!all_shipments) return;
+  listing.transaction = {};
+  listing.sdr = {};
 }
 
 }  // namespace
@@ -233,6 +361,7 @@ Result<DeliveryListing> parse_delivery_listing(std::string_view text, std::strin
       [&](Chunk<DeliveryListing>& chunk) { ChunkParser(table, reference, chunk).parse(); }, merge);
   check_row_count(rows, limits, log);
   if (!log.empty()) return log.to_error(source);
+  drop_plain_transactions(listing);
   return listing;
 }
 

@@ -72,6 +72,11 @@ Result<ledger::Sdr> sdr(const Reader& reader, const ledger::Scope& scope,
   return found;
 }
 
+Result<std::vector<ledger::ListingAnswer>> listing_answers(const Reader& reader,
+                                                           const ledger::Sdr& sdr) {
+  return reader.database().execution().listing_answers(sdr.created.case_id, sdr.number.base());
+}
+
 Result<report::SdrReport> sdrs(const Reader& reader, const ledger::Scope& scope,
                                const CivilDate& as_of, const report::SdrFilter& filter) {
   FMS_ASSIGN_OR_RETURN(const auto rules,
@@ -85,9 +90,9 @@ Result<report::SdrReport> sdrs(const Reader& reader, const ledger::Scope& scope,
   return built;
 }
 
-Result<report::ReconciliationRun> reconciliation_run(const Reader& reader,
-                                                     const ledger::Scope& scope,
-                                                     const ledger::ReconciliationRecorded& recorded) {
+Result<report::ReconciliationRun> reconciliation_run(
+    const Reader& reader, const ledger::Scope& scope,
+    const ledger::ReconciliationRecorded& recorded) {
   report::ReconciliationRun run = report::whole_run(recorded);
   if (scope.may_everywhere(ledger::Permission::read)) return run;
   FMS_ASSIGN_OR_RETURN(const auto built, discrepancies(reader, scope, recorded.as_of, {}));

@@ -40,6 +40,9 @@ Result<report::DiscrepancyReport> discrepancies(const Reader& reader, const ledg
 // does not read is answered exactly as a number never recorded.
 Result<ledger::Sdr> sdr(const Reader& reader, const ledger::Scope& scope,
                         const std::string& number);
+// The credits and replies on the delivery listings of `sdr`'s case that name it (any stage).
+Result<std::vector<ledger::ListingAnswer>> listing_answers(const Reader& reader,
+                                                           const ledger::Sdr& sdr);
 // The SDRs of the scope's cases, each as it stood on `as_of`.
 Result<report::SdrReport> sdrs(const Reader& reader, const ledger::Scope& scope,
                                const CivilDate& as_of, const report::SdrFilter& filter);
@@ -47,8 +50,8 @@ Result<report::SdrReport> sdrs(const Reader& reader, const ledger::Scope& scope,
 // A run just recorded (ExecutionLedger::reconcile), as the scope is told it: the run's matches,
 // and the discrepancies as of its date in the cases the scope reads (for a scope that reads
 // every case, the run's own counts).
-Result<report::ReconciliationRun> reconciliation_run(const Reader& reader,
-                                                     const ledger::Scope& scope,
-                                                     const ledger::ReconciliationRecorded& recorded);
+Result<report::ReconciliationRun> reconciliation_run(
+    const Reader& reader, const ledger::Scope& scope,
+    const ledger::ReconciliationRecorded& recorded);
 
 }  // namespace fms::query

@@ -70,7 +70,11 @@ struct Document {
 
 struct Portfolio {
   std::vector<CaseInfo> cases;  // ordered by case id
+  // The shipments of each listing: the rows matched with receipts. A listing's other rows
+  // (credits, charges, replies) are in listing_others at the same index, with the same line
+  // dictionary, or rows is nullptr there when it has none (split_by_transaction).
   std::vector<Document<DeliveryListing>> deliveries;
+  std::vector<Document<DeliveryListing>> listing_others;
   std::vector<Document<ReceiptInspections>> receipts;
   std::vector<Document<Bill>> bills;
   std::vector<Document<Payments>> payments;

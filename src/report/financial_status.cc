@@ -122,6 +122,43 @@ void add_deliveries(const ledger::ReconciliationView& view,
   }
 }
 
+// The listings' rows that are not shipments: credits come off what their line delivered,
+// charges are the case's, a reply to an adjustment request moves nothing.
+void add_listing_others(const ledger::ReconciliationView& view, std::vector<CaseFinancials>& cases,
+                        LineIndex& index) {
+  for (const auto& document : view.recon_input.listing_others) {
+    if (document.rows == nullptr) continue;
+    const DeliveryListing& rows = *document.rows;
+    const std::vector<LineSlot> slots = index.slots(rows.line_keys);
+    for (std::size_t r = 0; r < rows.size(); ++r) {
+      const LineSlot slot = slots[rows.line[r]];
+      if (slot.case_index == kNoSlot) continue;
+      const std::int64_t value = rows.value_cents[r];
+      std::int64_t& charges = cases[slot.case_index].listed_charges_cents;
+      switch (rows.transaction_of(r)) {
+        case DeliveryTransaction::shipment_credit: {
+          LineFinancials& line = index.at(slot);
+          line.delivered_quantity -= rows.quantity[r];
+          line.delivered_value_cents = saturating_sub(line.delivered_value_cents, value);
+          line.credited_quantity += rows.quantity[r];
+          line.credited_value_cents = saturating_add(line.credited_value_cents, value);
+          break;
+        }
+        case DeliveryTransaction::administrative_charge:
+        case DeliveryTransaction::accessorial_charge:
+          charges = saturating_add(charges, value);
+          break;
+        case DeliveryTransaction::administrative_credit:
+        case DeliveryTransaction::accessorial_credit:
+          charges = saturating_sub(charges, value);
+          break;
+        default:
+          break;
+      }
+    }
+  }
+}
+
 void add_receipts(const ledger::ReconciliationView& view, LineIndex& index) {
   for (const auto& document : view.recon_input.receipts) {
     if (document.rows == nullptr) continue;
@@ -288,6 +325,8 @@ void finish(CaseFinancials& figures) {
         saturating_add(figures.delivered_value_cents, line.delivered_value_cents);
     figures.undelivered_value_cents =
         saturating_add(figures.undelivered_value_cents, line.undelivered_value_cents);
+    figures.credited_value_cents =
+        saturating_add(figures.credited_value_cents, line.credited_value_cents);
   }
   find_adverse_conditions(figures);
 }
@@ -347,6 +386,7 @@ std::vector<CaseFinancials> case_financials(const ledger::PortfolioView& view,
   }
   LineIndex index(cases);
   add_deliveries(view, discrepancies, index);
+  add_listing_others(view, cases, index);
   add_receipts(view, index);
   add_line_bills(view, index);
   add_payments(view, cases, index);

@@ -35,9 +35,13 @@ struct LineFinancials {
   std::int64_t ordered_value_cents = 0;  // the LOA line total
   std::int64_t unit_cost_cents = 0;      // per-unit lines
   std::optional<CivilDate> planned_availability;
-  // Original delivery rows only: a duplicate report of a shipment is not a second delivery.
+  // Original shipment rows only (a duplicate report of a shipment is not a second delivery),
+  // less the shipment credits of the listings.
   std::int64_t delivered_quantity = 0;
   std::int64_t delivered_value_cents = 0;
+  // The listings' shipment credits on this line, already taken off the delivered figures.
+  std::int64_t credited_quantity = 0;
+  std::int64_t credited_value_cents = 0;
   // Receipt rows naming this line.
   std::int64_t received_quantity = 0;
   std::int64_t accepted_quantity = 0;
@@ -91,6 +95,10 @@ struct CaseFinancials {
   std::int64_t ordered_value_cents = 0;
   std::int64_t delivered_value_cents = 0;
   std::int64_t undelivered_value_cents = 0;
+  std::int64_t credited_value_cents = 0;  // the listings' shipment credits
+  // Administrative and accessorial charges the listings itemise, less their credits: billed on
+  // the case, never delivered (the DD 645 carries their totals).
+  std::int64_t listed_charges_cents = 0;
   std::int64_t paid_cents = 0;         // payments dated on or before the report date
   std::int64_t sdr_credits_cents = 0;  // every credit granted by the report date on its SDRs
   std::vector<std::string> open_sdrs;  // SDRs created and not yet closed on the report date

@@ -246,4 +246,52 @@ Json sdr_detail_json(const ledger::Sdr& sdr) {
           {"history", std::move(steps)}};
 }
 
+std::string sdr_detail_text(const ledger::Sdr& sdr,
+                            const std::vector<ledger::ListingAnswer>& answers) {
+  std::string out = sdr_detail_text(sdr);
+  if (answers.empty()) {
+    return out + "\nNo delivery listing names this SDR.\n";
+  }
+  std::int64_t credited = 0;
+  Table table({{"Listing"},
+               {"Row"},
+               {"Type"},
+               {"Line"},
+               {"Document"},
+               {"Date"},
+               {"Quantity", Align::right},
+               {"USD", Align::right}});
+  for (const ledger::ListingAnswer& a : answers) {
+    if (is_credit(a.type)) credited += a.value_cents;
+    table.add_row({a.listing + " " + a.source, std::to_string(a.source_line),
+                   std::string(to_string(a.type)), a.line, a.document_number, a.date.to_string(),
+                   std::to_string(a.quantity), usd(a.value_cents)});
+  }
+  out += "\nOn the seller's delivery listings: credited USD " + usd(credited) +
+         " (recorded as granted: USD " + usd(sdr.credited_usd_cents) + ")\n";
+  return out + table.render();
+}
+
+Json sdr_detail_json(const ledger::Sdr& sdr, const std::vector<ledger::ListingAnswer>& answers) {
+  Json out = sdr_detail_json(sdr);
+  Json rows = Json::array();
+  std::int64_t credited = 0;
+  for (const ledger::ListingAnswer& a : answers) {
+    if (is_credit(a.type)) credited += a.value_cents;
+    rows.push_back({{"listing", a.listing},
+                    {"source", a.source},
+                    {"source_line", a.source_line},
+                    {"sdr", a.sdr},
+                    {"transaction_type", std::string(to_string(a.type))},
+                    {"line", a.line},
+                    {"document_number", a.document_number},
+                    {"date", a.date.to_string()},
+                    {"quantity", a.quantity},
+                    {"usd", usd_plain(a.value_cents)}});
+  }
+  out["listing_answers"] = std::move(rows);
+  out["listing_credited_usd"] = usd_plain(credited);
+  return out;
+}
+
 }  // namespace fms::report

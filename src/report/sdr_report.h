@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/sdr.h"
+#include "ledger/execution/listing_answers.h"
 #include "ledger/sdr/sdr_register.h"
 #include "report/case_views.h"
 #include "report/xlsx_workbook.h"
@@ -52,5 +53,10 @@ XlsxSheet sdr_sheet(const SdrReport& report);
 // One SDR in full: what was recorded at creation and every step since.
 std::string sdr_detail_text(const ledger::Sdr& sdr);
 Json sdr_detail_json(const ledger::Sdr& sdr);
+// The same, with the seller's answers on its delivery listings (listing_answers): what the
+// seller credited on its own records, next to what the purchaser recorded as granted.
+std::string sdr_detail_text(const ledger::Sdr& sdr,
+                            const std::vector<ledger::ListingAnswer>& answers);
+Json sdr_detail_json(const ledger::Sdr& sdr, const std::vector<ledger::ListingAnswer>& answers);
 
 }  // namespace fms::report

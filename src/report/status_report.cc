@@ -215,6 +215,14 @@ std::string case_header(const CaseFinancials& c) {
          usd_text(c.ordered_value_cents) + ")\n";
   out += "  delivered             USD " + usd_text(c.delivered_value_cents) + ", undelivered USD " +
          usd_text(c.undelivered_value_cents) + "\n";
+  if (c.credited_value_cents != 0) {
+    out += "  listing credits       USD " + usd_text(c.credited_value_cents) +
+           " (taken off delivered)\n";
+  }
+  if (c.listed_charges_cents != 0) {
+    out += "  listed charges        USD " + usd_text(c.listed_charges_cents) +
+           " (administrative and accessorial, net of credits)\n";
+  }
   out += position_text(c.position);
   out += "  SDR credits           USD " + usd_text(c.sdr_credits_cents) + "\n";
   out += "  open discrepancies    " + std::to_string(c.open_discrepancies.count) + ", USD " +
@@ -282,6 +290,8 @@ Json line_json(const LineFinancials& l) {
           {"planned_availability", date_or_null(l.planned_availability)},
           {"delivered_quantity", l.delivered_quantity},
           {"delivered_value", usd_plain(l.delivered_value_cents)},
+          {"credited_quantity", l.credited_quantity},
+          {"credited_value", usd_plain(l.credited_value_cents)},
           {"received_quantity", l.received_quantity},
           {"accepted_quantity", l.accepted_quantity},
           {"rejected_quantity", l.rejected_quantity},
@@ -314,6 +324,8 @@ Json case_json(const CaseFinancials& c, bool with_lines) {
               {"ordered_value", usd_plain(c.ordered_value_cents)},
               {"delivered_value", usd_plain(c.delivered_value_cents)},
               {"undelivered_value", usd_plain(c.undelivered_value_cents)},
+              {"credited_value", usd_plain(c.credited_value_cents)},
+              {"listed_charges", usd_plain(c.listed_charges_cents)},
               {"paid", usd_plain(c.paid_cents)},
               {"sdr_credits", usd_plain(c.sdr_credits_cents)},
               {"position", position_json(c.position)},
@@ -335,14 +347,16 @@ XlsxSheet lines_sheet(const CaseFinancials& c) {
   XlsxSheet sheet{
       "Status " + c.case_id,
       {"case_id", "line", "on_loa", "ordered_quantity", "ordered_value_usd", "planned_availability",
-       "delivered_quantity", "delivered_value_usd", "received_quantity", "accepted_quantity",
-       "rejected_quantity", "billed_delivered_usd", "billed_statement_date", "sdr_credits_usd",
-       "open_discrepancies", "open_discrepancies_usd", "undelivered_value_usd"},
+       "delivered_quantity", "delivered_value_usd", "credited_quantity", "credited_value_usd",
+       "received_quantity", "accepted_quantity", "rejected_quantity", "billed_delivered_usd",
+       "billed_statement_date", "sdr_credits_usd", "open_discrepancies", "open_discrepancies_usd",
+       "undelivered_value_usd"},
       {}};
   for (const LineFinancials& l : c.lines) {
     sheet.rows.push_back({c.case_id, l.line, flag_cell(l.on_loa), count_cell(l.ordered_quantity),
                           usd_cell(l.ordered_value_cents), date_cell(l.planned_availability),
                           count_cell(l.delivered_quantity), usd_cell(l.delivered_value_cents),
+                          count_cell(l.credited_quantity), usd_cell(l.credited_value_cents),
                           count_cell(l.received_quantity), count_cell(l.accepted_quantity),
                           count_cell(l.rejected_quantity), usd_cell(l.billed_delivered_cents),
                           date_cell(l.billed_statement_date), usd_cell(l.sdr_credits_cents),
@@ -361,6 +375,8 @@ XlsxSheet cases_sheet(const std::vector<CaseFinancials>& cases) {
                    "ordered_value_usd",
                    "delivered_value_usd",
                    "undelivered_value_usd",
+                   "credited_value_usd",
+                   "listed_charges_usd",
                    "statement_date",
                    "statement_final",
                    "billed_delivered_usd",
@@ -394,6 +410,8 @@ XlsxSheet cases_sheet(const std::vector<CaseFinancials>& cases) {
          usd_cell(c.ordered_value_cents),
          usd_cell(c.delivered_value_cents),
          usd_cell(c.undelivered_value_cents),
+         usd_cell(c.credited_value_cents),
+         usd_cell(c.listed_charges_cents),
          s ? XlsxCell(s->statement_date) : XlsxCell(XlsxEmpty{}),
          s ? flag_cell(s->final_statement) : XlsxCell(XlsxEmpty{}),
          stated(&StatementFigures::delivered_cents),

@@ -30,6 +30,10 @@ constexpr std::uint16_t kTcnEnds = 14;
 constexpr std::uint16_t kTcnBytes = 15;
 constexpr std::uint16_t kReportingQuarterEnd = 16;
 constexpr std::uint16_t kSourceLine = 17;
+// Format 2: written only when some row is not a shipment.
+constexpr std::uint16_t kTransaction = 18;
+constexpr std::uint16_t kSdrEnds = 19;
+constexpr std::uint16_t kSdrBytes = 20;
 }  // namespace delivery_column
 
 namespace receipt_column {
@@ -77,6 +81,9 @@ void delivery_columns(Rows& rows, Columns& columns) {
   columns.strings(c::kTcnEnds, c::kTcnBytes, "tcn", rows.tcn);
   columns.values(c::kReportingQuarterEnd, "reporting_quarter_end", rows.reporting_quarter_end);
   columns.values(c::kSourceLine, "source_line", rows.source_line);
+  columns.optional_indexes(c::kTransaction, "transaction", rows.transaction,
+                           kDeliveryTransactionCount);
+  columns.optional_strings(c::kSdrEnds, c::kSdrBytes, "sdr", rows.sdr);
 }
 
 template <class Rows, class Columns>

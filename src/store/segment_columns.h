@@ -72,6 +72,17 @@ class ColumnWriter {
   }
   void strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
                const StringColumn& column);
+  // Columns a later format added: an empty one is not written, so rows without them encode
+  // exactly as they did before (the same bytes, the same hash).
+  template <class T>
+  void optional_indexes(std::uint16_t id, std::string_view name, const Column<T>& column,
+                        std::size_t bound) {
+    if (!column.empty()) indexes(id, name, column, bound);
+  }
+  void optional_strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
+                        const StringColumn& column) {
+    if (column.size() != 0) strings(ends_id, bytes_id, name, column);
+  }
   void dictionary(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
                   const std::vector<std::string>& entries);
   void line_keys(std::uint16_t first_id, const std::vector<LineKey>& keys);  // ids first..first+3
@@ -133,6 +144,16 @@ class ColumnReader {
   }
   void strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
                StringColumn& out);
+  // A column a later format added: read when the segment has it next, else left empty.
+  template <class T>
+  void optional_indexes(std::uint16_t id, std::string_view name, Column<T>& out,
+                        std::size_t bound) {
+    if (next_is(id)) indexes(id, name, out, bound);
+  }
+  void optional_strings(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
+                        StringColumn& out) {
+    if (next_is(ends_id)) strings(ends_id, bytes_id, name, out);
+  }
   void dictionary(std::uint16_t ends_id, std::uint16_t bytes_id, std::string_view name,
                   std::vector<std::string>& out);
   void line_keys(std::uint16_t first_id, std::vector<LineKey>& out);
@@ -151,6 +172,10 @@ class ColumnReader {
   };
 
   const SegmentColumn* next(std::uint16_t id, ElementType type, std::string_view name);
+  bool next_is(std::uint16_t id) const {
+    return status_.ok() && next_column_ < layout_.columns.size() &&
+           layout_.columns[next_column_].id == id;
+  }
   // next(), and the column must hold one value per row.
   const SegmentColumn* row_column(std::uint16_t id, ElementType type, std::string_view name);
   void defer(const SegmentColumn& column, std::string_view name, std::function<std::string()> job);

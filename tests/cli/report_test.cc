@@ -341,7 +341,8 @@ TEST_F(ReportCliTest, StatusCsvHasOneRowPerCaseOrPerLine) {
   ASSERT_EQ(cases.size(), 1u + 8u);  // header + 8 cases, no total row
   EXPECT_EQ(cases[0],
             "case_id,status,supply_services_complete,case_value_usd,ordered_value_usd,"
-            "delivered_value_usd,undelivered_value_usd,statement_date,statement_final,"
+            "delivered_value_usd,undelivered_value_usd,credited_value_usd,listed_charges_usd,"
+            "statement_date,statement_final,"
             "billed_delivered_usd,costs_in_progress_usd,total_cost_usd,payments_received_usd,"
             "amount_due_usd,due_date,paid_usd,cash_held_usd,arrears_usd,next_payment_due,"
             "next_payment_usd,sdr_credits_usd,open_discrepancies,open_discrepancies_usd,open_sdrs,"
@@ -349,20 +350,22 @@ TEST_F(ReportCliTest, StatusCsvHasOneRowPerCaseOrPerLine) {
   // SXB delivered everything, the second tranche and the canisters at actual costs below their
   // LOA values (347,483,400.00 of 351,940,000.00 ordered); its final statement credits the
   // refund of 710,975.20 (a negative amount due), so nothing is payable next.
-  EXPECT_EQ(line_starting(csv, "JA-P-SXB,"),
-            "JA-P-SXB,supply-services-complete,2026-07-31,369416980.00,351940000.00,"
-            "347483400.00,0.00,2026-09-30,true,347483400.00,0.00,368706004.80,369416980.00,"
-            "-710975.20,2026-12-15,369416980.00,710975.20,0.00,,,0.00,2,710975.20,0,");
+  EXPECT_EQ(
+      line_starting(csv, "JA-P-SXB,"),
+      "JA-P-SXB,supply-services-complete,2026-07-31,369416980.00,351940000.00,"
+      "347483400.00,0.00,0.00,0.00,2026-09-30,true,347483400.00,0.00,368706004.80,369416980.00,"
+      "-710975.20,2026-12-15,369416980.00,710975.20,0.00,,,0.00,2,710975.20,0,");
 
   const auto lines = lines_of(ok({"report", "status", "--case", "JA-P-TWK", "--csv"}));
   ASSERT_EQ(lines.size(), 1u + 9u);  // header + 9 lines
   EXPECT_EQ(lines[0],
             "case_id,line,on_loa,ordered_quantity,ordered_value_usd,planned_availability,"
-            "delivered_quantity,delivered_value_usd,received_quantity,accepted_quantity,"
+            "delivered_quantity,delivered_value_usd,credited_quantity,credited_value_usd,"
+            "received_quantity,accepted_quantity,"
             "rejected_quantity,billed_delivered_usd,billed_statement_date,sdr_credits_usd,"
             "open_discrepancies,open_discrepancies_usd,undelivered_value_usd");
   EXPECT_EQ(lines[1],
-            "JA-P-TWK,001,true,200,424000000.00,2026-03-18,72,152640000.00,71,71,0,"
+            "JA-P-TWK,001,true,200,424000000.00,2026-03-18,72,152640000.00,0,0.00,71,71,0,"
             "178080000.00,2026-09-30,0.00,5,349800000.00,271360000.00");
 }
 

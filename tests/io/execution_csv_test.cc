@@ -76,7 +76,8 @@ TEST(ExecutionCsv, HeaderMustNameEveryRequiredColumnOnce) {
                            std::string(kRow) + "\n")),
             "d.csv:1: field \"reporting_quarter_end\": the required column is missing from the "
             "header; the columns are document_number,case_id,line,ship_date,quantity,value_usd,"
-            "delivery_term_code,tcn,reporting_quarter_end (optional: tcn)");
+            "delivery_term_code,tcn,reporting_quarter_end,transaction_type,sdr (optional: tcn, "
+            "transaction_type, sdr)");
   EXPECT_THAT(error_of(parse("document_number,case_id,case_id,line,ship_date,quantity,value_usd,"
                              "delivery_term_code,reporting_quarter_end\n")),
               StartsWith("d.csv:1: field \"case_id\": the column appears more than once in the "

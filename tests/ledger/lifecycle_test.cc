@@ -69,6 +69,21 @@ class LifecycleTest : public ::testing::Test {
     ASSERT_TRUE(paid.ok()) << paid.error().message;
   }
 
+  // Accepted, the deposit paid and implemented on the Tomahawk dates.
+  void implement() {
+    accept();
+    pay_deposit("2024-01-25");
+    ASSERT_TRUE(
+        cases()
+            .transition("JA-P-TWK", CaseStatus::implemented, date("2024-02-09"), "go", host_)
+            .ok());
+  }
+  void import_listing(const std::string& csv) {
+    auto imported =
+        db_->execution().import_execution(ExecutionKind::delivery_listing, csv, "d.csv", {}, host_);
+    ASSERT_TRUE(imported.ok()) << imported.error().message;
+  }
+
   Scope host_ = fms::testing::host_scope("officer");
   std::filesystem::path dir_;
   ReferenceData reference_;
@@ -125,18 +140,11 @@ TEST_F(LifecycleTest, APaidDepositLetsTheStepThroughAndAnOverrideOfNothingIsRefu
 }
 
 TEST_F(LifecycleTest, SupplyCompleteNamesEveryLineNotDelivered) {
-  accept();
-  pay_deposit("2024-01-25");
-  ASSERT_TRUE(cases()
-                  .transition("JA-P-TWK", CaseStatus::implemented, date("2024-02-09"), "go", host_)
-                  .ok());
-  const std::string listing =
+  implement();
+  import_listing(
       "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,tcn,"
       "reporting_quarter_end\nPJAZTWK5183001,JA-P-TWK,001,2025-07-02,12,25440000.00,9,,2025-09-"
-      "30\n";
-  ASSERT_TRUE(db_->execution()
-                  .import_execution(ExecutionKind::delivery_listing, listing, "d.csv", {}, host_)
-                  .ok());
+      "30\n");
   auto refused = cases().transition("JA-P-TWK", CaseStatus::supply_services_complete,
                                     date("2025-12-31"), "done", host_);
   ASSERT_FALSE(refused.ok());
@@ -144,6 +152,26 @@ TEST_F(LifecycleTest, SupplyCompleteNamesEveryLineNotDelivered) {
   EXPECT_THAT(refused.error().message, HasSubstr("line 002 0 of 200 delivered"));
   EXPECT_THAT(refused.error().message,
               HasSubstr("line 006 USD 0.00 of USD 58,750,000.00 performed"));
+}
+
+TEST_F(LifecycleTest, ListingCreditsComeOffWhatALineDeliveredAndChargesDeliverNothing) {
+  implement();
+  const std::string header =
+      "document_number,case_id,line,ship_date,quantity,value_usd,delivery_term_code,"
+      "reporting_quarter_end,transaction_type,sdr\n";
+  const std::string listing = header +
+                              "PJAZTWK5183001,JA-P-TWK,001,2025-07-02,12,25440000.00,9,2025-09-30,,"
+                              "\n"
+                              "PJAZTWK5183001,JA-P-TWK,001,2025-08-02,2,4240000.00,9,2025-09-30,"
+                              "shipment-credit,\n"
+                              "PJAZTWK5183002,JA-P-TWK,002,2025-08-02,0,9000.00,9,2025-09-30,"
+                              "accessorial,\n";
+  import_listing(listing);
+  auto refused = cases().transition("JA-P-TWK", CaseStatus::supply_services_complete,
+                                    date("2025-12-31"), "done", host_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.error().message, HasSubstr("line 001 10 of 200 delivered"));
+  EXPECT_THAT(refused.error().message, HasSubstr("line 002 0 of 200 delivered"));
 }
 
 TEST_F(LifecycleTest, AnOfferLapsesAfterItsOedAndTheLapseIsRecordedWithTheNextStep) {
@@ -188,11 +216,7 @@ TEST_F(LifecycleTest, AnOfferLapsesAfterItsOedAndTheLapseIsRecordedWithTheNextSt
 }
 
 TEST_F(LifecycleTest, AnAmendmentIsInForceOnlyOnceItsSignatureIsRecorded) {
-  accept();
-  pay_deposit("2024-01-25");
-  ASSERT_TRUE(cases()
-                  .transition("JA-P-TWK", CaseStatus::implemented, date("2024-02-09"), "go", host_)
-                  .ok());
+  implement();
   ASSERT_TRUE(cases()
                   .import_document(example("cases/tomahawk/01-modification.json"), "m.json", host_)
                   .ok());

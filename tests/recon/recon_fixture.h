@@ -3,6 +3,7 @@
 // build them (in order of first appearance).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <ostream>
@@ -27,6 +28,8 @@ struct DeliveryRow {
   std::int32_t quantity = 1;
   std::int64_t value_cents = 100'00;
   std::uint32_t source_line = 0;  // 0: position in the list + 2 (after a header line)
+  DeliveryTransaction type = DeliveryTransaction::shipment;
+  std::string sdr{};
 };
 
 struct ReceiptRow {
@@ -63,6 +66,13 @@ inline DeliveryListing delivery_listing(const std::vector<DeliveryRow>& rows) {
     out.reporting_quarter_end.push_back(day(2024, 3, 31).serial());
     out.source_line.push_back(r.source_line != 0 ? r.source_line
                                                  : static_cast<std::uint32_t>(i + 2));
+  }
+  const bool typed = std::any_of(rows.begin(), rows.end(), [](const DeliveryRow& r) {
+    return r.type != DeliveryTransaction::shipment;
+  });
+  for (std::size_t i = 0; typed && i < rows.size(); ++i) {
+    out.transaction.push_back(static_cast<std::uint8_t>(rows[i].type));
+    out.sdr.push(rows[i].sdr);
   }
   return out;
 }
@@ -135,12 +145,18 @@ class Fixture {
   Fixture(Fixture&&) = default;  // a moved deque keeps its elements where they are
   Fixture(const Fixture&) = delete;
   Fixture& operator=(const Fixture&) = delete;
+  // A listing as the ledger hands it to the engine: its shipments in deliveries, its other rows
+  // (credits, charges, replies) in listing_others at the same index.
   Fixture& deliveries(const std::vector<DeliveryRow>& rows, const std::string& source = "") {
-    listings_.push_back(delivery_listing(rows));
-    portfolio.deliveries.push_back(
-        {"hash-d" + std::to_string(listings_.size()),
-         source.empty() ? "deliveries-" + std::to_string(listings_.size()) + ".csv" : source,
-         &listings_.back()});
+    SplitListing split = split_by_transaction(delivery_listing(rows));
+    listings_.push_back(std::move(split.shipments));
+    const std::string hash = "hash-d" + std::to_string(listings_.size());
+    const std::string name =
+        source.empty() ? "deliveries-" + std::to_string(listings_.size()) + ".csv" : source;
+    portfolio.deliveries.push_back({hash, name, &listings_.back()});
+    const bool any_other = split.others.size() != 0;
+    listings_.push_back(std::move(split.others));
+    portfolio.listing_others.push_back({hash, name, any_other ? &listings_.back() : nullptr});
     return *this;
   }
   Fixture& receipts(const std::vector<ReceiptRow>& rows) {
@@ -152,7 +168,8 @@ class Fixture {
   }
   Fixture& bill(const std::vector<BillRow>& rows) {
     bills_.push_back(Bill{rows});
-    portfolio.bills.push_back({"hash-b" + std::to_string(bills_.size()), "bill.csv", &bills_.back()});
+    portfolio.bills.push_back(
+        {"hash-b" + std::to_string(bills_.size()), "bill.csv", &bills_.back()});
     return *this;
   }
   Fixture& payments(const std::vector<PaymentRow>& rows) {
@@ -216,7 +233,8 @@ inline std::vector<Discrepancy> of_type(const std::vector<Discrepancy>& all, Dis
   return out;
 }
 
-inline Match document_match(std::uint32_t dd, std::uint32_t dr, std::uint32_t rd, std::uint32_t rr) {
+inline Match document_match(std::uint32_t dd, std::uint32_t dr, std::uint32_t rd,
+                            std::uint32_t rr) {
   return Match{dd, dr, rd, rr, MatchRule::document_number};
 }
 inline Match line_match(std::uint32_t dd, std::uint32_t dr, std::uint32_t rd, std::uint32_t rr) {

@@ -164,12 +164,14 @@ TEST_F(StatusReportTest, CsvPortfolioQuotesTextWithCommas) {
   const std::string csv = sheet_csv(status_sheet(build()));
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "case_id,status,supply_services_complete,case_value_usd,ordered_value_usd,"
-            "delivered_value_usd,undelivered_value_usd,statement_date,statement_final,"
+            "delivered_value_usd,undelivered_value_usd,credited_value_usd,listed_charges_usd,"
+            "statement_date,statement_final,"
             "billed_delivered_usd,costs_in_progress_usd,total_cost_usd,payments_received_usd,"
             "amount_due_usd,due_date,paid_usd,cash_held_usd,arrears_usd,next_payment_due,"
             "next_payment_usd,sdr_credits_usd,open_discrepancies,open_discrepancies_usd,open_sdrs,"
             "adverse_conditions");
-  EXPECT_THAT(csv, HasSubstr("JA-P-AAA,implemented,,2100.00,2000.00,1000.00,1000.00,2026-09-30,"
+  EXPECT_THAT(csv, HasSubstr("JA-P-AAA,implemented,,2100.00,2000.00,1000.00,1000.00,0.00,0.00,"
+                             "2026-09-30,"
                              "false,1000.00,,1000.00,1500.00,0.00,2026-12-15,1500.00,500.00,0.00,"
                              ",,0.00,"));
   EXPECT_THAT(csv, HasSubstr(",\"deliveries USD 2,000.00 above the case value USD 1,500.00; "));
@@ -178,10 +180,12 @@ TEST_F(StatusReportTest, CsvPortfolioQuotesTextWithCommas) {
 TEST_F(StatusReportTest, CsvOneCaseHasALineRow) {
   EXPECT_EQ(sheet_csv(status_sheet(build(std::string("JA-P-AAA")))),
             "case_id,line,on_loa,ordered_quantity,ordered_value_usd,planned_availability,"
-            "delivered_quantity,delivered_value_usd,received_quantity,accepted_quantity,"
+            "delivered_quantity,delivered_value_usd,credited_quantity,credited_value_usd,"
+            "received_quantity,accepted_quantity,"
             "rejected_quantity,billed_delivered_usd,billed_statement_date,sdr_credits_usd,"
             "open_discrepancies,open_discrepancies_usd,undelivered_value_usd\n"
-            "JA-P-AAA,001,true,2,2000.00,2027-01-01,1,1000.00,1,1,0,1000.00,2026-09-30,0.00,0,"
+            "JA-P-AAA,001,true,2,2000.00,2027-01-01,1,1000.00,0,0.00,1,1,0,1000.00,2026-09-30,0.00,"
+            "0,"
             "0.00,1000.00\n");
 }
 

@@ -18,6 +18,7 @@
 #include "core/reference_data.h"
 #include "ledger/access/scope.h"
 #include "ledger/execution/execution_book.h"
+#include "ledger/execution/listing_answers.h"
 #include "ledger/execution/reconciliation_view.h"
 #include "ledger/log/clock.h"
 #include "ledger/log/limits.h"
@@ -74,6 +75,10 @@ class ExecutionLedger {
   // deliveries listed on each line of its document in force, and its financial position from
   // its statements and payments (lifecycle_evidence.cc).
   Result<LifecycleEvidence> lifecycle_evidence(const CaseState& state, const CivilDate& date);
+  // The credits and replies of the case's active listings that name the SDR whose number
+  // without a stage suffix is `sdr_base` (listing_answers.cc).
+  Result<std::vector<ListingAnswer>> listing_answers(const std::string& case_id,
+                                                     const std::string& sdr_base);
   // The book folded from `events` (the portfolio stream, or every business event, in sequence
   // order), decoding only the events after those folded last time: the log only grows, and
   // decoding every recorded document again on every command made a long history slow.

@@ -32,9 +32,9 @@ std::vector<LineDelivery> ordered_lines(const LoaVersion& document) {
   return lines;
 }
 
-// Adds what `rows` list as shipped or performed on the case's lines by `date`. A row another
-// listing already reported (the same document number, line, date and quantity: a duplicate
-// report, which reconciliation flags) counts once.
+// Adds what `rows` list as shipped or performed on the case's lines by `date`, less their
+// shipment credits. A row another listing already reported (the same type, document number,
+// line, date and quantity: a duplicate report, which reconciliation flags) counts once.
 void add_deliveries(const DeliveryListing& rows, const std::string& case_id, const CivilDate& date,
                     std::vector<LineDelivery>& lines, std::set<std::string>& counted) {
   std::vector<LineDelivery*> line_of_key;
@@ -51,15 +51,18 @@ void add_deliveries(const DeliveryListing& rows, const std::string& case_id, con
   for (std::size_t i = 0; i < rows.size(); ++i) {
     LineDelivery* line = line_of_key[rows.line[i]];
     if (line == nullptr || rows.ship_date[i] > last_day) continue;
-    const std::string_view number = rows.document_number.at(i);
-    if (!number.empty()) {
-      const std::string key = std::string(number) + '|' + line->line + '|' +
-                              std::to_string(rows.ship_date[i]) + '|' +
-                              std::to_string(rows.quantity[i]);
-      if (!counted.insert(key).second) continue;
+    const DeliveryTransaction type = rows.transaction_of(i);
+    if (type != DeliveryTransaction::shipment && type != DeliveryTransaction::shipment_credit) {
+      continue;  // charges and replies deliver nothing
     }
-    line->delivered_quantity += rows.quantity[i];
-    line->delivered_value_cents += rows.value_cents[i];
+    const std::string key = std::string(to_string(type)) + '|' +
+                            std::string(rows.document_number.at(i)) + '|' + line->line + '|' +
+                            std::to_string(rows.ship_date[i]) + '|' +
+                            std::to_string(rows.quantity[i]);
+    if (!counted.insert(key).second) continue;
+    const std::int64_t sign = type == DeliveryTransaction::shipment_credit ? -1 : 1;
+    line->delivered_quantity += sign * rows.quantity[i];
+    line->delivered_value_cents += sign * rows.value_cents[i];
   }
 }
 

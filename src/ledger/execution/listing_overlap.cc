@@ -17,9 +17,17 @@ Status check_listing_overlap(store::Store& store, const DeliveryListing& rows,
                              const ExecutionDocument* replaced,
                              const std::vector<std::string>& cases, bool additional) {
   if (additional || rows.size() == 0) return Status::Ok();
+  // Only shipments are compared: a credit or charge names the document number of the shipment
+  // it concerns, which an earlier listing reported.
+  const auto shipment = [](const DeliveryListing& listing, std::size_t i) {
+    return listing.transaction_of(i) == DeliveryTransaction::shipment;
+  };
   std::unordered_set<std::string_view> numbers;
   numbers.reserve(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) numbers.insert(rows.document_number.at(i));
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    if (shipment(rows, i)) numbers.insert(rows.document_number.at(i));
+  }
+  if (numbers.empty()) return Status::Ok();
   const auto shares_a_case = [&](const ExecutionDocument& other) {
     return std::any_of(other.record.cases.begin(), other.record.cases.end(),
                        [&](const std::string& c) {
@@ -33,6 +41,7 @@ Status check_listing_overlap(store::Store& store, const DeliveryListing& rows,
                          store::decode_delivery_segment(std::move(bytes)));
     std::unordered_set<std::string_view> repeated;
     for (std::size_t i = 0; i < recorded.size(); ++i) {
+      if (!shipment(recorded, i)) continue;
       const std::string_view number = recorded.document_number.at(i);
       if (numbers.count(number) != 0) repeated.insert(number);
     }

@@ -64,6 +64,39 @@ recon::CaseInfo case_info(const CaseState& state) {
   return info;
 }
 
+namespace {
+
+// Each listing's shipments, and its other rows set apart at the same index (empty when it has
+// none): the engine matches shipments only.
+Status load_listings(store::Store& store, const std::vector<std::string>& hashes,
+                     ReconciliationView& view) {
+  for (const std::string& hash : hashes) {
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store.read_segment(hash));
+    FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(std::move(bytes)));
+    if (rows.has_transactions()) {
+      SplitListing split = split_by_transaction(rows);
+      view.delivery_rows.push_back(std::move(split.shipments));
+      view.listing_others.push_back(std::move(split.others));
+    } else {
+      view.delivery_rows.push_back(std::move(rows));
+      view.listing_others.emplace_back();
+    }
+  }
+  return Status::Ok();
+}
+
+Status load_receipts(store::Store& store, const std::vector<std::string>& hashes,
+                     ReconciliationView& view) {
+  for (const std::string& hash : hashes) {
+    FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store.read_segment(hash));
+    FMS_ASSIGN_OR_RETURN(ReceiptInspections rows, store::decode_receipt_segment(std::move(bytes)));
+    view.receipt_rows.push_back(std::move(rows));
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
 Result<ReconciliationView> ExecutionLedger::reconciliation_view(const CivilDate& as_of) {
   ReconciliationView view;
   view.as_of = as_of;
@@ -96,29 +129,18 @@ Result<ReconciliationView> ExecutionLedger::reconciliation_view(const CivilDate&
   }
 
   // Segments load on two threads: deliveries on one, receipts on the other.
-  auto load_deliveries = std::async(std::launch::async, [&]() -> Status {
-    for (const std::string& hash : delivery_hashes) {
-      FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(hash));
-      FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(std::move(bytes)));
-      view.delivery_rows.push_back(std::move(rows));
-    }
-    return Status::Ok();
-  });
-  Status receipts_loaded = [&]() -> Status {
-    for (const std::string& hash : receipt_hashes) {
-      FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(hash));
-      FMS_ASSIGN_OR_RETURN(ReceiptInspections rows,
-                           store::decode_receipt_segment(std::move(bytes)));
-      view.receipt_rows.push_back(std::move(rows));
-    }
-    return Status::Ok();
-  }();
+  auto load_deliveries =
+      std::async(std::launch::async, [&] { return load_listings(store_, delivery_hashes, view); });
+  const Status receipts_loaded = load_receipts(store_, receipt_hashes, view);
   FMS_TRY(load_deliveries.get());
   FMS_TRY(receipts_loaded);
   for (std::size_t i = 0; i < delivery_hashes.size(); ++i) {
     const ExecutionDocument* d = view.execution.find(delivery_hashes[i]);
-    view.recon_input.deliveries.push_back(
-        {delivery_hashes[i], d ? d->record.source : "", &view.delivery_rows[i]});
+    const std::string source = d ? d->record.source : "";
+    view.recon_input.deliveries.push_back({delivery_hashes[i], source, &view.delivery_rows[i]});
+    const DeliveryListing& others = view.listing_others[i];
+    view.recon_input.listing_others.push_back(
+        {delivery_hashes[i], source, others.size() == 0 ? nullptr : &others});
   }
   for (std::size_t i = 0; i < receipt_hashes.size(); ++i) {
     const ExecutionDocument* d = view.execution.find(receipt_hashes[i]);

@@ -22,7 +22,8 @@ struct ReconciliationView {
   ExecutionBook execution;  // the execution documents and the last run, as recorded now
   std::map<std::string, CaseState> cases;  // every case, current state
   // Loaded rows; recon_input points into these (deques never move their elements).
-  std::deque<DeliveryListing> delivery_rows;
+  std::deque<DeliveryListing> delivery_rows;   // the shipments of each listing
+  std::deque<DeliveryListing> listing_others;  // its other rows, at the same index
   std::deque<ReceiptInspections> receipt_rows;
   recon::Portfolio recon_input;
   std::vector<recon::Match> matches;
