@@ -41,6 +41,15 @@ struct TypeOfAssistanceEntry {
   std::string confidence;
 };
 
+// A Japanese era (元号) from its first day: 令和 from 2019-05-01, and the first Japanese fiscal
+// year (April-March) named in it: JFY2019 is 令和元年度 (core/japanese_era.h).
+struct JapaneseEra {
+  CivilDate effective_from;   // the era's first day
+  std::string name;           // "令和"
+  std::string romaji;         // "Reiwa"
+  int first_fiscal_year = 0;  // 2019
+};
+
 struct SurchargeRate {
   CivilDate effective_from;
   std::int64_t rate_basis_points;  // 320 = 3.20%
@@ -90,6 +99,7 @@ struct ReferenceData {
   std::vector<ReconciliationRules> reconciliation_rules;        // sorted by effective_from
   // The DD 645 column map, keyed by normalised heading (core/statement_columns.h).
   std::map<std::string, StatementColumn> dd645_columns;
+  std::vector<JapaneseEra> japanese_eras;  // sorted by effective_from
 
   // Look-ups return a clear error naming the list and the unknown code.
   [[nodiscard]] Result<CustomerEntry> customer(const std::string& code) const;

@@ -33,6 +33,7 @@ constexpr std::size_t kMaxCodeLength = 40;
 constexpr std::size_t kMaxNameLength = 200;
 constexpr std::size_t kMaxMeaningLength = 500;
 constexpr std::size_t kMaxSourceLength = 2000;
+constexpr std::size_t kMaxEraNameBytes = 40;  // "令和" is 6 bytes, "Reiwa" 5
 constexpr std::size_t kMaxDescriptionLength = 4000;
 constexpr std::size_t kMaxVersionLength = 40;
 constexpr std::int64_t kMaxThresholdUsd = 1'000'000'000'000'000;  // USD 10^15: cents fit int64
@@ -251,6 +252,28 @@ Result<SurchargeRate> read_surcharge_rate(const Source& source, const json& valu
   return rate;
 }
 
+// An era's first fiscal year is the one its first day falls in or the next: the calendar year
+// it began, or the one after.
+Result<JapaneseEra> read_japanese_era(const Source& source, const json& value,
+                                      const std::string& pointer) {
+  FMS_TRY(check_object(
+      source, value, pointer,
+      {"effective_from", "name", "romaji", "first_fiscal_year", "confidence", "source"}));
+  JapaneseEra era;
+  FMS_ASSIGN_OR_RETURN(era.effective_from, date_field(source, value, pointer, "effective_from"));
+  FMS_ASSIGN_OR_RETURN(era.name, string_field(source, value, pointer, "name", kMaxEraNameBytes));
+  FMS_ASSIGN_OR_RETURN(era.romaji,
+                       string_field(source, value, pointer, "romaji", kMaxEraNameBytes));
+  const int begun = era.effective_from.year();
+  FMS_ASSIGN_OR_RETURN(
+      const std::int64_t first,
+      integer_field(source, value, pointer, "first_fiscal_year", begun, begun + 1));
+  era.first_fiscal_year = static_cast<int>(first);
+  FMS_TRY(confidence_field(source, value, pointer));
+  FMS_TRY(optional_text(source, value, pointer, "source", kMaxSourceLength));
+  return era;
+}
+
 Result<NotificationThresholds> read_thresholds(const Source& source, const json& value,
                                                const std::string& pointer) {
   FMS_TRY(check_object(source, value, pointer,
@@ -325,6 +348,9 @@ std::string describe_key(const ReconciliationRules& rules) {
 }
 std::string describe_key(const SurchargeRate& rate) {
   return "effective_from " + rate.effective_from.to_string();
+}
+std::string describe_key(const JapaneseEra& era) {
+  return "effective_from " + era.effective_from.to_string();
 }
 std::string describe_key(const NotificationThresholds& row) {
   return "group \"" + row.group + "\" with effective_from " + row.effective_from.to_string();
@@ -404,6 +430,9 @@ std::string row_key(const NotificationThresholds& row) {
 std::string row_key(const ReconciliationRules& rules) {
   return rules.effective_from.to_string();
 }
+std::string row_key(const JapaneseEra& era) {
+  return era.effective_from.to_string();
+}
 
 const std::vector<std::string_view>& table_names() {
   static const std::vector<std::string_view> names = {"customers",
@@ -418,7 +447,8 @@ const std::vector<std::string_view>& table_names() {
                                                       "notification_thresholds",
                                                       "offer_expiration_days_default",
                                                       "reconciliation_rules",
-                                                      "dd645_columns"};
+                                                      "dd645_columns",
+                                                      "japanese_eras"};
   return names;
 }
 
@@ -480,6 +510,9 @@ Result<FileTables> read_file(const Source& source, std::string_view text) {
                                                  return read_statement_column(source, v, p);
                                                },
                                                "heading"));
+  FMS_ASSIGN_OR_RETURN(
+      file.japanese_eras,
+      read_dated_table<JapaneseEra>(source, document, "japanese_eras", read_japanese_era));
   return file;
 }
 

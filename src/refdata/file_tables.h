@@ -41,6 +41,7 @@ struct FileTables {
   std::optional<Located<int>> offer_expiration_days_default;
   std::optional<std::vector<Located<ReconciliationRules>>> reconciliation_rules;
   std::optional<CodeTable<StatementColumn>> dd645_columns;
+  std::optional<std::vector<Located<JapaneseEra>>> japanese_eras;
 };
 
 // The tables of reference data, each of which lives in exactly one built-in file.
@@ -53,5 +54,6 @@ Result<FileTables> read_file(const Source& source, std::string_view text);
 std::string row_key(const SurchargeRate& rate);
 std::string row_key(const NotificationThresholds& row);
 std::string row_key(const ReconciliationRules& rules);
+std::string row_key(const JapaneseEra& era);
 
 }  // namespace fms::refdata

@@ -69,6 +69,7 @@ struct Merged {
   std::optional<Located<int>> offer_expiration_days_default;
   std::vector<Located<ReconciliationRules>> reconciliation_rules;
   CodeTable<StatementColumn> dd645_columns;
+  std::vector<Located<JapaneseEra>> japanese_eras;
 };
 
 // Built-in: a table may be defined by one file only.
@@ -95,6 +96,10 @@ bool row_less(const SurchargeRate& a, const SurchargeRate& b) {
 }
 
 bool row_less(const ReconciliationRules& a, const ReconciliationRules& b) {
+  return a.effective_from < b.effective_from;
+}
+
+bool row_less(const JapaneseEra& a, const JapaneseEra& b) {
   return a.effective_from < b.effective_from;
 }
 
@@ -135,6 +140,7 @@ void apply(Merged& merged, FileTables& file) {
   apply_rows(merged.notification_thresholds, file.notification_thresholds);
   apply_rows(merged.reconciliation_rules, file.reconciliation_rules);
   apply_codes(merged.dd645_columns, file.dd645_columns);
+  apply_rows(merged.japanese_eras, file.japanese_eras);
   if (file.offer_expiration_days_default) {
     merged.offer_expiration_days_default = std::move(file.offer_expiration_days_default);
   }
@@ -167,6 +173,7 @@ Status add_builtin_file(Merged& merged, const Source& source, FileTables& file) 
   FMS_TRY(
       claim_table(merged, source, "reconciliation_rules", file.reconciliation_rules.has_value()));
   FMS_TRY(claim_table(merged, source, "dd645_columns", file.dd645_columns.has_value()));
+  FMS_TRY(claim_table(merged, source, "japanese_eras", file.japanese_eras.has_value()));
   apply(merged, file);
   return Status::Ok();
 }
@@ -199,6 +206,20 @@ Status check_statement_map(const Merged& merged) {
   return Status::Ok();
 }
 
+// Each era names later fiscal years than the one before it, or a year would have two names.
+Status check_era_order(const Merged& merged) {
+  const auto& eras = merged.japanese_eras;
+  for (std::size_t i = 1; i < eras.size(); ++i) {
+    if (eras[i].value.first_fiscal_year > eras[i - 1].value.first_fiscal_year) continue;
+    return fail(eras[i].source, child(eras[i].pointer, "first_fiscal_year"),
+                std::to_string(eras[i].value.first_fiscal_year) + " is not after " +
+                    std::to_string(eras[i - 1].value.first_fiscal_year) +
+                    ", the first fiscal year of " + eras[i - 1].value.romaji + " (" +
+                    eras[i - 1].pointer + " of " + eras[i - 1].source.name + ")");
+  }
+  return Status::Ok();
+}
+
 Status check_cross_references(const Merged& merged) {
   for (const auto& [code, located] : merged.types_of_assistance) {
     const auto& sources = located.value.valid_sources;
@@ -214,6 +235,7 @@ Status check_cross_references(const Merged& merged) {
     }
   }
   FMS_TRY(check_statement_map(merged));
+  FMS_TRY(check_era_order(merged));
   std::set<std::string> groups;
   for (const auto& row : merged.notification_thresholds) groups.insert(row.value.group);
   for (const auto& [code, located] : merged.customers) {
@@ -260,6 +282,7 @@ ReferenceData to_reference_data(const Merged& merged, std::string version) {
   data.offer_expiration_days_default = merged.offer_expiration_days_default->value;
   data.reconciliation_rules = strip(merged.reconciliation_rules);
   data.dd645_columns = strip(merged.dd645_columns);
+  data.japanese_eras = strip(merged.japanese_eras);
   return data;
 }
 
