@@ -106,6 +106,8 @@ paths = {
               [P("source", "query", "File name recorded as the document's source"), organisation_q], csv_body("date,pair,rate,source (docs/formats/exchange-rates.md)"))},
  "/api/rates/on": {"get": op("rateOn", "The rate of a pair on a date: the latest recorded on or before it", "Finance", "read", ok("The rate and the document that recorded it", "#/components/schemas/RateOn"),
       [P("pair", "query", "The pair, e.g. USD/JPY", required=True), P("date", "query", "The date YYYY-MM-DD", {"type": "string", "format": "date"}, True), organisation_q])},
+ "/api/fiscal-years": {"get": op("japaneseFiscalYears", "Japanese fiscal years named both ways (JFY2025 / 令和7年度), from the era table of the reference data", "Finance", "read", ok("The fiscal years of the span: jfy, label, japanese and romaji (null before the era table), first_day, last_day"),
+      [P("from", "query", "The first Japanese fiscal year, 1900-2199", {"type": "integer"}, True), P("to", "query", "The last one; at most 100 years from `from`", {"type": "integer"}, True)])},
  "/api/budgets": {"post": op("importBudget", "Import a budget document (fmsledger.budget/1 JSON); every case it names must be one the caller may manage finance for", "Finance", "manage-finance",
       {**ok("The same content was already recorded: nothing changed", "#/components/schemas/BudgetImportOutcome"), **ok("Recorded", "#/components/schemas/BudgetImportOutcome", code="201"), **problem_refs(409, 413, 415)},
       [P("source", "query", "File name recorded as the document's source"), organisation_q],

@@ -61,6 +61,7 @@ Api::Api(ledger::Database& database, ApiOptions options)
   add_rate_routes(router_);
   add_sdr_routes(router_);
   add_budget_routes(router_);
+  add_reference_routes(router_);
   if (!options_.web_root.empty()) web_.emplace(options_.web_root);
   if (options_.open_database) {
     auto opened = options_.open_database();

@@ -277,5 +277,6 @@ void add_audit_routes(Router& router);
 void add_rate_routes(Router& router);
 void add_sdr_routes(Router& router);
 void add_budget_routes(Router& router);
+void add_reference_routes(Router& router);
 
 }  // namespace fms::http

@@ -78,6 +78,7 @@ const std::map<std::pair<std::string, std::string>, Expectation>& specification(
       {{"POST", "/api/rates"}, {Kind::global, kFinance}},
       {{"GET", "/api/rates"}, {Kind::global, kReaders}},
       {{"GET", "/api/rates/on"}, {Kind::global, kReaders}},
+      {{"GET", "/api/fiscal-years"}, {Kind::global, kReaders}},
       {{"POST", "/api/budgets"}, {Kind::global, kFinance}},
       {{"GET", "/api/budgets/in-force"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/workbook"}, {Kind::global, kReaders}},

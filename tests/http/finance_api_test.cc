@@ -48,14 +48,15 @@ void record_korean_case(ApiServer& server) {
        at = loa.find("JA-P-TWK", at)) {
     loa.replace(at, 8, "KS-P-TWK");
   }
-  auto recorded = server.database().cases().import_document(loa, "ks-p-twk.json", fms::testing::host_scope("demo"));
+  auto recorded = server.database().cases().import_document(loa, "ks-p-twk.json",
+                                                            fms::testing::host_scope("demo"));
   ASSERT_TRUE(recorded.ok()) << recorded.error().message;
 }
 
 TEST(FinanceApi, TheBudgetInForceIsTheDemosForItsReadersAndMissingForAnotherOrganisation) {
   ApiServer server;
-  auto in_force =
-      server.database().money().budget_in_force(*CivilDate::parse(kToday), fms::testing::host_scope());
+  auto in_force = server.database().money().budget_in_force(*CivilDate::parse(kToday),
+                                                            fms::testing::host_scope());
   ASSERT_TRUE(in_force.ok() && in_force->has_value());
   const std::string demo_hash = (*in_force)->record.content_hash;
 
@@ -159,7 +160,7 @@ TEST(FinanceApi, ABudgetNamingAnotherOrganisationsCaseIsRefusedAsAnUnrecordedCas
 
   // The ledger's own rule, which the command line uses, still takes every recorded case.
   auto direct = server.database().money().import_budget(naming("KS-P-TWK"), "budget.json", {},
-                                              fms::testing::host_scope("demo"));
+                                                        fms::testing::host_scope("demo"));
   EXPECT_TRUE(direct.ok()) << direct.error().message;
 }
 
@@ -233,6 +234,37 @@ TEST(FinanceApi, TheRateOnADateIsTheLatestRecordedOnOrBeforeIt) {
   auto expected = rates->rates.on("USD/JPY", *CivilDate::parse("2022-12-31"));
   ASSERT_FALSE(expected.ok());
   EXPECT_EQ(detail(too_early), expected.error().message);
+}
+
+TEST(FinanceApi, JapaneseFiscalYearsAreNamedBothWays) {
+  ApiServer server;
+  HttpClient viewer = server.client();
+  viewer.use_token(server.token_for("viewer"));
+  const auto shown = viewer.get("/api/fiscal-years?from=2018&to=2025");
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  const auto years = shown.json().at("fiscal_years");
+  ASSERT_EQ(years.size(), 8U);
+  EXPECT_EQ(years[0].at("label"), "JFY2018");
+  EXPECT_EQ(years[0].at("japanese"), "平成30年度");
+  EXPECT_EQ(years[1].at("japanese"), "令和元年度");
+  EXPECT_EQ(years[1].at("romaji"), "Reiwa 1");
+  EXPECT_EQ(years[7].at("jfy"), 2025);
+  EXPECT_EQ(years[7].at("japanese"), "令和7年度");
+  EXPECT_EQ(years[7].at("first_day"), "2025-04-01");
+  EXPECT_EQ(years[7].at("last_day"), "2026-03-31");
+  // Before the era table: the year is listed, its era name is null.
+  const auto early = viewer.get("/api/fiscal-years?from=1926&to=1927").json().at("fiscal_years");
+  EXPECT_TRUE(early[0].at("japanese").is_null());
+  EXPECT_EQ(early[1].at("japanese"), "昭和2年度");
+
+  const auto no_to = viewer.get("/api/fiscal-years?from=2025");
+  EXPECT_EQ(no_to.status, 400);
+  EXPECT_NE(detail(no_to).find("\"to\""), std::string::npos);
+  expect_status(viewer, 400,
+                {"/api/fiscal-years?from=2025&to=2024", "/api/fiscal-years?from=1899&to=1900",
+                 "/api/fiscal-years?from=2000&to=2100", "/api/fiscal-years?from=20x5&to=2026",
+                 "/api/fiscal-years?from=2025&to=2026&as_of=2026-01-01"});
+  EXPECT_EQ(server.client().get("/api/fiscal-years?from=2025&to=2025").status, 401);
 }
 
 TEST(FinanceApi, TheWorkbookIsAnXlsxExportAndNothingElse) {
