@@ -3,6 +3,7 @@
 // are active (not superseded), and the last reconciliation run.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -22,6 +23,10 @@ struct ExecutionDocument {
   std::string recorded_at;
   std::string actor;
   std::optional<std::string> superseded_by;  // content hash of the document that replaced it
+
+  [[nodiscard]] bool names_case(const std::string& case_id) const {
+    return std::find(record.cases.begin(), record.cases.end(), case_id) != record.cases.end();
+  }
 };
 
 struct RecordedRun {

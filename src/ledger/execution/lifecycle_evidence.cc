@@ -14,11 +14,6 @@
 namespace fms::ledger {
 namespace {
 
-bool names_case(const ExecutionDocument& document, const std::string& case_id) {
-  const auto& cases = document.record.cases;
-  return std::find(cases.begin(), cases.end(), case_id) != cases.end();
-}
-
 std::vector<LineDelivery> ordered_lines(const LoaVersion& document) {
   std::vector<LineDelivery> lines;
   for (const LoaLine& line : document.lines) {
@@ -80,7 +75,7 @@ Result<LifecycleEvidence> ExecutionLedger::lifecycle_evidence(const CaseState& s
   FMS_ASSIGN_OR_RETURN(ExecutionBook book, load());
   std::set<std::string> counted;
   for (const ExecutionDocument* document : book.active(ExecutionKind::delivery_listing)) {
-    if (!names_case(*document, state.case_id)) continue;
+    if (!document->names_case(state.case_id)) continue;
     FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(document->record.content_hash));
     FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(std::move(bytes)));
     add_deliveries(rows, state.case_id, date, evidence.lines, counted);
@@ -94,13 +89,13 @@ Result<LifecycleEvidence> ExecutionLedger::lifecycle_evidence(const CaseState& s
     input.schedule.push_back({planned.due_date, planned.usd_cents});
   }
   for (const ExecutionDocument* document : book.active(ExecutionKind::bill)) {
-    if (!names_case(*document, state.case_id) || !document->record.bill) continue;
+    if (!document->names_case(state.case_id) || !document->record.bill) continue;
     for (const BillRow& row : document->record.bill->rows) {
       if (row.case_id == state.case_id && row.line.empty()) input.statements.push_back(&row);
     }
   }
   for (const ExecutionDocument* document : book.active(ExecutionKind::payments)) {
-    if (!names_case(*document, state.case_id) || !document->record.payments) continue;
+    if (!document->names_case(state.case_id) || !document->record.payments) continue;
     for (const PaymentRow& row : document->record.payments->rows) {
       if (row.case_id == state.case_id) input.payments.push_back(&row);
     }

@@ -2,8 +2,6 @@
 // SDR of it. Only the listings naming the case are read.
 #include "ledger/execution/listing_answers.h"
 
-#include <algorithm>
-
 #include "base/short_hash.h"
 #include "core/sdr.h"
 #include "ledger/execution/execution_ledger.h"
@@ -48,8 +46,7 @@ Result<std::vector<ListingAnswer>> ExecutionLedger::listing_answers(const std::s
   FMS_ASSIGN_OR_RETURN(ExecutionBook book, load());
   std::vector<ListingAnswer> out;
   for (const ExecutionDocument* document : book.active(ExecutionKind::delivery_listing)) {
-    const auto& cases = document->record.cases;
-    if (std::find(cases.begin(), cases.end(), case_id) == cases.end()) continue;
+    if (!document->names_case(case_id)) continue;
     FMS_ASSIGN_OR_RETURN(SharedBytes bytes, store_.read_segment(document->record.content_hash));
     FMS_ASSIGN_OR_RETURN(DeliveryListing rows, store::decode_delivery_segment(std::move(bytes)));
     if (rows.has_transactions()) add_answers(rows, *document, case_id, sdr_base, out);
