@@ -1,4 +1,5 @@
-// Files compiled into the server: the OpenAPI document (src/http/openapi.json).
+// Files compiled into the server: the OpenAPI document (src/http/openapi.json) and the words
+// of codes and report columns (src/http/words.json).
 #pragma once
 
 #include <span>

@@ -4,12 +4,58 @@
 
 namespace fms::http {
 
+namespace {
+
+// A stable, language-free name for the kind of problem, so a client can word it in its own
+// language; "detail" stays the located English message.
+std::string_view code_for(int status) {
+  switch (status) {
+    case 400:
+      return "bad-request";
+    case 401:
+      return "not-signed-in";
+    case 403:
+      return "forbidden";
+    case 404:
+      return "not-found";
+    case 405:
+      return "method-not-allowed";
+    case 406:
+      return "not-acceptable";
+    case 408:
+      return "timeout";
+    case 409:
+      return "conflict";
+    case 412:
+      return "precondition-failed";
+    case 413:
+      return "too-large";
+    case 415:
+      return "unsupported-media-type";
+    case 422:
+      return "invalid-input";
+    case 428:
+      return "precondition-required";
+    case 429:
+      return "too-many-requests";
+    case 431:
+      return "headers-too-large";
+    case 503:
+      return "unavailable";
+    default:
+      return status >= 500 ? "server-error" : "error";
+  }
+}
+
+}  // namespace
+
 Response problem(int status, const std::string& detail, nlohmann::json extra) {
   nlohmann::ordered_json body;
   body["type"] = "about:blank";
   body["title"] = std::string(reason_phrase(status));
   body["status"] = status;
   body["detail"] = detail;
+  body["code"] = std::string(code_for(status));
   if (detail.find('\n') != std::string::npos) {
     nlohmann::json lines = nlohmann::json::array();
     std::size_t start = 0;

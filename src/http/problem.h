@@ -5,7 +5,9 @@
 // located message the CLI prints ("receipts.csv:3: field \"qty\": ..."), with the fields it names
 // spelled as JSON pointers ("/late_reason") where the CLI names options ("--late-reason"). An error
 // about one field of the request carries it as "pointer" too. An error that lists several
-// problems (one per line, as imports report them) also carries them as "errors".
+// problems (one per line, as imports report them) also carries them as "errors". Every problem has
+// a stable "code" (by status: "invalid-input", "not-found", "conflict", ...; `extra` may name a
+// narrower one) for a client to word in its own language.
 #pragma once
 
 #include <nlohmann/json.hpp>

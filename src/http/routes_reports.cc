@@ -12,11 +12,14 @@
 #include "http/api.h"
 #include "http/json_text.h"
 #include "http/problem.h"
+#include "http/report_language.h"
 #include "http/responses.h"
-#include "query/finance.h"
 #include "query/cases.h"
+#include "query/finance.h"
 #include "query/reports.h"
+#include "recon/recon.h"
 #include "report/closure_report.h"
+#include "report/discrepancy_report.h"
 #include "report/exceptions_report.h"
 #include "report/finance_reports.h"
 #include "report/sdr_report.h"
@@ -57,6 +60,16 @@ Reply xlsx_answer(Call& call, const std::string& what, const std::optional<std::
   Response response = text_response(200, std::string(kXlsx), std::move(*bytes));
   response.with_header("Content-Disposition", "attachment; filename=\"" + what + ".xlsx\"");
   return response;
+}
+
+// The language of a report's CSV or .xlsx answer, with the era table that names fiscal years.
+struct Wording {
+  ReportLanguage language = ReportLanguage::en;
+  std::span<const JapaneseEra> eras;
+};
+
+Wording wording_of(ReportLanguage language, const query::Reader& reader) {
+  return {language, reader.database().reference().japanese_eras};
 }
 
 // The answer in the negotiated format; CSV and .xlsx answers are recorded as exports.
@@ -110,22 +123,24 @@ Result<std::string> xlsx_bytes(const std::vector<report::XlsxSheet>& sheets) {
 // A report whose table is one sheet: JSON as built, CSV and .xlsx from the sheet.
 Reply table_answer(Call& call, const std::string& what, const std::string& type,
                    const std::optional<std::string>& case_id, const std::string& json,
-                   const report::XlsxSheet& sheet) {
+                   const report::XlsxSheet& sheet, const Wording& wording) {
+  const auto worded = [&] { return in_language({sheet}, wording.language, wording.eras); };
   return in_format(
-      call, what, type, case_id, json, [&] { return report::sheet_csv(sheet); },
-      [&] { return xlsx_bytes({sheet}); });
+      call, what, type, case_id, json, [&] { return report::sheet_csv(worded().front()); },
+      [&] { return xlsx_bytes(worded()); });
 }
 
 // A report of ?as_of= and ?case=, read as the caller by `read` and answered in the negotiated
 // format by `answer`.
 template <class Read, class Answer>
 Reply case_report(Call& call, Read read, Answer answer) {
-  if (auto refused = check_query(call.request, {"as_of", "case"})) return *refused;
+  if (auto refused = check_query(call.request, {"as_of", "case", "lang"})) return *refused;
   FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
+  FMS_ASSIGN_OR_RETURN(const auto language, report_language(call.request));
   return call.api.with_query([&](query::Reader& reader) -> Reply {
     FMS_ASSIGN_OR_RETURN(const auto q, read_report_query(call, reader));
     FMS_ASSIGN_OR_RETURN(auto built, read(reader, q));
-    return answer(built, q, type);
+    return answer(built, q, type, wording_of(language, reader));
   });
 }
 
@@ -135,9 +150,10 @@ Reply status(Call& call) {
       [&](query::Reader& reader, const ReportQuery& q) {
         return query::status(reader, call.principal->scope, q.as_of, q.case_id);
       },
-      [&](const report::StatusReport& built, const ReportQuery& q, const std::string& type) {
+      [&](const report::StatusReport& built, const ReportQuery& q, const std::string& type,
+          const Wording& wording) {
         return table_answer(call, "status", type, q.case_id, json_text(report::status_json(built)),
-                            report::status_sheet(built));
+                            report::status_sheet(built), wording);
       });
 }
 
@@ -147,15 +163,20 @@ Reply closure(Call& call) {
       [&](query::Reader& reader, const ReportQuery& q) {
         return query::closure(reader, call.principal->scope, q.as_of, q.case_id);
       },
-      [&](const report::ClosureReport& built, const ReportQuery& q, const std::string& type) {
+      [&](const report::ClosureReport& built, const ReportQuery& q, const std::string& type,
+          const Wording& wording) {
         return table_answer(call, "closure", type, q.case_id,
-                            json_text(report::closure_json(built)), report::closure_sheet(built));
+                            json_text(report::closure_json(built)), report::closure_sheet(built),
+                            wording);
       });
 }
 
 Reply exceptions(Call& call) {
-  if (auto refused = check_query(call.request, {"as_of", "case", "detail"})) return *refused;
+  if (auto refused = check_query(call.request, {"as_of", "case", "detail", "lang"})) {
+    return *refused;
+  }
   FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
+  FMS_ASSIGN_OR_RETURN(const auto language, report_language(call.request));
   const bool detail = call.request.query_param("detail").value_or("false") == "true";
   return call.api.with_query([&](query::Reader& reader) -> Reply {
     FMS_ASSIGN_OR_RETURN(const auto q, read_report_query(call, reader));
@@ -167,15 +188,17 @@ Reply exceptions(Call& call) {
     FMS_ASSIGN_OR_RETURN(auto built,
                          query::exceptions(reader, call.principal->scope, q.as_of, detail));
     return table_answer(call, "exceptions", type, std::nullopt,
-                        json_text(report::exceptions_json(built)), report::exceptions_sheet(built));
+                        json_text(report::exceptions_json(built)), report::exceptions_sheet(built),
+                        wording_of(language, reader));
   });
 }
 
 Reply sdrs(Call& call) {
-  if (auto refused = check_query(call.request, {"as_of", "case", "status", "open"})) {
+  if (auto refused = check_query(call.request, {"as_of", "case", "status", "open", "lang"})) {
     return *refused;
   }
   FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
+  FMS_ASSIGN_OR_RETURN(const auto language, report_language(call.request));
   report::SdrFilter filter;
   filter.open_only = call.request.query_param("open").value_or("false") == "true";
   if (const auto text = call.request.query_param("status")) {
@@ -190,7 +213,39 @@ Reply sdrs(Call& call) {
     filter.case_id = q.case_id;
     FMS_ASSIGN_OR_RETURN(auto built, query::sdrs(reader, call.principal->scope, q.as_of, filter));
     return table_answer(call, "sdr", type, q.case_id, json_text(report::sdr_json(built)),
-                        report::sdr_sheet(built));
+                        report::sdr_sheet(built), wording_of(language, reader));
+  });
+}
+
+// Every discrepancy of the caller's cases (or of ?case=, of ?type=) as one report, unpaged, for
+// a download; GET /api/discrepancies is the same list page by page.
+Reply discrepancies(Call& call) {
+  if (auto refused = check_query(call.request, {"as_of", "case", "type", "lang"})) {
+    return *refused;
+  }
+  FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
+  FMS_ASSIGN_OR_RETURN(const auto language, report_language(call.request));
+  report::DiscrepancyFilter filter;
+  if (const auto text = call.request.query_param("type")) {
+    auto parsed = recon::discrepancy_type_from_string(*text);
+    if (!parsed.ok())
+      return problem(400, "query parameter \"type\": " + parsed.error().text(Spelling::pointer));
+    filter.type = *parsed;
+  }
+  return call.api.with_query([&](query::Reader& reader) -> Reply {
+    FMS_ASSIGN_OR_RETURN(const auto q, read_report_query(call, reader));
+    if (q.case_id) {
+      // Answered as every case route answers a case the caller does not read.
+      FMS_ASSIGN_OR_RETURN(const bool readable,
+                           query::case_readable(reader, call.principal->scope, *q.case_id));
+      if (!readable) return ledger::case_not_found(*q.case_id);
+      filter.case_id = q.case_id;
+    }
+    FMS_ASSIGN_OR_RETURN(auto built,
+                         query::discrepancies(reader, call.principal->scope, q.as_of, filter));
+    return table_answer(call, "discrepancies", type, q.case_id,
+                        json_text(report::discrepancy_json(built)),
+                        report::discrepancy_sheet(built), wording_of(language, reader));
   });
 }
 
@@ -201,8 +256,11 @@ Answer<query::FinanceQuery> finance_query(Call& call, query::Reader& reader) {
 }
 
 Reply finance(Call& call, const std::string& name, query::FinanceReportKind kind) {
-  if (auto refused = check_query(call.request, {"as_of", "case", "organisation"})) return *refused;
+  if (auto refused = check_query(call.request, {"as_of", "case", "organisation", "lang"})) {
+    return *refused;
+  }
   FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, kReportTypes));
+  FMS_ASSIGN_OR_RETURN(const auto language, report_language(call.request));
   return call.api.with_query([&](query::Reader& reader) -> Reply {
     FMS_ASSIGN_OR_RETURN(const auto q, finance_query(call, reader));
     if (q.case_id) {
@@ -212,22 +270,26 @@ Reply finance(Call& call, const std::string& name, query::FinanceReportKind kind
       if (!readable) return ledger::case_not_found(*q.case_id);
     }
     FMS_ASSIGN_OR_RETURN(auto built, query::finance_report(reader, call.principal->scope, kind, q));
+    const Wording wording = wording_of(language, reader);
+    const auto worded = [&] { return in_language(built.sheets, wording.language, wording.eras); };
     return in_format(
         call, name, type, q.case_id, json_text(report::finance_json(built)),
-        [&] { return report::sheet_csv(built.sheets.front()); },
-        [&] { return xlsx_bytes(built.sheets); });
+        [&] { return report::sheet_csv(worded().front()); }, [&] { return xlsx_bytes(worded()); });
   });
 }
 
 // The forecast, exposure and envelope reports in one workbook, as `report workbook` writes it.
 Reply workbook(Call& call) {
-  if (auto refused = check_query(call.request, {"as_of", "organisation"})) return *refused;
+  if (auto refused = check_query(call.request, {"as_of", "organisation", "lang"})) return *refused;
   FMS_ASSIGN_OR_RETURN(auto type, negotiated(call.request, {std::string(kXlsx)}));
+  FMS_ASSIGN_OR_RETURN(const auto language, report_language(call.request));
   return call.api.with_query([&](query::Reader& reader) -> Reply {
     FMS_ASSIGN_OR_RETURN(auto query, finance_query(call, reader));
     FMS_ASSIGN_OR_RETURN(auto sheets,
                          query::finance_workbook(reader, call.principal->scope, query));
-    return xlsx_answer(call, "workbook", std::nullopt, xlsx_bytes(sheets));
+    const Wording wording = wording_of(language, reader);
+    return xlsx_answer(call, "workbook", std::nullopt,
+                       xlsx_bytes(in_language(std::move(sheets), wording.language, wording.eras)));
   });
 }
 
@@ -238,6 +300,8 @@ void add_report_routes(Router& router) {
   router.add({"GET", "/api/reports/closure", Permission::read, Scope::portfolio, closure});
   router.add({"GET", "/api/reports/exceptions", Permission::read, Scope::portfolio, exceptions});
   router.add({"GET", "/api/reports/sdr", Permission::read, Scope::portfolio, sdrs});
+  router.add(
+      {"GET", "/api/reports/discrepancies", Permission::read, Scope::portfolio, discrepancies});
   router.add(
       {"GET", "/api/reports/forecast", Permission::read, Scope::portfolio, [](Call& call) -> Reply {
          return finance(call, "forecast", query::FinanceReportKind::forecast);

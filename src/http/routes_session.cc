@@ -21,11 +21,25 @@ std::string session_cookie(const std::string& value, bool secure, std::int64_t m
                      value, max_age_seconds, secure ? "; Secure" : "");
 }
 
+// The permissions a role can carry, in the order a client lists them (not anyone/signed-in).
+constexpr ledger::Permission kGrantable[] = {
+    ledger::Permission::read,        ledger::Permission::read_history,
+    ledger::Permission::manage_case, ledger::Permission::manage_finance,
+    ledger::Permission::verify,      ledger::Permission::administer};
+
 OrderedJson grants_json(const ledger::User& user) {
   OrderedJson grants = OrderedJson::array();
   for (const ledger::Grant& grant : user.grants) {
+    // What the role may do, so a client offers only those actions (the server still decides).
+    OrderedJson permissions = OrderedJson::array();
+    for (const ledger::Permission permission : kGrantable) {
+      if (ledger::permits({grant.role}, permission)) {
+        permissions.push_back(std::string(ledger::to_string(permission)));
+      }
+    }
     grants.push_back({{"role", std::string(ledger::to_string(grant.role))},
-                      {"organisation", grant.organisation}});
+                      {"organisation", grant.organisation},
+                      {"permissions", permissions}});
   }
   return grants;
 }
@@ -91,7 +105,8 @@ Reply sign_in(Call& call) {
     api.failed_sign_ins().add(
         remote, name, user == nullptr ? "unknown user" : (matches ? "disabled" : "wrong password"),
         api.now());
-    return problem(401, "the user name or the password is wrong, or the user is disabled");
+    return problem(401, "the user name or the password is wrong, or the user is disabled",
+                   {{"code", "sign-in-failed"}});
   }
   api.throttle().succeeded(name, remote);
   api.metrics().login("success");

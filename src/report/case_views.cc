@@ -278,6 +278,34 @@ std::string case_text(const ledger::CaseState& state, const LoaVersion& v,
          record_text(state, v);
 }
 
+namespace {
+
+// The case's LOA documents, each with its dates, total and who recorded it.
+Json documents_json(const ledger::CaseState& state) {
+  Json documents = Json::array();
+  for (const auto& recorded : state.documents) {
+    const LoaVersion& d = recorded.document;
+    documents.push_back(
+        {{"version", d.version},
+         {"document", document_label(d.kind, d.version)},
+         {"offer_date", d.offer_date.to_string()},
+         {"offer_expiration",
+          d.offer_expiration_date ? Json(d.offer_expiration_date->to_string()) : Json(nullptr)},
+         {"acceptance_date",
+          d.acceptance_date ? Json(d.acceptance_date->to_string()) : Json(nullptr)},
+         {"effective_date", d.effective_date.to_string()},
+         {"in_force", d.kind != DocumentKind::amendment || d.acceptance_date},
+         {"total", money_json(d.cost_summary.total)},
+         {"purpose", d.purpose},
+         {"sha256", recorded.sha256},
+         {"recorded_at", recorded.recorded_at},
+         {"recorded_by", recorded.actor}});
+  }
+  return documents;
+}
+
+}  // namespace
+
 Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
   Json lines = Json::array();
   for (const auto& line : v.lines) {
@@ -308,20 +336,7 @@ Json case_json(const ledger::CaseState& state, const LoaVersion& v) {
           FiscalQuarter::containing(FiscalCalendar::japan, row.due).label()},
          {"amount", money_json(row.amount)}});
   }
-  Json documents = Json::array();
-  for (const auto& recorded : state.documents) {
-    const LoaVersion& d = recorded.document;
-    documents.push_back({{"version", d.version},
-                         {"document", document_label(d.kind, d.version)},
-                         {"offer_date", d.offer_date.to_string()},
-                         {"effective_date", d.effective_date.to_string()},
-                         {"in_force", d.kind != DocumentKind::amendment || d.acceptance_date},
-                         {"total", money_json(d.cost_summary.total)},
-                         {"purpose", d.purpose},
-                         {"sha256", recorded.sha256},
-                         {"recorded_at", recorded.recorded_at},
-                         {"recorded_by", recorded.actor}});
-  }
+  const Json documents = documents_json(state);
   Json history = Json::array();
   for (const auto& change : state.history) {
     history.push_back(

@@ -40,6 +40,9 @@ TEST(Api, SignInReadTheCaseImportReceiptsAndSeeTheNewDiscrepancy) {
   EXPECT_NE(signed_in.header("set-cookie").find("HttpOnly"), std::string::npos);
   EXPECT_NE(signed_in.header("set-cookie").find("SameSite=Strict"), std::string::npos);
   EXPECT_EQ(signed_in.header("set-cookie").find("Secure"), std::string::npos);
+  // Each grant says what its role may do, so the browser offers only that.
+  EXPECT_EQ(signed_in.json().at("grants").at(0).at("permissions"),
+            (nlohmann::json{"read", "read-history", "manage-case"}));
 
   const auto tomahawk = pmo.get("/api/cases/JA-P-TWK");
   ASSERT_EQ(tomahawk.status, 200) << tomahawk.body;
@@ -169,7 +172,8 @@ TEST(Api, AWriteByAnotherProcessIsSeenOnceTheCacheIsRechecked) {
   EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "offered");
   // The ledger written directly, as the command line would from another process.
   auto moved = server.database().cases().transition("JA-D-AMX", CaseStatus::accepted,
-                                          *CivilDate::parse("2026-11-20"), "signed", fms::testing::host_scope("cli"));
+                                                    *CivilDate::parse("2026-11-20"), "signed",
+                                                    fms::testing::host_scope("cli"));
   ASSERT_TRUE(moved.ok()) << moved.error().message;
   EXPECT_EQ(viewer.get("/api/cases/JA-D-AMX").json().at("status"), "accepted");
 }
@@ -276,7 +280,9 @@ TEST(Api, FailedSignInsBackOffPerSourceAndAreAuditedOncePerSourceAndWindow) {
   options.failed_sign_in_window = std::chrono::seconds(1);
   ApiServer server(options);
   HttpClient guesser(server.port(), "127.0.0.2");
-  EXPECT_EQ(guesser.sign_in("admin", "wrong password 1").status, 401);
+  const auto wrong = guesser.sign_in("admin", "wrong password 1");
+  EXPECT_EQ(wrong.status, 401);
+  EXPECT_EQ(wrong.json().at("code"), "sign-in-failed");
   EXPECT_EQ(guesser.sign_in("admin", "wrong password 2").status, 401);
   // Backing off: even the right password is not checked now, from that address.
   const auto waiting = guesser.sign_in("admin", kDemoPassword);

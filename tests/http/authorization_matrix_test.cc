@@ -72,6 +72,7 @@ const std::map<std::pair<std::string, std::string>, Expectation>& specification(
       {{"GET", "/api/reports/closure"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/exceptions"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/sdr"}, {Kind::global, kReaders}},
+      {{"GET", "/api/reports/discrepancies"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/forecast"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/exposure"}, {Kind::global, kReaders}},
       {{"GET", "/api/reports/envelope"}, {Kind::global, kReaders}},

@@ -104,6 +104,24 @@ TEST(Problem, CarriesTheLocatedMessageAndItsLines) {
   EXPECT_EQ(internal.log_error, "disk full at /var/lib/x");
 }
 
+TEST(Problem, CarriesAStableCodeByStatusThatANarrowerOneReplaces) {
+  const auto code_of = [](int status) {
+    return nlohmann::json::parse(problem(status, "x").body).at("code").get<std::string>();
+  };
+  EXPECT_EQ(code_of(422), "invalid-input");
+  EXPECT_EQ(code_of(404), "not-found");
+  EXPECT_EQ(code_of(409), "conflict");
+  EXPECT_EQ(code_of(412), "precondition-failed");
+  EXPECT_EQ(code_of(401), "not-signed-in");
+  EXPECT_EQ(code_of(413), "too-large");
+  EXPECT_EQ(code_of(500), "server-error");
+  EXPECT_EQ(code_of(418), "error");
+  EXPECT_EQ(nlohmann::json::parse(problem(401, "x", {{"code", "sign-in-failed"}}).body).at("code"),
+            "sign-in-failed");
+  EXPECT_EQ(nlohmann::json::parse(problem_for(Error::not_found("gone")).body).at("code"),
+            "not-found");
+}
+
 TEST(LoginThrottle, ASourceBacksOffAndAnAccountGetsOnlyAShortDelay) {
   ThrottlePolicy policy;
   policy.source_free_failures = 2;
