@@ -1,93 +1,100 @@
-import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from "chart.js";
-import { listDiscrepancies, type Discrepancy } from "../api";
-import { caseLink, formatMoney, h, table, type Column } from "../dom";
+// Discrepancies across the portfolio (#/discrepancies): USD by type as a chart and a table, and
+// the list, filtered by type through the address (#/discrepancies?type=quantity-short).
+import { allPages, query, type Schemas } from "../lib/api";
+import { caseHref, field, h, select, table } from "../lib/dom";
+import { chart } from "../lib/chart";
+import { amount, cents, count, date, fromCents } from "../lib/format";
+import { strings } from "../lib/i18n";
+import { discrepancyLabel } from "../lib/labels";
 
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
+const T = strings(
+  {
+    title: "Discrepancies", intro: (n: string) => `${n} open discrepancies across the cases visible to you.`,
+    byType: "USD by type", type: "Type", count: "Count", usd: "USD", total: "Total", none: "none open",
+    chartLabel: "Bar chart of the USD of open discrepancies by type, in USD thousand; the figures are in the table below.",
+    usdThousand: "USD thousand", list: "All open discrepancies", filter: "Filter the list", allTypes: (n: string) => `All types (${n})`,
+    show: "Show", clear: "Show every type", caseCol: "Case", line: "Line", wholeCase: "whole case", documents: "Documents",
+    arose: "Arose", age: "Age (days)", next: "Next action", due: "Action due",
+    listOf: (t: string, n: string) => `${n} of type “${t}”.`,
+  },
+  {
+    title: "不一致", intro: (n: string) => `閲覧できるケース全体で未解決の不一致が ${n} 件あります。`,
+    byType: "種類別の金額（米ドル）", type: "種類", count: "件数", usd: "米ドル", total: "合計", none: "未解決の不一致はありません",
+    chartLabel: "未解決の不一致の種類別金額（千米ドル）の棒グラフ。数値は下の表にあります。",
+    usdThousand: "千米ドル", list: "不一致の一覧", filter: "一覧の絞込み", allTypes: (n: string) => `すべての種類（${n}件）`,
+    show: "表示", clear: "すべての種類を表示", caseCol: "ケース", line: "ライン", wholeCase: "ケース全体", documents: "文書",
+    arose: "発生日", age: "経過日数", next: "次の対応", due: "対応期限",
+    listOf: (t: string, n: string) => `種類「${t}」の ${n} 件。`,
+  },
+);
 
-export function discrepancyColumns(withCase: boolean): Column<Discrepancy>[] {
-  const columns: Column<Discrepancy>[] = [
-    { header: "Type", cell: (d) => d.type },
-    { header: "Line", cell: (d) => d.line || "—" },
-    { header: "Documents", cell: (d) => d.documents.join("; ") },
-    { header: "USD", cell: (d) => formatMoney(d.usd), numeric: true },
-    { header: "Arose", cell: (d) => d.arose },
-    { header: "Age (days)", cell: (d) => String(d.age_days), numeric: true },
-    { header: "Next action", cell: (d) => d.next_action },
-    { header: "Action due", cell: (d) => d.action_due ?? "—" },
-  ];
-  if (withCase) columns.unshift({ header: "Case", cell: (d) => caseLink(d.case_id) });
-  return columns;
-}
+type Discrepancy = Schemas["Discrepancy"];
+interface TypeTotal { type: string; count: number; usd: bigint; total?: boolean }
 
-/** USD totals by discrepancy type, in cents to add exactly, largest first. */
-function totalsByType(items: Discrepancy[]): { type: string; count: number; usd: number }[] {
-  const cents = new Map<string, { count: number; cents: bigint }>();
+/** USD by discrepancy type, added in cents, largest first. */
+function totalsByType(items: Discrepancy[]): TypeTotal[] {
+  const by = new Map<string, TypeTotal>();
   for (const d of items) {
-    const [whole, frac = ""] = d.usd.split(".");
-    const value = BigInt(whole) * 100n + BigInt((frac + "00").slice(0, 2)) * (whole.startsWith("-") ? -1n : 1n);
-    const t = cents.get(d.type) ?? { count: 0, cents: 0n };
+    const t = by.get(d.type) ?? { type: d.type, count: 0, usd: 0n };
     t.count += 1;
-    t.cents += value;
-    cents.set(d.type, t);
+    t.usd += cents(d.usd);
+    by.set(d.type, t);
   }
-  return [...cents.entries()]
-    .map(([type, t]) => ({ type, count: t.count, usd: Number(t.cents) / 100 }))
-    .sort((a, b) => b.usd - a.usd || a.type.localeCompare(b.type));
+  return [...by.values()].sort((a, b) => (b.usd > a.usd ? 1 : b.usd < a.usd ? -1 : a.type.localeCompare(b.type)));
 }
 
-export async function renderDiscrepancies(): Promise<HTMLElement> {
-  const all = await listDiscrepancies();
+export async function renderDiscrepancies(q: URLSearchParams): Promise<HTMLElement> {
+  const all = await allPages<Discrepancy>("/api/discrepancies", "discrepancies");
+  const chosen = q.get("type") ?? "";
   const totals = totalsByType(all);
+  const rows = chosen ? all.filter((d) => d.type === chosen) : all;
 
-  const select = h("select", { id: "type-filter", name: "type" }, h("option", { value: "" }, `All types (${all.length})`));
-  for (const t of totals) select.append(h("option", { value: t.type }, `${t.type} (${t.count})`));
-  const listing = h("div", { id: "discrepancy-list", "aria-live": "polite" });
-  const show = () => {
-    const chosen = select.value;
-    const rows = chosen ? all.filter((d) => d.type === chosen) : all;
-    listing.replaceChildren(table("Discrepancies", discrepancyColumns(true), rows, "none open"));
-  };
-  select.addEventListener("change", show);
-  show();
+  const options: [string, string][] = [["", T.allTypes(count(all.length))], ...totals.map((t): [string, string] => [t.type, `${discrepancyLabel(t.type)} (${count(t.count)})`])];
+  if (chosen && !totals.some((t) => t.type === chosen)) options.push([chosen, `${discrepancyLabel(chosen)} (0)`]);
+  const typeSelect = select(options, chosen);
+  const form = h(
+    "form",
+    { class: "filters", id: "discrepancy-filter", "aria-label": T.filter },
+    field("type-filter", T.type, typeSelect),
+    h("div", { class: "actions" }, h("button", { type: "submit" }, T.show), chosen ? h("a", { href: "#/discrepancies" }, T.clear) : null),
+  );
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    location.hash = `#/discrepancies${query({ type: typeSelect.value })}`;
+  });
 
-  const canvas = h("canvas", { role: "img", "aria-label": "Bar chart of USD by discrepancy type; the same figures are in the table below it." });
-  const chartBox = h("div", { class: "chart" }, canvas);
-  if (totals.length > 0) {
-    new Chart(canvas, {
-      type: "bar",
-      data: {
-        labels: totals.map((t) => t.type),
-        datasets: [{ label: "USD", data: totals.map((t) => t.usd), backgroundColor: "#3b6ea5" }],
-      },
-      options: {
-        animation: false,
-        maintainAspectRatio: false,
-        indexAxis: "y",
-        plugins: { tooltip: { callbacks: { label: (c) => `USD ${formatMoney(String(c.parsed.x))}` } } },
-        scales: { x: { ticks: { callback: (v) => formatMoney(String(v)).replace(/\.00$/, "") } } },
-      },
-    });
-  }
+  const grand: TypeTotal = { type: "", count: all.length, usd: totals.reduce((s, t) => s + t.usd, 0n), total: true };
+  const byTypeTable = table<TypeTotal>(T.byType, [
+    { header: T.type, cell: (t) => (t.total ? T.total : discrepancyLabel(t.type)) },
+    { header: T.count, cell: (t) => count(t.count), numeric: true },
+    { header: T.usd, cell: (t) => amount(fromCents(t.usd)), numeric: true },
+  ], totals.length > 0 ? [...totals, grand] : [], T.none, (t) => (t.total ? "total" : undefined));
+  byTypeTable.id = "discrepancies-by-type";
+
+  const list = table<Discrepancy>(T.list, [
+    { header: T.caseCol, cell: (d) => h("a", { href: caseHref(d.case_id, "discrepancies") }, d.case_id) },
+    { header: T.type, cell: (d) => h("span", { "data-type": d.type }, discrepancyLabel(d.type)) },
+    { header: T.line, cell: (d) => d.line || T.wholeCase },
+    { header: T.documents, cell: (d) => d.documents.join("; ") },
+    { header: T.usd, cell: (d) => amount(d.usd), numeric: true },
+    { header: T.arose, cell: (d) => date(d.arose) },
+    { header: T.age, cell: (d) => count(d.age_days), numeric: true },
+    { header: T.next, cell: (d) => h("span", { lang: "en" }, d.next_action) },
+    { header: T.due, cell: (d) => date(d.action_due) },
+  ], rows, T.none);
+  list.id = "discrepancy-list";
 
   return h(
     "section",
-    {},
-    h("h1", {}, "Discrepancies"),
-    h("p", {}, `${all.length} open across the cases visible to you.`),
-    h("h2", {}, "USD by type"),
-    totals.length > 0 ? chartBox : null,
-    table(
-      "USD by discrepancy type",
-      [
-        { header: "Type", cell: (t) => t.type },
-        { header: "Count", cell: (t) => String(t.count), numeric: true },
-        { header: "USD", cell: (t) => formatMoney(t.usd.toFixed(2)), numeric: true },
-      ],
-      totals,
-      "none open",
-    ),
-    h("h2", {}, "All discrepancies"),
-    h("div", { class: "field inline" }, h("label", { for: "type-filter" }, "Discrepancy type"), select),
-    listing,
+    { class: "discrepancies" },
+    h("h1", {}, T.title),
+    h("p", {}, T.intro(count(all.length))),
+    h("h2", {}, T.byType),
+    totals.length > 0 ? chart(T.chartLabel, totals.map((t) => discrepancyLabel(t.type)), [{ label: T.usdThousand, values: totals.map((t) => Number(t.usd) / 100 / 1000) }], { horizontal: true }) : null,
+    byTypeTable,
+    h("h2", {}, T.list),
+    form,
+    chosen ? h("p", { role: "status" }, T.listOf(discrepancyLabel(chosen), count(rows.length))) : null,
+    list,
   );
 }
