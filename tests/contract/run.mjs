@@ -357,6 +357,9 @@ async function main() {
     if (missing.length) fail(`words for every ${schema}`, [`src/http/words.json codes.${table} lacks: ${missing.join(", ")}`]);
     else pass(`words for every ${schema} in English and Japanese`);
   }
+  const withoutAction = doc.components.schemas.DiscrepancyType.enum.filter((code) => !words.next_action_ja?.[code]);
+  if (withoutAction.length) fail("a Japanese next action for every DiscrepancyType", [`next_action_ja lacks: ${withoutAction.join(", ")}`]);
+  else pass("a Japanese next action for every DiscrepancyType");
   const problemCodes = /by status ([a-z, -]+); narrower: ([a-z, -]+)/.exec(doc.components.schemas.Problem.properties.code.description);
   const codes = problemCodes ? `${problemCodes[1]}, ${problemCodes[2]}`.split(/, */) : [];
   const missingProblems = codes.filter((c) => !words.codes.problem?.[c]?.ja);

@@ -174,6 +174,9 @@ async function everyTab(t) {
       t.step = `case: ${tab} tab (${lang})`;
       await t.go(page, `#/cases/JA-P-TWK/${tab}`);
       t.check((await page.locator("main h1").count()) === 1, `the ${tab} tab has one h1 (${lang})`);
+      if (tab === "discrepancies" && lang === "ja") {
+        t.check((await page.locator("main").textContent()).includes("SDR（S1 数量不足）を提出する"), "in Japanese, a discrepancy's next action is worded in Japanese before the server's sentence");
+      }
     }
     await t.go(page, "#/cases/JA-P-TWK/no-such-tab");
     t.check((await page.locator("main h2").first().textContent()) === (lang === "ja" ? "見つかりません" : "Not found"), `an unknown tab says not found (${lang})`);

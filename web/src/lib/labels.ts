@@ -23,3 +23,19 @@ export const closureCheckLabel = (code: string) => word("closure-check", code);
 export const roleLabel = (code: string) => word("role", code);
 export const problemLabel = (code: string) => word("problem", code);
 export const discrepancyTypes = () => Object.keys(codes["discrepancy-type"]);
+
+const nextActionJa = words.next_action_ja as Record<string, string>;
+
+/**
+ * A discrepancy's next action: the server's sentence (amounts, documents, dates) in English; in
+ * Japanese, the kind of action for its type first, then that sentence.
+ */
+export function nextAction(type: string, sentence: string): (Node | string)[] {
+  const english = document.createElement("span");
+  english.lang = "en";
+  english.textContent = sentence;
+  const summary = lang() === "ja" ? nextActionJa[type] : undefined;
+  if (!summary) return [english];
+  english.className = "hint";
+  return [summary, document.createElement("br"), english];
+}

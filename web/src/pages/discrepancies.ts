@@ -5,7 +5,7 @@ import { caseHref, field, h, select, table } from "../lib/dom";
 import { chart } from "../lib/chart";
 import { amount, cents, count, date, fromCents } from "../lib/format";
 import { strings } from "../lib/i18n";
-import { discrepancyLabel } from "../lib/labels";
+import { discrepancyLabel, nextAction } from "../lib/labels";
 
 const T = strings(
   {
@@ -79,7 +79,7 @@ export async function renderDiscrepancies(q: URLSearchParams): Promise<HTMLEleme
     { header: T.usd, cell: (d) => amount(d.usd), numeric: true },
     { header: T.arose, cell: (d) => date(d.arose) },
     { header: T.age, cell: (d) => count(d.age_days), numeric: true },
-    { header: T.next, cell: (d) => h("span", { lang: "en" }, d.next_action) },
+    { header: T.next, cell: (d) => nextAction(d.type, d.next_action) },
     { header: T.due, cell: (d) => date(d.action_due) },
   ], rows, T.none);
   list.id = "discrepancy-list";

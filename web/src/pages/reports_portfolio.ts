@@ -4,7 +4,7 @@ import { getJson, query, type Schemas } from "../lib/api";
 import { chart } from "../lib/chart";
 import { caseLink, facts, h, table } from "../lib/dom";
 import { strings } from "../lib/i18n";
-import { caseStatusLabel, closureCheckLabel, discrepancyLabel, exceptionGroupLabel } from "../lib/labels";
+import { caseStatusLabel, closureCheckLabel, discrepancyLabel, exceptionGroupLabel, nextAction } from "../lib/labels";
 import { amount, cents, count, date, fromCents, money } from "../lib/format";
 
 type Status = Schemas["StatusReport"];
@@ -163,7 +163,7 @@ export async function renderDiscrepancyReport(asOf: string): Promise<HTMLElement
       { header: T.usd, cell: (d) => amount(d.usd), numeric: true },
       { header: T.arose, cell: (d) => date(d.arose) },
       { header: T.age, cell: (d) => count(d.age_days), numeric: true },
-      { header: T.next, cell: (d) => d.next_action },
+      { header: T.next, cell: (d) => nextAction(d.type, d.next_action) },
       { header: T.due, cell: (d) => date(d.action_due) },
     ], rows, T.none),
     h("p", { class: "hint" }, `${T.openDiscUsd}: ${money(fromCents(rows.reduce((s, d) => s + cents(d.usd), 0n)))}`),

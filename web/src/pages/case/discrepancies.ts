@@ -5,7 +5,7 @@ import { allPages, getJson, postJson, type Schemas } from "../../lib/api";
 import { field, h, link, sdrHref, statusRegion, table } from "../../lib/dom";
 import { amount, count, date, today } from "../../lib/format";
 import { strings } from "../../lib/i18n";
-import { discrepancyLabel } from "../../lib/labels";
+import { discrepancyLabel, nextAction } from "../../lib/labels";
 import { problemBlock } from "../../lib/problem_view";
 import { can } from "../../lib/session";
 import type { CaseContext } from "./case";
@@ -44,7 +44,7 @@ function discrepancyTable(rows: Discrepancy[]): HTMLElement {
       { header: T.usd, cell: (d) => amount(d.usd), numeric: true },
       { header: T.arose, cell: (d) => date(d.arose) },
       { header: T.age, cell: (d) => count(d.age_days), numeric: true },
-      { header: T.next, cell: (d) => d.next_action },
+      { header: T.next, cell: (d) => nextAction(d.type, d.next_action) },
       { header: T.due, cell: (d) => (d.action_due ? `${date(d.action_due)}${d.action_due < now ? ` (${T.passed})` : ""}` : "—") },
     ],
     rows,
