@@ -80,6 +80,11 @@ async function finance(t) {
   const exposure = await t.api("finance", "/api/reports/exposure");
   const years = await page.locator("#payments-by-year tbody tr:not(.total) td:nth-child(2)").allTextContents();
   t.check(years.length === exposure.tables.exposure.length && years.every((v, i) => clean(v) === exposure.tables.exposure[i].usd), "the payments by fiscal year in USD equal the exposure report's");
+  // "What is our FX exposure?": year by year, in yen, as the exposure report gives it.
+  const exposureCells = await page.locator("#payments-by-year tbody tr:not(.total) td:nth-child(7)").allTextContents();
+  const apiExposure = exposure.tables.exposure.map((r) => (r.exposure_jpy === null ? "" : r.exposure_jpy.replace(/[^0-9-]/g, "")));
+  t.check(exposureCells.length === apiExposure.length && exposureCells.every((v, i) => v.replace(/[^0-9-]/g, "") === apiExposure[i]),
+    `the exchange-rate exposure by fiscal year in yen equals the exposure report's (${apiExposure.join(", ")})`);
 
   await page.locator("#filter-status").selectOption("implemented");
   await submitAndRedraw(t, page, page.locator("#case-filters button[type=submit]"));
