@@ -1,5 +1,6 @@
 #include "http/report_language.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -24,6 +25,14 @@ const json& words() {
   return parsed;
 }
 
+// A member of `object`, or null when it has none (const operator[] on a missing key is undefined).
+const json& member(const json& object, const std::string& key) {
+  static const json none;
+  if (!object.is_object()) return none;
+  const auto found = object.find(key);
+  return found == object.end() ? none : *found;
+}
+
 std::string word_or(const json& table, const std::string& key, const std::string& fallback) {
   if (!table.is_object()) return fallback;
   const auto found = table.find(key);
@@ -33,9 +42,8 @@ std::string word_or(const json& table, const std::string& key, const std::string
 // The Japanese word of a code in one of the code tables named for a column.
 std::string code_in_japanese(const json& tables, const std::string& code) {
   for (const auto& name : tables) {
-    const json& table = words()["codes"][name.get<std::string>()];
-    const auto found = table.find(code);
-    if (found != table.end()) return word_or(*found, "ja", code);
+    const json& entry = member(member(member(words(), "codes"), name.get<std::string>()), code);
+    if (entry.is_object()) return word_or(entry, "ja", code);
   }
   return code;
 }
@@ -57,15 +65,13 @@ struct Column {
 };
 
 Column column_of(const std::string& header) {
-  const json& w = words();
-  const auto codes = w["report_code_columns"].find(header);
-  if (codes != w["report_code_columns"].end()) return {ColumnKind::code, *codes};
-  for (const auto& name : w["report_value_columns"]) {
-    if (name == header) return {ColumnKind::value, {}};
-  }
-  for (const auto& name : w["report_fiscal_year_columns"]) {
-    if (name == header) return {ColumnKind::fiscal_year, {}};
-  }
+  const json& codes = member(member(words(), "report_code_columns"), header);
+  if (codes.is_array()) return {ColumnKind::code, codes};
+  const auto listed = [&header](const json& names) {
+    return names.is_array() && std::find(names.begin(), names.end(), header) != names.end();
+  };
+  if (listed(member(words(), "report_value_columns"))) return {ColumnKind::value, {}};
+  if (listed(member(words(), "report_fiscal_year_columns"))) return {ColumnKind::fiscal_year, {}};
   return {};
 }
 
@@ -75,10 +81,7 @@ std::string cell_in_japanese(const Column& column, const std::string& text,
     case ColumnKind::code:
       return code_in_japanese(column.tables, text);
     case ColumnKind::value:
-      if (const auto found = words()["values"].find(text); found != words()["values"].end()) {
-        return word_or(*found, "ja", text);
-      }
-      return text;
+      return word_or(member(member(words(), "values"), text), "ja", text);
     case ColumnKind::fiscal_year:
       return fiscal_year_in_japanese(text, eras);
     case ColumnKind::plain:
@@ -91,9 +94,9 @@ report::XlsxSheet sheet_in_japanese(report::XlsxSheet sheet, std::span<const Jap
   std::vector<Column> columns;
   for (auto& header : sheet.header) {
     columns.push_back(column_of(header));
-    header = word_or(words()["report_columns"]["ja"], header, header);
+    header = word_or(member(member(words(), "report_columns"), "ja"), header, header);
   }
-  sheet.name = word_or(words()["report_sheets"]["ja"], sheet.name, sheet.name);
+  sheet.name = word_or(member(member(words(), "report_sheets"), "ja"), sheet.name, sheet.name);
   for (auto& row : sheet.rows) {
     for (std::size_t i = 0; i < row.size() && i < columns.size(); ++i) {
       if (auto* text = std::get_if<std::string>(&row[i])) {

@@ -131,12 +131,12 @@ async function closureRows(): Promise<Row[]> {
 
 async function offerRows(): Promise<Row[]> {
   const offered = (await allPages<CaseItem>("/api/cases?status=offered", "cases")).slice(0, 50);
+  const details = await Promise.all(offered.map((c) => getJson<Schemas["CaseDetail"]>(`/api/cases/${encodeURIComponent(c.case_id)}`)));
   const rows: Row[] = [];
-  for (const c of offered) {
-    const detail = await getJson<Schemas["CaseDetail"]>(`/api/cases/${encodeURIComponent(c.case_id)}`);
+  for (const detail of details) {
     const expires = [...detail.documents].reverse().find((d) => d.offer_expiration)?.offer_expiration;
     if (!expires) continue;
-    rows.push({ kind: "offer", due: expires, caseId: c.case_id, item: T.offerItem(date(expires)), usd: null, where: caseHref(c.case_id, "overview"), action: null });
+    rows.push({ kind: "offer", due: expires, caseId: detail.case_id, item: T.offerItem(date(expires)), usd: null, where: caseHref(detail.case_id, "overview"), action: null });
   }
   return rows;
 }

@@ -3,9 +3,10 @@
 // words as well as by the row's colour.
 import { getJson, type Schemas } from "../../lib/api";
 import { h, link, sdrHref, table } from "../../lib/dom";
-import { amount, count, date } from "../../lib/format";
+import { amount, date } from "../../lib/format";
 import { strings } from "../../lib/i18n";
 import { discrepancyLabel, sdrResolutionLabel, sdrStatusLabel } from "../../lib/labels";
+import { deadlineMarker } from "../sdrs";
 import type { CaseContext } from "./case";
 
 type Row = Schemas["SdrReportRow"];
@@ -13,36 +14,29 @@ type Row = Schemas["SdrReportRow"];
 const T = strings(
   { title: "Supply Discrepancy Reports", number: "Number", line: "Line", wholeCase: "case as a whole", type: "Type",
     status: "Status", withdrawn: "withdrawn", claimed: "Claimed (USD)", credited: "Credited (USD)", deadline: "Submission deadline",
-    overdue: (n: string) => `overdue by ${n} days`, dueSoon: (n: string) => `due in ${n} days`, dueToday: "due today",
     late: "submitted late", submitted: (d: string) => `submitted ${d}`, none: "none raised",
     help: (n: number) => `Drafts past their deadline are marked “overdue”; those due within ${n} days, “due in”.`,
     asOf: (d: string) => `As of ${d}.`, all: "All SDRs", belowMinimum: "below the minimum value" },
   { title: "供給不一致報告（SDR）", number: "番号", line: "ライン", wholeCase: "ケース全体", type: "種類",
     status: "状況", withdrawn: "取下げ", claimed: "請求額（USD）", credited: "クレジット額（USD）", deadline: "提出期限",
-    overdue: (n: string) => `期限を${n}日超過`, dueSoon: (n: string) => `期限まで${n}日`, dueToday: "本日が期限",
     late: "期限後に提出", submitted: (d: string) => `${d}提出`, none: "作成されたSDRなし",
     help: (n: number) => `期限を過ぎた下書きには「期限超過」、${n}日以内に期限が来るものには「期限まで」と表示します。`,
     asOf: (d: string) => `${d}時点。`, all: "すべてのSDR", belowMinimum: "最低金額未満" },
 );
 
-type Urgency = "overdue" | "due-soon" | undefined;
-
-function urgency(row: Row, warningDays: number): Urgency {
-  if (row.status !== "draft" || row.withdrawn || row.days_to_deadline === null) return undefined;
-  if (row.days_to_deadline < 0) return "overdue";
-  return row.days_to_deadline <= warningDays ? "due-soon" : undefined;
+/** The deadline marker of the SDR list, for an open draft (the only SDR a deadline binds). */
+function markerOf(row: Row, warningDays: number): { text: string; cls?: string } {
+  return deadlineMarker(row.status === "draft" && !row.withdrawn ? row.days_to_deadline : null, warningDays);
 }
 
 function deadlineCell(row: Row, warningDays: number): Node {
-  const days = row.days_to_deadline ?? 0;
-  const mark = urgency(row, warningDays);
-  const marker = mark === "overdue" ? T.overdue(count(-days)) : mark === "due-soon" ? (days === 0 ? T.dueToday : T.dueSoon(count(days))) : null;
+  const marker = markerOf(row, warningDays);
   const after = row.submitted_on ? `${T.submitted(date(row.submitted_on))}${row.submitted_late ? `, ${T.late}` : ""}` : null;
   return h(
     "span",
     {},
     date(row.deadline),
-    marker ? [" ", h("strong", { class: `marker ${mark}` }, `(${marker})`)] : null,
+    marker.text ? [" ", h("strong", { class: `marker ${marker.cls ?? ""}` }, `(${marker.text})`)] : null,
     after ? [h("br"), after] : null,
   );
 }
@@ -75,7 +69,7 @@ export async function renderSdrsTab(ctx: CaseContext): Promise<HTMLElement> {
       ],
       rows,
       T.none,
-      (s) => urgency(s, warn),
+      (s) => markerOf(s, warn).cls,
     ),
     h("p", { class: "help" }, T.asOf(date(report.as_of)), " ", T.help(warn)),
     h("p", {}, link("#/sdrs", T.all)),
